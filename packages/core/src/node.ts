@@ -1,0 +1,5 @@
+// Node-only entry: reading schemas from disk and compiling validators at run time.
+export { loadTemplates } from "./node/loadTemplates.ts";
+export type { SchemaSources } from "./node/loadTemplates.ts";
+export { compileTemplate } from "./compile/compileTemplate.ts";
+export { createAjv } from "./compile/createAjv.ts";

@@ -1,0 +1,87 @@
+/** The sufficiency descriptors of a result sheet: typical standards of a referral and of a pass. */
+export interface Descriptors {
+  referral: string[];
+  pass: string[];
+}
+
+export interface Criterion {
+  /** `1.1`, `2.3` ...: unique within its unit. */
+  id: string;
+  /** The unit specification's wording. */
+  text: string;
+  /** The result sheet's wording, where it differs. */
+  resultSheetText?: string;
+  /** The evidence matrix's wording, where it differs. */
+  matrixText?: string;
+  depth?: string;
+  guidance?: string;
+  descriptors?: Descriptors;
+  evidence?: { examples?: string[]; ilmTemplates?: string[] };
+  /** For marks schemes: the most marks this criterion can earn. */
+  maxMarks?: number;
+}
+
+export interface LearningOutcome {
+  number: string;
+  title: string;
+  resultSheetTitle?: string;
+  section?: string;
+  criteria: Criterion[];
+  guidance?: string;
+}
+
+/** The numbers the cross-document rules use. Only what the source states is present. */
+export interface Thresholds {
+  coachingHours?: number;
+  clients?: { min?: number; max?: number; exceptionalMax?: number };
+  supervisionHours?: number;
+  developmentNeedsPerClient?: number;
+  toolsJustified?: number;
+  pdpMonths?: number;
+}
+
+export interface Unit {
+  id: string;
+  /** The rule-set version: a registration pins the version it was made on. */
+  version: string;
+  current: boolean;
+  versionNote?: string;
+  number?: string;
+  uan?: string;
+  title: string;
+  level?: number;
+  credit?: number;
+  glh?: number;
+  aim?: string;
+  assessmentMethod?: string;
+  thresholds?: Thresholds;
+  totalMarks?: number;
+  resultSheet?: { source?: string; instructions: string[] };
+  evidenceMatrix?: { title: string; instruction?: string; evidenceTitleLabel: string; referencesNote?: string };
+  learningOutcomes: LearningOutcome[];
+  assignment?: unknown;
+}
+
+export interface Route {
+  id: string;
+  title: string;
+  code?: string;
+  accreditationNumber?: string;
+  glh?: number;
+  tqt?: number;
+  credit?: number;
+  units: string[];
+}
+
+/** A qualification as kept in `schemas/<scheme>/qualification.json`. */
+export interface Qualification {
+  id: string;
+  title: string;
+  number?: string;
+  source?: string;
+  scheme: "pass-referral" | "marks";
+  minimumAge?: number;
+  registrationValidYears?: number;
+  routes?: Route[];
+  units: Unit[];
+}

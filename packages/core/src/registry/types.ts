@@ -1,0 +1,79 @@
+/** A JSON Schema object as stored in `schemas/` (draft 2020-12). Kept loose on purpose: schemas are data. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** The `x-ilm` annotations a template carries at its root. */
+export interface TemplateAnnotations {
+  /** Semantic version of the template. */
+  version: string;
+  /** Where in the source documents the template comes from. */
+  source?: string;
+  /** The assessment-criterion heading printed on the template. */
+  section?: string;
+  /** Criteria this template evidences, as `unit:ac` (for example `501:2.2`). */
+  criteria?: string[];
+  /** True when the template is filled in once per client. */
+  perClient?: boolean;
+  /** False for a superseded version that is kept so that older registrations can still be used. */
+  current?: boolean;
+  /** For templates generated from qualification data: what generated them. */
+  generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
+}
+
+/** The `x-ilm` annotation of a single field. */
+export interface FieldAnnotations {
+  role?: FieldRole;
+  unit?: string;
+}
+
+export type FieldRole =
+  | "client-ref"
+  | "person-name"
+  | "date"
+  | "session-date"
+  | "session-no"
+  | "duration"
+  | "supervision-duration"
+  | "rating"
+  | "signature"
+  | "swot"
+  | "swot-quadrant"
+  | "development-need"
+  | "tool-justification"
+  | "clause"
+  | "text";
+
+/** A react-jsonschema-form uiSchema, kept beside each template as `<name>.ui.json`. */
+export type UiSchema = { [key: string]: unknown };
+
+/** A template ready to use: its schema bundled into one self-contained document. */
+export interface Template {
+  /** Stable id, the template's path: `ilm-8588/session-record`. */
+  id: string;
+  version: string;
+  title: string;
+  /** The schema with every shared definition inlined under `$defs`. */
+  schema: JsonSchema;
+  ui: UiSchema;
+  annotations: TemplateAnnotations;
+}
+
+/** An ajv error as precompiled and run-time validators report it. */
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A compiled validator: precompiled at build time or compiled at run time. */
+export interface CompiledValidator {
+  (document: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+/** A template with its validator, as a registry holds it. */
+export interface RegistryEntry {
+  template: Template;
+  validate: CompiledValidator;
+}

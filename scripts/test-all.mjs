@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Runs every package's tests through turbo and prints one closing line, `N passed, N failed`,
+// summed over every suite. A package whose tests did not run at all (its build failed, say)
+// counts as one failure, so a broken package can never pass unnoticed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const results = join(root, ".test-results");
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const suites = ["packages", "apps"].flatMap((dir) =>
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir)).filter((name) => {
+        const manifest = join(root, dir, name, "package.json");
+        return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test;
+      })
+    : [],
+);
+
+const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+for (const suite of suites) {
+  const file = join(results, `${suite}.json`);
+  if (!existsSync(file)) {
+    failed += 1;
+    lines.push(`${suite}: did not run (see the output above)`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const suiteFailed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  passed += report.numPassedTests;
+  failed += suiteFailed;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  lines.push(`${suite}: ${report.numPassedTests} passed, ${suiteFailed} failed`);
+}
+console.log(`\n${lines.join("\n")}`);
+if (run.status !== 0 && failed === 0) {
+  failed += 1;
+  console.log("turbo exited with an error outside the test suites");
+}
+console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
