@@ -26,4 +26,5 @@ export { findUnit, unitCriteria } from "./qualification/findUnit.ts";
 export { generateResultSheet } from "./qualification/generateResultSheet.ts";
 export type { GeneratedTemplate } from "./qualification/generateResultSheet.ts";
 export { generateEvidenceMatrix } from "./qualification/generateEvidenceMatrix.ts";
+export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { Criterion, Descriptors, LearningOutcome, Qualification, Route, Thresholds, Unit } from "./qualification/types.ts";

@@ -22,9 +22,10 @@ export function generateEvidenceMatrix(qualification: Qualification, unit: Unit)
     required: ["title"],
     properties: {
       title: { $ref: `${COMMON}/short-text.schema.json`, title: matrix.evidenceTitleLabel, type: "string", minLength: 1 },
-      reference: { $ref: `${COMMON}/short-text.schema.json`, title: "Reference Number", type: "string", maxLength: 60 },
+      reference: { $ref: `${COMMON}/short-text.schema.json`, title: matrix.referenceLabel ?? "Reference Number", type: "string", maxLength: 60 },
     },
   };
+  const [nameLabel, signatureLabel, dateLabel] = matrix.learnerFields ?? ["Name of learner", "Signature", "Date completed"];
   const sections: Record<string, JsonSchema> = {};
   const sectionsUi: UiSchema = { "ui:order": unit.learningOutcomes.map((lo) => lo.number) };
   for (const lo of unit.learningOutcomes) {
@@ -56,9 +57,9 @@ export function generateEvidenceMatrix(qualification: Qualification, unit: Unit)
     additionalProperties: false,
     required: ["learnerName"],
     properties: {
-      learnerName: { $ref: `${COMMON}/person-name.schema.json`, title: "Name of learner" },
-      signature: { $ref: `${COMMON}/person-name.schema.json`, title: "Signature" },
-      dateCompleted: { $ref: `${COMMON}/date.schema.json`, title: "Date completed" },
+      learnerName: { $ref: `${COMMON}/person-name.schema.json`, title: nameLabel },
+      signature: { $ref: `${COMMON}/person-name.schema.json`, title: signatureLabel },
+      dateCompleted: { $ref: `${COMMON}/date.schema.json`, title: dateLabel },
       sections: { title: `Unit ${unit.id} ${unit.title}`, type: "object", additionalProperties: false, properties: sections },
       references: { $ref: `${COMMON}/long-text.schema.json`, title: matrix.referencesNote ?? "References" },
     },

@@ -80,6 +80,7 @@ export function generateResultSheet(qualification: Qualification, unit: Unit): G
       current: unit.current,
       source: unit.resultSheet?.source ?? qualification.source,
       instructions: unit.resultSheet?.instructions,
+      descriptorsNote: unit.resultSheet?.descriptorsNote,
       criteria: [],
       generatedFrom: { qualification: qualification.id, unit: unit.id, unitVersion: unit.version, kind: "result-sheet" },
     },

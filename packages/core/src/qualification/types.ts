@@ -16,7 +16,8 @@ export interface Criterion {
   depth?: string;
   guidance?: string;
   descriptors?: Descriptors;
-  evidence?: { examples?: string[]; ilmTemplates?: string[] };
+  /** Appendix 4 (and the 503 reflective journal examples): suggested evidence and the ILM templates. */
+  evidence?: { criterionText?: string; examples?: string[]; ilmTemplates?: string[]; ilmTemplatesNote?: string };
   /** For marks schemes: the most marks this criterion can earn. */
   maxMarks?: number;
 }
@@ -56,8 +57,16 @@ export interface Unit {
   assessmentMethod?: string;
   thresholds?: Thresholds;
   totalMarks?: number;
-  resultSheet?: { source?: string; instructions: string[] };
-  evidenceMatrix?: { title: string; instruction?: string; evidenceTitleLabel: string; referencesNote?: string };
+  resultSheet?: { source?: string; instructions: string[]; descriptorsNote?: string };
+  evidenceMatrix?: {
+    title: string;
+    instruction?: string;
+    evidenceTitleLabel: string;
+    referenceLabel?: string;
+    /** The labels of the learner's fields at the top of the matrix: name, signature, date completed. */
+    learnerFields?: [string, string, string];
+    referencesNote?: string;
+  };
   learningOutcomes: LearningOutcome[];
   assignment?: unknown;
 }

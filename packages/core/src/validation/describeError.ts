@@ -17,7 +17,7 @@ export function describeError(error: AjvError, root: JsonSchema): FieldError {
   const schema = found?.schema ?? {};
   const field = found?.labels.at(-1) ?? child ?? (error.instancePath.split("/").pop() || "The document");
   const location = found && found.labels.length > 0 ? found.labels.join(" › ") : field;
-  return { path, field, location, rule: error.keyword, message: `${field} ${ruleText(error, schema, child)}` };
+  return { path, field, location, rule: error.keyword, message: `${field} ${ruleText(error, schema)}` };
 }
 
 function childOf(error: AjvError): string | undefined {
@@ -26,7 +26,7 @@ function childOf(error: AjvError): string | undefined {
   return undefined;
 }
 
-function ruleText(error: AjvError, schema: JsonSchema, child: string | undefined): string {
+function ruleText(error: AjvError, schema: JsonSchema): string {
   const p = error.params;
   const unit = unitOf(schema);
   switch (error.keyword) {
