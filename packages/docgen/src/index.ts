@@ -1,0 +1,1 @@
+export { renderDocumentHtml, renderPortfolioHtml } from "./render/renderHtml.ts";

@@ -1,0 +1,34 @@
+import type { ValueFormat } from "./types.ts";
+
+/**
+ * Writes a value as the paper form would show it: dates as dd/mm/yyyy, numbers with their unit,
+ * booleans as Yes/No, lists one item a line. Always returns plain text: escaping is the template's job.
+ *
+ * @param value - the value from the document (anything: documents can be drafts)
+ * @param format - from {@link valueFormat}
+ * @returns the text, or `""` when there is no value
+ */
+export function formatValue(value: unknown, format: ValueFormat): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return format.date ? formatDate(value) : value;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    return format.unit ? `${value} ${value === 1 ? format.unit.replace(/s$/, "") : format.unit}` : String(value);
+  }
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (Array.isArray(value)) return value.map((item) => formatValue(item, { type: "unknown" })).join("\n");
+  if (typeof value === "object") {
+    return Object.values(value as Record<string, unknown>)
+      .map((item) => formatValue(item, { type: "unknown" }))
+      .filter(Boolean)
+      .join(", ");
+  }
+  return String(value);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function formatDate(value: string): string {
+  const match = ISO_DATE.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}

@@ -1,0 +1,47 @@
+import type { Template } from "@ilm-forms/core";
+import { asObject, resolveSchema } from "../layout/resolveSchema.ts";
+
+/** What identifies a document among its siblings, read from the fields' roles. */
+export interface DocumentFacts {
+  /** The unit the document belongs to, when the document or template says so. */
+  unit?: string;
+  clientRef?: string;
+  sessionNo?: number;
+  /** ISO date of the session, or of the document. */
+  date?: string;
+  /** The learner's registration number, when the document carries one. */
+  registrationNo?: string;
+}
+
+const REGISTRATION_KEYS = ["registrationNo", "learnerRegistrationNo"];
+
+/**
+ * Reads a document's identifying facts from its top-level fields by their `x-ilm` roles (client
+ * reference, session number, session date or date) and from the template's annotations (unit).
+ *
+ * @param template - the document's template
+ * @param data - the document
+ * @returns the facts found; any may be missing
+ */
+export function documentFacts(template: Template, data: Record<string, unknown>): DocumentFacts {
+  const facts: DocumentFacts = {};
+  const properties = asObject(template.schema.properties) ?? {};
+  for (const [key, raw] of Object.entries(properties)) {
+    const role = asObject(resolveSchema(asObject(raw) ?? {}, template.schema)["x-ilm"])?.role;
+    const value = data[key];
+    if (role === "client-ref" && typeof value === "string" && !facts.clientRef) facts.clientRef = value;
+    else if (role === "session-no" && typeof value === "number") facts.sessionNo = value;
+    else if (role === "session-date" && typeof value === "string") facts.date = value;
+    else if (role === "date" && typeof value === "string" && !facts.date) facts.date = value;
+  }
+  for (const key of REGISTRATION_KEYS) if (typeof data[key] === "string" && data[key]) facts.registrationNo = data[key] as string;
+  const generated = template.annotations.generatedFrom?.unit;
+  const criteria = template.annotations.criteria ?? [];
+  if (generated) facts.unit = generated;
+  else if (typeof data.unit === "string" && data.unit) facts.unit = data.unit;
+  else {
+    const units = [...new Set(criteria.map((criterion) => criterion.split(":")[0]!))];
+    if (units.length === 1) facts.unit = units[0];
+  }
+  return facts;
+}

@@ -1,0 +1,67 @@
+import type { Registry, Template } from "@ilm-forms/core";
+import { documentFacts } from "../naming/documentFacts.ts";
+import type { DocumentInput } from "../render/types.ts";
+
+const AUTHENTICITY = /(^|\/)(authenticity|authentication)[^/]*$/;
+
+/** The group a document falls in, in the order the handbook asks a portfolio to be presented. */
+export type PortfolioPart = "authenticity" | "evidence-matrix" | "evidence" | "result-sheet";
+
+const PART_ORDER: PortfolioPart[] = ["authenticity", "evidence-matrix", "evidence", "result-sheet"];
+
+/**
+ * The part of the portfolio a template belongs to: the authentication sheet(s) first, then the
+ * evidence matrix ("present this at the beginning of their portfolio after the authentication
+ * sheet(s)"), then the evidence; result sheets, which the assessor fills in, come last.
+ *
+ * @param template - the document's template
+ * @returns the part
+ */
+export function portfolioPart(template: Template): PortfolioPart {
+  const kind = template.annotations.generatedFrom?.kind;
+  if (kind === "evidence-matrix") return "evidence-matrix";
+  if (kind === "result-sheet") return "result-sheet";
+  return AUTHENTICITY.test(template.id) ? "authenticity" : "evidence";
+}
+
+/**
+ * Puts a portfolio's documents in the handbook's order: part (see {@link portfolioPart}), then unit,
+ * then the first criterion the template evidences (so the diary's planning pages come before its
+ * session records), then client, session number and date. Documents that tie keep their order.
+ *
+ * @param registry - where the templates come from
+ * @param documents - the documents in any order
+ * @returns a new array in print order
+ */
+export function orderPortfolio<T extends DocumentInput>(registry: Registry, documents: readonly T[]): T[] {
+  const keyed = documents.map((document, index) => {
+    const template = registry.get(document.template, document.version);
+    const facts = template ? documentFacts(template, document.data) : {};
+    const criterion = template?.annotations.criteria?.[0];
+    return {
+      document,
+      index,
+      part: template ? PART_ORDER.indexOf(portfolioPart(template)) : PART_ORDER.indexOf("evidence"),
+      unit: facts.unit ?? criterion?.split(":")[0] ?? "",
+      criterion: criterion ? criterion.split(":")[1] ?? "" : "~",
+      client: facts.clientRef ?? "",
+      session: facts.sessionNo ?? 0,
+      date: facts.date ?? "",
+    };
+  });
+  keyed.sort(
+    (a, b) =>
+      a.part - b.part ||
+      naturalCompare(a.unit, b.unit) ||
+      naturalCompare(a.criterion, b.criterion) ||
+      naturalCompare(a.client, b.client) ||
+      a.session - b.session ||
+      a.date.localeCompare(b.date) ||
+      a.index - b.index,
+  );
+  return keyed.map((entry) => entry.document);
+}
+
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}

@@ -1,0 +1,1 @@
+declare module "handlebars/runtime.js" { const runtime: unknown; export default runtime; }
