@@ -3,7 +3,7 @@
 // summed over every suite. A package whose tests did not run at all (its build failed, say)
 // counts as one failure, so a broken package can never pass unnoticed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -20,6 +20,13 @@ const suites = ["packages", "apps"].flatMap((dir) =>
     : [],
 );
 
+// Lint and typecheck are checks too: each package's pair counts as one passed or failed check.
+const statics = spawnSync("pnpm", ["exec", "turbo", "run", "lint", "typecheck", "--continue", "--output-logs=errors-only", "--summarize", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
+});
+
 const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
@@ -30,6 +37,16 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+const staticFailures = failedStaticTasks();
+for (const task of staticFailures) lines.push(`${task}: failed`);
+failed += staticFailures.length;
+if (statics.status !== 0 && staticFailures.length === 0) {
+  failed += 1;
+  lines.push("lint/typecheck: turbo failed");
+} else if (statics.status === 0) {
+  passed += 1;
+  lines.push("lint/typecheck: every package clean");
+}
 for (const suite of suites) {
   const file = join(results, `${suite}.json`);
   if (!existsSync(file)) {
@@ -45,6 +62,16 @@ for (const suite of suites) {
   lines.push(`${suite}: ${report.numPassedTests} passed, ${suiteFailed} failed`);
 }
 console.log(`\n${lines.join("\n")}`);
+
+/** Reads turbo's run summary for the lint and typecheck tasks that failed. */
+function failedStaticTasks() {
+  const dir = join(root, ".turbo", "runs");
+  if (!existsSync(dir)) return [];
+  const newest = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!newest) return [];
+  const summary = JSON.parse(readFileSync(newest, "utf8"));
+  return (summary.tasks ?? []).filter((t) => t.execution?.exitCode && t.execution.exitCode !== 0).map((t) => t.taskId);
+}
 if (run.status !== 0 && failed === 0) {
   failed += 1;
   console.log("turbo exited with an error outside the test suites");
