@@ -77,7 +77,10 @@ function planObject(schema: JsonSchema, ui: Ui, root: JsonSchema, grid?: Grid): 
       const items = resolveSchema(asObject(property.items) ?? {}, root);
       const itemsUi = asObject(propertyUi.items) ?? {};
       if (options.table === true) {
-        const columns = planObject(items, itemsUi, root).flatMap((node) => (node.kind === "fields" ? node.rows : []));
+        const cells = asObject(items.properties) ?? {};
+        const columns = orderedKeys(Object.keys(cells), itemsUi["ui:order"]).map((column) =>
+          field(column, resolveSchema(asObject(cells[column]) ?? {}, root), asObject(itemsUi[column]) ?? {}),
+        );
         nodes.push({ kind: "table", key, title, description: stringOf(property.description), columns });
       } else {
         nodes.push({ kind: "repeat", key, title, itemTitle: titleOf(items, "Entry"), children: planObject(items, itemsUi, root) });

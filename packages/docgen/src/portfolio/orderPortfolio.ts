@@ -27,7 +27,8 @@ export function portfolioPart(template: Template): PortfolioPart {
 /**
  * Puts a portfolio's documents in the handbook's order: part (see {@link portfolioPart}), then unit,
  * then the first criterion the template evidences (so the diary's planning pages come before its
- * session records), then client, session number and date. Documents that tie keep their order.
+ * session records), then client, session number, date, template id and document id, so the order does not depend on
+ * the order the documents arrive in.
  *
  * @param registry - where the templates come from
  * @param documents - the documents in any order
@@ -57,6 +58,8 @@ export function orderPortfolio<T extends DocumentInput>(registry: Registry, docu
       naturalCompare(a.client, b.client) ||
       a.session - b.session ||
       a.date.localeCompare(b.date) ||
+      a.document.template.localeCompare(b.document.template) ||
+      naturalCompare(a.document.id ?? "", b.document.id ?? "") ||
       a.index - b.index,
   );
   return keyed.map((entry) => entry.document);

@@ -1,0 +1,55 @@
+import { registry } from "@ilm-forms/core";
+import { describe, expect, it } from "vitest";
+import { renderDocumentHtml } from "../render/renderHtml.ts";
+import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { firstOutOfOrder, parseHtml } from "../test/html.ts";
+
+const { documents } = examplePortfolio({ route: "diploma" });
+const resultSheets = registry.list().filter((template) => template.annotations.generatedFrom?.kind === "result-sheet");
+const matrices = registry.list().filter((template) => template.annotations.generatedFrom?.kind === "evidence-matrix");
+
+describe("result sheets (Appendices 2, 6, 7, 9)", () => {
+  it.each(resultSheets.map((template) => [template.id, template] as const))("%s prints every criterion with its descriptors, in order", (_id, template) => {
+    const generatedFrom = template.annotations.generatedFrom!;
+    const unit = registry.unit(generatedFrom.qualification, generatedFrom.unit, generatedFrom.unitVersion)!;
+    const filled = documents.find((document) => document.template === template.id);
+    const data = filled?.data ?? {};
+    const { text, elements } = parseHtml(renderDocumentHtml({ template: template.id, data }));
+    const expected: string[] = ["Centre Number", "Learner Registration No.", ...(unit.resultSheet?.instructions ?? [])];
+    for (const lo of unit.learningOutcomes) {
+      expected.push(`Learning Outcome ${lo.number}`);
+      for (const criterion of lo.criteria) {
+        expected.push(`AC ${criterion.id}`, ...(criterion.descriptors?.referral ?? []), ...(criterion.descriptors?.pass ?? []));
+        if (filled) expected.push(`AC ${criterion.id}: the evidence is sufficient`);
+      }
+      expected.push(`Learning Outcome ${lo.number} comments (optional):`, "QA comments (optional):");
+    }
+    expected.push("Signature of Assessor", "Signature of QA");
+    expect(firstOutOfOrder(text, expected)).toBeUndefined();
+    if (filled) {
+      // "delete as applicable": the decision not taken is struck through
+      const struck = elements.filter((element) => element.tag === "s").map((element) => element.text);
+      expect(struck.filter((label) => label === "Referral")).toHaveLength(unit.learningOutcomes.flatMap((lo) => lo.criteria).length);
+      expect(struck.filter((label) => label === "REFERRAL")).toHaveLength(2);
+      expect(text).toContain("Alex Morgan");
+    }
+  });
+});
+
+describe("evidence matrices (Appendix 5 and the Reflective Journal matrix)", () => {
+  it.each(matrices.map((template) => [template.id, template] as const))("%s prints each criterion beside its evidence", (_id, template) => {
+    const generatedFrom = template.annotations.generatedFrom!;
+    const unit = registry.unit(generatedFrom.qualification, generatedFrom.unit, generatedFrom.unitVersion)!;
+    const filled = documents.find((document) => document.template === template.id);
+    const { text } = parseHtml(renderDocumentHtml({ template: template.id, data: filled?.data ?? {} }));
+    const expected: string[] = ["Name of learner", "Signature", "Date completed", `Unit ${unit.id}`];
+    for (const lo of unit.learningOutcomes) {
+      for (const criterion of lo.criteria) {
+        expected.push(`AC ${criterion.id}`);
+        const sections = (filled?.data.sections ?? {}) as Record<string, Record<string, { title: string; reference: string }[]>>;
+        for (const entry of sections[lo.number]?.[criterion.id] ?? []) expected.push(entry.title, entry.reference);
+      }
+    }
+    expect(firstOutOfOrder(text, expected)).toBeUndefined();
+  });
+});
