@@ -1,0 +1,55 @@
+import type { FieldRole, JsonSchema, Template } from "../registry/types.ts";
+
+/** A free-text field of a template: where a learner might write a person's name. */
+export interface TextField {
+  /** Property names from the root; `*` stands for any row of an array. */
+  steps: string[];
+  title: string;
+}
+
+/** Fields that hold names or references on purpose, or no free text at all. */
+const NOT_FREE_TEXT = new Set<FieldRole>(["person-name", "signature", "client-ref", "date", "session-date", "session-no", "duration", "supervision-duration", "rating", "clause"]);
+
+const cache = new WeakMap<JsonSchema, TextField[]>();
+
+/**
+ * Lists the free-text fields of a template (strings that are not names, references, dates or choices).
+ *
+ * @param template - a bundled template
+ * @returns the fields (computed once per schema)
+ */
+export function textFields(template: Template): TextField[] {
+  const cached = cache.get(template.schema);
+  if (cached) return cached;
+  const fields: TextField[] = [];
+  walk(template.schema, template.schema, [], "", fields, 0);
+  cache.set(template.schema, fields);
+  return fields;
+}
+
+function walk(root: JsonSchema, node: JsonSchema, steps: string[], parentTitle: string, out: TextField[], depth: number): void {
+  if (depth > 16) return;
+  const schema = resolve(root, node);
+  const role = (schema["x-ilm"] as { role?: FieldRole } | undefined)?.role;
+  if (role && NOT_FREE_TEXT.has(role)) return;
+  const title = typeof schema.title === "string" ? schema.title : parentTitle;
+  if (schema.type === "string" && !schema.enum && !schema.format && steps.length > 0) {
+    out.push({ steps, title });
+    return;
+  }
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (properties) for (const [key, child] of Object.entries(properties)) walk(root, child, [...steps, key], title, out, depth + 1);
+  if (schema.items && typeof schema.items === "object") walk(root, schema.items as JsonSchema, [...steps, "*"], title, out, depth + 1);
+}
+
+function resolve(root: JsonSchema, schema: JsonSchema): JsonSchema {
+  let current = schema;
+  for (let hops = 0; typeof current.$ref === "string" && hops < 8; hops++) {
+    const { $ref, ...local } = current;
+    const defs = root.$defs as Record<string, JsonSchema> | undefined;
+    const shared = defs?.[($ref as string).replace(/^#\/\$defs\//, "")];
+    if (!shared) return local;
+    current = { ...shared, ...local };
+  }
+  return current;
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
+import type { DemoProfile } from "../demo/profiles.ts";
+import type { PortfolioDocument } from "../portfolio/types.ts";
+import { checkPortfolio } from "./checkPortfolio.ts";
+import { monthsBetween } from "./checks/unit503.ts";
+
+const TODAY = "2027-06-01";
+type Statuses = Record<string, "met" | "not met" | "for the assessor">;
+
+/** What the complete Certificate learner gets: countable criteria met, the rest for the assessor. */
+const PRACTICE_COMPLETE = (unit: string): Statuses => ({
+  [`${unit}:1.1`]: "for the assessor",
+  [`${unit}:1.2`]: "met",
+  [`${unit}:1.3`]: "met",
+  [`${unit}:2.1`]: "met",
+  [`${unit}:2.2`]: "met",
+  [`${unit}:2.3`]: "met",
+  [`${unit}:2.4`]: "met",
+  [`${unit}:3.1`]: "for the assessor",
+  [`${unit}:3.2`]: "met",
+  [`${unit}:3.3`]: "for the assessor",
+  [`${unit}:3.4`]: "for the assessor",
+});
+const REVIEW_COMPLETE: Statuses = {
+  "503:1.1": "for the assessor",
+  "503:1.2": "for the assessor",
+  "503:1.3": "for the assessor",
+  "503:2.1": "met",
+  "503:2.2": "met",
+  "503:2.3": "for the assessor",
+};
+
+function statuses(unit: string, documents: PortfolioDocument[], version?: string): Statuses {
+  const result = checkPortfolio({ qualification: "ilm-8588", unit, version }, documents, { today: TODAY });
+  return Object.fromEntries(result.findings.map((f) => [f.criterion, f.status]));
+}
+
+describe("checkPortfolio()", () => {
+  const cases: Array<[DemoProfile, string, Statuses, Statuses]> = [
+    ["certificate-complete", "501", {}, {}],
+    ["fourth-client-with-record", "501", {}, {}],
+    ["short-hours", "501", { "501:2.1": "not met" }, {}],
+    ["fourth-client-no-record", "501", { "501:2.1": "not met" }, {}],
+    ["short-supervision", "501", { "501:3.3": "not met" }, {}],
+    ["missing-reflective-log", "501", { "501:2.4": "not met", "501:3.1": "not met" }, {}],
+    ["unsigned-contract", "501", { "501:1.3": "not met" }, {}],
+    ["client-named", "501", { "501:2.2": "for the assessor" }, {}],
+    ["pdp-11-months", "501", {}, { "503:2.2": "not met" }],
+    ["diploma-complete", "502", {}, {}],
+    ["diploma-60-sessions", "502", {}, {}],
+  ];
+  for (const seed of [1, 2024]) {
+    for (const [profile, unit, practiceChanges, reviewChanges] of cases) {
+      it(`${profile} (seed ${seed}) gives exactly the expected findings`, () => {
+        const { documents } = generateDemoPortfolio(seed, profile);
+        expect(statuses(unit, documents)).toEqual({ ...PRACTICE_COMPLETE(unit), ...practiceChanges });
+        expect(statuses("503", documents)).toEqual({ ...REVIEW_COMPLETE, ...reviewChanges });
+        expect(Object.values(statuses("500", documents))).toEqual(Array(12).fill("for the assessor"));
+      });
+    }
+  }
+
+  it("explains a shortfall in hours in plain English and points at the logs", () => {
+    const { documents } = generateDemoPortfolio(7, "short-hours");
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(finding.reasons[0]).toMatch(/^17\.5 hours of coaching are recorded over \d+ sessions \(Client 1: [\d.]+; Client 2: [\d.]+; Client 3: [\d.]+\); Unit 501 needs at least 18\.$/);
+    expect(finding.pointers.map((p) => p.document)).toEqual(["client-1/hours-log", "client-2/hours-log", "client-3/hours-log"]);
+  });
+
+  it("sums hours from logs and session records, never the diary cover's total", () => {
+    const { documents } = generateDemoPortfolio(3, "certificate-complete");
+    const { summary } = checkPortfolio("501", documents, { today: TODAY });
+    expect(summary.coachingHours).toBe(19.5);
+    expect(Object.values(summary.hoursByClient).reduce((a, b) => a + b, 0)).toBe(19.5);
+    expect(summary.supervisionHours).toBe(1.25);
+    expect(summary.clients).toEqual(["Client 1", "Client 2", "Client 3"]);
+  });
+
+  it("notices where the hours log and a session record disagree", () => {
+    const { documents } = generateDemoPortfolio(3, "certificate-complete");
+    const record = documents.find((d) => d.id === "client-1/session-record-1")!;
+    const logged = record.data.duration as number;
+    record.data.duration = logged + 0.5;
+    const result = checkPortfolio("501", documents, { today: TODAY });
+    expect(result.summary.hoursDisagreements).toEqual([expect.objectContaining({ client: "Client 1", sessionNo: 1, logHours: logged, recordHours: logged + 0.5 })]);
+    const finding = result.findings.find((f) => f.criterion === "501:2.1")!;
+    expect(finding.status).toBe("for the assessor");
+    expect(finding.reasons.join(" ")).toContain(`the hours log says ${logged} hour`);
+    expect(result.summary.coachingHours).toBe(19.5);
+  });
+
+  it("counts a session record that is missing from the hours log, and says so", () => {
+    const { documents } = generateDemoPortfolio(3, "certificate-complete");
+    const log = documents.find((d) => d.id === "client-2/hours-log")!;
+    const rows = log.data.sessions as Array<{ duration: number }>;
+    rows.pop();
+    const result = checkPortfolio("501", documents, { today: TODAY });
+    expect(result.summary.coachingHours).toBe(19.5);
+    expect(result.findings.find((f) => f.criterion === "501:2.1")!.reasons.join(" ")).toMatch(/has a session record but no row in an hours log/);
+  });
+
+  it("reports an invalid document beside the criteria it evidences, without crashing", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    documents.find((d) => d.id === "client-1/hours-log")!.data.sessions = [{ sessionNo: 1, sessionDate: "not a date", duration: -1 }];
+    const result = checkPortfolio("501", documents, { today: TODAY });
+    expect(result.summary.invalidDocuments.map((i) => i.document)).toEqual(["client-1/hours-log"]);
+    const finding = result.findings.find((f) => f.criterion === "501:2.1")!;
+    expect(finding.reasons.some((r) => r.startsWith("client-1/hours-log does not validate"))).toBe(true);
+    expect(finding.pointers).toContainEqual({ document: "client-1/hours-log", path: "/sessions/0/duration" });
+  });
+
+  it("checks a learner on the earlier Unit 501 against its own numbers (12 hours, one or more clients)", () => {
+    const { documents } = generateDemoPortfolio(9, "short-hours");
+    const earlier = checkPortfolio({ qualification: "ilm-8588", unit: "501", version: "earlier" }, documents, { today: TODAY });
+    expect(earlier.version).toBe("earlier");
+    const hours = earlier.findings.find((f) => f.criterion === "501:2.1")!;
+    expect(hours.status).toBe("met");
+    expect(hours.reasons[0]).toContain("the earlier Unit 501 needs at least 12");
+    expect(earlier.findings).toHaveLength(10);
+    const oneClient = documents.filter((d) => !/^client-[23]\//.test(d.id));
+    expect(statuses("501", oneClient, "earlier")["501:2.1"]).toBe("not met");
+    expect(statuses("501", oneClient)["501:2.1"]).toBe("not met");
+  });
+
+  it("accepts a fourth client only with the centre's exceptional-circumstances record", () => {
+    const { documents } = generateDemoPortfolio(11, "fourth-client-with-record");
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(finding.reasons[1]).toMatch(/exceptional-circumstances record covers Client 4/);
+    expect(statuses("502", documents)["502:2.1"]).toBe("not met");
+  });
+
+  it("judges tools conservatively: named without a reason goes to the assessor", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    for (const log of documents.filter((d) => d.template === "ilm-8588/reflective-log")) log.data.modelsAndTools = "GROW. A scaling question.";
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:3.2")!;
+    expect(finding.status).toBe("for the assessor");
+    expect(finding.reasons[0]).toContain("GROW and scaling questions are named without a reason");
+    for (const log of documents.filter((d) => d.template === "ilm-8588/reflective-log")) delete log.data.modelsAndTools;
+    expect(statuses("501", documents)["501:3.2"]).toBe("not met");
+  });
+
+  it("names the empty quadrants of the SWOT", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    (documents.find((d) => d.id === "coach-swot")!.data.swot as Record<string, string>).threats = " ";
+    const finding = checkPortfolio("503", documents, { today: TODAY }).findings.find((f) => f.criterion === "503:2.1")!;
+    expect(finding).toMatchObject({ status: "not met", pointers: [{ document: "coach-swot", path: "/swot/threats" }] });
+    expect(finding.reasons[0]).toContain("“Threats or barriers to you as a coach or mentor”");
+  });
+
+  it("finds nothing to check in an empty portfolio and says why", () => {
+    const result = checkPortfolio("501", [], { today: TODAY });
+    expect(result.findings.find((f) => f.criterion === "501:2.1")!.reasons[0]).toBe("No coaching sessions are recorded in an hours log or a session record.");
+    expect(result.summary).toMatchObject({ coachingHours: 0, clients: [], sessions: 0 });
+  });
+
+  it("throws for a unit that does not exist", () => {
+    expect(() => checkPortfolio("599", [])).toThrow("There is no unit 599");
+  });
+
+  it("counts whole calendar months", () => {
+    expect(monthsBetween("2025-01-31", "2026-01-31")).toBe(12);
+    expect(monthsBetween("2025-01-31", "2026-01-30")).toBe(11);
+    expect(monthsBetween("2025-05-31", "2026-04-30")).toBe(11);
+    expect(monthsBetween("2025-03-15", "2026-03-14")).toBe(11);
+  });
+});

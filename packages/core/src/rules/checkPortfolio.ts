@@ -1,0 +1,119 @@
+import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
+import { findUnit, unitCriteria } from "../qualification/findUnit.ts";
+import type { Qualification, Unit } from "../qualification/types.ts";
+import type { Registry } from "../registry/createRegistry.ts";
+import { createValidate } from "../validation/createValidate.ts";
+import { builtinRegistry } from "./builtinRegistry.ts";
+import { checks } from "./checks/index.ts";
+import type { CheckContext } from "./checks/context.ts";
+import { hoursByClient } from "./checks/hours.ts";
+import { supervisionHoursOf } from "./checks/supervision.ts";
+import { criterionPlan, evidenceSources, type CheckId } from "./evidenceSources.ts";
+import { collectFacts } from "./facts.ts";
+import type { CheckResult, Finding, PortfolioCheck } from "./types.ts";
+
+/** Options of `checkPortfolio`. */
+export interface CheckPortfolioOptions {
+  /** The qualification data; the registry's own when omitted. */
+  qualification?: Qualification;
+  /** ISO date (YYYY-MM-DD) to compare session dates with; the current date when omitted. */
+  today?: string;
+  /** Where templates and validators are found; the built-in registry when omitted. */
+  registry?: Registry;
+}
+
+const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
+
+/**
+ * Checks a learner's portfolio against the rules of one unit that span documents: hours, clients,
+ * supervision, a record and a reflective log for every session, development needs, signed contracts,
+ * feedback, tools justified, the SWOT and the 12-month PDP. Numbers come from the unit's thresholds in
+ * the qualification data, for the unit version the learner is registered on. It never decides Pass or
+ * Referral: each criterion is `met`, `not met` (with reasons and pointers) or `for the assessor`.
+ * Documents that do not validate are reported in the summary and beside the criteria they evidence.
+ *
+ * @param registration - the learner's registration, or a unit id (e.g. `"501"`) for the current version
+ * @param documents - the learner's documents
+ * @param options - qualification data, today's date and the registry to use
+ * @returns one finding per assessment criterion of the unit, in order, and a summary of the figures
+ */
+export function checkPortfolio(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions = {}): PortfolioCheck {
+  const registry = options.registry ?? builtinRegistry;
+  const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
+  let validate = validators.get(registry);
+  if (!validate) validators.set(registry, (validate = createValidate(registry)));
+  const sources = evidenceSources[qualification.id];
+  const facts = collectFacts(documents, registry, validate, sources?.templates ?? {});
+  const context: CheckContext = {
+    facts,
+    unit,
+    thresholds: unit.thresholds ?? {},
+    unitName: unit.current ? `Unit ${unit.id}` : `the ${unit.version} Unit ${unit.id}`,
+    registry,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  };
+  const results = new Map<CheckId, CheckResult>();
+  const run = (id: CheckId): CheckResult => {
+    let result = results.get(id);
+    if (!result) results.set(id, (result = checks[id].run(context)));
+    return result;
+  };
+  const findings = unitCriteria(unit).map((criterion): Finding => {
+    const id = `${unit.id}:${criterion.id}`;
+    const plan = criterionPlan(qualification.id, unit.id, unit.version, criterion.id);
+    if (!plan || (plan.checks.length === 0 && plan.judgement)) {
+      return { criterion: id, status: "for the assessor", reasons: [`Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it.`], pointers: [] };
+    }
+    const parts = plan.checks.map(run);
+    const finding: Finding = { criterion: id, status: "met", reasons: parts.flatMap((p) => p.reasons), pointers: dedupe(parts.flatMap((p) => p.pointers)) };
+    if (parts.some((p) => p.status === "not met")) finding.status = "not met";
+    else if (plan.judgement || parts.some((p) => p.status === "for the assessor")) finding.status = "for the assessor";
+    if (plan.judgement && finding.status === "for the assessor") finding.reasons.push("The records are there; whether they meet the criterion is for the assessor to judge.");
+    const kinds = new Set(plan.checks.flatMap((c) => checks[c].reads).map((kind) => sources?.templates[kind]));
+    for (const invalid of facts.invalid.filter((i) => kinds.has(i.template))) {
+      finding.reasons.push(`${invalid.document} does not validate against its template (${invalid.errors.map((e) => e.message).slice(0, 3).join("; ")}), so what it says may not be counted.`);
+      finding.pointers.push(...invalid.errors.slice(0, 3).map((e) => ({ document: invalid.document, path: e.path })));
+      if (finding.status === "met") finding.status = "for the assessor";
+    }
+    return finding;
+  });
+  const supervision = supervisionHoursOf(context);
+  const byClient = hoursByClient(context);
+  return {
+    qualification: qualification.id,
+    unit: unit.id,
+    version: unit.version,
+    findings,
+    summary: {
+      coachingHours: Math.round(Object.values(byClient).reduce((a, b) => a + b, 0) * 1000) / 1000,
+      hoursByClient: byClient,
+      supervisionHours: supervision.total,
+      clients: [...facts.clients.values()],
+      sessions: facts.sessions.length,
+      hoursDisagreements: facts.disagreements,
+      invalidDocuments: facts.invalid,
+      unknownDocuments: facts.unknown,
+    },
+  };
+}
+
+function resolveUnit(registration: UnitRegistration | string, registry: Registry, given?: Qualification): { qualification: Qualification; unit: Unit } {
+  const wanted: Partial<UnitRegistration> & { unit: string } = typeof registration === "string" ? { unit: registration } : registration;
+  const candidates = given ? [given] : wanted.qualification ? [registry.qualification(wanted.qualification)].filter((q) => q !== undefined) : registry.qualifications();
+  for (const qualification of candidates) {
+    const unit = findUnit(qualification, wanted.unit, wanted.version);
+    if (unit) return { qualification, unit };
+  }
+  const version = wanted.version === undefined ? "" : ` version ${wanted.version}`;
+  throw new Error(`There is no unit ${wanted.unit}${version}${wanted.qualification ? ` in ${wanted.qualification}` : ""}`);
+}
+
+function dedupe<T extends { document: string; path?: string }>(pointers: T[]): T[] {
+  const seen = new Set<string>();
+  return pointers.filter((p) => {
+    const key = `${p.document}\u0000${p.path ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

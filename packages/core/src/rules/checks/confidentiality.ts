@@ -1,0 +1,21 @@
+import { findNamedPeople, namesUsedIn } from "../../confidentiality/findNamedPeople.ts";
+import { count, forAssessor, listOf, met, type Check } from "./context.ts";
+
+/**
+ * Clients appear only by reference: free text of the per-client documents that looks like it names a
+ * person is a warning for the assessor (a heuristic can be wrong either way, so never "not met").
+ */
+export const confidentiality: Check = {
+  reads: [],
+  run(context) {
+    const known = context.facts.known.map((k) => k.document);
+    const perClient = context.facts.known.filter((k) => k.template.annotations.perClient === true).map((k) => k.document);
+    const warnings = findNamedPeople(perClient, { registry: context.registry, knownNames: namesUsedIn(known, context.registry) });
+    if (warnings.length === 0) return met([`No free text in the ${count(perClient.length, "client document")} looks like it names a person.`]);
+    const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
+    return forAssessor(
+      [`Text that may name a person: ${listOf(warnings.map((w) => `“${w.name}” in “${w.field}” of ${titles.get(w.documentId) ?? "a document"} ${w.documentId}`), 6)}. Clients should appear only by reference.`],
+      warnings.map((w) => ({ document: w.documentId, path: w.path })),
+    );
+  },
+};

@@ -1,0 +1,80 @@
+import type { Registry } from "../../registry/createRegistry.ts";
+import type { Thresholds, Unit } from "../../qualification/types.ts";
+import type { EvidenceKind } from "../evidenceSources.ts";
+import { clientKey, type KnownDocument, type PortfolioFacts } from "../facts.ts";
+import type { CheckResult, Pointer } from "../types.ts";
+
+/** What every check is given. */
+export interface CheckContext {
+  facts: PortfolioFacts;
+  unit: Unit;
+  thresholds: Thresholds;
+  /** How the unit is named in reasons: `Unit 501`, or `the earlier Unit 501`. */
+  unitName: string;
+  registry: Pick<Registry, "get">;
+  /** ISO date used to notice sessions dated in the future. */
+  today: string;
+}
+
+/** A cross-document check, and the kinds of document it reads (so invalid ones can be mentioned). */
+export interface Check {
+  reads: EvidenceKind[];
+  run(context: CheckContext): CheckResult;
+}
+
+export const met = (reasons: string[], pointers: Pointer[] = []): CheckResult => ({ status: "met", reasons, pointers });
+export const notMet = (reasons: string[], pointers: Pointer[] = []): CheckResult => ({ status: "not met", reasons, pointers });
+export const forAssessor = (reasons: string[], pointers: Pointer[] = []): CheckResult => ({ status: "for the assessor", reasons, pointers });
+
+/** Hours as people write them: 17.5, 18, 0.83. */
+export function hours(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** `1 hour`, `17.5 hours`, and minutes beside anything under an hour: `0.83 hours (50 minutes)`. */
+export function hoursPhrase(value: number): string {
+  const text = `${hours(value)} ${value === 1 ? "hour" : "hours"}`;
+  return value > 0 && value < 1 ? `${text} (${Math.round(value * 60)} minutes)` : text;
+}
+
+/** `1 client`, `3 clients`. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A list that stays readable: the first few, then "and N more". */
+export function listOf(items: string[], shown = 5): string {
+  if (items.length <= shown) return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
+  return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
+}
+
+/** Documents of a kind about one client. */
+export function forClient(context: CheckContext, kind: EvidenceKind, client: string): KnownDocument[] {
+  const key = clientKey(client);
+  return (context.facts.byKind.get(kind) ?? []).filter((known) => known.client !== undefined && clientKey(known.client) === key);
+}
+
+/** The clients a per-client check walks: those with sessions. */
+export function sessionClients(context: CheckContext): string[] {
+  return [...context.facts.clients.values()];
+}
+
+export const pointTo = (known: KnownDocument, path?: string): Pointer => (path === undefined ? { document: known.document.id } : { document: known.document.id, path });
+
+/** Reads a value at property steps (no wildcards). */
+export function readAt(data: unknown, steps: string[]): unknown {
+  let node = data;
+  for (const step of steps) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<string, unknown>)[step];
+  }
+  return node;
+}
+
+export const isFilled = (value: unknown): boolean => typeof value === "string" && value.trim() !== "";
+
+/** `Client 2 session 3`, or `Client 2's session of 2026-03-10` when the session has no number. */
+export function sessionLabel(session: { client: string; sessionNo?: number; date?: string }): string {
+  if (session.sessionNo !== undefined) return `${session.client} session ${session.sessionNo}${session.date ? ` (${session.date})` : ""}`;
+  return `${session.client}'s session of ${session.date ?? "an unknown date"}`;
+}
