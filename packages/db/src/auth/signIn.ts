@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { memberships, users } from "../schema/people.ts";
+import { hashPassword, verifyPassword } from "./passwords.ts";
+import { isSignInRateLimited, normaliseEmail, recordSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
+import { createSession, deleteSession, SESSION_TTL_MS } from "./sessions.ts";
+
+/** What {@link signIn} answers. */
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: string; user: { id: string; email: string; name: string }; scope: Scope }
+  | { ok: false; reason: "invalid" | "rate-limited" };
+
+// A valid hash to verify against when the email is unknown, so both paths cost the same time.
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Signs in with email and password. Rate-limited per email and IP; on success the previous
+ * session (the token the browser still carried, if any) is deleted and a new one created, so a
+ * session id fixed before sign-in is worthless after it.
+ *
+ * @param db - the connection
+ * @param attempt - `email`, `password`, `ip`, optional `previousToken`, `ttlMs`, `now`
+ * @returns the new session's token and the user's scope, or why not (never which part was wrong)
+ */
+export async function signIn(
+  db: Db,
+  attempt: { email: string; password: string; ip: string; previousToken?: string; ttlMs?: number; now?: Date },
+): Promise<SignInResult> {
+  const email = normaliseEmail(attempt.email);
+  const who = { email, ip: attempt.ip, ...(attempt.now ? { now: attempt.now } : {}) };
+  if (isSignInRateLimited(db, who, SIGN_IN_LIMIT)) return { ok: false, reason: "rate-limited" };
+  const row = db
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, centreId: memberships.centreId, role: memberships.role })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, email))
+    .get();
+  decoyHash ??= hashPassword("decoy-password-never-used");
+  const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash), attempt.password);
+  recordSignInAttempt(db, { ...who, succeeded: Boolean(row && matches) });
+  if (!row || !matches) return { ok: false, reason: "invalid" };
+  if (attempt.previousToken) deleteSession(db, attempt.previousToken);
+  const session = createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.now ? { now: attempt.now } : {}) });
+  return {
+    ok: true,
+    ...session,
+    user: { id: row.id, email: row.email, name: row.name },
+    scope: { userId: row.id, centreId: row.centreId, role: row.role },
+  };
+}

@@ -1,0 +1,56 @@
+// The public API of @ilm-forms/db. Every function's JSDoc (@param/@returns) sits on its
+// definition; what is not listed here is private.
+
+/** Connection: open (create, set PRAGMAs, migrate) and the drizzle type every function takes. */
+export { openDatabase } from "./client.ts";
+export type { Db, OpenDatabase, OpenOptions } from "./client.ts";
+
+/** Tables (drizzle), role and status lists. */
+export * as tables from "./schema/index.ts";
+export { ROLES, DOCUMENT_STATUSES, SUBMISSION_STATUSES, DECISION_STATES } from "./schema/index.ts";
+export type { Role, DocumentStatus, SubmissionStatus, DecisionState } from "./schema/index.ts";
+
+/** Scope: who is asking. Every repository function takes it after `db`. */
+export { reachOf } from "./access/scope.ts";
+export type { Scope, Reach } from "./access/scope.ts";
+export { writeTransaction } from "./access/transaction.ts";
+
+/** Passwords, sessions, sign-in and its rate limit. */
+export { checkPasswordRules, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./auth/passwords.ts";
+export { createSession, getSession, deleteSession, deleteExpiredSessions, SESSION_TTL_MS } from "./auth/sessions.ts";
+export type { SessionInfo } from "./auth/sessions.ts";
+export { signIn } from "./auth/signIn.ts";
+export type { SignInResult } from "./auth/signIn.ts";
+export { isSignInRateLimited, recordSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
+
+/** Audit log: append (inside a write transaction), verify, list. */
+export { appendAudit, auditEntryHash, GENESIS_HASH } from "./audit/appendAudit.ts";
+export type { AuditEntry, AuditInput } from "./audit/appendAudit.ts";
+export { verifyAuditChain } from "./audit/verifyAuditChain.ts";
+export type { AuditVerification, VerifyOptions } from "./audit/verifyAuditChain.ts";
+export { listAuditEntries } from "./repositories/audit.ts";
+
+/** Repositories, by model. */
+export { createCentre, getCentre, issueCentreApiToken, findCentreByApiToken } from "./repositories/centres.ts";
+export type { Centre } from "./repositories/centres.ts";
+export { addMember, createCentreWithAdmin, listMembers } from "./repositories/people.ts";
+export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
+export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations } from "./repositories/learners.ts";
+export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";
+export { assignAssessor, unassignAssessor, listAssignments } from "./repositories/assignments.ts";
+export type { Assignment } from "./repositories/assignments.ts";
+export { createDocument, getDocument, listDocuments, saveDocument } from "./repositories/documents.ts";
+export type { Invalid, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
+export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
+export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
+export { recordDecision, listDecisions } from "./repositories/decisions.ts";
+export type { AssessorDecision, DecisionInput } from "./repositories/decisions.ts";
+export { ratifySubmission, listRatifications } from "./repositories/ratifications.ts";
+export type { QaRatification } from "./repositories/ratifications.ts";
+export type { Forbidden, NotFound } from "./repositories/results.ts";
+
+/** Backup and demo data. */
+export { backupDatabase } from "./backup.ts";
+export type { BackupReport } from "./backup.ts";
+export { seedDemoCentre } from "./seed/seedDemoCentre.ts";
+export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";

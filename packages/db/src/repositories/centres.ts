@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { centres } from "../schema/centres.ts";
+import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+
+/** A centre as the repositories return it (the token hash stays inside). */
+export interface Centre {
+  id: string;
+  name: string;
+  createdAt: string;
+  hasApiToken: boolean;
+}
+
+function toCentre(row: typeof centres.$inferSelect): Centre {
+  return { id: row.id, name: row.name, createdAt: row.createdAt, hasApiToken: row.apiTokenHash !== null };
+}
+
+/**
+ * Creates a centre. A system operation (no scope): the seed and the operator's tooling call it.
+ *
+ * @param db - the connection
+ * @param input - the centre's name, and optionally its id
+ * @returns the new centre
+ */
+export function createCentre(db: Db, input: { name: string; id?: string }): Centre {
+  return writeTransaction(db, () => insertCentre(db, input));
+}
+
+/** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
+export function insertCentre(db: Db, input: { name: string; id?: string }): Centre {
+  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, createdAt: nowIso() };
+  db.insert(centres).values(row).run();
+  appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row });
+  return toCentre(row);
+}
+
+/**
+ * The caller's own centre.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @returns the centre, or undefined when it is gone
+ */
+export function getCentre(db: Db, scope: Scope): Centre | undefined {
+  const row = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+  return row && toCentre(row);
+}
+
+/**
+ * Issues a new portal API token for the caller's centre (centre admins only), replacing any
+ * earlier one. Only its SHA-256 is stored: show the token once.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @returns the token
+ */
+export function issueCentreApiToken(db: Db, scope: Scope): { ok: true; token: string } | Forbidden | NotFound {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  const token = randomToken();
+  return writeTransaction(db, () => {
+    const before = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+    if (!before) return NOT_FOUND;
+    db.update(centres).set({ apiTokenHash: sha256Hex(token) }).where(eq(centres.id, scope.centreId)).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "centre.api-token.issue",
+      entityType: "centre",
+      entityId: scope.centreId,
+      before: { hasApiToken: before.apiTokenHash !== null },
+      after: { hasApiToken: true },
+    });
+    return { ok: true as const, token };
+  });
+}
+
+/**
+ * The centre a portal API token belongs to.
+ *
+ * @param db - the connection
+ * @param token - the bearer token as received
+ * @returns the centre, or undefined for an unknown token
+ */
+export function findCentreByApiToken(db: Db, token: string): Centre | undefined {
+  const row = db.select().from(centres).where(eq(centres.apiTokenHash, sha256Hex(token))).get();
+  return row && toCentre(row);
+}

@@ -1,0 +1,88 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { assessorDecisions } from "../schema/assessment.ts";
+import { newId, nowIso } from "../util/ids.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { getSubmission } from "./submissions.ts";
+
+/** An assessor's decision on one criterion. */
+export type AssessorDecision = Omit<typeof assessorDecisions.$inferSelect, "centreId">;
+
+/** A decision to record: Pass/Referral, or marks for a marked scheme. */
+export interface DecisionInput {
+  submissionId: string;
+  /** e.g. `501:2.2` */
+  criterion: string;
+  decision?: "Pass" | "Referral";
+  marks?: number;
+  feedback: string;
+}
+
+/**
+ * The assigned assessor records (or changes) the provisional decision on one criterion of a
+ * submission that is awaiting assessment. The decision and its audit entry commit together.
+ *
+ * @param db - the connection
+ * @param scope - an assessor assigned to the submission's learner
+ * @param input - submission, criterion, Pass/Referral or marks, feedback
+ * @returns the decision's id, or why not
+ */
+export function recordDecision(
+  db: Db,
+  scope: Scope,
+  input: DecisionInput,
+): { ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "not-submitted" | "no-outcome" } {
+  if (input.decision === undefined && input.marks === undefined) return { ok: false, reason: "no-outcome" };
+  return writeTransaction(db, () => {
+    const submission = getSubmission(db, scope, input.submissionId);
+    if (!submission) return NOT_FOUND;
+    if (scope.role !== "assessor") return FORBIDDEN;
+    if (submission.status !== "submitted") return { ok: false as const, reason: "not-submitted" as const };
+    const where = and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.criterion, input.criterion));
+    const before = db.select().from(assessorDecisions).where(where).get();
+    const values = {
+      decision: input.decision ?? null,
+      marks: input.marks ?? null,
+      feedback: input.feedback,
+      assessorUserId: scope.userId,
+      state: "provisional" as const,
+      decidedAt: nowIso(),
+    };
+    const id = before?.id ?? newId();
+    if (before) db.update(assessorDecisions).set(values).where(where).run();
+    else db.insert(assessorDecisions).values({ id, centreId: scope.centreId, submissionId: submission.id, criterion: input.criterion, ...values }).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "decision.record",
+      entityType: "assessor_decision",
+      entityId: id,
+      ...(before ? { before } : {}),
+      after: { ...before, id, submissionId: submission.id, criterion: input.criterion, ...values },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/**
+ * The decisions on a submission, by criterion.
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the submission
+ * @param submissionId - the submission
+ * @returns the decisions; empty when the submission is not visible
+ */
+export function listDecisions(db: Db, scope: Scope, submissionId: string): AssessorDecision[] {
+  if (!getSubmission(db, scope, submissionId)) return [];
+  return db
+    .select()
+    .from(assessorDecisions)
+    .where(and(eq(assessorDecisions.submissionId, submissionId), eq(assessorDecisions.centreId, scope.centreId)))
+    .orderBy(assessorDecisions.criterion)
+    .all()
+    .map(({ centreId: _centreId, ...rest }) => rest);
+}
+

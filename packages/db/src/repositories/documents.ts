@@ -1,0 +1,207 @@
+import { and, eq, sql } from "drizzle-orm";
+import { registry, validate, type FieldError } from "@ilm-forms/core";
+import type { Db } from "../client.ts";
+import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
+import { prepared } from "../access/statementCache.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { documents, type DocumentStatus } from "../schema/documents.ts";
+import { newId, nowIso } from "../util/ids.ts";
+import { getLearner } from "./learners.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+
+/** A stored document with its JSON parsed. */
+export interface StoredDocument {
+  id: string;
+  learnerId: string;
+  templateId: string;
+  templateVersion: string;
+  data: Record<string, unknown>;
+  status: DocumentStatus;
+  /** The optimistic-locking version: pass it back as `expectedVersion` when saving. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The document was refused by its template's validation: nothing was stored. */
+export type Invalid = { ok: false; reason: "invalid"; errors: FieldError[] };
+
+/** What {@link saveDocument} answers. */
+export type SaveDocumentResult = { ok: true; version: number } | { ok: false; reason: "changed"; currentVersion: number } | Invalid | NotFound | Forbidden;
+
+/** Who may write a learner's documents: the learner and the centre's admins. */
+function mayWrite(scope: Scope): boolean {
+  return scope.role === "learner" || scope.role === "centre_admin";
+}
+
+function toDocument(row: typeof documents.$inferSelect): StoredDocument {
+  const { centreId: _centreId, data, ...rest } = row;
+  return { ...rest, data: JSON.parse(data) as Record<string, unknown> };
+}
+
+function checkDocument(templateId: string, templateVersion: string | undefined, data: unknown, status: DocumentStatus): Invalid | undefined {
+  const result = validate(templateId, data, { ...(templateVersion ? { version: templateVersion } : {}), draft: status === "draft" });
+  return result.valid ? undefined : { ok: false, reason: "invalid", errors: result.errors };
+}
+
+/**
+ * One document, if the caller may see its learner. The hot read: one prepared statement per reach.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param id - the document
+ * @returns the document, or undefined (also when it belongs to another centre or an unassigned learner)
+ */
+export function getDocument(db: Db, scope: Scope, id: string): StoredDocument | undefined {
+  const reach = reachOf(scope.role);
+  const statement = prepared(db, `documents.get:${reach}`, () =>
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId)))
+      .prepare(),
+  );
+  const row = statement.get({ id, centreId: scope.centreId, userId: scope.userId });
+  return row && toDocument(row);
+}
+
+/**
+ * A learner's documents, optionally of one template, oldest first.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @param templateId - only this template, when given
+ * @returns the documents; empty when the learner is not visible to the caller
+ */
+export function listDocuments(db: Db, scope: Scope, learnerId: string, templateId?: string): StoredDocument[] {
+  const reach = reachOf(scope.role);
+  const rows = db
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.learnerId, learnerId),
+        eq(documents.centreId, scope.centreId),
+        templateId ? eq(documents.templateId, templateId) : undefined,
+        learnerVisible(reach, documents.learnerId),
+      ),
+    )
+    .orderBy(documents.createdAt, documents.id)
+    .all({ userId: scope.userId });
+  return rows.map(toDocument);
+}
+
+/**
+ * Creates a document for a learner after validating it against its template (a draft may leave
+ * required fields empty). An invalid document is not stored; the field errors come back.
+ *
+ * @param db - the connection
+ * @param scope - the learner themself or a centre admin
+ * @param input - learner, template id (and version: the current one when omitted), data, status (default draft)
+ * @returns the new id and version 1, or why not
+ */
+export function createDocument(
+  db: Db,
+  scope: Scope,
+  input: { learnerId: string; templateId: string; templateVersion?: string; data: Record<string, unknown>; status?: DocumentStatus; id?: string },
+): { ok: true; id: string; version: number } | Invalid | NotFound | Forbidden {
+  if (!getLearner(db, scope, input.learnerId)) return NOT_FOUND;
+  if (!mayWrite(scope)) return FORBIDDEN;
+  const status = input.status ?? "draft";
+  const invalid = checkDocument(input.templateId, input.templateVersion, input.data, status);
+  if (invalid) return invalid;
+  const templateVersion = input.templateVersion ?? registry.get(input.templateId)!.version;
+  const now = nowIso();
+  const row = {
+    id: input.id ?? newId(),
+    centreId: scope.centreId,
+    learnerId: input.learnerId,
+    templateId: input.templateId,
+    templateVersion,
+    data: JSON.stringify(input.data),
+    status,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: scope.userId,
+  };
+  return writeTransaction(db, () => {
+    db.insert(documents).values(row).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "document.create",
+      entityType: "document",
+      entityId: row.id,
+      after: { templateId: row.templateId, templateVersion, status, version: 1, data: input.data },
+    });
+    return { ok: true as const, id: row.id, version: 1 };
+  });
+}
+
+/**
+ * Saves a new state of a document, with optimistic locking: the save applies only when the
+ * stored version is still `expectedVersion`; otherwise the caller is told it changed and nothing
+ * is overwritten. The data is validated against the document's template first (as a draft unless
+ * `status` is `submitted`); an invalid document stores nothing and returns the field errors.
+ *
+ * @param db - the connection
+ * @param scope - the learner themself or a centre admin
+ * @param input - `id`, `expectedVersion` (the version the editor loaded), `data`, optional new `status`
+ * @returns the new version, or why not
+ */
+export function saveDocument(
+  db: Db,
+  scope: Scope,
+  input: { id: string; expectedVersion: number; data: Record<string, unknown>; status?: DocumentStatus },
+): SaveDocumentResult {
+  const loaded = getDocument(db, scope, input.id);
+  if (!loaded) return NOT_FOUND;
+  if (!mayWrite(scope)) return FORBIDDEN;
+  const status = input.status ?? loaded.status;
+  const invalid = checkDocument(loaded.templateId, loaded.templateVersion, input.data, status);
+  if (invalid) return invalid;
+  const update = prepared(db, "documents.save", () =>
+    db
+      .update(documents)
+      .set({
+        data: sql`${sql.placeholder("data")}`,
+        status: sql`${sql.placeholder("status")}`,
+        version: sql`${documents.version} + 1`,
+        updatedAt: sql`${sql.placeholder("updatedAt")}`,
+        updatedBy: sql`${sql.placeholder("updatedBy")}`,
+      })
+      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), eq(documents.version, sql.placeholder("expectedVersion"))))
+      .prepare(),
+  );
+  return writeTransaction(db, () => {
+    // Re-read inside the write lock: `loaded` may be stale by now, and the audit's "before" must not be.
+    const before = getDocument(db, scope, input.id);
+    if (!before) return NOT_FOUND;
+    if (before.version !== input.expectedVersion) return { ok: false as const, reason: "changed" as const, currentVersion: before.version };
+    const changes = update.run({
+      id: input.id,
+      centreId: scope.centreId,
+      expectedVersion: input.expectedVersion,
+      data: JSON.stringify(input.data),
+      status,
+      updatedAt: nowIso(),
+      updatedBy: scope.userId,
+    }).changes;
+    if (changes !== 1) throw new Error(`document ${input.id}: version check passed but ${changes} rows changed`);
+    const version = input.expectedVersion + 1;
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "document.save",
+      entityType: "document",
+      entityId: input.id,
+      before: { status: before.status, version: before.version, data: before.data },
+      after: { status, version, data: input.data },
+    });
+    return { ok: true as const, version };
+  });
+}

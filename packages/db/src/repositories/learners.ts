@@ -1,0 +1,146 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
+import { prepared } from "../access/statementCache.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { learners, registrations } from "../schema/learners.ts";
+import { users } from "../schema/people.ts";
+import { newId } from "../util/ids.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+
+/** A learner as the repositories return it. */
+export interface Learner {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  learnerNumber: string | null;
+}
+
+/** A learner's registration on a unit. */
+export type Registration = typeof registrations.$inferSelect;
+
+const learnerColumns = {
+  id: learners.id,
+  userId: learners.userId,
+  name: users.name,
+  email: users.email,
+  learnerNumber: learners.learnerNumber,
+};
+
+/**
+ * One learner, if the caller may see them (same centre; an assessor only when assigned; a
+ * learner only themself). One prepared statement per reach.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @returns the learner, or undefined (also for another centre's learner)
+ */
+export function getLearner(db: Db, scope: Scope, learnerId: string): Learner | undefined {
+  const reach = reachOf(scope.role);
+  const statement = prepared(db, `learners.get:${reach}`, () =>
+    db
+      .select(learnerColumns)
+      .from(learners)
+      .innerJoin(users, eq(users.id, learners.userId))
+      .where(and(eq(learners.id, sql.placeholder("id")), eq(learners.centreId, sql.placeholder("centreId")), learnerVisible(reach, learners.id)))
+      .prepare(),
+  );
+  return statement.get({ id: learnerId, centreId: scope.centreId, userId: scope.userId });
+}
+
+/**
+ * The learners the caller may see, by name (a learner sees only themself).
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @returns the learners
+ */
+export function listLearners(db: Db, scope: Scope): Learner[] {
+  const reach = reachOf(scope.role);
+  const statement = prepared(db, `learners.list:${reach}`, () =>
+    db
+      .select(learnerColumns)
+      .from(learners)
+      .innerJoin(users, eq(users.id, learners.userId))
+      .where(and(eq(learners.centreId, sql.placeholder("centreId")), learnerVisible(reach, learners.id)))
+      .orderBy(users.name)
+      .prepare(),
+  );
+  return statement.all({ centreId: scope.centreId, userId: scope.userId });
+}
+
+/**
+ * The caller's own learner record (for a signed-in learner).
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @returns the learner, or undefined when the caller is not a learner
+ */
+export function getOwnLearner(db: Db, scope: Scope): Learner | undefined {
+  if (scope.role !== "learner") return undefined;
+  return db
+    .select(learnerColumns)
+    .from(learners)
+    .innerJoin(users, eq(users.id, learners.userId))
+    .where(and(eq(learners.userId, scope.userId), eq(learners.centreId, scope.centreId)))
+    .get();
+}
+
+/** A new registration's details. */
+export type NewRegistration = Omit<Registration, "id" | "centreId">;
+
+/**
+ * Registers a learner on a unit (centre admins only), with its audit entry.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param registration - learner, qualification, route, unit, rule-set version, date
+ * @returns the registration's id, or why not (a learner registered on the unit already: `duplicate`)
+ */
+export function registerLearner(
+  db: Db,
+  scope: Scope,
+  registration: NewRegistration,
+): { ok: true; id: string } | Forbidden | NotFound | { ok: false; reason: "duplicate" } {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  return writeTransaction(db, () => {
+    if (!getLearner(db, scope, registration.learnerId)) return NOT_FOUND;
+    const taken = db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.learnerId, registration.learnerId),
+          eq(registrations.qualification, registration.qualification),
+          eq(registrations.unit, registration.unit),
+        ),
+      )
+      .get();
+    if (taken) return { ok: false as const, reason: "duplicate" as const };
+    const row = { ...registration, id: newId(), centreId: scope.centreId };
+    db.insert(registrations).values(row).run();
+    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "registration.create", entityType: "registration", entityId: row.id, after: row });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/**
+ * A learner's registrations, if the caller may see the learner.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @returns the registrations by qualification and unit; empty when the learner is not visible
+ */
+export function listRegistrations(db: Db, scope: Scope, learnerId: string): Registration[] {
+  if (!getLearner(db, scope, learnerId)) return [];
+  return db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.learnerId, learnerId), eq(registrations.centreId, scope.centreId)))
+    .orderBy(registrations.qualification, registrations.unit)
+    .all();
+}

@@ -1,0 +1,133 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { checkPasswordRules, hashPassword } from "../auth/passwords.ts";
+import { normaliseEmail } from "../auth/rateLimit.ts";
+import { learners } from "../schema/learners.ts";
+import { memberships, users, type Role } from "../schema/people.ts";
+import { newId, nowIso } from "../util/ids.ts";
+import { insertCentre, type Centre } from "./centres.ts";
+import { FORBIDDEN, type Forbidden } from "./results.ts";
+
+/** A member of a centre as listed to its admin. */
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Set for learners: the id their portfolio hangs off. */
+  learnerId?: string;
+}
+
+/** A new member's details. */
+export interface NewMember {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  /** Learners only: the awarding body's learner number. */
+  learnerNumber?: string;
+}
+
+/** What {@link addMember} answers. */
+export type AddMemberResult =
+  | { ok: true; userId: string; learnerId?: string }
+  | Forbidden
+  | { ok: false; reason: "email-taken" }
+  | { ok: false; reason: "weak-password"; message: string };
+
+/**
+ * Adds a person to the caller's centre (centre admins only): user, membership and, for a
+ * learner, the learner record, with one audit entry, in one transaction.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param member - email, name, password, role, learner number
+ * @returns the new ids, or why not
+ */
+export async function addMember(db: Db, scope: Scope, member: NewMember): Promise<AddMemberResult> {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  return insertMember(db, scope.centreId, scope.userId, member);
+}
+
+/**
+ * Creates a centre with its first centre admin (a system operation: setup and seed).
+ *
+ * @param db - the connection
+ * @param input - the centre's name and the admin's details
+ * @returns the centre and the admin's scope, or why the admin could not be created
+ */
+export async function createCentreWithAdmin(
+  db: Db,
+  input: { centreName: string; centreId?: string; admin: Omit<NewMember, "role"> },
+): Promise<{ ok: true; centre: Centre; admin: Scope } | Exclude<AddMemberResult, { ok: true }>> {
+  const problem = checkPasswordRules(input.admin.password);
+  if (problem) return { ok: false, reason: "weak-password", message: problem };
+  const passwordHash = await hashPassword(input.admin.password);
+  return writeTransaction(db, () => {
+    if (emailTaken(db, input.admin.email)) return { ok: false as const, reason: "email-taken" as const };
+    const centre = insertCentre(db, { name: input.centreName, ...(input.centreId ? { id: input.centreId } : {}) });
+    const result = insertMemberTx(db, centre.id, null, { ...input.admin, role: "centre_admin" }, passwordHash);
+    if (!result.ok) throw new Error("unreachable: the email was free a moment ago in this transaction");
+    return { ok: true as const, centre, admin: { userId: result.userId, centreId: centre.id, role: "centre_admin" as const } };
+  });
+}
+
+async function insertMember(db: Db, centreId: string, actorUserId: string | null, member: NewMember): Promise<AddMemberResult> {
+  const problem = checkPasswordRules(member.password);
+  if (problem) return { ok: false, reason: "weak-password", message: problem };
+  const passwordHash = await hashPassword(member.password);
+  return writeTransaction(db, () => insertMemberTx(db, centreId, actorUserId, member, passwordHash));
+}
+
+function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, member: NewMember, passwordHash: string): AddMemberResult {
+  const email = normaliseEmail(member.email);
+  if (emailTaken(db, email)) return { ok: false, reason: "email-taken" };
+  const createdAt = nowIso();
+  const userId = newId();
+  db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt }).run();
+  db.insert(memberships).values({ id: newId(), userId, centreId, role: member.role, createdAt }).run();
+  const learnerId = member.role === "learner" ? insertLearner(db, centreId, userId, member.learnerNumber, createdAt) : undefined;
+  appendAudit(db, {
+    centreId,
+    actorUserId,
+    action: "member.add",
+    entityType: "user",
+    entityId: userId,
+    after: { email, name: member.name, role: member.role, centreId, ...(learnerId ? { learnerId } : {}) },
+  });
+  return { ok: true, userId, ...(learnerId ? { learnerId } : {}) };
+}
+
+function emailTaken(db: Db, email: string): boolean {
+  return db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get() !== undefined;
+}
+
+function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: string | undefined, createdAt: string): string {
+  const id = newId();
+  db.insert(learners).values({ id, centreId, userId, learnerNumber: learnerNumber ?? null, createdAt }).run();
+  return id;
+}
+
+/**
+ * The members of the caller's centre (centre admins and IQAs), optionally of one role.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin or IQA
+ * @param role - only this role, when given
+ * @returns the members by name; an empty list for other roles
+ */
+export function listMembers(db: Db, scope: Scope, role?: Role): Member[] {
+  if (scope.role !== "centre_admin" && scope.role !== "iqa") return [];
+  const rows = db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, learnerId: learners.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(learners, eq(learners.userId, users.id))
+    .where(and(eq(memberships.centreId, scope.centreId), role ? eq(memberships.role, role) : undefined))
+    .orderBy(users.name)
+    .all();
+  return rows.map(({ learnerId, ...rest }) => ({ ...rest, ...(learnerId ? { learnerId } : {}) }));
+}

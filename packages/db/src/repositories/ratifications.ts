@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { assessorDecisions, qaRatifications } from "../schema/assessment.ts";
+import { newId, nowIso } from "../util/ids.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { getSubmission, setSubmissionStatus } from "./submissions.ts";
+
+/** An IQA's ratification or return. */
+export type QaRatification = Omit<typeof qaRatifications.$inferSelect, "centreId">;
+
+/**
+ * The IQA ratifies an assessed submission (its decisions become `ratified`) or returns it to the
+ * assessor with comments (decisions become `returned`, the submission goes back to the queue).
+ *
+ * @param db - the connection
+ * @param scope - an IQA of the centre
+ * @param input - the submission, ratify or return, comments
+ * @returns the ratification's id, or why not
+ */
+export function ratifySubmission(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: string; decision: "ratify" | "return"; comments: string },
+): { ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "not-assessed" } {
+  return writeTransaction(db, () => {
+    const submission = getSubmission(db, scope, input.submissionId);
+    if (!submission) return NOT_FOUND;
+    if (scope.role !== "iqa") return FORBIDDEN;
+    if (submission.status === "submitted") return { ok: false as const, reason: "not-assessed" as const };
+    const row = {
+      id: newId(),
+      centreId: scope.centreId,
+      submissionId: submission.id,
+      iqaUserId: scope.userId,
+      decision: input.decision,
+      comments: input.comments,
+      decidedAt: nowIso(),
+    };
+    db.insert(qaRatifications).values(row).run();
+    const state = input.decision === "ratify" ? ("ratified" as const) : ("returned" as const);
+    db.update(assessorDecisions)
+      .set({ state })
+      .where(and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.centreId, scope.centreId)))
+      .run();
+    if (input.decision === "return") setSubmissionStatus(db, submission.id, "submitted");
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: `qa.${input.decision}`,
+      entityType: "submission",
+      entityId: submission.id,
+      before: { status: submission.status },
+      after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row },
+    });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/**
+ * The ratifications of a submission, oldest first.
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the submission
+ * @param submissionId - the submission
+ * @returns the ratifications; empty when the submission is not visible
+ */
+export function listRatifications(db: Db, scope: Scope, submissionId: string): QaRatification[] {
+  if (!getSubmission(db, scope, submissionId)) return [];
+  return db
+    .select()
+    .from(qaRatifications)
+    .where(and(eq(qaRatifications.submissionId, submissionId), eq(qaRatifications.centreId, scope.centreId)))
+    .orderBy(qaRatifications.decidedAt)
+    .all()
+    .map(({ centreId: _centreId, ...rest }) => rest);
+}
+

@@ -1,0 +1,182 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
+import { appendAudit } from "../audit/appendAudit.ts";
+import { submissions, type SubmissionStatus } from "../schema/assessment.ts";
+import { registrations } from "../schema/learners.ts";
+import { canonicalJson } from "../util/canonicalJson.ts";
+import { newId, nowIso, sha256Hex } from "../util/ids.ts";
+import { getDocument, type StoredDocument } from "./documents.ts";
+import { getOwnLearner } from "./learners.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+
+/** A submission with its document list parsed. */
+export interface Submission extends Omit<typeof submissions.$inferSelect, "documents" | "centreId"> {
+  documents: { id: string; version: number }[];
+}
+
+/**
+ * The SHA-256 of exactly what is submitted: the canonical JSON of each document's id, template,
+ * template version, version and data, ordered by id. Show it beside the authenticity declaration;
+ * pass it back as `expectedContentHash` so a document changed in between is caught.
+ *
+ * @param docs - the documents
+ * @returns lower-case hex
+ */
+export function submissionContentHash(docs: Pick<StoredDocument, "id" | "templateId" | "templateVersion" | "version" | "data">[]): string {
+  const content = [...docs]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, templateId, templateVersion, version, data }) => ({ id, templateId, templateVersion, version, data }));
+  return sha256Hex(canonicalJson(content));
+}
+
+/** What {@link submitUnit} answers. */
+export type SubmitUnitResult =
+  | { ok: true; id: string; contentHash: string }
+  | NotFound
+  | Forbidden
+  | { ok: false; reason: "changed"; contentHash: string }
+  | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" };
+
+/**
+ * A learner submits a unit for assessment with the authenticity declaration (typed name and date).
+ * The documents' ids, versions and content hash are recorded in the same transaction as the audit entry.
+ *
+ * @param db - the connection
+ * @param scope - the learner
+ * @param input - qualification, unit, document ids, declaration, and optionally the hash the learner saw
+ * @returns the submission's id and content hash, or why not
+ */
+export function submitUnit(
+  db: Db,
+  scope: Scope,
+  input: { qualification: string; unit: string; documentIds: string[]; declaration: { name: string; date: string }; expectedContentHash?: string },
+): SubmitUnitResult {
+  if (scope.role !== "learner") return FORBIDDEN;
+  if (input.documentIds.length === 0) return { ok: false, reason: "no-documents" };
+  if (!input.declaration.name.trim() || !input.declaration.date.trim()) return { ok: false, reason: "no-declaration" };
+  return writeTransaction(db, () => {
+    const learner = getOwnLearner(db, scope);
+    if (!learner) return NOT_FOUND;
+    const registered = db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.learnerId, learner.id), eq(registrations.qualification, input.qualification), eq(registrations.unit, input.unit)))
+      .get();
+    if (!registered) return { ok: false as const, reason: "not-registered" as const };
+    const docs: StoredDocument[] = [];
+    for (const id of new Set(input.documentIds)) {
+      const doc = getDocument(db, scope, id);
+      if (!doc || doc.learnerId !== learner.id) return NOT_FOUND;
+      docs.push(doc);
+    }
+    const contentHash = submissionContentHash(docs);
+    if (input.expectedContentHash !== undefined && input.expectedContentHash !== contentHash) {
+      return { ok: false as const, reason: "changed" as const, contentHash };
+    }
+    const row = {
+      id: newId(),
+      centreId: scope.centreId,
+      learnerId: learner.id,
+      qualification: input.qualification,
+      unit: input.unit,
+      documents: JSON.stringify(docs.map((d) => ({ id: d.id, version: d.version }))),
+      contentHash,
+      declarationName: input.declaration.name.trim(),
+      declarationDate: input.declaration.date,
+      status: "submitted" as const,
+      submittedAt: nowIso(),
+      submittedBy: scope.userId,
+    };
+    db.insert(submissions).values(row).run();
+    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: row });
+    return { ok: true as const, id: row.id, contentHash };
+  });
+}
+
+function toSubmission(row: typeof submissions.$inferSelect): Submission {
+  const { centreId: _centreId, documents, ...rest } = row;
+  return { ...rest, documents: JSON.parse(documents) as Submission["documents"] };
+}
+
+/**
+ * One submission, if the caller may see its learner.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param id - the submission
+ * @returns the submission, or undefined
+ */
+export function getSubmission(db: Db, scope: Scope, id: string): Submission | undefined {
+  const row = db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, id), eq(submissions.centreId, scope.centreId), learnerVisible(reachOf(scope.role), submissions.learnerId)))
+    .get({ userId: scope.userId });
+  return row && toSubmission(row);
+}
+
+/**
+ * The submissions the caller may see, newest first. An assessor's queue is
+ * `listSubmissions(db, scope, { status: ["submitted"] })`.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param filter - by status and/or learner
+ * @returns the submissions
+ */
+export function listSubmissions(db: Db, scope: Scope, filter: { status?: SubmissionStatus[]; learnerId?: string } = {}): Submission[] {
+  return db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.centreId, scope.centreId),
+        filter.status ? inArray(submissions.status, filter.status) : undefined,
+        filter.learnerId ? eq(submissions.learnerId, filter.learnerId) : undefined,
+        learnerVisible(reachOf(scope.role), submissions.learnerId),
+      ),
+    )
+    .orderBy(desc(submissions.submittedAt))
+    .all({ userId: scope.userId })
+    .map(toSubmission);
+}
+
+/**
+ * The assigned assessor closes the assessment: `assessed` (decisions recorded, for IQA) or
+ * `returned` (back to the learner).
+ *
+ * @param db - the connection
+ * @param scope - an assessor assigned to the learner
+ * @param input - the submission and the new status
+ * @returns ok, or why not
+ */
+export function finishAssessment(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: string; status: "assessed" | "returned" },
+): { ok: true } | NotFound | Forbidden | { ok: false; reason: "not-submitted" } {
+  return writeTransaction(db, () => {
+    const before = getSubmission(db, scope, input.submissionId);
+    if (!before) return NOT_FOUND;
+    if (scope.role !== "assessor") return FORBIDDEN;
+    if (before.status !== "submitted") return { ok: false as const, reason: "not-submitted" as const };
+    db.update(submissions).set({ status: input.status }).where(eq(submissions.id, before.id)).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: `submission.${input.status === "assessed" ? "assess" : "return"}`,
+      entityType: "submission",
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: input.status },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** @internal Sets a submission's status inside a caller's transaction (IQA return). */
+export function setSubmissionStatus(db: Db, id: string, status: SubmissionStatus): void {
+  db.update(submissions).set({ status }).where(eq(submissions.id, id)).run();
+}

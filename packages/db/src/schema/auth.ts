@@ -1,0 +1,30 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "./people.ts";
+
+/** A signed-in session. The id is the SHA-256 (hex) of the cookie's token, never the token. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Every sign-in attempt, kept for rate limiting. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    /** 1 when the attempt succeeded, 0 when it failed (an integer in both SQLite and PostgreSQL). */
+    succeeded: integer("succeeded").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("sign_in_attempts_email_ip_at").on(t.email, t.ip, t.at)],
+);

@@ -1,0 +1,13 @@
+import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+// Portable column types only (text ids, ISO-8601 UTC timestamps as text, JSON as text), so the
+// same tables can be declared with drizzle's pg-core later: see docs/decisions/015-db-drizzle-sqlite.md.
+
+/** A centre: the unit of tenancy. Every other row belongs to exactly one centre. */
+export const centres = sqliteTable("centres", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** SHA-256 (hex) of the centre's portal API token; the token itself is never stored. */
+  apiTokenHash: text("api_token_hash").unique(),
+  createdAt: text("created_at").notNull(),
+});

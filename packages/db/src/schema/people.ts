@@ -1,0 +1,39 @@
+import { check, index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { centres } from "./centres.ts";
+
+/** The roles a member of a centre can hold. */
+export const ROLES = ["learner", "assessor", "iqa", "centre_admin"] as const;
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** A person who can sign in. `email` is stored lower-cased and trimmed. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  /** argon2id PHC string. */
+  passwordHash: text("password_hash").notNull(),
+  name: text("name").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** A user's place in a centre: one centre and one role per user. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    index("memberships_centre_role").on(t.centreId, t.role),
+    check("memberships_role_known", sql`${t.role} in ('learner', 'assessor', 'iqa', 'centre_admin')`),
+  ],
+);

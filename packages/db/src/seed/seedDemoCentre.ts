@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { centres } from "../schema/centres.ts";
+import { users, type Role } from "../schema/people.ts";
+import { sha256Hex } from "../util/ids.ts";
+import { assignAssessor } from "../repositories/assignments.ts";
+import { createDocument } from "../repositories/documents.ts";
+import { registerLearner } from "../repositories/learners.ts";
+import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
+import { demoDocuments } from "./demoDocuments.ts";
+
+/** A demo account to print for people trying the dashboard. */
+export interface DemoSignIn {
+  role: Role;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** What {@link seedDemoCentre} answers. */
+export interface SeedResult {
+  centreId: string;
+  /** false when the centre was there already and nothing was written. */
+  created: boolean;
+  signIns: DemoSignIn[];
+  /** Documents stored (0 on a second run). */
+  documents: number;
+}
+
+const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502", "503"] } as const;
+
+const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof ROUTE_UNITS; complete?: boolean; assessor?: number }[] = [
+  { role: "centre_admin", name: "Alex Admin", local: "admin" },
+  { role: "assessor", name: "Sam Assessor", local: "assessor1" },
+  { role: "assessor", name: "Robin Assessor", local: "assessor2" },
+  { role: "iqa", name: "Indira Quality", local: "iqa" },
+  { role: "learner", name: "Casey Certificate", local: "learner1", route: "certificate", complete: true, assessor: 1 },
+  { role: "learner", name: "Charlie Certificate", local: "learner2", route: "certificate", complete: false, assessor: 1 },
+  { role: "learner", name: "Dana Diploma", local: "learner3", route: "diploma", complete: true, assessor: 2 },
+  { role: "learner", name: "Drew Diploma", local: "learner4", route: "diploma", complete: false, assessor: 2 },
+];
+
+/**
+ * Creates a demo centre: a centre admin, two assessors, an IQA and four learners (Certificate and
+ * Diploma, one complete and one falling short on each), registered, assigned and with documents.
+ * Idempotent: when the centre exists nothing is written and the same sign-ins come back (the
+ * passwords derive from the seed, so they are never stored in plain text).
+ *
+ * @param db - the connection
+ * @param options - `seed` (varies passwords), `centreId` (default `demo-centre`), `centreName`, `emailDomain`
+ * @returns the centre id, whether it was created, the sign-ins and how many documents were stored
+ */
+export async function seedDemoCentre(
+  db: Db,
+  options: { seed: number; centreId?: string; centreName?: string; emailDomain?: string },
+): Promise<SeedResult> {
+  const centreId = options.centreId ?? "demo-centre";
+  const domain = options.emailDomain ?? "demo.ilm-forms.test";
+  const signIns: DemoSignIn[] = PEOPLE.map((p) => ({
+    role: p.role,
+    name: p.name,
+    email: `${p.local}@${domain}`,
+    password: `demo-${sha256Hex(`ilm-forms demo ${options.seed} ${centreId} ${p.local}`).slice(0, 12)}`,
+  }));
+  if (db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId)).get()) {
+    // The last person is added last: without them an earlier run stopped half-way.
+    if (!db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email)).get()) {
+      throw new Error(`seedDemoCentre: centre ${centreId} exists but its demo people are incomplete (an earlier seed stopped); start from a fresh file`);
+    }
+    return { centreId, created: false, signIns, documents: 0 };
+  }
+  const [adminSignIn] = signIns;
+  const setup = await createCentreWithAdmin(db, {
+    centreId,
+    centreName: options.centreName ?? "ilm-forms Demo Centre",
+    admin: { email: adminSignIn!.email, name: adminSignIn!.name, password: adminSignIn!.password },
+  });
+  if (!setup.ok) throw new Error(`seedDemoCentre: could not create the centre admin (${setup.reason})`);
+  const admin = setup.admin;
+  const userIds: string[] = [admin.userId];
+  let documents = 0;
+  for (const [i, person] of PEOPLE.entries()) {
+    if (i === 0) continue;
+    const signIn = signIns[i]!;
+    const added = await addMember(db, admin, { email: signIn.email, name: person.name, password: signIn.password, role: person.role });
+    if (!added.ok) throw new Error(`seedDemoCentre: could not add ${signIn.email} (${added.reason})`);
+    userIds.push(added.userId);
+    if (!added.learnerId || !person.route) continue;
+    const learnerId = added.learnerId;
+    for (const unit of ROUTE_UNITS[person.route]) {
+      registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" });
+    }
+    assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId });
+    const learner: Scope = { userId: added.userId, centreId, role: "learner" };
+    for (const doc of demoDocuments(person.complete ?? false)) {
+      const stored = createDocument(db, learner, { learnerId, templateId: doc.templateId, data: doc.data, status: person.complete ? "submitted" : "draft" });
+      if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.templateId} refused (${stored.reason})`);
+      documents++;
+    }
+  }
+  return { centreId, created: true, signIns, documents };
+}

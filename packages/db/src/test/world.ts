@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, type OpenDatabase } from "../client.ts";
+import type { Scope } from "../access/scope.ts";
+import { listMembers } from "../repositories/people.ts";
+import { seedDemoCentre, type SeedResult } from "../seed/seedDemoCentre.ts";
+import { signIn } from "../auth/signIn.ts";
+
+/** A temporary folder for database files, removed by `cleanup()`. */
+export function tempDir(): { dir: string; file: (name?: string) => string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "ilm-db-"));
+  return { dir, file: (name = "ilm.sqlite") => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Two seeded centres in a real file, with the scopes of their people. */
+export interface World {
+  path: string;
+  database: OpenDatabase;
+  demo: SeedResult;
+  other: SeedResult;
+  /** scope by email local part of the demo centre, e.g. `scopes.admin`, `scopes.learner1` */
+  scopes: Record<string, Scope & { learnerId?: string }>;
+  /** the other centre's admin and first learner */
+  otherScopes: Record<string, Scope & { learnerId?: string }>;
+  cleanup: () => void;
+}
+
+async function scopesOf(database: OpenDatabase, seed: SeedResult): Promise<Record<string, Scope & { learnerId?: string }>> {
+  const admin = seed.signIns[0]!;
+  const signedIn = await signIn(database.db, { email: admin.email, password: admin.password, ip: "127.0.0.1" });
+  if (!signedIn.ok) throw new Error("admin cannot sign in");
+  const scopes: Record<string, Scope & { learnerId?: string }> = {};
+  for (const member of listMembers(database.db, signedIn.scope)) {
+    const local = member.email.split("@")[0]!;
+    scopes[local] = { userId: member.userId, centreId: seed.centreId, role: member.role, ...(member.learnerId ? { learnerId: member.learnerId } : {}) };
+  }
+  return scopes;
+}
+
+/**
+ * Opens a fresh database file with the demo centre and a second centre.
+ *
+ * @returns the world; call `cleanup()` after
+ */
+export async function createWorld(): Promise<World> {
+  const temp = tempDir();
+  const path = temp.file();
+  const database = openDatabase(path);
+  const demo = await seedDemoCentre(database.db, { seed: 1 });
+  const other = await seedDemoCentre(database.db, { seed: 2, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.test" });
+  return {
+    path,
+    database,
+    demo,
+    other,
+    scopes: await scopesOf(database, demo),
+    otherScopes: await scopesOf(database, other),
+    cleanup: () => {
+      database.close();
+      temp.cleanup();
+    },
+  };
+}
