@@ -1,0 +1,96 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
+import { DEMO_PROFILES, type DemoProfile } from "../demo/profiles.ts";
+import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
+import { checkPortfolio } from "../rules/checkPortfolio.ts";
+import { parseDocument } from "../validation/parseDocument.ts";
+import { formatFindings } from "./formatFindings.ts";
+
+/** Where the command writes. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const USAGE = `Usage:
+  ilm-forms check <portfolio.json> [--unit 501] [--version earlier] [--qualification ilm-8588] [--today YYYY-MM-DD] [--json]
+      Prints what the records show for each assessment criterion. Without --unit, checks every unit
+      the file's "registration" lists. The file is { "registration": [...], "documents": [...] } or
+      an array of documents ({ "id", "template", "data" }).
+  ilm-forms demo <profile> [--seed N] [--out file.json]
+      Writes a demo portfolio. Profiles: ${DEMO_PROFILES.join(", ")}
+`;
+
+/**
+ * Runs the command line.
+ *
+ * @param argv - the arguments after the program name
+ * @param io - where to print
+ * @returns the exit code: 0 when the command ran, 2 for a usage or input error
+ */
+export function run(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        unit: { type: "string" },
+        version: { type: "string" },
+        qualification: { type: "string" },
+        today: { type: "string" },
+        json: { type: "boolean", default: false },
+        seed: { type: "string", default: "1" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, target] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    if (command === "check" && target) return check(target, values, io);
+    if (command === "demo" && target) return demo(target, values, io);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+  io.err(USAGE);
+  return 2;
+}
+
+function check(file: string, options: { unit?: string; version?: string; qualification?: string; today?: string; json?: boolean }, io: CliIo): number {
+  const parsed = parseDocument(readFileSync(file, "utf8"), { maxBytes: 200 * 1024 * 1024, maxDepth: 64 });
+  if (!parsed.ok) {
+    io.err(`${file}: ${parsed.error.message}\n`);
+    return 2;
+  }
+  const portfolio = parsed.document as { registration?: UnitRegistration[]; documents?: PortfolioDocument[] } | PortfolioDocument[];
+  const documents = Array.isArray(portfolio) ? portfolio : portfolio.documents;
+  if (!Array.isArray(documents)) throw new Error(`${file}: expected an array of documents, or an object with "documents"`);
+  const registrations: UnitRegistration[] = options.unit
+    ? [{ qualification: options.qualification ?? "ilm-8588", unit: options.unit, version: options.version }]
+    : ((Array.isArray(portfolio) ? undefined : portfolio.registration) ?? []);
+  if (registrations.length === 0) throw new Error(`${file} lists no registration: name the unit with --unit`);
+  const checks = registrations.map((registration) => checkPortfolio(registration, documents, { today: options.today }));
+  io.out(options.json ? `${JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2)}\n` : checks.map(formatFindings).join("\n"));
+  return 0;
+}
+
+function demo(profile: string, options: { seed?: string; out?: string }, io: CliIo): number {
+  if (!DEMO_PROFILES.includes(profile as DemoProfile)) throw new Error(`Unknown profile ${profile}. Profiles: ${DEMO_PROFILES.join(", ")}`);
+  const seed = Number(options.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not ${options.seed}`);
+  const text = `${JSON.stringify(generateDemoPortfolio(seed, profile as DemoProfile), null, 2)}\n`;
+  if (options.out) writeFileSync(options.out, text);
+  else io.out(text);
+  return 0;
+}
