@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { draftStorageKey, readDraft, writeDraft, type StoredDraft } from "./draftStore.ts";
+
+const WRITE_DELAY_MS = 400;
+
+/**
+ * Keeps the form's unsaved data in localStorage: written a moment after typing stops and at once
+ * when the page is hidden or unloaded, read back when the form mounts.
+ *
+ * @param templateId - the template's id
+ * @param version - the template's version
+ * @param draftKey - the host's key, or false for no drafts
+ * @returns the draft found at mount, `schedule(data)` to note a change, `clear()` to forget it
+ */
+export function useDraft(templateId: string, version: string, draftKey: string | false) {
+  const key = draftKey === false ? undefined : draftStorageKey(templateId, version, draftKey);
+  const restored = useMemo<StoredDraft | undefined>(() => (key ? readDraft(key) : undefined), [key]);
+  const pending = useRef<Record<string, unknown> | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = undefined;
+    if (key && pending.current) writeDraft(key, pending.current);
+    pending.current = undefined;
+  }, [key]);
+
+  const schedule = useCallback(
+    (data: Record<string, unknown>) => {
+      if (!key) return;
+      pending.current = data;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, WRITE_DELAY_MS);
+    },
+    [key, flush],
+  );
+
+  const clear = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = undefined;
+    pending.current = undefined;
+    if (key) {
+      try {
+        window.localStorage.removeItem(key);
+      } catch {
+        // Storage refused: there is nothing to forget.
+      }
+    }
+  }, [key]);
+
+  useEffect(() => {
+    if (!key) return;
+    const onHide = () => flush();
+    window.addEventListener("pagehide", onHide);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onHide);
+      flush();
+    };
+  }, [key, flush]);
+
+  return { restored, schedule, clear };
+}

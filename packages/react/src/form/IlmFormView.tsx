@@ -1,0 +1,151 @@
+import type { PortfolioDocument } from "@ilm-forms/core/engine";
+import Form, { getDefaultRegistry, type IChangeEvent } from "@rjsf/core";
+import type { RJSFSchema, UiSchema } from "@rjsf/utils";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { useDraft } from "../drafts/useDraft.ts";
+import { pointerSegments } from "../validator/errorSchemaFrom.ts";
+import { createIlmValidator } from "../validator/createIlmValidator.ts";
+import { fieldIdOf, type FieldWarning } from "../theme/FormContext.ts";
+import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
+import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
+import { DraftBanner } from "./DraftBanner.tsx";
+
+const CHECK_DELAY_MS = 250;
+
+/**
+ * The form for one template module: RJSF v6 with the precompiled validator, drafts, warnings and
+ * the theme. Both `IlmForm`s render this once they have the module.
+ */
+export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry: TemplateModule }>(function IlmFormView(props, ref) {
+  const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality, theme, replaceTheme, idPrefix = "root", className, children } = props;
+  const { template } = entry;
+  const validator = useMemo(() => createIlmValidator(entry), [entry]);
+  const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey);
+  const [restoredAt, setRestoredAt] = useState(drafts.restored?.savedAt);
+  // The form's data lives in a ref, not in state: RJSF keeps its own copy, and re-rendering this
+  // component on every keystroke would cost a whole-form render. Whenever this component does
+  // re-render, RJSF is handed the latest data, so it never mistakes stale props for new data.
+  const [, setReplaced] = useState(0);
+  const [generation, setGeneration] = useState(0);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [warnings, setWarnings] = useState<FieldWarning[]>([]);
+  const current = useRef<FormData>(drafts.restored?.data ?? value ?? {});
+  const lastEmitted = useRef<FormData | undefined>(value);
+  const formRef = useRef<Form>(null);
+  const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // A new `value` from the host (not the echo of our own onChange) replaces the form's data.
+  useEffect(() => {
+    if (value !== undefined && value !== lastEmitted.current) {
+      lastEmitted.current = value;
+      current.current = value;
+      setReplaced((n) => n + 1);
+    }
+  }, [value]);
+
+  const runCheck = useCallback(
+    (data: FormData) => {
+      if (!checkConfidentiality) return;
+      if (checkTimer.current) clearTimeout(checkTimer.current);
+      checkTimer.current = setTimeout(() => {
+        const document: PortfolioDocument = { id: documentId ?? "draft", template: template.id, version: template.version, data };
+        setWarnings(checkConfidentiality(document));
+      }, CHECK_DELAY_MS);
+    },
+    [checkConfidentiality, documentId, template.id, template.version],
+  );
+  useEffect(() => {
+    runCheck(current.current);
+    return () => clearTimeout(checkTimer.current);
+  }, [runCheck]);
+
+  const warningsById = useMemo(() => {
+    const byId = new Map<string, string[]>();
+    for (const warning of warnings) {
+      const id = fieldIdOf(idPrefix, pointerSegments(warning.path));
+      byId.set(id, [...(byId.get(id) ?? []), warning.message]);
+    }
+    return byId;
+  }, [warnings, idPrefix]);
+  const formContext = useMemo(() => ({ warningsById, idPrefix, submitCount }), [warningsById, idPrefix, submitCount]);
+
+  const parts = useMemo(() => {
+    if (!theme) return ilmTheme;
+    const base = replaceTheme ? { templates: {}, widgets: {}, fields: {} } : ilmTheme;
+    return {
+      templates: { ...base.templates, ...theme.templates, ButtonTemplates: { ...base.templates.ButtonTemplates, ...theme.templates?.ButtonTemplates } },
+      widgets: { ...ilmWidgets, ...base.widgets, ...theme.widgets },
+      fields: { ...ilmFields, ...base.fields, ...theme.fields },
+    };
+  }, [theme, replaceTheme]);
+
+  const handleChange = useCallback(
+    (event: IChangeEvent) => {
+      const data = (event.formData ?? {}) as FormData;
+      current.current = data;
+      lastEmitted.current = data;
+      drafts.schedule(data);
+      runCheck(data);
+      onChange?.(data);
+    },
+    [drafts, runCheck, onChange],
+  );
+
+  const handleSubmit = useCallback(
+    (event: IChangeEvent) => {
+      const data = (event.formData ?? {}) as FormData;
+      const result = onSubmit?.(data);
+      if (result && typeof (result as Promise<unknown>).then === "function") {
+        (result as Promise<unknown>).then(
+          () => drafts.clear(),
+          () => undefined,
+        );
+      } else {
+        drafts.clear();
+      }
+    },
+    [onSubmit, drafts],
+  );
+
+  useImperativeHandle(ref, () => ({ clearDraft: () => drafts.clear(), submit: () => formRef.current?.submit() }), [drafts]);
+
+  const discardDraft = () => {
+    drafts.clear();
+    setRestoredAt(undefined);
+    const original = value ?? {};
+    current.current = original;
+    setGeneration((n) => n + 1);
+  };
+
+  return (
+    <div className="ilm-form-wrapper">
+      {restoredAt !== undefined && !readOnly ? <DraftBanner savedAt={restoredAt} onDiscard={discardDraft} onDismiss={() => setRestoredAt(undefined)} /> : null}
+      <Form
+        key={generation}
+        ref={formRef}
+        className={`ilm-form${readOnly ? " ilm-form--readonly" : ""}${className ? ` ${className}` : ""}`}
+        schema={template.schema as RJSFSchema}
+        uiSchema={template.ui as UiSchema}
+        formData={current.current}
+        validator={validator}
+        templates={parts.templates}
+        widgets={parts.widgets}
+        fields={parts.fields}
+        formContext={formContext}
+        idPrefix={idPrefix}
+        readonly={readOnly}
+        noHtml5Validate
+        showErrorList="top"
+        liveValidate={submitCount > 0 ? "onChange" : undefined}
+        onChange={handleChange}
+        onSubmit={handleSubmit}
+        onError={() => setSubmitCount((n) => n + 1)}
+      >
+        {readOnly ? <></> : children}
+      </Form>
+    </div>
+  );
+});
+
+/** RJSF's own core theme, for hosts that pass `replaceTheme` and want to start from it. */
+export const rjsfCoreRegistry = getDefaultRegistry;

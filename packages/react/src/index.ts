@@ -1,0 +1,22 @@
+/**
+ * `IlmForm`: a form for one ILM template (by id from the built-in registry, or a template module),
+ * on react-jsonschema-form v6 with core's precompiled validators.
+ */
+export { IlmForm } from "./form/IlmForm.tsx";
+export type { IlmFormProps } from "./form/IlmForm.tsx";
+export type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./form/types.ts";
+
+/** An RJSF `ValidatorType` over one template's precompiled validator, with core's plain-English messages. */
+export { createIlmValidator } from "./validator/createIlmValidator.ts";
+export type { IlmValidationError } from "./validator/createIlmValidator.ts";
+
+/** The default theme, and the ILM widgets and fields any theme needs (`rating`, `duration`, `clause`, `swot`, `signature`). */
+export { ilmTheme, ilmWidgets, ilmFields } from "./theme/ilmTheme.ts";
+export type { FormTheme } from "./theme/ilmTheme.ts";
+export type { FieldWarning } from "./theme/FormContext.ts";
+
+/** Forget a kept draft, e.g. after the host saved the document somewhere else. */
+export { clearDraft, draftStorageKey } from "./drafts/draftStore.ts";
+
+/** Duration helpers: decimal hours to and from hours and minutes. */
+export { joinHours, splitHours } from "./widgets/DurationWidget.tsx";

@@ -1,0 +1,84 @@
+import { descriptionId, getUiOptions, type ObjectFieldTemplateProps, type ObjectFieldTemplatePropertyType, type UiSchema } from "@rjsf/utils";
+import type { ReactElement } from "react";
+import { InlineSlotsContext } from "./inlineSlots.ts";
+import { TablePlacementContext, useTablePlacement } from "./FormContext.ts";
+
+/**
+ * A group of fields: the form itself (title as a heading), a nested object as a fieldset with its
+ * title as the legend, or, inside a table-style array, one row's cells. `ui:options.layout: "grid"`
+ * with `gridFields` sets those fields side by side, as the paper form prints them.
+ *
+ * @param props - RJSF's object template props
+ * @returns the group
+ */
+export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
+  const { title, description, properties, uiSchema, fieldPathId, schema } = props;
+  const placement = useTablePlacement();
+  const visible = properties.filter((property) => !property.hidden);
+
+  if (placement === "row") {
+    return (
+      <>
+        {visible.map((property) => (
+          <td key={property.name} className="ilm-table__cell">
+            <TablePlacementContext.Provider value="cell">{property.content}</TablePlacementContext.Provider>
+          </td>
+        ))}
+      </>
+    );
+  }
+
+  const options = getUiOptions(uiSchema);
+  const slots = new Map<string, ReactElement>();
+  for (const property of visible) {
+    const host = getUiOptions(uiSchema?.[property.name] as UiSchema | undefined).inlineIn;
+    if (typeof host === "string") slots.set(host, <TablePlacementContext.Provider value="inline">{property.content}</TablePlacementContext.Provider>);
+  }
+  const standalone = slots.size > 0 ? visible.filter((property) => typeof getUiOptions(uiSchema?.[property.name] as UiSchema | undefined).inlineIn !== "string") : visible;
+  const content = slots.size > 0 ? <InlineSlotsContext.Provider value={slots}>{layout(standalone, options)}</InlineSlotsContext.Provider> : layout(standalone, options);
+  const id = fieldPathId.$id;
+  const isRoot = fieldPathId.path.length === 0;
+  const label = options.label === false ? undefined : (options.title as string | undefined) ?? title ?? (schema.title as string | undefined);
+  const hint = description ? (
+    <div className="ilm-hint" id={descriptionId(id)}>
+      {description}
+    </div>
+  ) : null;
+
+  if (isRoot) {
+    return (
+      <div className="ilm-object ilm-object--root" id={id}>
+        {label ? <h2 className="ilm-heading-l">{label}</h2> : null}
+        {hint}
+        {content}
+      </div>
+    );
+  }
+  return (
+    <fieldset className="ilm-fieldset" id={id} aria-describedby={description ? descriptionId(id) : undefined}>
+      {label ? <legend className="ilm-fieldset__legend">{label}</legend> : null}
+      {hint}
+      {content}
+    </fieldset>
+  );
+}
+
+function layout(properties: ObjectFieldTemplatePropertyType[], options: Record<string, unknown>) {
+  const gridFields = options.layout === "grid" && Array.isArray(options.gridFields) ? new Set(options.gridFields.map(String)) : undefined;
+  if (!gridFields) return properties.map((property) => property.content);
+  const columns = Math.min(4, Math.max(1, Number(options.columns) || 2));
+  const inGrid = properties.filter((property) => gridFields.has(property.name));
+  const rest = properties.filter((property) => !gridFields.has(property.name));
+  return (
+    <>
+      <div className={`ilm-grid ilm-grid--cols-${columns}`}>
+        {inGrid.map((property) => (
+          <div className="ilm-grid__item" key={property.name}>
+            {property.content}
+          </div>
+        ))}
+      </div>
+      {rest.map((property) => property.content)}
+    </>
+  );
+}
