@@ -21,9 +21,11 @@ const REGISTRATION_KEYS = ["registrationNo", "learnerRegistrationNo"];
  *
  * @param template - the document's template
  * @param data - the document
+ * @param units - the units of the portfolio the document is in: a template that serves several units
+ *   (the diary serves 501 and 502) takes the one among them that the portfolio is for
  * @returns the facts found; any may be missing
  */
-export function documentFacts(template: Template, data: Record<string, unknown>): DocumentFacts {
+export function documentFacts(template: Template, data: Record<string, unknown>, units?: ReadonlySet<string>): DocumentFacts {
   const facts: DocumentFacts = {};
   const properties = asObject(template.schema.properties) ?? {};
   for (const [key, raw] of Object.entries(properties)) {
@@ -40,8 +42,10 @@ export function documentFacts(template: Template, data: Record<string, unknown>)
   if (generated) facts.unit = generated;
   else if (typeof data.unit === "string" && data.unit) facts.unit = data.unit;
   else {
-    const units = [...new Set(criteria.map((criterion) => criterion.split(":")[0]!))];
-    if (units.length === 1) facts.unit = units[0];
+    const candidates = [...new Set(criteria.map((criterion) => criterion.split(":")[0]!))];
+    const inPortfolio = units ? candidates.filter((unit) => units.has(unit)) : [];
+    if (candidates.length === 1) facts.unit = candidates[0];
+    else if (inPortfolio.length === 1) facts.unit = inPortfolio[0];
   }
   return facts;
 }

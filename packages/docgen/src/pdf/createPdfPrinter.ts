@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.ts";
 import { Pool } from "./pagePool.ts";
@@ -44,19 +41,21 @@ const FOOTER =
  */
 export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   const executablePath = findChromium(options.executablePath);
-  let userDataDir: string | undefined;
   let starting: Promise<{ browser: Browser; context: BrowserContext }> | undefined;
   let closed = false;
 
   const start = () => {
     starting ??= (async () => {
       const { chromium } = await import("playwright-core");
-      userDataDir = mkdtempSync(join(tmpdir(), "ilm-docgen-chromium-"));
-      const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
+      // playwright gives every launch a fresh temporary profile (the --user-data-dir Chromium needs here).
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       await context.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
       return { browser, context };
     })();
+    starting.catch(() => {
+      starting = undefined;
+    });
     return starting;
   };
 
@@ -86,7 +85,6 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         const { browser } = await starting;
         await browser.close();
       }
-      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
