@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { draftStorageKey, readDraft, writeDraft, type StoredDraft } from "./draftStore.ts";
 
 const WRITE_DELAY_MS = 400;
@@ -10,11 +10,16 @@ const WRITE_DELAY_MS = 400;
  * @param templateId - the template's id
  * @param version - the template's version
  * @param draftKey - the host's key, or false for no drafts
- * @returns the draft found at mount, `schedule(data)` to note a change, `clear()` to forget it
+ * @returns the draft found after mount (undefined until then), `schedule(data)` to note a change, `clear()` to forget it
  */
 export function useDraft(templateId: string, version: string, draftKey: string | false) {
   const key = draftKey === false ? undefined : draftStorageKey(templateId, version, draftKey);
-  const restored = useMemo<StoredDraft | undefined>(() => (key ? readDraft(key) : undefined), [key]);
+  // Read after mount, never during render: a server-rendered page has no localStorage, and reading
+  // it while hydrating would make the first client render differ from the server's.
+  const [restored, setRestored] = useState<StoredDraft | undefined>(undefined);
+  useEffect(() => {
+    setRestored(key ? readDraft(key) : undefined);
+  }, [key]);
   const pending = useRef<Record<string, unknown> | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 

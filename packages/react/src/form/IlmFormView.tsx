@@ -21,7 +21,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const { template } = entry;
   const validator = useMemo(() => createIlmValidator(entry), [entry]);
   const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey);
-  const [restoredAt, setRestoredAt] = useState(drafts.restored?.savedAt);
+  const [restoredAt, setRestoredAt] = useState<string | undefined>(undefined);
   // The form's data lives in a ref, not in state: RJSF keeps its own copy, and re-rendering this
   // component on every keystroke would cost a whole-form render. Whenever this component does
   // re-render, RJSF is handed the latest data, so it never mistakes stale props for new data.
@@ -29,10 +29,18 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const [generation, setGeneration] = useState(0);
   const [submitCount, setSubmitCount] = useState(0);
   const [warnings, setWarnings] = useState<FieldWarning[]>([]);
-  const current = useRef<FormData>(drafts.restored?.data ?? value ?? {});
+  const current = useRef<FormData>(value ?? {});
   const lastEmitted = useRef<FormData | undefined>(value);
   const formRef = useRef<Form>(null);
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // A draft found after mount replaces the data the form started with, and says so.
+  useEffect(() => {
+    if (!drafts.restored) return;
+    current.current = drafts.restored.data;
+    setRestoredAt(drafts.restored.savedAt);
+    setGeneration((n) => n + 1);
+  }, [drafts.restored]);
 
   // A new `value` from the host (not the echo of our own onChange) replaces the form's data.
   useEffect(() => {

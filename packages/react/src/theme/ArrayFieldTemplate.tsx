@@ -1,5 +1,5 @@
 import { getUiOptions, orderProperties, type ArrayFieldTemplateProps, type RJSFSchema } from "@rjsf/utils";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ArrayFocusContext, applyFocus, type FocusRequest } from "./arrayFocus.ts";
 import { TablePlacementContext } from "./FormContext.ts";
 
@@ -22,7 +22,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
     pending.current = next;
     setAnnouncement(next.announce);
   }, []);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const next = pending.current;
     if (next && container.current && items.length === next.length) {
       pending.current = undefined;

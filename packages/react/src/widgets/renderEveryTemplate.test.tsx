@@ -1,0 +1,26 @@
+import { registry } from "@ilm-forms/core";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { IlmForm } from "../form/IlmForm.tsx";
+
+describe("IlmForm on the server", () => {
+  for (const template of registry.list()) {
+    it(`renders ${template.id} with labels bound to controls`, () => {
+      const html = renderToStaticMarkup(<IlmForm template={template.id} draftKey={false} />);
+      expect(html).toContain("<form");
+      expect(html).toContain(template.title.replaceAll("&", "&amp;").replaceAll("'", "&#x27;").replaceAll('"', "&quot;"));
+      expect(html).not.toContain("No id for");
+      const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
+      for (const [, target] of html.matchAll(/<label[^>]* for="([^"]+)"/g)) expect(ids.has(target), `label for ${target}`).toBe(true);
+    });
+  }
+
+  it("says so when the template does not exist", () => {
+    expect(renderToStaticMarkup(<IlmForm template="ilm-8588/nothing" />)).toContain("There is no template ilm-8588/nothing");
+  });
+
+  it("prints the contract's review clause with the number box in its blank", () => {
+    const html = renderToStaticMarkup(<IlmForm template="ilm-8588/contract" draftKey={false} value={{ agreement: { reviewAfterSessions: 6 } }} />);
+    expect(html).toMatch(/To review the contract after<\/label> <span class="ilm-clause__slot">.*value="6".*<\/span> <label for="root_agreement_reviewAndNoFaultEnding">sessions and have/);
+  });
+});
