@@ -1,35 +1,25 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { generateDemoPortfolio, type DemoProfile, type PortfolioDocument } from "@ilm-forms/core";
 
-/** One document to seed: template id and data. */
-export interface DemoDocument {
-  templateId: string;
-  data: Record<string, unknown>;
+/** How a demo learner's portfolio is made: a profile of core's generator, optionally cut short. */
+export interface DemoPlan {
+  profile: DemoProfile;
+  /** Drop the documents of these clients (e.g. `["client-5", "client-6"]`): a Diploma falling short. */
+  dropClients?: string[];
 }
 
-// src/seed and dist/seed are both three levels below the repository root.
-const examplesDir = fileURLToPath(new URL("../../../../schemas/ilm-8588/examples", import.meta.url));
-
 /**
- * Demo documents for one learner, taken from the valid examples in `schemas/ilm-8588/examples`.
- * A complete learner gets every example of every template; one falling short gets only the
- * first example of a few templates.
+ * A demo learner's portfolio from `generateDemoPortfolio` of @ilm-forms/core (deterministic for a
+ * seed and profile; every document valid against its template, flaws only where the profile says).
  *
- * TODO: switch to `generateDemoPortfolio(seed, profile)` from @ilm-forms/core once it is exported
- * (it gives consistent per-client portfolios that meet, or miss, the countable rules).
- *
- * @param complete - whether this learner's portfolio is meant to be complete
- * @returns the documents
+ * @param seed - the generator's seed
+ * @param plan - the profile, and clients to drop
+ * @returns the learner's name, registration number and documents
  */
-export function demoDocuments(complete: boolean): DemoDocument[] {
-  const files = readdirSync(examplesDir)
-    .filter((f) => f.endsWith(".json"))
-    .sort();
-  const picked = complete ? files : files.filter((f) => ["session-record.json", "hours-log.json", "contract.json"].includes(f));
-  return picked.flatMap((file) => {
-    const { valid } = JSON.parse(readFileSync(join(examplesDir, file), "utf8")) as { valid: Record<string, unknown>[] };
-    const templateId = `ilm-8588/${file.replace(/\.json$/, "")}`;
-    return (complete ? valid : valid.slice(0, 1)).map((data) => ({ templateId, data }));
-  });
+export function demoPortfolio(seed: number, plan: DemoPlan): { name: string; registrationNo: string; documents: PortfolioDocument[] } {
+  const portfolio = generateDemoPortfolio(seed, plan.profile);
+  const dropped = plan.dropClients ?? [];
+  return {
+    ...portfolio.learner,
+    documents: portfolio.documents.filter((doc) => !dropped.some((client) => doc.id.startsWith(`${client}/`))),
+  };
 }

@@ -8,7 +8,7 @@ import { assignAssessor } from "../repositories/assignments.ts";
 import { createDocument } from "../repositories/documents.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
-import { demoDocuments } from "./demoDocuments.ts";
+import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
 
 /** A demo account to print for people trying the dashboard. */
 export interface DemoSignIn {
@@ -30,20 +30,24 @@ export interface SeedResult {
 
 const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502", "503"] } as const;
 
-const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof ROUTE_UNITS; complete?: boolean; assessor?: number }[] = [
+const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof ROUTE_UNITS; plan?: DemoPlan; assessor?: number }[] = [
   { role: "centre_admin", name: "Alex Admin", local: "admin" },
   { role: "assessor", name: "Sam Assessor", local: "assessor1" },
   { role: "assessor", name: "Robin Assessor", local: "assessor2" },
   { role: "iqa", name: "Indira Quality", local: "iqa" },
-  { role: "learner", name: "Casey Certificate", local: "learner1", route: "certificate", complete: true, assessor: 1 },
-  { role: "learner", name: "Charlie Certificate", local: "learner2", route: "certificate", complete: false, assessor: 1 },
-  { role: "learner", name: "Dana Diploma", local: "learner3", route: "diploma", complete: true, assessor: 2 },
-  { role: "learner", name: "Drew Diploma", local: "learner4", route: "diploma", complete: false, assessor: 2 },
+  // Learners' names come from the generator; the route must match the profile's.
+  { role: "learner", name: "", local: "learner1", route: "certificate", plan: { profile: "certificate-complete" }, assessor: 1 },
+  { role: "learner", name: "", local: "learner2", route: "certificate", plan: { profile: "short-hours" }, assessor: 1 },
+  { role: "learner", name: "", local: "learner3", route: "diploma", plan: { profile: "diploma-complete" }, assessor: 2 },
+  { role: "learner", name: "", local: "learner4", route: "diploma", plan: { profile: "diploma-complete", dropClients: ["client-5", "client-6"] }, assessor: 2 },
+  { role: "learner", name: "", local: "learner5", route: "certificate", plan: { profile: "missing-reflective-log" }, assessor: 1 },
 ];
 
 /**
- * Creates a demo centre: a centre admin, two assessors, an IQA and four learners (Certificate and
- * Diploma, one complete and one falling short on each), registered, assigned and with documents.
+ * Creates a demo centre: a centre admin, two assessors, an IQA and five learners with portfolios
+ * from core's `generateDemoPortfolio`: Certificate complete, Certificate short of hours, Diploma
+ * complete, Diploma with two clients' documents missing, Certificate missing a reflective log;
+ * registered on their route's units and assigned to an assessor.
  * Idempotent: when the centre exists nothing is written and the same sign-ins come back (the
  * passwords derive from the seed, so they are never stored in plain text).
  *
@@ -57,9 +61,10 @@ export async function seedDemoCentre(
 ): Promise<SeedResult> {
   const centreId = options.centreId ?? "demo-centre";
   const domain = options.emailDomain ?? "demo.ilm-forms.test";
-  const signIns: DemoSignIn[] = PEOPLE.map((p) => ({
+  const portfolios = PEOPLE.map((p, i) => (p.plan ? demoPortfolio(options.seed * 100 + i, p.plan) : undefined));
+  const signIns: DemoSignIn[] = PEOPLE.map((p, i) => ({
     role: p.role,
-    name: p.name,
+    name: portfolios[i]?.name ?? p.name,
     email: `${p.local}@${domain}`,
     password: `demo-${sha256Hex(`ilm-forms demo ${options.seed} ${centreId} ${p.local}`).slice(0, 12)}`,
   }));
@@ -83,19 +88,29 @@ export async function seedDemoCentre(
   for (const [i, person] of PEOPLE.entries()) {
     if (i === 0) continue;
     const signIn = signIns[i]!;
-    const added = await addMember(db, admin, { email: signIn.email, name: person.name, password: signIn.password, role: person.role });
+    const portfolio = portfolios[i];
+    const added = await addMember(db, admin, {
+      email: signIn.email,
+      name: signIn.name,
+      password: signIn.password,
+      role: person.role,
+      ...(portfolio ? { learnerNumber: portfolio.registrationNo } : {}),
+    });
     if (!added.ok) throw new Error(`seedDemoCentre: could not add ${signIn.email} (${added.reason})`);
     userIds.push(added.userId);
-    if (!added.learnerId || !person.route) continue;
+    if (!added.learnerId || !person.route || !portfolio) continue;
     const learnerId = added.learnerId;
     for (const unit of ROUTE_UNITS[person.route]) {
       registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" });
     }
     assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId });
     const learner: Scope = { userId: added.userId, centreId, role: "learner" };
-    for (const doc of demoDocuments(person.complete ?? false)) {
-      const stored = createDocument(db, learner, { learnerId, templateId: doc.templateId, data: doc.data, status: person.complete ? "submitted" : "draft" });
-      if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.templateId} refused (${stored.reason})`);
+    for (const doc of portfolio.documents) {
+      const input = { learnerId, templateId: doc.template, ...(doc.version ? { templateVersion: doc.version } : {}), data: doc.data };
+      // A document a profile left incomplete on purpose (an unsigned contract) stays a draft.
+      let stored = createDocument(db, learner, { ...input, status: "submitted" });
+      if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, learner, { ...input, status: "draft" });
+      if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
       documents++;
     }
   }

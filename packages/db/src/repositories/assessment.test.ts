@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
+import { listAuditEntries } from "./audit.ts";
+import { createWorld, type World } from "../test/world.ts";
+import { recordDecision, listDecisions } from "./decisions.ts";
+import { getDocument, listDocuments, saveDocument } from "./documents.ts";
+import { listRatifications, ratifySubmission } from "./ratifications.ts";
+import { finishAssessment, getSubmission, listSubmissions, submissionContentHash, submitUnit } from "./submissions.ts";
+
+describe("submission, assessment and ratification", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+  const db = () => world.database.db;
+
+  it("runs a unit from submission to ratification, scoped and audited", () => {
+    const { learner1, assessor1, assessor2, iqa, admin } = world.scopes;
+    const docs = listDocuments(db(), learner1!, learner1!.learnerId!).slice(0, 3);
+    const hash = submissionContentHash(docs);
+    const declaration = { name: "Casey", date: "2025-06-01" };
+    const input = { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration, expectedContentHash: hash };
+
+    expect(submitUnit(db(), assessor1!, input)).toEqual({ ok: false, reason: "forbidden" });
+    expect(submitUnit(db(), learner1!, { ...input, unit: "502" })).toEqual({ ok: false, reason: "not-registered" });
+    const changedDoc = docs[0]!;
+    const saved = saveDocument(db(), learner1!, { id: changedDoc.id, expectedVersion: changedDoc.version, data: changedDoc.data });
+    expect(saved.ok).toBe(true);
+    expect(submitUnit(db(), learner1!, input)).toMatchObject({ ok: false, reason: "changed" });
+    const fresh = docs.map((d) => getDocument(db(), learner1!, d.id)!);
+    const submitted = submitUnit(db(), learner1!, { ...input, expectedContentHash: submissionContentHash(fresh) });
+    expect(submitted).toMatchObject({ ok: true, contentHash: submissionContentHash(fresh) });
+    if (!submitted.ok) return;
+
+    expect(listSubmissions(db(), assessor1!, { status: ["submitted"] }).map((s) => s.id)).toContain(submitted.id);
+    expect(listSubmissions(db(), assessor2!, { status: ["submitted"] })).toEqual([]);
+    expect(getSubmission(db(), world.otherScopes.admin!, submitted.id)).toBeUndefined();
+    expect(getSubmission(db(), learner1!, submitted.id)?.documents).toEqual(fresh.map((d) => ({ id: d.id, version: d.version })));
+
+    const decision = { submissionId: submitted.id, criterion: "501:2.2", decision: "Pass" as const, feedback: "Clear records." };
+    expect(recordDecision(db(), assessor2!, decision)).toEqual({ ok: false, reason: "not-found" });
+    expect(recordDecision(db(), iqa!, decision)).toEqual({ ok: false, reason: "forbidden" });
+    expect(recordDecision(db(), assessor1!, decision).ok).toBe(true);
+    expect(recordDecision(db(), assessor1!, { ...decision, criterion: "501:2.1", decision: "Referral" }).ok).toBe(true);
+    expect(recordDecision(db(), assessor1!, { ...decision, criterion: "501:2.1" }).ok).toBe(true);
+    expect(listDecisions(db(), learner1!, submitted.id).map((d) => [d.criterion, d.decision, d.state])).toEqual([
+      ["501:2.1", "Pass", "provisional"],
+      ["501:2.2", "Pass", "provisional"],
+    ]);
+    expect(ratifySubmission(db(), iqa!, { submissionId: submitted.id, decision: "ratify", comments: "" })).toEqual({ ok: false, reason: "not-assessed" });
+    expect(finishAssessment(db(), assessor1!, { submissionId: submitted.id, status: "assessed" })).toEqual({ ok: true });
+    expect(recordDecision(db(), assessor1!, decision)).toEqual({ ok: false, reason: "not-submitted" });
+
+    expect(ratifySubmission(db(), assessor1!, { submissionId: submitted.id, decision: "ratify", comments: "" })).toEqual({ ok: false, reason: "forbidden" });
+    expect(ratifySubmission(db(), iqa!, { submissionId: submitted.id, decision: "ratify", comments: "Sampled: agreed." }).ok).toBe(true);
+    expect(listDecisions(db(), admin!, submitted.id).every((d) => d.state === "ratified")).toBe(true);
+    expect(listRatifications(db(), admin!, submitted.id)).toHaveLength(1);
+
+    const actions = listAuditEntries(db(), admin!, { limit: 8 }).map((e) => e.action);
+    expect(actions.slice(0, 2)).toEqual(["qa.ratify", "submission.assess"]);
+    expect(listAuditEntries(db(), learner1!)).toEqual([]);
+    expect(verifyAuditChain(db()).ok).toBe(true);
+  });
+});

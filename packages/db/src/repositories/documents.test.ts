@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../client.ts";
+import { createWorld, type World } from "../test/world.ts";
+import { createDocument, getDocument, listDocuments, saveDocument } from "./documents.ts";
+import { getLearner, listLearners } from "./learners.ts";
+
+describe("documents", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+  const db = () => world.database.db;
+
+  describe("scoping", () => {
+    it("does not find another centre's document, whoever asks", () => {
+      const theirs = listDocuments(db(), world.otherScopes.learner1!, world.otherScopes.learner1!.learnerId!)[0]!;
+      expect(theirs).toBeDefined();
+      for (const who of ["admin", "iqa", "assessor1", "learner1"]) {
+        expect(getDocument(db(), world.scopes[who]!, theirs.id)).toBeUndefined();
+      }
+      expect(listDocuments(db(), world.scopes.admin!, world.otherScopes.learner1!.learnerId!)).toEqual([]);
+      expect(saveDocument(db(), world.scopes.admin!, { id: theirs.id, expectedVersion: theirs.version, data: theirs.data })).toEqual({
+        ok: false,
+        reason: "not-found",
+      });
+    });
+
+    it("shows an assessor only the learners assigned to them", () => {
+      const { assessor1, assessor2, learner1, learner3 } = world.scopes;
+      const mine = listLearners(db(), assessor1!).map((l) => l.id);
+      expect(mine).toContain(learner1!.learnerId);
+      expect(mine).not.toContain(learner3!.learnerId);
+      expect(getLearner(db(), assessor1!, learner3!.learnerId!)).toBeUndefined();
+      const unassigned = listDocuments(db(), world.scopes.admin!, learner3!.learnerId!)[0]!;
+      expect(getDocument(db(), assessor1!, unassigned.id)).toBeUndefined();
+      expect(getDocument(db(), assessor2!, unassigned.id)?.id).toBe(unassigned.id);
+    });
+
+    it("shows a learner only their own portfolio", () => {
+      const { learner1, learner2 } = world.scopes;
+      const others = listDocuments(db(), world.scopes.admin!, learner2!.learnerId!)[0]!;
+      expect(getDocument(db(), learner1!, others.id)).toBeUndefined();
+      expect(listLearners(db(), learner1!).map((l) => l.id)).toEqual([learner1!.learnerId]);
+    });
+
+    it("lets an assessor read but not write", () => {
+      const { assessor1, learner1 } = world.scopes;
+      const doc = listDocuments(db(), assessor1!, learner1!.learnerId!)[0]!;
+      expect(saveDocument(db(), assessor1!, { id: doc.id, expectedVersion: doc.version, data: doc.data })).toEqual({ ok: false, reason: "forbidden" });
+    });
+  });
+
+  describe("saveDocument()", () => {
+    it("tells the second of two saves of the same version that it changed, from two connections", () => {
+      const { learner1 } = world.scopes;
+      const other = openDatabase(world.path);
+      try {
+        const created = createDocument(db(), learner1!, {
+          learnerId: learner1!.learnerId!,
+          templateId: "ilm-8588/session-record",
+          data: { clientRef: "Client 9", sessionNo: 1, sessionDate: "2025-03-01", duration: 1 },
+        });
+        expect(created.ok).toBe(true);
+        const id = (created as { id: string }).id;
+        const loadedByA = getDocument(db(), learner1!, id)!;
+        const loadedByB = getDocument(other.db, learner1!, id)!;
+        const first = saveDocument(db(), learner1!, { id, expectedVersion: loadedByA.version, data: { ...loadedByA.data, duration: 1.5 } });
+        const second = saveDocument(other.db, learner1!, { id, expectedVersion: loadedByB.version, data: { ...loadedByB.data, duration: 2 } });
+        expect(first).toEqual({ ok: true, version: 2 });
+        expect(second).toEqual({ ok: false, reason: "changed", currentVersion: 2 });
+        expect(getDocument(other.db, learner1!, id)?.data.duration).toBe(1.5);
+      } finally {
+        other.close();
+      }
+    });
+
+    it("stores nothing from an invalid document and names the field", () => {
+      const { learner1 } = world.scopes;
+      const doc = listDocuments(db(), learner1!, learner1!.learnerId!, "ilm-8588/session-record")[0]!;
+      const result = saveDocument(db(), learner1!, { id: doc.id, expectedVersion: doc.version, data: { ...doc.data, duration: -1 } });
+      expect(result).toMatchObject({ ok: false, reason: "invalid", errors: [{ path: "/duration", field: "Duration" }] });
+      const after = getDocument(db(), learner1!, doc.id)!;
+      expect(after.version).toBe(doc.version);
+      expect(after.data).toEqual(doc.data);
+    });
+
+    it("refuses to create an invalid document or one of an unknown template", () => {
+      const { learner1 } = world.scopes;
+      const before = listDocuments(db(), learner1!, learner1!.learnerId!).length;
+      const invalid = createDocument(db(), learner1!, {
+        learnerId: learner1!.learnerId!,
+        templateId: "ilm-8588/session-record",
+        data: { clientRef: "Client 1", sessionNo: 0 },
+        status: "submitted",
+      });
+      expect(invalid).toMatchObject({ ok: false, reason: "invalid" });
+      const fields = (invalid as { errors: { field: string }[] }).errors.map((e) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(["Session No."]));
+      expect(createDocument(db(), learner1!, { learnerId: learner1!.learnerId!, templateId: "nope/nothing", data: {} })).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
+      expect(listDocuments(db(), learner1!, learner1!.learnerId!).length).toBe(before);
+    });
+
+    it("lets a draft leave required fields empty, but not a submitted document", () => {
+      const { learner1 } = world.scopes;
+      const input = { learnerId: learner1!.learnerId!, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1" } };
+      expect(createDocument(db(), learner1!, input).ok).toBe(true);
+      expect(createDocument(db(), learner1!, { ...input, status: "submitted" }).ok).toBe(false);
+    });
+  });
+});
