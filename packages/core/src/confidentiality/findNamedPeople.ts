@@ -29,7 +29,6 @@ export interface FindNamedPeopleOptions {
 const NAMES = new Set(firstNames.names);
 const AMBIGUOUS = new Set(firstNames.ambiguous);
 const MONTHS = new Set(["April", "May", "June", "August"]);
-const WORD = /[A-Z][a-z]+(?:['’-][A-Za-z]+)?/g;
 
 /**
  * Finds free text that looks like it names a person: a capitalised common first name, or a name the
@@ -77,7 +76,7 @@ function visit(node: unknown, steps: string[], at: number, path: string, found: 
   if (step === "*") {
     if (Array.isArray(node)) node.forEach((item, index) => visit(item, steps, at + 1, `${path}/${index}`, found));
   } else if (node !== null && typeof node === "object" && Object.hasOwn(node, step)) {
-    visit((node as Record<string, unknown>)[step], steps, at + 1, `${path}/${step.replaceAll("~", "~0").replaceAll("/", "~1")}`, found);
+    visit((node as Record<string, unknown>)[step], steps, at + 1, `${path}/${step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step}`, found);
   }
 }
 
@@ -88,22 +87,38 @@ function visit(node: unknown, steps: string[], at: number, path: string, found: 
  * @param known - capitalised words of names the learner has used elsewhere
  */
 export function namesIn(text: string, known: Set<string> = new Set()): string[] {
-  const names = new Set<string>();
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const at = match.index;
-    if (known.has(word)) {
-      names.add(word);
+  let names: string[] | undefined;
+  // A hand-written scan rather than a regular expression: it allocates only for capitalised words,
+  // which keeps the check fast enough to run on every keystroke and over whole portfolios.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 65 || code > 90 || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    let end = i + 1;
+    while (end < text.length && isLower(text.charCodeAt(end))) end++;
+    if (end === i + 1 || (end < text.length && isUpper(text.charCodeAt(end)))) {
+      i = end;
       continue;
     }
-    if (NAMES.has(word)) {
-      names.add(word);
-    } else if (AMBIGUOUS.has(word) && !atSentenceStart(text, at)) {
-      const next = /^\s+([A-Z][a-z]+)/.exec(text.slice(at + word.length));
-      if (!MONTHS.has(word) || (next && !NAMES.has(next[1]!) && /^[A-Z][a-z]+$/.test(next[1]!))) names.add(word);
+    const word = text.slice(i, end);
+    if (known.has(word) || NAMES.has(word) || (AMBIGUOUS.has(word) && ambiguousIsName(text, word, i, end))) {
+      names ??= [];
+      if (!names.includes(word)) names.push(word);
     }
+    i = end;
   }
-  return [...names];
+  return names ?? [];
+}
+
+const isUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isLower = (code: number): boolean => code >= 97 && code <= 122;
+const isLetter = (code: number): boolean => isUpper(code) || isLower(code) || code > 127;
+
+/** "Will", "Grace", "May" ... are names only away from the start of a sentence; months only before a surname. */
+function ambiguousIsName(text: string, word: string, at: number, end: number): boolean {
+  if (atSentenceStart(text, at)) return false;
+  if (!MONTHS.has(word)) return true;
+  const next = /^\s+([A-Z][a-z]+)\b/.exec(text.slice(end, end + 40));
+  return next !== null && !NAMES.has(next[1]!);
 }
 
 function atSentenceStart(text: string, at: number): boolean {

@@ -3,6 +3,7 @@ import { findUnit, unitCriteria } from "../qualification/findUnit.ts";
 import type { Qualification, Unit } from "../qualification/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
+import type { ValidationResult } from "../validation/types.ts";
 import { builtinRegistry } from "./builtinRegistry.ts";
 import { checks } from "./checks/index.ts";
 import type { CheckContext } from "./checks/context.ts";
@@ -20,7 +21,14 @@ export interface CheckPortfolioOptions {
   today?: string;
   /** Where templates and validators are found; the built-in registry when omitted. */
   registry?: Registry;
+  /**
+   * The caller has already validated every document (for example on save) and wants only the rules:
+   * no document is validated again, so none is reported invalid.
+   */
+  assumeValid?: boolean;
 }
+
+const ALWAYS_VALID = (): ValidationResult => ({ valid: true, errors: [] });
 
 const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
 
@@ -34,7 +42,7 @@ const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
  *
  * @param registration - the learner's registration, or a unit id (e.g. `"501"`) for the current version
  * @param documents - the learner's documents
- * @param options - qualification data, today's date and the registry to use
+ * @param options - qualification data, today's date, the registry to use, and `assumeValid` to skip validation
  * @returns one finding per assessment criterion of the unit, in order, and a summary of the figures
  */
 export function checkPortfolio(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions = {}): PortfolioCheck {
@@ -43,7 +51,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
   let validate = validators.get(registry);
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const sources = evidenceSources[qualification.id];
-  const facts = collectFacts(documents, registry, validate, sources?.templates ?? {});
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : validate, sources?.templates ?? {});
   const context: CheckContext = {
     facts,
     unit,

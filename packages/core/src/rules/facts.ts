@@ -75,7 +75,11 @@ export function collectFacts(
     if (ref && (ref.value as string).trim() !== "") known.client = (ref.value as string).trim();
     facts.known.push(known);
     const kind = kindOf.get(document.template);
-    if (kind) facts.byKind.set(kind, [...(facts.byKind.get(kind) ?? []), known]);
+    if (kind) {
+      const ofKind = facts.byKind.get(kind);
+      if (ofKind) ofKind.push(known);
+      else facts.byKind.set(kind, [known]);
+    }
   }
   lineUpSessions(facts);
   return facts;

@@ -10,6 +10,19 @@ export interface RoleField {
 }
 
 const cache = new WeakMap<JsonSchema, RoleField[]>();
+const byRoleCache = new WeakMap<JsonSchema, Map<FieldRole, RoleField[]>>();
+const NONE: RoleField[] = [];
+
+/** The fields of one role, from an index built once per schema (the rules read roles many times). */
+function fieldsOfRole(template: Template, role: FieldRole): RoleField[] {
+  let index = byRoleCache.get(template.schema);
+  if (!index) {
+    index = new Map();
+    for (const field of fieldsByRole(template)) index.set(field.role, [...(index.get(field.role) ?? []), field]);
+    byRoleCache.set(template.schema, index);
+  }
+  return index.get(role) ?? NONE;
+}
 
 /**
  * Lists every field of a template that carries an `x-ilm` role, its own or its shared definition's.
@@ -70,10 +83,9 @@ export interface RoleValue {
  * @returns each value present, with its JSON pointer (missing fields are left out)
  */
 export function valuesByRole(template: Template, data: unknown, role: FieldRole): RoleValue[] {
+  const fields = fieldsOfRole(template, role);
   const found: RoleValue[] = [];
-  for (const field of fieldsByRole(template)) {
-    if (field.role === role) collect(data, field.steps, 0, "", field.title, found);
-  }
+  for (const field of fields) collect(data, field.steps, 0, "", field.title, found);
   return found;
 }
 
@@ -91,5 +103,5 @@ function collect(node: unknown, steps: string[], at: number, path: string, title
 }
 
 function escape(step: string): string {
-  return step.replaceAll("~", "~0").replaceAll("/", "~1");
+  return step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step;
 }

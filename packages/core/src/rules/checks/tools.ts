@@ -3,6 +3,10 @@ import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
 
+/** Every tool pattern in one scan; the match is then told apart by testing the tools one by one. */
+const ANY_TOOL = new RegExp(TOOLS.map((t) => `(?:${t.pattern.source})`).join("|"), "gi");
+const SENTENCE_END = /[.!?;]\s/g;
+
 /**
  * Tools and techniques named and justified, read conservatively from the reflective logs' answers to
  * "What coaching or mentoring model or tools did I use? Justify your use of these.": a tool counts
@@ -19,13 +23,10 @@ export const toolsJustified: Check = {
       for (const found of valuesByRole(log.template, log.document.data, "tool-justification")) {
         if (typeof found.value !== "string" || found.value.trim() === "") continue;
         answers++;
-        for (const sentence of found.value.split(/(?<=[.!?;])\s+/)) {
-          const reasoned = JUSTIFICATION.test(sentence);
-          for (const tool of TOOLS) {
-            if (!tool.pattern.test(sentence)) continue;
-            if (reasoned && !justified.has(tool.name)) justified.set(tool.name, pointTo(log, found.path));
-            else if (!reasoned) namedOnly.add(tool.name);
-          }
+        for (const { tool, sentence } of toolsIn(found.value)) {
+          if (JUSTIFICATION.test(sentence)) {
+            if (!justified.has(tool)) justified.set(tool, pointTo(log, found.path));
+          } else namedOnly.add(tool);
         }
       }
     }
@@ -43,3 +44,24 @@ export const toolsJustified: Check = {
     );
   },
 };
+
+/** Each tool named in a text, with the sentence that names it. */
+function toolsIn(text: string): Array<{ tool: string; sentence: string }> {
+  const found: Array<{ tool: string; sentence: string }> = [];
+  ANY_TOOL.lastIndex = 0;
+  for (let match = ANY_TOOL.exec(text); match; match = ANY_TOOL.exec(text)) {
+    const tool = TOOLS.find((t) => t.pattern.test(match![0]));
+    if (tool) found.push({ tool: tool.name, sentence: sentenceAround(text, match.index) });
+    if (match[0] === "") ANY_TOOL.lastIndex++;
+  }
+  return found;
+}
+
+function sentenceAround(text: string, at: number): string {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m && m.index < at; m = SENTENCE_END.exec(text)) start = m.index + m[0].length;
+  SENTENCE_END.lastIndex = at;
+  const end = SENTENCE_END.exec(text);
+  return text.slice(start, end ? end.index + 1 : text.length);
+}
