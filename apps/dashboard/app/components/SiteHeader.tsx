@@ -1,0 +1,38 @@
+import { Form } from "@remix-run/react";
+import { CsrfField } from "./CsrfField.tsx";
+
+export type Role = "learner" | "assessor" | "iqa" | "centre_admin";
+
+const HOME: Record<Role, { href: string; label: string }[]> = {
+  learner: [{ href: "/learner", label: "My units" }],
+  assessor: [{ href: "/assessor", label: "Marking queue" }],
+  iqa: [{ href: "/iqa", label: "Quality assurance sample" }],
+  centre_admin: [{ href: "/admin", label: "People and assignments" }],
+};
+
+/** The page header: the service name, the signed-in person and their pages. */
+export function SiteHeader({ user }: { user: { name: string; role: Role; centreName: string } | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <a href="/" className="site-header__name">ilm-forms</a>
+        {user ? (
+          <nav aria-label="Main">
+            <ul className="site-header__nav">
+              {HOME[user.role].map((link) => (
+                <li key={link.href}><a href={link.href}>{link.label}</a></li>
+              ))}
+              <li className="site-header__who">{user.name}, {user.centreName}</li>
+              <li>
+                <Form method="post" action="/sign-out">
+                  <CsrfField />
+                  <button type="submit" className="link-button">Sign out</button>
+                </Form>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

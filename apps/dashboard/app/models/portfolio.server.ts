@@ -1,0 +1,81 @@
+import { checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
+import { listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+
+/** One unit a learner is registered on, with what the records show. */
+export interface UnitProgress {
+  registration: Registration;
+  unit: Unit;
+  check: PortfolioCheck;
+  /** The documents that evidence this unit (by the criteria their templates name), newest first. */
+  documents: StoredDocument[];
+  /** Templates that evidence the unit, for "add a document". */
+  templates: Template[];
+}
+
+/**
+ * A learner's units with the findings of `checkPortfolio` for each, computed over all their documents
+ * (a reflective log evidences 501 and 503 alike).
+ *
+ * @param db - the connection
+ * @param scope - the caller (the learner, an assigned assessor, an IQA or admin of the centre)
+ * @param learnerId - the learner
+ * @returns each registration with its unit, findings and documents
+ */
+export function learnerProgress(db: Db, scope: Scope, learnerId: string): UnitProgress[] {
+  const documents = listDocuments(db, scope, learnerId);
+  const portfolio = documents.map(toPortfolioDocument);
+  return listRegistrations(db, scope, learnerId).flatMap((registration) => {
+    const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
+    if (!unit) return [];
+    const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
+    const templates = templatesForUnit(registration.qualification, registration.unit);
+    const ids = new Set(templates.map((t) => t.id));
+    return [{ registration, unit, check, documents: documents.filter((d) => ids.has(d.templateId)), templates }];
+  });
+}
+
+/**
+ * The authored templates a learner fills in for a unit: those whose `x-ilm.criteria` name the unit,
+ * and the authenticity declaration every submission needs.
+ *
+ * @param qualification - e.g. `ilm-8588`
+ * @param unitId - e.g. `501`
+ * @returns the templates in registry order
+ */
+export function templatesForUnit(qualification: string, unitId: string): Template[] {
+  return registry
+    .list()
+    .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
+    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id.endsWith("/authenticity-declaration"));
+}
+
+/**
+ * A stored document as core's rules take it.
+ *
+ * @param document - the stored document
+ * @returns the portfolio document
+ */
+export function toPortfolioDocument(document: StoredDocument): PortfolioDocument {
+  return { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+}
+
+/**
+ * A short, human label for a document in lists: its template's title, the client and session.
+ *
+ * @param document - the stored document
+ * @returns the label
+ */
+export function documentLabel(document: Pick<StoredDocument, "templateId" | "templateVersion" | "data">): string {
+  const title = registry.get(document.templateId, document.templateVersion)?.title ?? document.templateId;
+  const data = document.data;
+  const parts = [shortTitle(title)];
+  if (typeof data.clientRef === "string" && data.clientRef) parts.push(data.clientRef);
+  if (typeof data.sessionNo === "number") parts.push(`session ${data.sessionNo}`);
+  const date = [data.sessionDate, data.date].find((v) => typeof v === "string" && v);
+  if (typeof date === "string") parts.push(date);
+  return parts.join(", ");
+}
+
+function shortTitle(title: string): string {
+  return title.length > 70 ? `${title.slice(0, 67)}…` : title;
+}

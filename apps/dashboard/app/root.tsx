@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { SiteHeader } from "./components/SiteHeader.tsx";
+import { getOptionalUser } from "./utils/auth.server.ts";
+import styles from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  return {
+    user: user && { name: user.name, role: user.role, centreName: user.centreName },
+    nonce: context.cspNonce,
+    csrf: context.csrfToken,
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useLoaderData<typeof loader>() as Awaited<ReturnType<typeof loader>> | undefined;
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">Skip to main content</a>
+        <SiteHeader user={data?.user ?? null} />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : "Sorry, something went wrong";
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{status === 404 ? "Check the address, or go back to your home page." : "Try again. If it keeps happening, tell your centre."}</p>
+      <p><a href="/">Go to your home page</a></p>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { learnerProgress } from "../models/portfolio.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "My units – ilm-forms" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  if (!user.learnerId) throw notFound();
+  const units = learnerProgress(context.database.db, user.scope, user.learnerId).map((p) => ({
+    unit: { id: p.unit.id, title: p.unit.title, version: p.unit.version, current: p.unit.current, thresholds: p.unit.thresholds ?? {} },
+    qualification: p.registration.qualification,
+    summary: p.check.summary,
+    counts: {
+      met: p.check.findings.filter((f) => f.status === "met").length,
+      notMet: p.check.findings.filter((f) => f.status === "not met").length,
+      forAssessor: p.check.findings.filter((f) => f.status === "for the assessor").length,
+    },
+    documents: p.documents.length,
+  }));
+  return { name: user.name, units };
+}
+
+export default function LearnerHome() {
+  const { name, units } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>My units</h1>
+      <p className="lead">{name}, here is what your records show so far.</p>
+      {units.length === 0 ? <p>You are not registered on any unit yet. Your centre registers you.</p> : null}
+      <div className="cards">
+        {units.map((u) => (
+          <section className="card" key={`${u.qualification}-${u.unit.id}`} aria-labelledby={`unit-${u.unit.id}`}>
+            <h2 id={`unit-${u.unit.id}`}>
+              <a href={`/learner/units/${u.unit.id}`}>Unit {u.unit.id}</a>
+            </h2>
+            <p>{u.unit.title}{u.unit.current ? "" : ` (version: ${u.unit.version})`}</p>
+            <UnitProgressSummary summary={u.summary} thresholds={u.unit.thresholds} />
+            <p>
+              {u.documents} documents. Criteria: <span className="tag tag--met">{u.counts.met} met</span>{" "}
+              <span className="tag tag--not-met">{u.counts.notMet} not met</span>{" "}
+              <span className="tag tag--for-the-assessor">{u.counts.forAssessor} for the assessor</span>
+            </p>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { namesUsedIn, registry } from "@ilm-forms/core";
+import { getDocument, listDocuments, saveDocument } from "@ilm-forms/db";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { readPostedDocument } from "../models/documentForm.server.ts";
+import { toPortfolioDocument } from "../models/portfolio.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Document"} – ilm-forms` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  const { db } = context.database;
+  const document = getDocument(db, user.scope, params.id ?? "");
+  if (!document) throw notFound();
+  const template = registry.get(document.templateId, document.templateVersion);
+  const others = listDocuments(db, user.scope, document.learnerId).filter((d) => d.id !== document.id);
+  const unit = (template?.annotations.criteria ?? [])[0]?.split(":")[0];
+  return {
+    document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, status: document.status },
+    title: template?.title ?? document.templateId,
+    unit,
+    knownNames: namesUsedIn(others.map(toPortfolioDocument)),
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const read = readPostedDocument(form, context.config.maxBodyBytes);
+  if (!read.ok) return { errors: read.errors };
+  if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
+  const result = saveDocument(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data });
+  if (result.ok) return { saved: true, version: result.version };
+  if (result.reason === "invalid") return { errors: result.errors };
+  if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };
+  throw notFound();
+}
+
+export default function EditDocument() {
+  const { document, unit, knownNames, saved } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const root = useRouteLoaderData("root") as { csrf: string };
+  const version = outcome && "version" in outcome && outcome.version ? outcome.version : document.version;
+  return (
+    <>
+      <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a> · <a href={`/downloads/document/${document.id}.pdf`}>Download as PDF</a></p>
+      {saved && !outcome ? <div className="notice notice--success" role="status"><p>Saved.</p></div> : null}
+      <DocumentEditor
+        templateId={document.templateId}
+        templateVersion={document.templateVersion}
+        documentId={document.id}
+        value={document.data}
+        expectedVersion={version}
+        csrf={root.csrf}
+        knownNames={knownNames}
+        outcome={outcome}
+        readOnly={document.status === "submitted"}
+      />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { namesUsedIn, registry } from "@ilm-forms/core";
+import { createDocument, listDocuments } from "@ilm-forms/db";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useRouteLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { readPostedDocument } from "../models/documentForm.server.ts";
+import { toPortfolioDocument } from "../models/portfolio.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New document"} – ilm-forms` }];
+
+function templateFrom(request: Request) {
+  const id = new URL(request.url).searchParams.get("template") ?? "";
+  const template = registry.get(id);
+  if (!template || template.annotations.generatedFrom) throw notFound();
+  return template;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  const template = templateFrom(request);
+  const documents = listDocuments(context.database.db, user.scope, user.learnerId ?? "");
+  const unit = new URL(request.url).searchParams.get("unit");
+  return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: namesUsedIn(documents.map(toPortfolioDocument)) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const template = templateFrom(request);
+  const read = readPostedDocument(form, context.config.maxBodyBytes);
+  if (!read.ok) return { errors: read.errors };
+  const result = createDocument(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data });
+  if (!result.ok) {
+    if (result.reason === "invalid") return { errors: result.errors };
+    throw notFound();
+  }
+  return { saved: true, id: result.id };
+}
+
+export default function NewDocument() {
+  const { templateId, templateVersion, title, unit, knownNames } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const root = useRouteLoaderData("root") as { csrf: string };
+  const navigate = useNavigate();
+  const savedId = outcome && "id" in outcome ? outcome.id : undefined;
+  useEffect(() => {
+    if (savedId) navigate(`/learner/documents/${savedId}?saved=1`, { replace: true });
+  }, [savedId, navigate]);
+  return (
+    <>
+      <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a></p>
+      <DocumentEditor
+        templateId={templateId}
+        templateVersion={templateVersion}
+        documentId={`new-${templateId}`}
+        value={{}}
+        csrf={root.csrf}
+        knownNames={knownNames}
+        outcome={outcome}
+      />
+    </>
+  );
+}

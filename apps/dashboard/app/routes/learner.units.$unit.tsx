@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { FindingsTable } from "../components/FindingsTable.tsx";
+import { HoursByClientChart, UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { criterionText } from "../models/criteria.ts";
+import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Unit ${data?.unit.id ?? ""} – ilm-forms` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["learner"]);
+  const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "").find((p) => p.unit.id === params.unit);
+  if (!progress) throw notFound();
+  const { unit, check, registration } = progress;
+  return {
+    qualification: registration.qualification,
+    unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {} },
+    check,
+    documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, templateId: d.templateId })),
+    templates: progress.templates.map((t) => ({ id: t.id, title: t.title })),
+  };
+}
+
+export default function LearnerUnit() {
+  const { qualification, unit, check, documents, templates } = useLoaderData<typeof loader>();
+  const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}`, label: d.label }]));
+  return (
+    <>
+      <p><a href="/learner">My units</a></p>
+      <h1>Unit {unit.id}: {unit.title}</h1>
+      <UnitProgressSummary summary={check.summary} thresholds={unit.thresholds} />
+      <HoursByClientChart hoursByClient={check.summary.hoursByClient} />
+      {check.summary.hoursDisagreements.length ? (
+        <div className="notice notice--warning">
+          <p><strong>Your log of hours and your session records disagree:</strong></p>
+          <ul>
+            {check.summary.hoursDisagreements.map((d) => (
+              <li key={`${d.client}-${d.sessionNo}-${d.date}`}>
+                {d.client}{d.sessionNo ? `, session ${d.sessionNo}` : ""}: the log says {d.logHours} hours, the session record {d.recordHours}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>
+        <a className="button" href={`/learner/units/${unit.id}/submit`}>Submit this unit for assessment</a>
+        <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.pdf`}>Download the portfolio (PDF)</a>
+        <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.html`}>Portfolio as a web page</a>
+      </p>
+
+      <h2>What your records show</h2>
+      <p className="hint">These are automatic checks to help you. Your assessor decides Pass or Referral.</p>
+      <FindingsTable findings={check.findings} criterionText={(c) => criterionText(qualification, c, unit.version)} evidence={evidence} />
+
+      <h2>Your documents</h2>
+      {documents.length === 0 ? <p>No documents yet.</p> : (
+        <table>
+          <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Last saved</th></tr></thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id}>
+                <td><a href={`/learner/documents/${d.id}`}>{d.label}</a></td>
+                <td><span className={`tag tag--${d.status}`}>{d.status}</span></td>
+                <td>{d.updatedAt.slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Add a document</h2>
+      <ul>
+        {templates.map((t) => (
+          <li key={t.id}><a href={`/learner/documents/new?template=${encodeURIComponent(t.id)}&unit=${unit.id}`}>{t.title}</a></li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { signIn } from "@ilm-forms/db";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { CsrfField } from "../components/CsrfField.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { getOptionalUser, ROLE_HOME, safeRedirect, sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+import { readCookie } from "../../server/csrf.js";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – ilm-forms" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user) throw redirect(ROLE_HOME[user.role]);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const errors: { path: string; message: string }[] = [];
+  if (!email) errors.push({ path: "email", message: "Enter your email address" });
+  if (!password) errors.push({ path: "password", message: "Enter your password" });
+  if (errors.length) return { errors, email };
+  const result = await signIn(context.database.db, {
+    email,
+    password,
+    ip: context.clientIp,
+    previousToken: readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE),
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "rate-limited"
+        ? "Too many attempts to sign in. Wait 15 minutes and try again."
+        : "The email address or the password is not right";
+    return { errors: [{ path: "email", message }], email };
+  }
+  const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), ROLE_HOME[result.scope.role]);
+  throw redirect(to, { headers: { "Set-Cookie": sessionCookie(result.token, context, result.expiresAt) } });
+}
+
+export default function SignIn() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result?.errors ?? [];
+  const errorFor = (path: string) => errors.find((e) => e.path === path);
+  return (
+    <>
+      <ErrorSummary errors={errors.map((e) => ({ href: `#${e.path}`, message: e.message }))} />
+      <h1>Sign in</h1>
+      <p className="lead">Learners, assessors and quality assurers of your centre sign in here.</p>
+      <Form method="post" action={`/sign-in${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`} noValidate>
+        <CsrfField />
+        <div className={`field${errorFor("email") ? " field--error" : ""}`}>
+          <label htmlFor="email">Email address</label>
+          {errorFor("email") ? <p className="error-message" id="email-error"><span className="visually-hidden">Error: </span>{errorFor("email")!.message}</p> : null}
+          <input id="email" name="email" type="email" autoComplete="username" spellCheck={false} defaultValue={result?.email ?? ""} aria-describedby={errorFor("email") ? "email-error" : undefined} aria-invalid={errorFor("email") ? true : undefined} />
+        </div>
+        <div className={`field${errorFor("password") ? " field--error" : ""}`}>
+          <label htmlFor="password">Password</label>
+          {errorFor("password") ? <p className="error-message" id="password-error"><span className="visually-hidden">Error: </span>{errorFor("password")!.message}</p> : null}
+          <input id="password" name="password" type="password" autoComplete="current-password" aria-describedby={errorFor("password") ? "password-error" : undefined} aria-invalid={errorFor("password") ? true : undefined} />
+        </div>
+        <button type="submit" className="button">Sign in</button>
+      </Form>
+    </>
+  );
+}

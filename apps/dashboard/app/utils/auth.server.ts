@@ -1,0 +1,111 @@
+import { getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { readCookie } from "../../server/csrf.js";
+import "./context.ts";
+
+export const SESSION_COOKIE = "ilm_session";
+
+/** The signed-in person as every page sees them. */
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  centreId: string;
+  centreName: string;
+  scope: Scope;
+  /** The learner record, for a learner. */
+  learnerId?: string;
+  sessionToken: string;
+}
+
+/** The home page of each role. */
+export const ROLE_HOME: Record<Role, string> = {
+  learner: "/learner",
+  assessor: "/assessor",
+  iqa: "/iqa",
+  centre_admin: "/admin",
+};
+
+/**
+ * The person signed in with this request's session cookie, or null.
+ *
+ * @param request - the request
+ * @param context - the load context (database)
+ * @returns the user, or null when there is no live session
+ */
+export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
+  if (!token) return null;
+  const { db } = context.database;
+  const session = getSession(db, token);
+  if (!session) return null;
+  const centre = getCentre(db, session.scope);
+  const learner = session.scope.role === "learner" ? getOwnLearner(db, session.scope) : undefined;
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    role: session.scope.role,
+    centreId: session.scope.centreId,
+    centreName: centre?.name ?? "",
+    scope: session.scope,
+    learnerId: learner?.id,
+    sessionToken: token,
+  };
+}
+
+/**
+ * The signed-in person, who must hold one of `roles`: anyone else is sent to sign in (no session)
+ * or answered 404 (a role that has no business here learns nothing about what exists).
+ *
+ * @param request - the request
+ * @param context - the load context
+ * @param roles - the roles allowed
+ * @returns the user
+ */
+export async function requireUser(request: Request, context: AppLoadContext, roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await getOptionalUser(request, context);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  if (!roles.includes(user.role)) throw notFound();
+  return user;
+}
+
+/**
+ * A 404 response to throw: for records that do not exist and for records of another centre alike.
+ *
+ * @returns the response
+ */
+export function notFound(): Response {
+  return new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+/**
+ * The Set-Cookie value for a session token (or for clearing it).
+ *
+ * @param token - the token, or null to clear the cookie
+ * @param context - the load context (whether cookies are Secure)
+ * @param expiresAt - when the session ends
+ * @returns the header value
+ */
+export function sessionCookie(token: string | null, context: AppLoadContext, expiresAt?: string): string {
+  const secure = context.config.cookieSecure ? "; Secure" : "";
+  if (token === null) return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+  const expires = expiresAt ? `; Expires=${new Date(expiresAt).toUTCString()}` : "";
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${expires}${secure}`;
+}
+
+/**
+ * Only same-site paths are followed after sign-in, never another host.
+ *
+ * @param to - the requested path
+ * @param fallback - where to go otherwise
+ * @returns a safe path
+ */
+export function safeRedirect(to: string | null | undefined, fallback: string): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,19 @@
+import type { OpenDatabase } from "@ilm-forms/db";
+
+/** What the server (server.js) gives every loader and action. */
+export interface DashboardContext {
+  cspNonce: string;
+  csrfToken: string;
+  database: OpenDatabase;
+  config: {
+    cookieSecure: boolean;
+    maxBodyBytes: number;
+    portalOrigins: string[];
+  };
+  clientIp: string;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends DashboardContext {}
+}

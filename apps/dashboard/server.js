@@ -1,0 +1,65 @@
+// The dashboard's HTTP server: security headers, CSRF cookie, body limits, then Remix.
+// Opens (creates, migrates and, when empty, seeds) the SQLite database before it listens.
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import { loadConfig } from "./server/config.js";
+import { openAppDatabase } from "./server/database.js";
+import { csrfCookie } from "./server/csrf.js";
+import { securityHeaders } from "./server/securityHeaders.js";
+
+const config = loadConfig(process.env);
+const dev = process.argv.includes("--dev");
+const { database, demo } = await openAppDatabase(config);
+
+const vite = dev
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", config.trustProxy);
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(securityHeaders(config, { dev }));
+app.use(csrfCookie(config));
+app.use((req, res, next) => {
+  // Refuse oversized bodies before anything reads them; Remix and the API read the rest bounded.
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > config.maxBodyBytes) {
+    res.status(413).type("text/plain").send(`The request body is larger than ${config.maxBodyBytes} bytes.`);
+    return;
+  }
+  next();
+});
+
+if (vite) app.use(vite.middlewares);
+else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import("./build/server/index.js"),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      csrfToken: res.locals.csrfToken,
+      database,
+      config,
+      clientIp: req.ip ?? "unknown",
+    }),
+  }),
+);
+
+app.listen(config.port, config.host, () => {
+  console.log(`ilm-forms dashboard on http://localhost:${config.port} (database: ${config.databasePath})`);
+  if (demo) {
+    console.log("Demo sign-ins for the demo centre:");
+    for (const person of demo.signIns) console.log(`  ${person.role.padEnd(13)} ${person.email.padEnd(36)} ${person.password}`);
+  }
+});

@@ -1,0 +1,26 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    remix({
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+  ],
+  // Workspace packages with native addons must stay outside the server bundle (STACK.md).
+  ssr: { external: ["@ilm-forms/db", "@ilm-forms/docgen", "better-sqlite3", "@node-rs/argon2", "argon2", "playwright-core"] },
+  server: { port: 3000 },
+});
