@@ -15,6 +15,21 @@ export interface DocumentFacts {
 
 const REGISTRATION_KEYS = ["registrationNo", "learnerRegistrationNo"];
 
+// The roles of a template's top-level fields, worked out once per template.
+const rolesByTemplate = new WeakMap<Template, [string, unknown][]>();
+
+function rolesOf(template: Template): [string, unknown][] {
+  let roles = rolesByTemplate.get(template);
+  if (!roles) {
+    const properties = asObject(template.schema.properties) ?? {};
+    roles = Object.entries(properties)
+      .map(([key, raw]): [string, unknown] => [key, asObject(resolveSchema(asObject(raw) ?? {}, template.schema)["x-ilm"])?.role])
+      .filter(([, role]) => role !== undefined);
+    rolesByTemplate.set(template, roles);
+  }
+  return roles;
+}
+
 /**
  * Reads a document's identifying facts from its top-level fields by their `x-ilm` roles (client
  * reference, session number, session date or date) and from the template's annotations (unit).
@@ -27,9 +42,7 @@ const REGISTRATION_KEYS = ["registrationNo", "learnerRegistrationNo"];
  */
 export function documentFacts(template: Template, data: Record<string, unknown>, units?: ReadonlySet<string>): DocumentFacts {
   const facts: DocumentFacts = {};
-  const properties = asObject(template.schema.properties) ?? {};
-  for (const [key, raw] of Object.entries(properties)) {
-    const role = asObject(resolveSchema(asObject(raw) ?? {}, template.schema)["x-ilm"])?.role;
+  for (const [key, role] of rolesOf(template)) {
     const value = data[key];
     if (role === "client-ref" && typeof value === "string" && !facts.clientRef) facts.clientRef = value;
     else if (role === "session-no" && typeof value === "number") facts.sessionNo = value;

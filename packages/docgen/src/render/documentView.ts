@@ -31,13 +31,14 @@ export function templateOf(registry: Registry, document: DocumentInput): Templat
  * @param registry - the template registry
  * @param document - the document to print
  * @param anchor - the document's anchor within the page (`doc-1`)
+ * @param withCaption - work out the caption (only a portfolio's contents page prints it)
  * @returns the view the page template prints
  */
-export function documentView(registry: Registry, document: DocumentInput, anchor: string): DocumentView {
+export function documentView(registry: Registry, document: DocumentInput, anchor: string, withCaption = false): DocumentView {
   const template = templateOf(registry, document);
   const data = asObject(document.data) ?? {};
   const plan = planTemplate(template);
-  const base = { anchor, title: plan.title, section: plan.section, description: plan.description, caption: caption(template, data) };
+  const base = { anchor, title: plan.title, section: plan.section, description: plan.description, caption: withCaption ? caption(template, data) : undefined };
   switch (template.annotations.generatedFrom?.kind) {
     case "result-sheet":
       return { ...base, layout: "resultSheet", resultSheet: resultSheetView(template, data) };

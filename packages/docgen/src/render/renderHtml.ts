@@ -29,7 +29,7 @@ export function renderDocumentHtml(document: DocumentInput, options: RenderOptio
  */
 export function renderPortfolioHtml(documents: readonly DocumentInput[], options: PortfolioOptions = {}): string {
   const registry = options.registry ?? builtInRegistry;
-  const views: DocumentView[] = orderPortfolio(registry, documents).map((document, index) => documentView(registry, document, `doc-${index + 1}`));
+  const views: DocumentView[] = orderPortfolio(registry, documents).map((document, index) => documentView(registry, document, `doc-${index + 1}`, true));
   const title = options.title ?? "Portfolio of evidence";
   const learner = [
     { title: "Learner Name", value: options.learner?.name ?? "" },

@@ -52,5 +52,5 @@ export function firstOutOfOrder(text: string, expected: string[]): string | unde
 }
 
 function squash(text: string): string {
-  return text.replace(/\u0001/g, " ").replace(/\s+/g, " ").trim();
+  return text.replaceAll("\u0001", " ").replace(/\s+/g, " ").trim();
 }
