@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewDocument() {
-  const { templateId, templateVersion, title, unit, knownNames } = useLoaderData<typeof loader>();
+  const { templateId, templateVersion, unit, knownNames } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const root = useRouteLoaderData("root") as { csrf: string };
   const navigate = useNavigate();

@@ -1,0 +1,85 @@
+import { parseDocument, type FieldError } from "@ilm-forms/core";
+import { findCentreByApiToken, tables, type Db, type Scope } from "@ilm-forms/db";
+import { and, asc, eq } from "drizzle-orm";
+
+/**
+ * The scope a portal's request acts in: its centre, as the centre's first admin (the audit log
+ * needs a person; the entry's action says it came through the API).
+ *
+ * @param db - the connection
+ * @param request - the request with `Authorization: Bearer <token>`
+ * @returns the scope, or undefined for a missing or unknown token
+ */
+export function apiScope(db: Db, request: Request): Scope | undefined {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
+  if (!match) return undefined;
+  const centre = findCentreByApiToken(db, match[1]!);
+  if (!centre) return undefined;
+  const admin = db
+    .select({ userId: tables.memberships.userId })
+    .from(tables.memberships)
+    .where(and(eq(tables.memberships.centreId, centre.id), eq(tables.memberships.role, "centre_admin")))
+    .orderBy(asc(tables.memberships.createdAt))
+    .get();
+  return admin ? { userId: admin.userId, centreId: centre.id, role: "centre_admin" } : undefined;
+}
+
+/**
+ * Reads a JSON request body with a hard limit, whatever the Content-Length says (a chunked body
+ * is counted as it arrives), then parses it with core's bounded parser.
+ *
+ * @param request - the request
+ * @param maxBytes - the largest body accepted
+ * @returns the parsed body, or a response to send (413 too large, 400 not JSON)
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return { ok: false, response: json({ errors: [problem("maxBytes", `The request body is larger than ${maxBytes} bytes`)] }, 413) };
+      }
+      chunks.push(value);
+    }
+  }
+  const parsed = parseDocument(Buffer.concat(chunks).toString("utf8"), { maxBytes });
+  if (!parsed.ok) return { ok: false, response: json({ errors: [parsed.error] }, 400) };
+  return { ok: true, body: parsed.document };
+}
+
+/**
+ * A JSON response.
+ *
+ * @param body - the body
+ * @param status - the status
+ */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * A field error about the request as a whole or one of its members.
+ *
+ * @param rule - the rule broken
+ * @param message - the plain-English message
+ * @param path - the JSON pointer in the request body
+ */
+export function problem(rule: string, message: string, path = ""): FieldError {
+  const field = path ? path.slice(1) : "The request";
+  return { path, field, location: field, rule, message };
+}
+
+/** 401 for a missing or unknown token. */
+export function unauthorised(): Response {
+  return new Response(JSON.stringify({ errors: [problem("token", "Send your centre's API token as Authorization: Bearer <token>")] }), {
+    status: 401,
+    headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="ilm-forms"' },
+  });
+}

@@ -1,0 +1,162 @@
+import { registry, unitCriteria, type Unit } from "@ilm-forms/core";
+import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
+import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
+import { documentLabel } from "./portfolio.server.ts";
+
+let printer: PdfPrinter | undefined;
+
+/** One Chromium for the whole server, started on the first PDF and closed when the process ends. */
+function sharedPrinter(): PdfPrinter {
+  if (!printer) {
+    printer = createPdfPrinter();
+    const close = () => void printer?.close();
+    process.once("exit", close);
+  }
+  return printer;
+}
+
+/**
+ * Answers an HTML or PDF download with a file name that follows docgen's convention.
+ *
+ * @param html - the rendered page
+ * @param format - `html` or `pdf`
+ * @param fileName - the file name without extension concerns (docgen builds it)
+ * @returns the response; 503 with a clear message when PDF output is not available here
+ */
+export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string): Promise<Response> {
+  if (format === "html") {
+    return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${fileName}"` } });
+  }
+  try {
+    const pdf = await sharedPrinter().print(html);
+    return new Response(Buffer.from(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` } });
+  } catch (error) {
+    if (error instanceof ChromiumNotFoundError) {
+      return new Response(`PDF output needs Chromium on the server, and it is not installed: ${error.message}. Download the web page instead and print it from your browser.`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}
+
+/** A stored document as docgen takes it. */
+export function toDocumentInput(document: StoredDocument): DocumentInput {
+  return { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+}
+
+/**
+ * One document as a page.
+ *
+ * @param document - the stored document
+ * @param learner - for the file name
+ * @param format - html or pdf
+ */
+export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf"): Promise<Response> {
+  const input = toDocumentInput(document);
+  const template = registry.get(document.templateId, document.templateVersion);
+  const facts = template ? documentFacts(template, document.data) : undefined;
+  const name = documentFileName({ registrationNo: learner.registrationNo, templateId: document.templateId, facts, extension: format });
+  return downloadResponse(renderDocumentHtml(input), format, name);
+}
+
+/**
+ * The evidence matrix of a unit filled in from the learner's documents: under each criterion, every
+ * document whose template evidences it, with its place in the portfolio as the reference number.
+ *
+ * @param unit - the unit
+ * @param documents - the learner's documents, in portfolio order
+ * @param learner - name for the matrix
+ * @returns the matrix as a document, or undefined when the unit has no matrix
+ */
+export function evidenceMatrixDocument(unit: Unit, qualification: string, documents: StoredDocument[], learner: { name: string }): DocumentInput | undefined {
+  const template = registry.get(`${qualification}/evidence-matrix-${unit.id}`, unit.version);
+  if (!template) return undefined;
+  const sections: Record<string, Record<string, Array<{ title: string; reference: string }>>> = {};
+  for (const lo of unit.learningOutcomes) {
+    sections[lo.number] = {};
+    for (const criterion of lo.criteria) {
+      const ref = `${unit.id}:${criterion.id}`;
+      sections[lo.number]![criterion.id] = documents
+        .map((d, index) => ({ d, index }))
+        .filter(({ d }) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref))
+        .slice(0, 30)
+        .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: String(index + 1) }));
+    }
+  }
+  return { template: template.id, version: template.version, data: { learnerName: learner.name, sections } };
+}
+
+/**
+ * The unit's result sheet filled in from the assessor's decisions, the IQA's review and the people.
+ *
+ * @returns the result sheet as a document
+ */
+export function resultSheetDocument(input: {
+  qualification: string;
+  unit: Unit;
+  submission: Submission;
+  decisions: AssessorDecision[];
+  learner: { name: string; learnerNumber: string | null };
+  centreName: string;
+  outcome: "Pass" | "Referral" | "Not yet decided";
+  ratified?: { name: string; date: string };
+  assessor?: { name: string; date: string };
+}): DocumentInput {
+  const { unit } = input;
+  const learningOutcomes: Record<string, unknown> = {};
+  for (const lo of unit.learningOutcomes) {
+    const criteria: Record<string, unknown> = {};
+    for (const criterion of lo.criteria) {
+      const decision = input.decisions.find((d) => d.criterion === `${unit.id}:${criterion.id}`);
+      criteria[criterion.id] = decision ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}) } : {};
+    }
+    learningOutcomes[lo.number] = { criteria };
+  }
+  const decided = input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
+  return {
+    template: `${input.qualification}/result-sheet-${unit.id}`,
+    version: unit.version,
+    data: {
+      centreName: input.centreName.slice(0, 500),
+      learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
+      learnerName: input.learner.name.slice(0, 120),
+      learningOutcomes,
+      ...(decided ? { assessorDecision: input.outcome } : {}),
+      ...(input.assessor ? { assessorSignature: input.assessor } : {}),
+      ...(decided && input.ratified ? { unitOutcome: input.outcome, qaSignature: input.ratified } : {}),
+    },
+  };
+}
+
+/**
+ * A whole portfolio in one file, in the handbook's order (docgen orders it): authenticity, evidence
+ * matrix, the evidence, with a contents page.
+ */
+export async function portfolioDownload(input: {
+  unit: Unit;
+  qualification: string;
+  documents: StoredDocument[];
+  learner: { name: string; registrationNo?: string };
+  declaration?: { name: string; date: string; contentHash: string };
+  format: "html" | "pdf";
+}): Promise<Response> {
+  const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
+  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner);
+  if (matrix) inputs.unshift(matrix);
+  if (input.declaration && !input.documents.some((d) => d.templateId.endsWith("/authenticity-declaration"))) {
+    inputs.unshift({
+      template: `${input.qualification}/authenticity-declaration`,
+      data: {
+        learnerName: input.learner.name.slice(0, 120),
+        ...(input.learner.registrationNo ? { registrationNo: input.learner.registrationNo.slice(0, 40) } : {}),
+        unit: input.unit.id,
+        declaration: true,
+        signature: { name: input.declaration.name.slice(0, 120), date: input.declaration.date },
+        date: input.declaration.date,
+        contentHash: input.declaration.contentHash,
+      },
+    });
+  }
+  const html = renderPortfolioHtml(inputs, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
+  return downloadResponse(html, input.format, name);
+}

@@ -1,0 +1,68 @@
+import { checkPortfolio, registry, unitOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
+import {
+  getDocument,
+  getLearner,
+  getSubmission,
+  listDecisions,
+  listRatifications,
+  listRegistrations,
+  type AssessorDecision,
+  type Db,
+  type QaRatification,
+  type Scope,
+  type StoredDocument,
+  type Submission,
+} from "@ilm-forms/db";
+import { documentLabel, toPortfolioDocument } from "./portfolio.server.ts";
+
+/** Everything a marking or review page shows about one submission. */
+export interface SubmissionView {
+  submission: Submission;
+  learner: { id: string; name: string; learnerNumber: string | null };
+  unit: Unit;
+  documents: Array<{ id: string; label: string; submittedVersion: number; currentVersion: number; templateId: string }>;
+  storedDocuments: StoredDocument[];
+  check: PortfolioCheck;
+  decisions: AssessorDecision[];
+  outcome: UnitOutcome;
+  ratifications: QaRatification[];
+}
+
+/**
+ * Loads a submission the caller may see (an assigned assessor, an IQA or admin of the centre, the
+ * learner), with the unit of the learner's registration, the submitted documents, the automatic
+ * findings, the decisions so far and the unit outcome they give.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param submissionId - the submission
+ * @returns the view, or undefined when the caller may not see it (answer 404)
+ */
+export function loadSubmission(db: Db, scope: Scope, submissionId: string): SubmissionView | undefined {
+  const submission = getSubmission(db, scope, submissionId);
+  if (!submission) return undefined;
+  const learner = getLearner(db, scope, submission.learnerId);
+  if (!learner) return undefined;
+  const registration = listRegistrations(db, scope, learner.id).find((r) => r.qualification === submission.qualification && r.unit === submission.unit);
+  const unit = registry.unit(submission.qualification, submission.unit, registration?.ruleSetVersion);
+  if (!unit) return undefined;
+  const storedDocuments = submission.documents.map((d) => getDocument(db, scope, d.id)).filter((d): d is StoredDocument => d !== undefined);
+  const documents = submission.documents.flatMap((d) => {
+    const stored = storedDocuments.find((s) => s.id === d.id);
+    return stored ? [{ id: d.id, label: documentLabel(stored), submittedVersion: d.version, currentVersion: stored.version, templateId: stored.templateId }] : [];
+  });
+  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map(toPortfolioDocument));
+  const decisions = listDecisions(db, scope, submission.id);
+  const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
+  return {
+    submission,
+    learner: { id: learner.id, name: learner.name, learnerNumber: learner.learnerNumber },
+    unit,
+    documents,
+    storedDocuments,
+    check,
+    decisions,
+    outcome,
+    ratifications: listRatifications(db, scope, submission.id),
+  };
+}

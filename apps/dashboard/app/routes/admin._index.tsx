@@ -1,0 +1,136 @@
+import { registry } from "@ilm-forms/core";
+import { addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "../components/CsrfField.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { requireUser } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
+
+const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assessor", iqa: "Internal quality assurer", centre_admin: "Centre admin" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["centre_admin"]);
+  const { db } = context.database;
+  const members = listMembers(db, user.scope);
+  const learners = listLearners(db, user.scope);
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const qualification = registry.qualification("ilm-8588");
+  return {
+    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role] })),
+    assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
+    learners: learners.map((l) => ({ id: l.id, name: l.name })),
+    assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
+    units: (qualification?.units ?? []).map((u) => ({ value: `${u.id}@${u.version}`, label: `Unit ${u.id}${u.current ? "" : ` (${u.version} version)`}` })),
+    routes: (qualification?.routes ?? []).map((r) => ({ id: r.id, title: r.title })),
+  };
+}
+
+type Problem = { href: string; message: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ["centre_admin"]);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const { db } = context.database;
+  const field = (name: string) => String(form.get(name) ?? "").trim();
+  switch (form.get("intent")) {
+    case "add-member": {
+      const role = field("role") as Role;
+      const errors: Problem[] = [];
+      if (!field("name")) errors.push({ href: "#member-name", message: "Enter the person’s name" });
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(field("email"))) errors.push({ href: "#member-email", message: "Enter an email address like name@example.org" });
+      if (!ROLES.includes(role)) errors.push({ href: "#member-role", message: "Choose a role" });
+      if (errors.length) return { errors };
+      const result = await addMember(db, user.scope, { name: field("name"), email: field("email"), password: String(form.get("password") ?? ""), role, learnerNumber: field("learnerNumber") || undefined });
+      if (result.ok) return { done: `${field("name")} was added.` };
+      if (result.reason === "email-taken") return { errors: [{ href: "#member-email", message: "Someone already uses this email address" }] };
+      if (result.reason === "weak-password") return { errors: [{ href: "#member-password", message: result.message }] };
+      return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
+    }
+    case "assign": {
+      const result = assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
+    }
+    case "register": {
+      const [unit, version] = field("unit").split("@");
+      const route = field("route");
+      const qualification = registry.qualification("ilm-8588");
+      if (!unit || !version || !registry.unit("ilm-8588", unit, version) || !qualification?.routes?.some((r) => r.id === route && r.units.includes(unit))) {
+        return { errors: [{ href: "#register-unit", message: "Choose a unit of the chosen route" }] };
+      }
+      const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: "ilm-8588", route, unit, ruleSetVersion: version, registeredOn: new Date().toISOString().slice(0, 10) });
+      if (result.ok) return { done: "The learner was registered." };
+      return { errors: [{ href: "#register-unit", message: result.reason === "duplicate" ? "The learner is registered on this unit already" : "Choose a learner of your centre" }] };
+    }
+    case "api-token": {
+      const result = issueCentreApiToken(db, user.scope);
+      return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
+    }
+    default:
+      return { errors: [{ href: "#main", message: "Unknown action" }] };
+  }
+}
+
+export default function Admin() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <ErrorSummary errors={(result && "errors" in result ? result.errors : undefined) ?? []} />
+      {result && "done" in result ? <div className="notice notice--success" role="status"><p>{result.done}</p></div> : null}
+      <h1>People and assignments</h1>
+
+      <h2>People of the centre</h2>
+      <table>
+        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th></tr></thead>
+        <tbody>{data.members.map((m) => <tr key={m.userId}><td>{m.name}</td><td>{m.email}</td><td>{m.role}</td></tr>)}</tbody>
+      </table>
+
+      <h3>Add a person</h3>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="add-member" />
+        <div className="field"><label htmlFor="member-name">Name</label><input id="member-name" name="name" type="text" /></div>
+        <div className="field"><label htmlFor="member-email">Email address</label><input id="member-email" name="email" type="email" /></div>
+        <div className="field"><label htmlFor="member-password">First password</label><p className="hint" id="member-password-hint">At least 8 characters. Tell the person to change it.</p><input id="member-password" name="password" type="password" autoComplete="new-password" aria-describedby="member-password-hint" /></div>
+        <div className="field"><label htmlFor="member-role">Role</label>
+          <select id="member-role" name="role">{Object.entries(ROLE_NAMES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}</select>
+        </div>
+        <div className="field"><label htmlFor="member-number">Learner registration number (learners only)</label><input id="member-number" name="learnerNumber" type="text" /></div>
+        <button type="submit" className="button">Add the person</button>
+      </Form>
+
+      <h2>Assessors and their learners</h2>
+      <ul>{data.assignments.map((a) => <li key={a.id}>{a.assessor} assesses {a.learner}</li>)}</ul>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="assign" />
+        <div className="field"><label htmlFor="assign-assessor">Assessor</label><select id="assign-assessor" name="assessor">{data.assessors.map((a) => <option key={a.userId} value={a.userId}>{a.name}</option>)}</select></div>
+        <div className="field"><label htmlFor="assign-learner">Learner</label><select id="assign-learner" name="learner">{data.learners.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></div>
+        <button type="submit" className="button">Assign</button>
+      </Form>
+
+      <h2>Register a learner on a unit</h2>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="register" />
+        <div className="field"><label htmlFor="register-learner">Learner</label><select id="register-learner" name="learner">{data.learners.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></div>
+        <div className="field"><label htmlFor="register-route">Route</label><select id="register-route" name="route">{data.routes.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}</select></div>
+        <div className="field"><label htmlFor="register-unit">Unit</label><select id="register-unit" name="unit">{data.units.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}</select></div>
+        <button type="submit" className="button">Register</button>
+      </Form>
+
+      <h2 id="api-token">API token for your portal</h2>
+      <p>Your portal sends documents to <code>/api/v1/documents</code> with <code>Authorization: Bearer &lt;token&gt;</code>. Issuing a new token replaces the old one.</p>
+      {result && "token" in result ? <div className="notice notice--warning"><p>Copy it now; it is not shown again:</p><p><code>{result.token}</code></p></div> : null}
+      <Form method="post">
+        <CsrfField />
+        <input type="hidden" name="intent" value="api-token" />
+        <button type="submit" className="button button--secondary">Issue a new token</button>
+      </Form>
+    </>
+  );
+}

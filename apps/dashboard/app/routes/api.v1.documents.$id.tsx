@@ -1,0 +1,36 @@
+import { getDocument, saveDocument } from "@ilm-forms/db";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { apiScope, json, problem, readJsonBody, unauthorised } from "../models/api.server.ts";
+
+const NOT_FOUND = () => json({ errors: [problem("not-found", "There is no such document in your centre")] }, 404);
+
+/** GET /api/v1/documents/:id: one document of the caller's centre. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db } = context.database;
+  const scope = apiScope(db, request);
+  if (!scope) return unauthorised();
+  const d = getDocument(db, scope, params.id ?? "");
+  if (!d) return NOT_FOUND();
+  return json({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, data: d.data, updatedAt: d.updatedAt });
+}
+
+/** PUT /api/v1/documents/:id `{ expectedVersion, data }`: optimistic locking; 409 when it changed. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  if (request.method !== "PUT") return json({ errors: [problem("method", "Use PUT to change a document")] }, 405);
+  const { db } = context.database;
+  const scope = apiScope(db, request);
+  if (!scope) return unauthorised();
+  const read = await readJsonBody(request, context.config.maxBodyBytes);
+  if (!read.ok) return read.response;
+  const body = read.body as Record<string, unknown>;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return json({ errors: [problem("type", "The request body must be a JSON object")] }, 400);
+  const errors = [];
+  if (!Number.isInteger(body.expectedVersion)) errors.push(problem("required", "expectedVersion is required: the version you read", "/expectedVersion"));
+  if (body.data === null || typeof body.data !== "object" || Array.isArray(body.data)) errors.push(problem("type", "data must be a JSON object: the document", "/data"));
+  if (errors.length) return json({ errors }, 400);
+  const result = saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data as Record<string, unknown> });
+  if (result.ok) return json({ id: params.id, version: result.version });
+  if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
+  if (result.reason === "changed") return json({ errors: [problem("changed", "The document changed since you read it: read it again and reapply your change", "/expectedVersion")], currentVersion: result.currentVersion }, 409);
+  return NOT_FOUND();
+}

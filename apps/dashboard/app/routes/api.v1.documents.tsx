@@ -1,0 +1,48 @@
+import { createDocument, listDocuments, listLearners } from "@ilm-forms/db";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { apiScope, json, problem, readJsonBody, unauthorised } from "../models/api.server.ts";
+
+/** GET /api/v1/documents?learnerNumber=ILM123: the documents of a learner of the caller's centre. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = context.database;
+  const scope = apiScope(db, request);
+  if (!scope) return unauthorised();
+  const learnerNumber = new URL(request.url).searchParams.get("learnerNumber");
+  const learner = listLearners(db, scope).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber);
+  if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
+  return json({
+    documents: listDocuments(db, scope, learner.id).map((d) => ({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, updatedAt: d.updatedAt })),
+  });
+}
+
+/**
+ * POST /api/v1/documents `{ learnerNumber, template, templateVersion?, data }`: validated exactly as
+ * the pages validate; field errors in the body; nothing stored when invalid.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (request.method !== "POST") return json({ errors: [problem("method", "Use POST to create a document")] }, 405);
+  const { db } = context.database;
+  const scope = apiScope(db, request);
+  if (!scope) return unauthorised();
+  const read = await readJsonBody(request, context.config.maxBodyBytes);
+  if (!read.ok) return read.response;
+  const body = read.body as Record<string, unknown>;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return json({ errors: [problem("type", "The request body must be a JSON object")] }, 400);
+  const errors = [];
+  if (typeof body.learnerNumber !== "string" || !body.learnerNumber) errors.push(problem("required", "learnerNumber is required", "/learnerNumber"));
+  if (typeof body.template !== "string" || !body.template) errors.push(problem("required", "template is required, e.g. ilm-8588/session-record", "/template"));
+  if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") errors.push(problem("type", "templateVersion must be text", "/templateVersion"));
+  if (body.data === null || typeof body.data !== "object" || Array.isArray(body.data)) errors.push(problem("type", "data must be a JSON object: the document", "/data"));
+  if (errors.length) return json({ errors }, 400);
+  const learner = listLearners(db, scope).find((l) => l.learnerNumber === body.learnerNumber);
+  if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
+  const result = createDocument(db, scope, {
+    learnerId: learner.id,
+    templateId: body.template as string,
+    templateVersion: body.templateVersion as string | undefined,
+    data: body.data as Record<string, unknown>,
+  });
+  if (result.ok) return json({ id: result.id, version: result.version }, 201);
+  if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
+  return json({ errors: [problem("learner", "There is no such learner in your centre")] }, 404);
+}

@@ -1,0 +1,46 @@
+import { getLearner, listSubmissions } from "@ilm-forms/db";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Marking queue – ilm-forms" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["assessor"]);
+  const { db } = context.database;
+  const rows = (status: "submitted" | "assessed") =>
+    listSubmissions(db, user.scope, { status: [status] }).map((s) => ({
+      id: s.id,
+      unit: s.unit,
+      learner: getLearner(db, user.scope, s.learnerId)?.name ?? "",
+      submittedAt: s.submittedAt,
+    }));
+  return { queue: rows("submitted"), assessed: rows("assessed") };
+}
+
+export default function AssessorQueue() {
+  const { queue, assessed } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Marking queue</h1>
+      <p className="lead">Units your learners have submitted, oldest first.</p>
+      {queue.length === 0 ? <p>Nothing is waiting for you.</p> : (
+        <table>
+          <thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Submitted</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            {queue.map((s) => (
+              <tr key={s.id}>
+                <td>{s.learner}</td><td>{s.unit}</td><td>{s.submittedAt.slice(0, 10)}</td>
+                <td><a href={`/assessor/submissions/${s.id}`}>Mark<span className="visually-hidden"> Unit {s.unit} of {s.learner}</span></a></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Assessed, waiting for quality assurance</h2>
+      {assessed.length === 0 ? <p>None.</p> : (
+        <ul>{assessed.map((s) => <li key={s.id}><a href={`/assessor/submissions/${s.id}`}>{s.learner}, Unit {s.unit}</a></li>)}</ul>
+      )}
+    </>
+  );
+}

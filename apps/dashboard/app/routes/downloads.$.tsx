@@ -1,0 +1,64 @@
+import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations } from "@ilm-forms/db";
+import { registry } from "@ilm-forms/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { documentDownload, downloadResponse, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
+import { loadSubmission } from "../models/submission.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
+
+/**
+ * Downloads, as HTML or PDF, of what the caller may see:
+ * `/downloads/document/<id>.pdf`, `/downloads/portfolio/<unit>.pdf` (a learner's own),
+ * `/downloads/portfolio/<learnerId>/<unit>.pdf` (staff), `/downloads/result-sheet/<submissionId>.pdf`.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
+  const { db } = context.database;
+  const match = /^(document|portfolio|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf)$/.exec(params["*"] ?? "");
+  if (!match) throw notFound();
+  const [, kind, first, last, format] = match as unknown as [string, string, string | undefined, string, "html" | "pdf"];
+
+  if (kind === "document" && !first) {
+    const document = getDocument(db, user.scope, last);
+    if (!document) throw notFound();
+    const learner = getLearner(db, user.scope, document.learnerId);
+    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format);
+  }
+
+  if (kind === "portfolio") {
+    const learnerId = user.role === "learner" ? user.learnerId : first;
+    if (!learnerId || (user.role === "learner" && first)) throw notFound();
+    const learner = getLearner(db, user.scope, learnerId);
+    const registration = learner && listRegistrations(db, user.scope, learner.id).find((r) => r.unit === last);
+    const unit = registration && registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
+    if (!learner || !registration || !unit) throw notFound();
+    const documents = listDocuments(db, user.scope, learner.id).filter((d) =>
+      (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).some((c) => c.startsWith(`${unit.id}:`)) || d.templateId.endsWith("/authenticity-declaration"),
+    );
+    return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: { name: learner.name, registrationNo: learner.learnerNumber ?? undefined }, format });
+  }
+
+  if (kind === "result-sheet" && !first) {
+    const view = loadSubmission(db, user.scope, last);
+    if (!view) throw notFound();
+    const names = new Map(listMembers(db, user.scope).map((m) => [m.userId, m.name]));
+    names.set(user.id, user.name);
+    const assessorId = view.decisions[0]?.assessorUserId;
+    const lastDecision = view.decisions.map((d) => d.decidedAt).sort().at(-1);
+    const ratified = view.ratifications.filter((r) => r.decision === "ratify").at(-1);
+    const sheet = resultSheetDocument({
+      qualification: view.submission.qualification,
+      unit: view.unit,
+      submission: view.submission,
+      decisions: view.decisions,
+      learner: view.learner,
+      centreName: getCentre(db, user.scope)?.name ?? "",
+      outcome: view.outcome.outcome,
+      assessor: assessorId && names.get(assessorId) && lastDecision ? { name: names.get(assessorId)!, date: lastDecision.slice(0, 10) } : undefined,
+      ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,
+    });
+    const name = documentFileName({ registrationNo: view.learner.learnerNumber ?? undefined, unit: view.unit.id, templateId: sheet.template, extension: format });
+    return downloadResponse(renderDocumentHtml(sheet), format, name);
+  }
+  throw notFound();
+}

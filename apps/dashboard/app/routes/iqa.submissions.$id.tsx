@@ -1,0 +1,93 @@
+import { ratifySubmission } from "@ilm-forms/db";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "../components/CsrfField.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
+import { loadSubmission } from "../models/submission.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+import { requireCsrf } from "../utils/csrf.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Review an assessment – ilm-forms" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["iqa"]);
+  const view = loadSubmission(context.database.db, user.scope, params.id ?? "");
+  if (!view) throw notFound();
+  return {
+    submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt },
+    learner: view.learner,
+    unit: { id: view.unit.id, title: view.unit.title },
+    documents: view.documents,
+    outcome: view.outcome,
+    rows: view.unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => {
+      const d = view.decisions.find((x) => x.criterion === `${view.unit.id}:${c.id}`);
+      return { id: c.id, text: c.resultSheetText ?? c.text, decision: d?.decision ?? null, feedback: d?.feedback ?? "", state: d?.state ?? null };
+    })),
+    ratifications: view.ratifications.map((r) => ({ id: r.id, decision: r.decision, comments: r.comments, decidedAt: r.decidedAt })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ["iqa"]);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const decision = form.get("decision");
+  const comments = String(form.get("comments") ?? "").trim().slice(0, 5000);
+  if (decision !== "ratify" && decision !== "return") return { errors: [{ href: "#decision", message: "Choose whether to ratify the decision or return it to the assessor" }] };
+  if (decision === "return" && !comments) return { errors: [{ href: "#comments", message: "Say why you return the decision: the assessor reads your comments" }] };
+  const result = ratifySubmission(context.database.db, user.scope, { submissionId: params.id ?? "", decision, comments });
+  if (!result.ok) {
+    if (result.reason === "not-assessed") return { errors: [{ href: "#decision", message: "The assessor has not recorded a decision on this unit yet." }] };
+    throw notFound();
+  }
+  throw redirect(`/iqa?${decision === "ratify" ? "ratified" : "returned"}=1`);
+}
+
+export default function ReviewSubmission() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <ErrorSummary errors={result?.errors ?? []} />
+      <p><a href="/iqa">Quality assurance sample</a></p>
+      <h1>Unit {data.unit.id}: review the assessment</h1>
+      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} documents={data.documents} />
+      <table>
+        <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.id}>
+              <td><strong>AC {r.id}</strong> {r.text}</td>
+              <td>{r.decision ? <span className={`tag tag--${r.decision.toLowerCase()}`}>{r.decision}</span> : "—"}{r.state ? <> <span className={`tag tag--${r.state}`}>{r.state}</span></> : null}</td>
+              <td>{r.feedback}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.ratifications.length ? (
+        <>
+          <h2>Earlier reviews</h2>
+          <ul>{data.ratifications.map((r) => <li key={r.id}>{r.decidedAt.slice(0, 10)}: {r.decision === "ratify" ? "ratified" : "returned"}{r.comments ? ` — ${r.comments}` : ""}</li>)}</ul>
+        </>
+      ) : null}
+      <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>
+      <h2>Your decision</h2>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <fieldset id="decision">
+          <legend>Ratify the assessor’s decision, or return it?</legend>
+          <div className="radios">
+            <label><input type="radio" name="decision" value="ratify" /> Ratify</label>
+            <label><input type="radio" name="decision" value="return" /> Return to the assessor with comments</label>
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="comments">QA comments</label>
+          <textarea id="comments" name="comments" maxLength={5000} />
+        </div>
+        <button type="submit" className="button">Record the review</button>
+      </Form>
+    </>
+  );
+}
