@@ -80,6 +80,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
           <label className={labelClass} htmlFor={id}>
             {labelText}
           </label>
+        ) : !isContainer && !SELF_LABELLED.has(widget) && label ? (
+          // `ui:options.label: false` hides the label from sight, never from screen readers.
+          <label className="ilm-visually-hidden" htmlFor={id}>
+            {label}
+          </label>
         ) : null}
         {hintAndMessages}
         {body}

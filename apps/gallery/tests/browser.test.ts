@@ -1,7 +1,11 @@
+import { registry, validate } from "@ilm-forms/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// One browser and one page for the whole browser suite, against the built gallery served with a
+// strict Content-Security-Policy.
 import { launchChromium } from "./browser.ts";
-import { buildGallery, openTemplate } from "./gallery.ts";
+import { axeViolations, buildGallery, openTemplate } from "./gallery.ts";
 import { serveStatic } from "./server.ts";
 
 let browser: Browser;
@@ -150,4 +154,24 @@ describe("the forms in Chromium, served with a strict Content-Security-Policy", 
     await expect.poll(() => page.locator(".ilm-warning").count()).toBe(1);
     expect(await goal.getAttribute("aria-describedby")).toContain("__warning");
   });
+});
+
+describe("axe-core, WCAG 2.2 A and AA", () => {
+  for (const template of registry.list()) {
+    it(`${template.id}: no violations empty, nor with its errors shown`, async () => {
+      await openTemplate(page, server.url, template.id);
+      expect(await axeViolations(page), "empty").toEqual([]);
+      if (validate(template.id, {}).valid) {
+        // Nothing is required when empty (result sheets, the extended diary): an over-long text answer,
+        // or an added row with its required cells empty, breaks a rule instead.
+        const text = page.locator("form.ilm-form input:not([type]), form.ilm-form input[type=text]");
+        if ((await text.count()) > 0) await text.first().fill("x".repeat(600));
+        else await page.locator('[data-ilm-action="add"]').first().click();
+      }
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      await page.getByRole("alert").waitFor();
+      expect(await page.locator("[aria-invalid=true]").count()).toBeGreaterThan(0);
+      expect(await axeViolations(page), "with errors").toEqual([]);
+    });
+  }
 });
