@@ -1,5 +1,6 @@
 import type { WidgetProps } from "@rjsf/utils";
 import { ariaFor } from "../theme/describedBy.ts";
+import { useBufferedText } from "./useBufferedText.ts";
 import type { IlmFormContext } from "../theme/FormContext.ts";
 
 /**
@@ -11,6 +12,7 @@ import type { IlmFormContext } from "../theme/FormContext.ts";
 export function TextareaWidget(props: WidgetProps) {
   const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema, uiSchema, rawErrors, placeholder, registry } = props;
   const warning = (registry.formContext as IlmFormContext | undefined)?.warningsById.has(id);
+  const [text, setText] = useBufferedText(value, (next) => onChange(next === "" ? options.emptyValue : next));
   return (
     <textarea
       id={id}
@@ -22,8 +24,8 @@ export function TextareaWidget(props: WidgetProps) {
       autoFocus={autofocus}
       placeholder={placeholder}
       maxLength={typeof schema.maxLength === "number" ? schema.maxLength : undefined}
-      value={(value as string | undefined) ?? ""}
-      onChange={(event) => onChange(event.target.value === "" ? options.emptyValue : event.target.value)}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
       onBlur={(event) => onBlur(id, event.target.value)}
       onFocus={(event) => onFocus(id, event.target.value)}
       {...ariaFor(id, { schema, uiSchema, rawErrors, warning })}
