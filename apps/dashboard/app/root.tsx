@@ -2,9 +2,11 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { SiteHeader } from "./components/SiteHeader.tsx";
 import { getOptionalUser } from "./utils/auth.server.ts";
+import formStyles from "@ilm-forms/react/styles.css?url";
 import styles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: formStyles },
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

@@ -1,4 +1,4 @@
-import { getLearner, listSubmissions } from "@ilm-forms/db";
+import { getLearner, listRatifications, listSubmissions } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "../utils/auth.server.ts";
@@ -8,17 +8,18 @@ export const meta: MetaFunction = () => [{ title: "Quality assurance sample – 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
   const { db } = context.database;
-  const sample = listSubmissions(db, user.scope, { status: ["assessed"] }).map((s) => ({
+  const assessed = listSubmissions(db, user.scope, { status: ["assessed"] }).map((s) => ({
     id: s.id,
     unit: s.unit,
     learner: getLearner(db, user.scope, s.learnerId)?.name ?? "",
     submittedAt: s.submittedAt,
+    ratified: listRatifications(db, user.scope, s.id).at(-1)?.decision === "ratify",
   }));
-  return { sample };
+  return { sample: assessed.filter((s) => !s.ratified), ratified: assessed.filter((s) => s.ratified) };
 }
 
 export default function IqaSample() {
-  const { sample } = useLoaderData<typeof loader>();
+  const { sample, ratified } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Quality assurance sample</h1>
@@ -35,6 +36,10 @@ export default function IqaSample() {
             ))}
           </tbody>
         </table>
+      )}
+      <h2>Ratified</h2>
+      {ratified.length === 0 ? <p>None yet.</p> : (
+        <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}</a></li>)}</ul>
       )}
     </>
   );

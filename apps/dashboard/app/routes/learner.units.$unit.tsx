@@ -69,8 +69,8 @@ export default function LearnerUnit() {
         </table>
       )}
 
-      <h2>Add a document</h2>
-      <ul>
+      <h2 id="add-document">Add a document</h2>
+      <ul className="link-list" aria-labelledby="add-document">
         {templates.map((t) => (
           <li key={t.id}><a href={`/learner/documents/new?template=${encodeURIComponent(t.id)}&unit=${unit.id}`}>{t.title}</a></li>
         ))}

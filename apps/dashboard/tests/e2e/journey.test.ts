@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.setConfig({ testTimeout: 120_000 });
+import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+// One person after another, as at a centre: a learner records a session and submits Unit 501, the
+// assessor marks it, the IQA ratifies it, and the result sheet downloads as a PDF. Every page is
+// checked with axe-core, and no page may log an error (a CSP violation logs one).
+
+let server: TestServer;
+let browser: Browser;
+const consoleErrors: string[] = [];
+const axeFindings: Record<string, string[]> = {};
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  return { context, page };
+}
+
+async function checkAccessibility(page: Page, name: string): Promise<void> {
+  axeFindings[name] = await axeViolations(page);
+}
+
+/** Waits until the address matches: Remix navigates in the page, without a load event to wait for. */
+async function at(page: Page, path: RegExp): Promise<void> {
+  await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(path);
+  await page.waitForLoadState("networkidle");
+}
+
+function who(email: string) {
+  const person = server.signIns.get(email);
+  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
+  return person;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a unit from the learner's session record to the IQA's ratification", () => {
+  it("lets a learner sign in, record a session, see an error, fix it and submit the unit", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await checkAccessibility(page, "sign-in");
+    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    expect(new URL(page.url()).pathname).toBe("/learner");
+    await checkAccessibility(page, "learner home");
+
+    await page.getByRole("link", { name: "Unit 501" }).click();
+    await at(page, /\/learner\/units\/501$/);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("Unit 501");
+    expect(await page.locator(".summary-list").innerText()).toMatch(/Coaching hours[\s\S]*of at least 18/);
+    await checkAccessibility(page, "learner unit");
+
+    await page.getByRole("list", { name: "Add a document" }).getByRole("link", { name: "Coaching/ Mentoring Record" }).click();
+    await at(page, /\/learner\/documents\/new/);
+    await page.getByLabel("Client Ref/ID").fill("Client 1");
+    await page.getByLabel("Session No.").fill("7");
+    await page.getByLabel("Date of Session").fill("2026-04-14");
+    await page.getByLabel("Goal", { exact: false }).first().fill("Plan the handover of the weekly rota to the two team leads.");
+    await page.getByRole("button", { name: /save/i }).first().click();
+    const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect.poll(() => summary.count()).toBe(1);
+    expect(await summary.innerText()).toContain("Duration is required");
+    await checkAccessibility(page, "document with errors");
+
+    await page.getByRole("group", { name: /^Duration/ }).getByLabel("Hours").fill("1");
+    await page.getByRole("group", { name: /^Duration/ }).getByLabel("Minutes").fill("30");
+    await page.getByRole("button", { name: /save/i }).first().click();
+    await at(page, /\/learner\/documents\/[\w-]+\?saved=1$/);
+    expect(await page.getByRole("status").first().innerText()).toContain("Saved");
+
+    await page.goto(`${server.url}/learner/units/501`);
+    expect(await page.getByRole("table").last().innerText()).toContain("session 7");
+    await page.getByRole("link", { name: "Submit this unit for assessment" }).click();
+    await at(page, /\/submit$/);
+    await checkAccessibility(page, "submit");
+    await page.getByRole("button", { name: "Submit for assessment" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("Confirm that the work is your own");
+    await page.getByLabel(/my own work/).check();
+    await page.getByLabel("Type your full name to sign").fill(await page.locator(".site-header__who").innerText().then((t) => t.split(",")[0]!));
+    await page.getByRole("button", { name: "Submit for assessment" }).click();
+    await at(page, /\/learner\/units\/501\?submitted=1$/);
+    await context.close();
+  });
+
+  it("lets the assessor mark every criterion and record the decision as provisional", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, server.url, who("assessor1@demo.ilm-forms.test"));
+    expect(new URL(page.url()).pathname).toBe("/assessor");
+    await checkAccessibility(page, "assessor queue");
+    await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
+    await at(page, /\/assessor\/submissions\//);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Unit 501 Result Sheet");
+    expect(await page.locator(".descriptors").first().innerText()).toMatch(/Referral[\s\S]*Pass/);
+    await checkAccessibility(page, "marking");
+
+    const criteria = await page.locator("fieldset[id^=decision-]").count();
+    expect(criteria).toBe(11);
+    await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("choose Pass or Referral");
+    for (let i = 0; i < criteria; i++) await page.locator("fieldset[id^=decision-]").nth(i).getByLabel("Pass").check();
+    await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+    await at(page, /\?recorded=1$/);
+    expect(await page.locator(".summary-list").innerText()).toMatch(/Unit outcome\s*Pass \(provisional/);
+    await context.close();
+  });
+
+  it("lets the IQA ratify the decision, and the result sheet download as a PDF", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, server.url, who("iqa@demo.ilm-forms.test"));
+    expect(new URL(page.url()).pathname).toBe("/iqa");
+    await checkAccessibility(page, "iqa sample");
+    await page.getByRole("link", { name: /^Review Unit 501/ }).first().click();
+    await at(page, /\/iqa\/submissions\//);
+    await checkAccessibility(page, "iqa review");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download the result sheet (PDF)" }).click();
+    const file = await download;
+    const path = await file.path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(file.suggestedFilename()).toMatch(/_501_result-sheet-501\.pdf$/);
+
+    await page.getByLabel("Ratify", { exact: true }).check();
+    await page.getByRole("button", { name: "Record the review" }).click();
+    await at(page, /\/iqa\?ratified=1$/);
+    expect(await page.getByRole("table").count()).toBe(0);
+    expect(await page.getByRole("list").last().innerText()).toContain("Unit 501");
+    await context.close();
+  });
+
+  it("shows the admin page, and no page logged an error or an accessibility violation", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, server.url, who("admin@demo.ilm-forms.test"));
+    expect(new URL(page.url()).pathname).toBe("/admin");
+    await checkAccessibility(page, "admin");
+    await context.close();
+    expect(consoleErrors).toEqual([]);
+    expect(Object.entries(axeFindings).filter(([, v]) => v.length)).toEqual([]);
+    expect(Object.keys(axeFindings).sort()).toEqual(["admin", "assessor queue", "document with errors", "iqa review", "iqa sample", "learner home", "learner unit", "marking", "sign-in", "submit"]);
+  });
+});

@@ -1,0 +1,52 @@
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Debian's Chromium, never a downloaded browser.
+ *
+ * @returns the browser
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * Runs axe-core on the page for WCAG 2.2 A and AA.
+ *
+ * @param page - the page
+ * @returns the violations, as `rule: target` lines
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // The page's CSP forbids inline scripts; evaluate runs through the DevTools protocol, which it does not govern.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+  });
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+/**
+ * Signs in through the sign-in page.
+ *
+ * @param page - the page
+ * @param url - the server's URL
+ * @param who - email and password
+ */
+export async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  for (let waited = 0; new URL(page.url()).pathname.startsWith("/sign-in"); waited += 100) {
+    if (waited > 30_000) throw new Error(`Still on the sign-in page: ${await page.locator("main").innerText()}`);
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState("networkidle");
+}

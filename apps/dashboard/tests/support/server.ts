@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** A dashboard started for a test: its own port and its own SQLite file. */
+export interface TestServer {
+  url: string;
+  /** The demo sign-ins the server printed, by email. */
+  signIns: Map<string, { role: string; email: string; password: string }>;
+  databasePath: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built dashboard (`node server.js`, production mode) on a free port with a new database
+ * filled with the demo centre, and waits until it listens.
+ *
+ * @param env - extra environment
+ * @returns the running server
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "ilm-dashboard-"));
+  const databasePath = join(dir, "test.sqlite");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes("ilm-forms dashboard on")) {
+    if (child.exitCode !== null) throw new Error(`The dashboard exited: ${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`The dashboard did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const signIns = new Map<string, { role: string; email: string; password: string }>();
+  for (const line of output.split("\n")) {
+    const m = /^\s+(\w+)\s+(\S+@\S+)\s+(\S+)\s*$/.exec(line);
+    if (m) signIns.set(m[2]!, { role: m[1]!, email: m[2]!, password: m[3]! });
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    signIns,
+    databasePath,
+    output: () => output,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
