@@ -3,7 +3,6 @@ import { IlmForm, type FormData } from "@ilm-forms/react";
 import { useEffect, useMemo, useState } from "react";
 import { examplesByTemplate } from "./examples.ts";
 import { readView, writeView, type GalleryView } from "./location.ts";
-import { confidentialityCheck } from "./confidentiality.ts";
 
 const templates: Template[] = registry.list();
 
@@ -83,7 +82,6 @@ export function Gallery() {
           value={value}
           readOnly={view.readOnly}
           draftKey={view.drafts ? "gallery" : false}
-          checkConfidentiality={confidentialityCheck}
           onSubmit={(data) => setSubmitted(data)}
         />
         {submitted ? (

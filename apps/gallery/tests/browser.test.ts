@@ -150,9 +150,10 @@ describe("the forms in Chromium, served with a strict Content-Security-Policy", 
   it("warns while typing when a field seems to name someone", async () => {
     await openTemplate(page, server.url, "ilm-8588/session-record");
     const goal = page.getByLabel("Goal", { exact: false }).first();
-    await goal.fill("Talked with Mrs Patel about delegation");
+    await goal.fill("Talked with Sarah about delegation");
     await expect.poll(() => page.locator(".ilm-warning").count()).toBe(1);
     expect(await goal.getAttribute("aria-describedby")).toContain("__warning");
+    expect(await page.locator(".ilm-warning").innerText()).toContain("looks like a person’s name");
   });
 });
 

@@ -1,5 +1,5 @@
-import { registry } from "@ilm-forms/core";
-import { forwardRef } from "react";
+import { findNamedPeople, registry, type PortfolioDocument } from "@ilm-forms/core";
+import { forwardRef, useCallback } from "react";
 import { IlmFormView } from "./IlmFormView.tsx";
 import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 
@@ -7,12 +7,17 @@ import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts
 export interface IlmFormProps extends IlmFormBaseProps {
   /**
    * The template: its id in the built-in registry (`"ilm-8588/session-record"`), or a template module
-   * (`import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0.js"`).
+   * (`import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0"`).
    * For the smallest bundle import `IlmForm` from `@ilm-forms/react/form`, which takes modules only.
    */
   template: string | TemplateModule;
   /** With a template id: the version (the current one when omitted). */
   version?: string;
+  /**
+   * Names the learner has written elsewhere (their own name, their clients' real names if the host
+   * knows them): the default confidentiality check also warns when one of them appears in free text.
+   */
+  knownNames?: string[];
 }
 
 /**
@@ -23,8 +28,15 @@ export interface IlmFormProps extends IlmFormBaseProps {
  * @param props - see `IlmFormProps`
  * @returns the form
  */
-export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm({ template, version, ...rest }, ref) {
+export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm({ template, version, knownNames, checkConfidentiality, ...rest }, ref) {
   const entry = typeof template === "string" ? registry.entry(template, version) : template;
+  // By default the form warns, while the person types, about text that seems to name someone:
+  // core's findNamedPeople. Pass `checkConfidentiality` to replace it (or `() => []` to turn it off).
+  const namedPeople = useCallback(
+    (document: PortfolioDocument) =>
+      findNamedPeople(document, { registry: { get: () => entry?.template }, knownNames }),
+    [entry, knownNames],
+  );
   if (!entry) {
     return (
       <p className="ilm-error-message" role="alert">
@@ -33,5 +45,5 @@ export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm(
       </p>
     );
   }
-  return <IlmFormView ref={ref} entry={entry} {...rest} />;
+  return <IlmFormView ref={ref} entry={entry} checkConfidentiality={checkConfidentiality ?? namedPeople} {...rest} />;
 });
