@@ -1,0 +1,206 @@
+import { listDocuments, listLearners, getDocument, type Scope } from "@ilm-forms/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as signInRoute from "../../app/routes/sign-in.tsx";
+import * as signOutRoute from "../../app/routes/sign-out.tsx";
+import * as learnerHome from "../../app/routes/learner._index.tsx";
+import * as learnerUnit from "../../app/routes/learner.units.$unit.tsx";
+import * as editDocument from "../../app/routes/learner.documents.$id.tsx";
+import * as newDocument from "../../app/routes/learner.documents.new.tsx";
+import * as submitUnit from "../../app/routes/learner.units.$unit_.submit.tsx";
+import * as marking from "../../app/routes/assessor.submissions.$id.tsx";
+import * as assessorQueue from "../../app/routes/assessor._index.tsx";
+import * as viewDocument from "../../app/routes/documents.$id.tsx";
+import * as downloads from "../../app/routes/downloads.$.tsx";
+import * as apiDocuments from "../../app/routes/api.v1.documents.tsx";
+import * as admin from "../../app/routes/admin._index.tsx";
+import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
+
+let h: RouteHarness;
+const LEARNER = "learner1@demo.ilm-forms.test";
+const OTHER_LEARNER = "learner1@other.ilm-forms.test";
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, context: h.context, params });
+
+function status(result: unknown): number | undefined {
+  return result instanceof Response ? result.status : undefined;
+}
+
+/** The centre admin's scope and the learner's id, for looking at the database behind the pages. */
+function learnerScope(email: string): { scope: Scope; learnerId: string } {
+  const seed = email.includes("@other.") ? h.other : h.demo;
+  const adminEmail = seed.signIns.find((p) => p.role === "centre_admin")!.email;
+  const userId = (email: string) => (h.database.sqlite.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+  const scope: Scope = { userId: userId(adminEmail), centreId: seed.centreId, role: "centre_admin" };
+  const learner = listLearners(h.database.db, scope).find((l) => l.email === email)!;
+  return { scope, learnerId: learner.id };
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+describe("sign-in and sign-out", () => {
+  it("refuses a post without the CSRF token", async () => {
+    const request = new Request("http://localhost/sign-in", { method: "POST", body: new URLSearchParams({ email: LEARNER, password: "x" }) });
+    expect(status(await settle(() => signInRoute.action(args(request))))).toBe(403);
+  });
+
+  it("says the email or password is wrong without saying which, and signs in with the right one, setting an HttpOnly SameSite cookie", async () => {
+    const wrong = await settle(() => signInRoute.action(args(h.request("/sign-in", { form: { email: LEARNER, password: "not-the-password" } }))));
+    expect(wrong).toMatchObject({ errors: [{ message: "The email address or the password is not right" }] });
+    const password = h.demo.signIns.find((p) => p.email === LEARNER)!.password;
+    const right = await settle(() => signInRoute.action(args(h.request("/sign-in", { form: { email: LEARNER, password } }))));
+    expect(status(right)).toBe(302);
+    const cookie = (right as Response).headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/^ilm_session=[\w-]{40,};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect((right as Response).headers.get("Location")).toBe("/learner");
+  });
+
+  it("follows only same-site paths after sign-in", async () => {
+    const password = h.demo.signIns.find((p) => p.email === LEARNER)!.password;
+    const right = await settle(() => signInRoute.action(args(h.request("/sign-in?redirectTo=//evil.example/x", { form: { email: LEARNER, password } }))));
+    expect((right as Response).headers.get("Location")).toBe("/learner");
+  });
+
+  it("rate-limits guessing: after five failures even the right password is refused for a while", async () => {
+    const email = "learner2@demo.ilm-forms.test";
+    for (let i = 0; i < 5; i++) await settle(() => signInRoute.action(args(h.request("/sign-in", { form: { email, password: `guess-${i}-wrong` } }))));
+    const password = h.demo.signIns.find((p) => p.email === email)!.password;
+    const result = await settle(() => signInRoute.action(args(h.request("/sign-in", { form: { email, password } }))));
+    expect(result).toMatchObject({ errors: [{ message: expect.stringMatching(/^Too many attempts/) }] });
+  });
+
+  it("ends the session on sign-out: the old cookie no longer signs anyone in", async () => {
+    const cookie = await h.cookieFor(LEARNER);
+    expect(status(await settle(() => learnerHome.loader(args(h.request("/learner", { cookie })))))).toBeUndefined();
+    expect(status(await settle(() => signOutRoute.action(args(h.request("/sign-out", { cookie, form: {} })))))).toBe(302);
+    const after = await settle(() => learnerHome.loader(args(h.request("/learner", { cookie }))));
+    expect(status(after)).toBe(302);
+    expect((after as Response).headers.get("Location")).toMatch(/^\/sign-in\?redirectTo=/);
+  });
+});
+
+describe("roles and centres", () => {
+  it("sends a person who is not signed in to sign in", async () => {
+    const result = await settle(() => learnerHome.loader(args(h.request("/learner"))));
+    expect(status(result)).toBe(302);
+  });
+
+  it("answers 404 to a role that has no business on a page", async () => {
+    const cookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
+    expect(status(await settle(() => learnerHome.loader(args(h.request("/learner", { cookie })))))).toBe(404);
+    const learnerCookie = await h.cookieFor(LEARNER);
+    expect(status(await settle(() => assessorQueue.loader(args(h.request("/assessor", { cookie: learnerCookie })))))).toBe(404);
+  });
+
+  it("answers 404 for another centre's document, to its learner's page, viewer and downloads alike", async () => {
+    const { scope, learnerId } = learnerScope(OTHER_LEARNER);
+    const theirs = listDocuments(h.database.db, scope, learnerId)[0]!;
+    const cookie = await h.cookieFor(LEARNER);
+    expect(status(await settle(() => editDocument.loader(args(h.request(`/learner/documents/${theirs.id}`, { cookie }), { id: theirs.id }))))).toBe(404);
+    const staff = await h.cookieFor("iqa@demo.ilm-forms.test");
+    expect(status(await settle(() => viewDocument.loader(args(h.request(`/documents/${theirs.id}`, { cookie: staff }), { id: theirs.id }))))).toBe(404);
+    expect(status(await settle(() => downloads.loader(args(h.request(`/downloads/document/${theirs.id}.html`, { cookie: staff }), { "*": `document/${theirs.id}.html` }))))).toBe(404);
+  });
+
+  it("answers 404 when an assessor opens a document of a learner not assigned to them", async () => {
+    const { scope, learnerId } = learnerScope("learner3@demo.ilm-forms.test");
+    const notAssigned = listDocuments(h.database.db, scope, learnerId)[0]!;
+    const cookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
+    expect(status(await settle(() => viewDocument.loader(args(h.request(`/documents/${notAssigned.id}`, { cookie }), { id: notAssigned.id }))))).toBe(404);
+    const assigned = await h.cookieFor("assessor2@demo.ilm-forms.test");
+    expect(status(await settle(() => viewDocument.loader(args(h.request(`/documents/${notAssigned.id}`, { cookie: assigned }), { id: notAssigned.id }))))).toBeUndefined();
+  });
+});
+
+describe("a learner's documents", () => {
+  it("shows each unit with hours against the target from the qualification data", async () => {
+    const cookie = await h.cookieFor(LEARNER);
+    const data = (await learnerHome.loader(args(h.request("/learner", { cookie })))) as Awaited<ReturnType<typeof learnerHome.loader>>;
+    const unit501 = data.units.find((u) => u.unit.id === "501")!;
+    expect(unit501.unit.thresholds).toMatchObject({ coachingHours: 18, supervisionHours: 1 });
+    expect(unit501.summary.coachingHours).toBeGreaterThanOrEqual(18);
+    const unit = (await learnerUnit.loader(args(h.request("/learner/units/501", { cookie }), { unit: "501" }))) as Awaited<ReturnType<typeof learnerUnit.loader>>;
+    expect(unit.check.findings).toHaveLength(11);
+  });
+
+  it("validates on the server: an invalid document gets field messages and nothing is stored", async () => {
+    const { scope, learnerId } = learnerScope(LEARNER);
+    const before = listDocuments(h.database.db, scope, learnerId).length;
+    const cookie = await h.cookieFor(LEARNER);
+    const result = await settle(() =>
+      newDocument.action(args(h.request("/learner/documents/new?template=ilm-8588/session-record", { cookie, form: { document: JSON.stringify({ clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-13-01", duration: 0 }) } }))),
+    );
+    expect(result).toMatchObject({ errors: expect.arrayContaining([expect.objectContaining({ path: "/duration", message: "Duration must be more than 0 hours" }), expect.objectContaining({ path: "/sessionDate" })]) });
+    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before);
+  });
+
+  it("refuses text that is not a JSON object, too large or too deep, with a message", async () => {
+    const cookie = await h.cookieFor(LEARNER);
+    const post = (document: string) => settle(() => newDocument.action(args(h.request("/learner/documents/new?template=ilm-8588/session-record", { cookie, form: { document } }))));
+    expect(await post("{not json")).toMatchObject({ errors: [{ message: expect.stringMatching(/^The document is not valid JSON/) }] });
+    expect(await post("[1,2]")).toMatchObject({ errors: [{ message: "The document must be a group of fields" }] });
+    expect(await post(`${"[".repeat(100)}${"]".repeat(100)}`)).toMatchObject({ errors: [{ rule: "maxDepth" }] });
+    expect(await post(JSON.stringify({ goal: "x".repeat(300 * 1024) }))).toMatchObject({ errors: [{ rule: "maxBytes" }] });
+  });
+
+  it("tells the second of two people saving the same version that it changed, and overwrites nothing", async () => {
+    const { scope, learnerId } = learnerScope(LEARNER);
+    const document = listDocuments(h.database.db, scope, learnerId, "ilm-8588/session-record")[0]!;
+    const cookie = await h.cookieFor(LEARNER);
+    const save = (goal: string) =>
+      settle(() => editDocument.action(args(h.request(`/learner/documents/${document.id}`, { cookie, form: { document: JSON.stringify({ ...document.data, goal }), expectedVersion: String(document.version) } }), { id: document.id })));
+    expect(await save("First person’s goal")).toMatchObject({ saved: true, version: document.version + 1 });
+    expect(await save("Second person’s goal")).toMatchObject({ conflict: { currentVersion: document.version + 1 } });
+    expect(getDocument(h.database.db, scope, document.id)!.data.goal).toBe("First person’s goal");
+  });
+
+  it("does not let a learner mark their own unit", async () => {
+    const cookie = await h.cookieFor(LEARNER);
+    const result = await settle(() => marking.action(args(h.request("/assessor/submissions/x", { cookie, form: { "decision-1.1": "Pass", intent: "finish" } }), { id: "x" })));
+    expect(status(result)).toBe(404);
+  });
+
+  it("refuses a declaration signed with someone else's name", async () => {
+    const cookie = await h.cookieFor(LEARNER);
+    const result = await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: "Somebody Else", contentHash: "x" } }), { unit: "501" })));
+    expect(result).toMatchObject({ errors: [{ path: "name", message: expect.stringMatching(/^Type your full name as your centre has it/) }] });
+  });
+});
+
+describe("the JSON API", () => {
+  async function token(): Promise<string> {
+    const cookie = await h.cookieFor("admin@demo.ilm-forms.test");
+    const result = (await admin.action(args(h.request("/admin", { cookie, form: { intent: "api-token" } })))) as { token: string };
+    return result.token;
+  }
+
+  it("answers 401 without a valid token", async () => {
+    const response = (await apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: "{}", headers: { Authorization: "Bearer not-a-real-token-at-all" } })))) as Response;
+    expect(response.status).toBe(401);
+  });
+
+  it("validates exactly as the pages do: field errors in the body, nothing stored", async () => {
+    const bearer = await token();
+    const { scope, learnerId } = learnerScope(LEARNER);
+    const learnerNumber = listLearners(h.database.db, scope).find((l) => l.id === learnerId)!.learnerNumber!;
+    const before = listDocuments(h.database.db, scope, learnerId).length;
+    const post = (body: unknown) =>
+      apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: JSON.stringify(body), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } }))) as Promise<Response>;
+    const bad = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 0 } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ path: "/data/duration", field: "Duration", message: "Duration must be more than 0 hours" })] });
+    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before);
+    const good = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 1 } });
+    expect(good.status).toBe(201);
+    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before + 1);
+  });
+
+  it("refuses an oversized body while reading it, whatever Content-Length says", async () => {
+    const bearer = await token();
+    const response = (await apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: "x".repeat(300 * 1024), headers: { Authorization: `Bearer ${bearer}` } })))) as Response;
+    expect(response.status).toBe(413);
+  });
+});
