@@ -5,8 +5,8 @@ export type Role = "learner" | "assessor" | "iqa" | "centre_admin";
 
 const HOME: Record<Role, { href: string; label: string }[]> = {
   learner: [{ href: "/learner", label: "My units" }],
-  assessor: [{ href: "/assessor", label: "Marking queue" }],
-  iqa: [{ href: "/iqa", label: "Quality assurance sample" }],
+  assessor: [{ href: "/assessor", label: "Marking queue" }, { href: "/assessor/learners", label: "My learners" }],
+  iqa: [{ href: "/iqa", label: "Quality assurance sample" }, { href: "/assessor/learners", label: "Learners" }],
   centre_admin: [{ href: "/admin", label: "People and assignments" }],
 };
 

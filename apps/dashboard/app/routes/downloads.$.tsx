@@ -1,7 +1,7 @@
 import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations } from "@ilm-forms/db";
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentDownload, downloadResponse, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
+import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
@@ -9,12 +9,13 @@ import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
 /**
  * Downloads, as HTML or PDF, of what the caller may see:
  * `/downloads/document/<id>.pdf`, `/downloads/portfolio/<unit>.pdf` (a learner's own),
- * `/downloads/portfolio/<learnerId>/<unit>.pdf` (staff), `/downloads/result-sheet/<submissionId>.pdf`.
+ * `/downloads/portfolio/<learnerId>/<unit>.pdf` (staff), `/downloads/evidence-matrix/[<learnerId>/]<unit>.pdf`,
+ * `/downloads/result-sheet/<submissionId>.pdf`.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
   const { db } = context.database;
-  const match = /^(document|portfolio|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf)$/.exec(params["*"] ?? "");
+  const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf)$/.exec(params["*"] ?? "");
   if (!match) throw notFound();
   const [, kind, first, last, format] = match as unknown as [string, string, string | undefined, string, "html" | "pdf"];
 
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format);
   }
 
-  if (kind === "portfolio") {
+  if (kind === "portfolio" || kind === "evidence-matrix") {
     const learnerId = user.role === "learner" ? user.learnerId : first;
     if (!learnerId || (user.role === "learner" && first)) throw notFound();
     const learner = getLearner(db, user.scope, learnerId);
@@ -35,7 +36,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const documents = listDocuments(db, user.scope, learner.id).filter((d) =>
       (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).some((c) => c.startsWith(`${unit.id}:`)) || d.templateId.endsWith("/authenticity-declaration"),
     );
-    return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: { name: learner.name, registrationNo: learner.learnerNumber ?? undefined }, format });
+    const who = { name: learner.name, registrationNo: learner.learnerNumber ?? undefined };
+    if (kind === "portfolio") return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, format });
+    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who);
+    if (!matrix) throw notFound();
+    return downloadResponse(renderDocumentHtml(matrix), format, documentFileName({ registrationNo: who.registrationNo, unit: unit.id, templateId: matrix.template, extension: format }));
   }
 
   if (kind === "result-sheet" && !first) {

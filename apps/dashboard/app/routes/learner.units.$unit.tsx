@@ -15,20 +15,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { unit, check, registration } = progress;
   return {
     qualification: registration.qualification,
-    unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {} },
+    unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {}, hasMatrix: unit.evidenceMatrix !== undefined },
     check,
     documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, templateId: d.templateId })),
     templates: progress.templates.map((t) => ({ id: t.id, title: t.title })),
+    submitted: new URL(request.url).searchParams.get("submitted") === "1",
   };
 }
 
 export default function LearnerUnit() {
-  const { qualification, unit, check, documents, templates } = useLoaderData<typeof loader>();
+  const { qualification, unit, check, documents, templates, submitted } = useLoaderData<typeof loader>();
   const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}`, label: d.label }]));
   return (
     <>
       <p><a href="/learner">My units</a></p>
       <h1>Unit {unit.id}: {unit.title}</h1>
+      {submitted ? <div className="notice notice--success" role="status"><p>Unit {unit.id} is submitted: it is now in your assessor’s marking queue.</p></div> : null}
       <UnitProgressSummary summary={check.summary} thresholds={unit.thresholds} />
       <HoursByClientChart hoursByClient={check.summary.hoursByClient} />
       {check.summary.hoursDisagreements.length ? (
@@ -47,6 +49,7 @@ export default function LearnerUnit() {
         <a className="button" href={`/learner/units/${unit.id}/submit`}>Submit this unit for assessment</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.pdf`}>Download the portfolio (PDF)</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.html`}>Portfolio as a web page</a>
+        {unit.hasMatrix ? <a className="button button--secondary" href={`/downloads/evidence-matrix/${unit.id}.pdf`}>Evidence matrix (PDF)</a> : null}
       </p>
 
       <h2>What your records show</h2>

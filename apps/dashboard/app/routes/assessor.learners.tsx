@@ -1,0 +1,53 @@
+import { listLearners } from "@ilm-forms/db";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { learnerProgress } from "../models/portfolio.server.ts";
+import { requireUser } from "../utils/auth.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "My learners – ilm-forms" }];
+
+/** The learners an assessor is assigned (every learner of the centre for IQA), each unit at a glance. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ["assessor", "iqa"]);
+  const { db } = context.database;
+  return {
+    learners: listLearners(db, user.scope).map((learner) => ({
+      id: learner.id,
+      name: learner.name,
+      learnerNumber: learner.learnerNumber,
+      units: learnerProgress(db, user.scope, learner.id).map((p) => ({
+        id: p.unit.id,
+        thresholds: p.unit.thresholds ?? {},
+        summary: p.check.summary,
+        notMet: p.check.findings.filter((f) => f.status === "not met").map((f) => ({ criterion: f.criterion, reasons: f.reasons })),
+      })),
+    })),
+  };
+}
+
+export default function MyLearners() {
+  const { learners } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>My learners</h1>
+      <p className="lead">What each learner’s records show so far, unit by unit.</p>
+      {learners.length === 0 ? <p>No learners are assigned to you.</p> : null}
+      {learners.map((learner) => (
+        <section key={learner.id} className="card" aria-labelledby={`learner-${learner.id}`} style={{ marginBottom: "1.5rem" }}>
+          <h2 id={`learner-${learner.id}`}>{learner.name}{learner.learnerNumber ? ` (${learner.learnerNumber})` : ""}</h2>
+          {learner.units.map((unit) => (
+            <div key={unit.id}>
+              <h3>Unit {unit.id}</h3>
+              <UnitProgressSummary summary={unit.summary} thresholds={unit.thresholds} />
+              {unit.notMet.length ? (
+                <ul>{unit.notMet.map((f) => <li key={f.criterion}><strong>AC {f.criterion.split(":")[1]}:</strong> {f.reasons.join(" ")}</li>)}</ul>
+              ) : <p>No criterion is shown as not met.</p>}
+              <p><a href={`/downloads/portfolio/${learner.id}/${unit.id}.pdf`}>Portfolio of Unit {unit.id} (PDF)<span className="visually-hidden"> for {learner.name}</span></a></p>
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
