@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
+import { startServer, type TestServer } from "../../support/server.ts";
+
+/** Runs in full size when ILM_RELIABILITY=full (`pnpm --filter dashboard test:reliability`), else the CI size. */
+export const FULL = process.env.ILM_RELIABILITY === "full";
+
+/**
+ * The size to run: the CI size unless the full run was asked for.
+ *
+ * @param ci - the size in CI
+ * @param full - the size of the full run
+ * @returns the size
+ */
+export function size(ci: number, full: number): number {
+  return FULL ? full : ci;
+}
+
+/**
+ * Prints one figure as a line CI logs keep: `FIGURE <name>: <text>`.
+ *
+ * @param name - what was measured
+ * @param text - the figure and its goal
+ */
+export function figure(name: string, text: string): void {
+  console.log(`FIGURE ${name}: ${text}`);
+}
+
+/** One person of a centre, with the scope the data layer takes. */
+export interface Person extends DemoSignIn {
+  userId: string;
+  centreId: string;
+  scope: Scope;
+  learnerId?: string;
+}
+
+/** Two seeded centres in one file, with submissions of Unit 501 and an API token for the demo centre. */
+export interface World {
+  dir: string;
+  databasePath: string;
+  demo: Record<string, Person>;
+  other: Record<string, Person>;
+  /** learner local name → a document id and the submission id of Unit 501 */
+  records: { demoL1Doc: string; demoL3Doc: string; otherL1Doc: string; demoL1Submission: string; demoL3Submission: string; otherL1Submission: string };
+  apiToken: string;
+  otherApiToken: string;
+  learnerNumbers: { demoL1: string; otherL1: string };
+  remove(): void;
+}
+
+function people(sqlite: ReturnType<typeof openDatabase>["sqlite"], signIns: DemoSignIn[], centreId: string): Record<string, Person> {
+  const out: Record<string, Person> = {};
+  for (const s of signIns) {
+    const user = sqlite.prepare("select id from users where email = ?").get(s.email) as { id: string };
+    const learner = sqlite.prepare("select id from learners where user_id = ?").get(user.id) as { id: string } | undefined;
+    out[s.email.split("@")[0]!] = { ...s, userId: user.id, centreId, scope: { userId: user.id, centreId, role: s.role as Role }, learnerId: learner?.id };
+  }
+  return out;
+}
+
+function submit501(db: ReturnType<typeof openDatabase>["db"], person: Person): string {
+  const documentIds = listDocuments(db, person.scope, person.learnerId!).map((d) => d.id);
+  const result = submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } });
+  if (!result.ok) throw new Error(`could not submit for ${person.email}: ${result.reason}`);
+  return result.id;
+}
+
+/**
+ * Creates the database file before any server starts: the demo centre (seed 8588, as the server
+ * seeds it), a second centre "other-centre", Unit 501 submitted by learners 1 and 3 of the demo
+ * centre and learner 1 of the other, and an API token per centre.
+ *
+ * @returns the world
+ */
+export async function createWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), "ilm-reliability-"));
+  const databasePath = join(dir, "world.sqlite");
+  const { db, sqlite, close } = openDatabase(databasePath);
+  const demoSeed = await seedDemoCentre(db, { seed: 8588 });
+  const otherSeed = await seedDemoCentre(db, { seed: 99, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.ilm-forms.test" });
+  const demo = people(sqlite, demoSeed.signIns, demoSeed.centreId);
+  const other = people(sqlite, otherSeed.signIns, otherSeed.centreId);
+  const firstDoc = (p: Person) => listDocuments(db, p.scope, p.learnerId!)[0]!.id;
+  const records = {
+    demoL1Doc: firstDoc(demo.learner1!),
+    demoL3Doc: firstDoc(demo.learner3!),
+    otherL1Doc: firstDoc(other.learner1!),
+    demoL1Submission: submit501(db, demo.learner1!),
+    demoL3Submission: "",
+    otherL1Submission: submit501(db, other.learner1!),
+  };
+  // learner 3 is on the Diploma (500, 502, 503): register 501 is not needed; submit Unit 500 instead.
+  const l3 = demo.learner3!;
+  const l3Docs = listDocuments(db, l3.scope, l3.learnerId!).map((d) => d.id);
+  const l3Submission = submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } });
+  if (!l3Submission.ok) throw new Error(`could not submit for learner3: ${l3Submission.reason}`);
+  records.demoL3Submission = l3Submission.id;
+  const token = issueCentreApiToken(db, demo.admin!.scope);
+  const otherToken = issueCentreApiToken(db, other.admin!.scope);
+  if (!token.ok || !otherToken.ok) throw new Error("could not issue API tokens");
+  const number = (p: Person) => (sqlite.prepare("select learner_number as n from learners where id = ?").get(p.learnerId) as { n: string }).n;
+  const learnerNumbers = { demoL1: number(demo.learner1!), otherL1: number(other.learner1!) };
+  close();
+  return { dir, databasePath, demo, other, records, apiToken: token.token, otherApiToken: otherToken.token, learnerNumbers, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts the built dashboard on the world's database file.
+ *
+ * @param world - the world
+ * @param env - more environment (PORTAL_ORIGINS, MAX_BODY_BYTES ...)
+ * @returns the server
+ */
+export function startOn(world: World, env: Record<string, string> = {}): Promise<TestServer> {
+  return startServer({ DATABASE_PATH: world.databasePath, ...env });
+}
