@@ -1,7 +1,9 @@
 import { registry as builtInRegistry } from "@ilm-forms/core";
 import type { DocumentView } from "../layout/viewTypes.ts";
 import { orderPortfolio } from "../portfolio/orderPortfolio.ts";
-import { documentView } from "./documentView.ts";
+import { asObject } from "../layout/resolveSchema.ts";
+import { specialisedPage } from "../specialised/specialisedPage.ts";
+import { documentView, templateOf } from "./documentView.ts";
 import { environment } from "./environment.ts";
 import type { DocumentInput, PortfolioOptions, RenderOptions } from "./types.ts";
 
@@ -14,6 +16,20 @@ import type { DocumentInput, PortfolioOptions, RenderOptions } from "./types.ts"
  * @returns the HTML page
  */
 export function renderDocumentHtml(document: DocumentInput, options: RenderOptions = {}): string {
+  const page = specialisedPage(templateOf(options.registry ?? builtInRegistry, document));
+  return page ? page(asObject(document.data) ?? {}) : renderGenericDocumentHtml(document, options);
+}
+
+/**
+ * Renders one document through the generic partials only, never a specialised template: what
+ * {@link renderDocumentHtml} prints for templates the build did not specialise. Not public; the
+ * tests compare both paths byte for byte.
+ *
+ * @param document - a `PortfolioDocument` or `{ template, version?, data }`
+ * @param options - `registry` (the built-in one when omitted)
+ * @returns the HTML page
+ */
+export function renderGenericDocumentHtml(document: DocumentInput, options: RenderOptions = {}): string {
   const view = documentView(options.registry ?? builtInRegistry, document, "doc-1");
   return environment().page({ title: view.title, documents: [view] });
 }
