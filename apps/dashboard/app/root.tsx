@@ -1,6 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { useContext } from "react";
 import { SiteHeader } from "./components/SiteHeader.tsx";
+import { NonceContext } from "./utils/nonce.ts";
 import { getOptionalUser } from "./utils/auth.server.ts";
 import formStyles from "@ilm-forms/react/styles.css?url";
 import styles from "./styles/app.css?url";
@@ -22,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useLoaderData<typeof loader>() as Awaited<ReturnType<typeof loader>> | undefined;
+  const nonce = useContext(NonceContext) ?? data?.nonce;
   return (
     <html lang="en-GB">
       <head>
@@ -36,8 +39,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration nonce={data?.nonce} />
-        <Scripts nonce={data?.nonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
