@@ -55,6 +55,34 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 }
 
 /**
+ * Reads a JSON body that must be an object holding a document under `data`, refusing anything else
+ * with a message that names the member.
+ *
+ * @param request - the request
+ * @param maxBytes - the largest body accepted
+ * @param required - members that must be present beside `data`, each with its rule: "text" or "integer"
+ * @returns the body, or the response to send
+ */
+export async function readDocumentBody(
+  request: Request,
+  maxBytes: number,
+  required: Record<string, "text" | "integer">,
+): Promise<{ ok: true; body: Record<string, unknown> & { data: Record<string, unknown> } } | { ok: false; response: Response }> {
+  const read = await readJsonBody(request, maxBytes);
+  if (!read.ok) return read;
+  const body = read.body as Record<string, unknown>;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return { ok: false, response: json({ errors: [problem("type", "The request body must be a JSON object")] }, 400) };
+  const errors: FieldError[] = [];
+  for (const [member, rule] of Object.entries(required)) {
+    const value = body[member];
+    if (rule === "integer" ? !Number.isInteger(value) : typeof value !== "string" || value === "") errors.push(problem("required", `${member} is required (${rule === "integer" ? "a whole number" : "text"})`, `/${member}`));
+  }
+  if (body.data === null || typeof body.data !== "object" || Array.isArray(body.data)) errors.push(problem("type", "data must be a JSON object: the document", "/data"));
+  if (errors.length) return { ok: false, response: json({ errors }, 400) };
+  return { ok: true, body: body as Record<string, unknown> & { data: Record<string, unknown> } };
+}
+
+/**
  * A JSON response.
  *
  * @param body - the body

@@ -1,6 +1,6 @@
 import { getDocument, saveDocument } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, json, problem, readJsonBody, unauthorised } from "../models/api.server.ts";
+import { apiScope, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
 
 const NOT_FOUND = () => json({ errors: [problem("not-found", "There is no such document in your centre")] }, 404);
 
@@ -20,15 +20,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { db } = context.database;
   const scope = apiScope(db, request);
   if (!scope) return unauthorised();
-  const read = await readJsonBody(request, context.config.maxBodyBytes);
+  const read = await readDocumentBody(request, context.config.maxBodyBytes, { expectedVersion: "integer" });
   if (!read.ok) return read.response;
-  const body = read.body as Record<string, unknown>;
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return json({ errors: [problem("type", "The request body must be a JSON object")] }, 400);
-  const errors = [];
-  if (!Number.isInteger(body.expectedVersion)) errors.push(problem("required", "expectedVersion is required: the version you read", "/expectedVersion"));
-  if (body.data === null || typeof body.data !== "object" || Array.isArray(body.data)) errors.push(problem("type", "data must be a JSON object: the document", "/data"));
-  if (errors.length) return json({ errors }, 400);
-  const result = saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data as Record<string, unknown> });
+  const { body } = read;
+  const result = saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data });
   if (result.ok) return json({ id: params.id, version: result.version });
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
   if (result.reason === "changed") return json({ errors: [problem("changed", "The document changed since you read it: read it again and reapply your change", "/expectedVersion")], currentVersion: result.currentVersion }, 409);

@@ -1,6 +1,6 @@
 import { createDocument, listDocuments, listLearners } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, json, problem, readJsonBody, unauthorised } from "../models/api.server.ts";
+import { apiScope, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
 
 /** GET /api/v1/documents?learnerNumber=ILM123: the documents of a learner of the caller's centre. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -24,23 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db } = context.database;
   const scope = apiScope(db, request);
   if (!scope) return unauthorised();
-  const read = await readJsonBody(request, context.config.maxBodyBytes);
+  const read = await readDocumentBody(request, context.config.maxBodyBytes, { learnerNumber: "text", template: "text" });
   if (!read.ok) return read.response;
-  const body = read.body as Record<string, unknown>;
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return json({ errors: [problem("type", "The request body must be a JSON object")] }, 400);
-  const errors = [];
-  if (typeof body.learnerNumber !== "string" || !body.learnerNumber) errors.push(problem("required", "learnerNumber is required", "/learnerNumber"));
-  if (typeof body.template !== "string" || !body.template) errors.push(problem("required", "template is required, e.g. ilm-8588/session-record", "/template"));
-  if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") errors.push(problem("type", "templateVersion must be text", "/templateVersion"));
-  if (body.data === null || typeof body.data !== "object" || Array.isArray(body.data)) errors.push(problem("type", "data must be a JSON object: the document", "/data"));
-  if (errors.length) return json({ errors }, 400);
+  const { body } = read;
+  if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") return json({ errors: [problem("type", "templateVersion must be text", "/templateVersion")] }, 400);
   const learner = listLearners(db, scope).find((l) => l.learnerNumber === body.learnerNumber);
   if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
   const result = createDocument(db, scope, {
     learnerId: learner.id,
     templateId: body.template as string,
     templateVersion: body.templateVersion as string | undefined,
-    data: body.data as Record<string, unknown>,
+    data: body.data,
   });
   if (result.ok) return json({ id: result.id, version: result.version }, 201);
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
