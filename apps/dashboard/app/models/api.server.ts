@@ -3,8 +3,8 @@ import { findCentreByApiToken, tables, type Db, type Scope } from "@ilm-forms/db
 import { and, asc, eq } from "drizzle-orm";
 
 /**
- * The scope a portal's request acts in: its centre, as the centre's first admin (the audit log
- * needs a person; the entry's action says it came through the API).
+ * The scope a portal's request acts in: its centre, as the centre's first admin, because every audit
+ * entry names a person. (The audit entry does not yet say that the change came through the API.)
  *
  * @param db - the connection
  * @param request - the request with `Authorization: Bearer <token>`
