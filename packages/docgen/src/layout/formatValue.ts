@@ -26,9 +26,17 @@ export function formatValue(value: unknown, format: ValueFormat): string {
   return String(value);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** `yyyy-mm-dd` (ASCII digits, nothing around it) as `dd/mm/yyyy`; any other text as it is. */
 function formatDate(value: string): string {
-  const match = ISO_DATE.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return value;
+  for (const at of DIGITS) {
+    const code = value.charCodeAt(at);
+    if (code < ZERO || code > NINE) return value;
+  }
+  return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
 }
+
+const DASH = 45;
+const ZERO = 48;
+const NINE = 57;
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];

@@ -80,6 +80,7 @@ function emitNodes(nodes: PlanNode[], out: Emitter, scope: Scope): void {
         out.text("</tbody></table>\n");
         break;
       case "grid":
+        if (!(node.columns >= 1)) throw new Error(`a grid needs at least one column, not ${node.columns}`);
         out.text('<table class="kv grid"><tbody>');
         for (let i = 0; i < node.cells.length; i += node.columns) {
           out.text("<tr>");

@@ -3,7 +3,7 @@ import type Handlebars from "handlebars";
 import { documentSpecs } from "../generated/documentTemplates.ts";
 import { planTemplate } from "../layout/planTemplate.ts";
 import { environment } from "../render/environment.ts";
-import { bindValues } from "./bindValues.ts";
+import { slotBinder } from "./bindValues.ts";
 import { planKey } from "./planKey.ts";
 
 type Spec = Parameters<typeof Handlebars.template>[0];
@@ -38,8 +38,12 @@ export function specialisedPage(template: Template): SpecialisedPage | undefined
         byKey.set(key, compiled);
       }
       const render = compiled;
-      const nodes = plan.nodes;
-      page = (data) => render(bindValues(nodes, data));
+      const bind = slotBinder(plan.nodes);
+      page = (data) => {
+        const slots: unknown[] = [];
+        bind(data, slots);
+        return render(slots);
+      };
     }
   }
   byTemplate.set(template, page);
