@@ -1,5 +1,5 @@
 import { registry, unitCriteria, type Unit } from "@ilm-forms/core";
-import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
+import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
 import { documentLabel } from "./portfolio.server.ts";
 
@@ -63,11 +63,18 @@ export async function documentDownload(document: StoredDocument, learner: { regi
  * document whose template evidences it, with its place in the portfolio as the reference number.
  *
  * @param unit - the unit
- * @param documents - the learner's documents, in portfolio order
+ * @param documents - the learner's documents
  * @param learner - name for the matrix
+ * @param reference - the reference number of a document (by default its place in `documents`)
  * @returns the matrix as a document, or undefined when the unit has no matrix
  */
-export function evidenceMatrixDocument(unit: Unit, qualification: string, documents: StoredDocument[], learner: { name: string }): DocumentInput | undefined {
+export function evidenceMatrixDocument(
+  unit: Unit,
+  qualification: string,
+  documents: StoredDocument[],
+  learner: { name: string },
+  reference: (document: StoredDocument, index: number) => string = (_document, index) => String(index + 1),
+): DocumentInput | undefined {
   const template = registry.get(`${qualification}/evidence-matrix-${unit.id}`, unit.version);
   if (!template) return undefined;
   const sections: Record<string, Record<string, Array<{ title: string; reference: string }>>> = {};
@@ -79,7 +86,7 @@ export function evidenceMatrixDocument(unit: Unit, qualification: string, docume
         .map((d, index) => ({ d, index }))
         .filter(({ d }) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref))
         .slice(0, 30)
-        .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: String(index + 1) }));
+        .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
     }
   }
   return { template: template.id, version: template.version, data: { learnerName: learner.name, sections } };
@@ -140,10 +147,8 @@ export async function portfolioDownload(input: {
   format: "html" | "pdf";
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
-  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner);
-  if (matrix) inputs.unshift(matrix);
   if (input.declaration && !input.documents.some((d) => d.templateId.endsWith("/authenticity-declaration"))) {
-    inputs.unshift({
+    inputs.push({
       template: `${input.qualification}/authenticity-declaration`,
       data: {
         learnerName: input.learner.name.slice(0, 120),
@@ -156,7 +161,14 @@ export async function portfolioDownload(input: {
       },
     });
   }
-  const html = renderPortfolioHtml(inputs, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  // The matrix's reference numbers are the documents' places in the printed portfolio, which
+  // docgen orders by the handbook: place a blank matrix, order, then fill the matrix in.
+  const blank = evidenceMatrixDocument(input.unit, input.qualification, [], input.learner);
+  const ordered = orderPortfolio(registry, blank ? [blank, ...inputs] : inputs);
+  const place = new Map(ordered.map((d, index) => [d.id, index + 1]));
+  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""));
+  const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
+  const html = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
   const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
   return downloadResponse(html, input.format, name);
 }

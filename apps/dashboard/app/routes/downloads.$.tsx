@@ -1,4 +1,4 @@
-import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations } from "@ilm-forms/db";
+import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations, listSubmissions } from "@ilm-forms/db";
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
@@ -37,7 +37,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).some((c) => c.startsWith(`${unit.id}:`)) || d.templateId.endsWith("/authenticity-declaration"),
     );
     const who = { name: learner.name, registrationNo: learner.learnerNumber ?? undefined };
-    if (kind === "portfolio") return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, format });
+    if (kind === "portfolio") {
+      // Newest first: the declaration of the latest submission of this unit.
+      const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
+      const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format });
+    }
     const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who);
     if (!matrix) throw notFound();
     return downloadResponse(renderDocumentHtml(matrix), format, documentFileName({ registrationNo: who.registrationNo, unit: unit.id, templateId: matrix.template, extension: format }));
