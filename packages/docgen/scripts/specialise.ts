@@ -55,6 +55,7 @@ for (const template of registry.listAllVersions()) {
   if (entries.has(key)) continue;
   const [before, after] = frame(plan);
   const { source, statics } = specialiseSource(plan.nodes, Handlebars.Utils.escapeExpression);
+  if (/\{\{\{|\{\{&/.test(source)) throw new Error(`${template.id}: triple-stash and {{& }} are not allowed: every value is escaped`);
   const ast = Handlebars.parseWithoutProcessing(`{{__s${statics.length}}}${source}{{__s${statics.length + 1}}}`);
   inlineStatics(ast.body, [...statics, before, after]);
   // Compiled straight from the tree: no whitespace control, no second parse of the fixed text.
