@@ -4,7 +4,7 @@ import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
 import { valuesByRole } from "../rules/fieldsByRole.ts";
-import { textFields } from "./textFields.ts";
+import { textFields, type TextField } from "./textFields.ts";
 
 /** A warning on one field: text that looks like it names a person. */
 export interface NamedPersonWarning {
@@ -42,76 +42,118 @@ const MONTHS = new Set(["April", "May", "June", "August"]);
  */
 export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument[], options: FindNamedPeopleOptions = {}): NamedPersonWarning[] {
   const registry = options.registry ?? builtinRegistry;
-  const known = knownNameWords(options.knownNames ?? []);
+  const matcher = matcherFor(knownNameWords(options.knownNames ?? []));
   const warnings: NamedPersonWarning[] = [];
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     const template = registry.get(document.template, document.version);
-    if (template) scanDocument(document, template, known, warnings);
+    if (template) scanDocument(document, template, matcher, warnings);
   }
   return warnings;
 }
 
-function scanDocument(document: PortfolioDocument, template: Template, known: Set<string>, out: NamedPersonWarning[]): void {
-  for (const field of textFields(template)) {
-    visit(document.data, field.steps, 0, "", (path, text) => {
-      for (const name of namesIn(text, known)) {
-        out.push({
-          documentId: document.id,
-          path,
-          field: field.title,
-          name,
-          message: `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
-        });
-      }
-    });
-  }
-}
-
-function visit(node: unknown, steps: string[], at: number, path: string, found: (path: string, text: string) => void): void {
-  if (at === steps.length) {
-    if (typeof node === "string" && node !== "") found(path, node);
-    return;
-  }
-  const step = steps[at]!;
-  if (step === "*") {
-    if (Array.isArray(node)) node.forEach((item, index) => visit(item, steps, at + 1, `${path}/${index}`, found));
-  } else if (node !== null && typeof node === "object" && Object.hasOwn(node, step)) {
-    visit((node as Record<string, unknown>)[step], steps, at + 1, `${path}/${step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step}`, found);
-  }
+function scanDocument(document: PortfolioDocument, template: Template, matcher: NameMatcher, out: NamedPersonWarning[]): void {
+  for (const field of textFields(template)) scanField(document, field, matcher, document.data, 0, [], out);
 }
 
 /**
- * The names in one piece of text, each once.
+ * Walks to the strings of one field without building a JSON pointer for each: the pointer is written
+ * only for text that names someone, which is rare. `rows` holds the array indices on the way down.
+ */
+function scanField(document: PortfolioDocument, field: TextField, matcher: NameMatcher, node: unknown, at: number, rows: number[], out: NamedPersonWarning[]): void {
+  if (at === field.steps.length) {
+    if (typeof node !== "string" || node === "") return;
+    const names = matcher.namesIn(node);
+    if (names.length === 0) return;
+    const path = pointerOf(field.steps, rows);
+    for (const name of names) {
+      out.push({
+        documentId: document.id,
+        path,
+        field: field.title,
+        name,
+        message: `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
+      });
+    }
+    return;
+  }
+  const step = field.steps[at]!;
+  if (step === "*") {
+    if (!Array.isArray(node)) return;
+    for (let index = 0; index < node.length; index++) {
+      rows.push(index);
+      scanField(document, field, matcher, node[index], at + 1, rows, out);
+      rows.pop();
+    }
+  } else if (node !== null && typeof node === "object" && Object.hasOwn(node, step)) {
+    scanField(document, field, matcher, (node as Record<string, unknown>)[step], at + 1, rows, out);
+  }
+}
+
+function pointerOf(steps: string[], rows: number[]): string {
+  let path = "";
+  let row = 0;
+  for (const step of steps) path += `/${step === "*" ? rows[row++] : step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step}`;
+  return path;
+}
+
+/**
+ * The names in one piece of text, each once, in the order they first appear.
  *
  * @param text - free text
  * @param known - capitalised words of names the learner has used elsewhere
  */
 export function namesIn(text: string, known: Set<string> = new Set()): string[] {
-  let names: string[] | undefined;
-  // A hand-written scan rather than a regular expression: it allocates only for capitalised words,
-  // which keeps the check fast enough to run on every keystroke and over whole portfolios.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 65 || code > 90 || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
-    let end = i + 1;
-    while (end < text.length && isLower(text.charCodeAt(end))) end++;
-    if (end === i + 1 || (end < text.length && isUpper(text.charCodeAt(end)))) {
-      i = end;
-      continue;
-    }
-    const word = text.slice(i, end);
-    if (known.has(word) || NAMES.has(word) || (AMBIGUOUS.has(word) && ambiguousIsName(text, word, i, end))) {
-      names ??= [];
-      if (!names.includes(word)) names.push(word);
-    }
-    i = end;
-  }
-  return names ?? [];
+  return matcherFor(known).namesIn(text);
 }
 
-const isUpper = (code: number): boolean => code >= 65 && code <= 90;
-const isLower = (code: number): boolean => code >= 97 && code <= 122;
-const isLetter = (code: number): boolean => isUpper(code) || isLower(code) || code > 127;
+/** Finds names in text with one precompiled regular expression over every name it knows. */
+interface NameMatcher {
+  namesIn(text: string): string[];
+}
+
+/**
+ * A word as the scan reads it: a capital letter not preceded by a letter (any non-ASCII character
+ * counts as one), then one or more lower-case ASCII letters, not followed by a letter. "McKay" and
+ * "GROW" are not words of this kind; "Priya" in "Priya's" is.
+ */
+const BEFORE = "(?<![A-Za-z\\u0080-\\uffff])";
+const AFTER = "(?![A-Za-z])";
+const WORD = /^[A-Z][a-z]+$/;
+
+const matchers = new Map<string, NameMatcher>();
+
+/**
+ * The matcher for the common first names plus the learner's own known words, compiled once per set
+ * of known words (the regular expression engine then skips through the text in native code, and no
+ * string is made for a word that is not a name). A few recent sets are kept.
+ */
+function matcherFor(known: Set<string>): NameMatcher {
+  const extra = [...known].filter((word) => WORD.test(word) && !NAMES.has(word)).sort();
+  const key = extra.join(" ");
+  let matcher = matchers.get(key);
+  if (matcher) return matcher;
+  const knownWords = new Set(extra);
+  const words = [...new Set([...NAMES, ...AMBIGUOUS, ...knownWords])].filter((word) => WORD.test(word)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`${BEFORE}(?:${words.join("|")})${AFTER}`, "g");
+  matcher = {
+    namesIn(text) {
+      let names: string[] | undefined;
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const word = match[0];
+        const end = match.index + word.length;
+        if (knownWords.has(word) || NAMES.has(word) || ambiguousIsName(text, word, match.index, end)) {
+          names ??= [];
+          if (!names.includes(word)) names.push(word);
+        }
+      }
+      return names ?? [];
+    },
+  };
+  if (matchers.size >= 8) matchers.delete(matchers.keys().next().value!);
+  matchers.set(key, matcher);
+  return matcher;
+}
 
 /** "Will", "Grace", "May" ... are names only away from the start of a sentence; months only before a surname. */
 function ambiguousIsName(text: string, word: string, at: number, end: number): boolean {

@@ -3,6 +3,7 @@ import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
 import type { DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import { checkPortfolio } from "./checkPortfolio.ts";
+import { TOOLS } from "./toolVocabulary.ts";
 import { monthsBetween } from "./checks/unit503.ts";
 
 const TODAY = "2027-06-01";
@@ -163,5 +164,30 @@ describe("checkPortfolio()", () => {
     expect(monthsBetween("2025-01-31", "2026-01-30")).toBe(11);
     expect(monthsBetween("2025-05-31", "2026-04-30")).toBe(11);
     expect(monthsBetween("2025-03-15", "2026-03-14")).toBe(11);
+  });
+});
+
+describe("the tools check's combined scan", () => {
+  it("may put a word boundary in front of every tool pattern, because every alternative of each already starts with one", () => {
+    for (const { name, pattern } of TOOLS) {
+      const alternatives: string[] = [];
+      let depth = 0;
+      let current = "";
+      for (let i = 0; i < pattern.source.length; i++) {
+        const char = pattern.source[i]!;
+        if (char === "\\") {
+          current += char + pattern.source[++i]!;
+          continue;
+        }
+        if (char === "(") depth++;
+        if (char === ")") depth--;
+        if (char === "|" && depth === 0) {
+          alternatives.push(current);
+          current = "";
+        } else current += char;
+      }
+      alternatives.push(current);
+      for (const alternative of alternatives) expect(alternative.startsWith("\\b"), `${name}: ${alternative}`).toBe(true);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { EvidenceKind } from "./evidenceSources.ts";
-import { valuesByRole } from "./fieldsByRole.ts";
+import { fieldsByRole, valuesByRole } from "./fieldsByRole.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 
 /** A document whose template the registry knows. */
@@ -13,11 +13,15 @@ export interface KnownDocument {
   valid: boolean;
   /** The client the document is about (its top-level client reference), if any. */
   client?: string;
+  /** `clientKey(client)`, worked out once. */
+  clientKey?: string;
 }
 
 /** One coaching session, from an hours-log row, a session record, or both. */
 export interface Session {
   client: string;
+  /** `clientKey(client)`, worked out once. */
+  clientKey: string;
   sessionNo?: number;
   date?: string;
   hours: number;
@@ -43,6 +47,24 @@ export function clientKey(ref: string): string {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const topLevelRefs = new WeakMap<Template, string[]>();
+
+/** The top-level fields of a template with the role `client-ref`, in schema order (worked out once). */
+function clientRefSteps(template: Template): string[] {
+  let steps = topLevelRefs.get(template);
+  if (!steps) topLevelRefs.set(template, (steps = fieldsByRole(template).filter((f) => f.role === "client-ref" && f.steps.length === 1).map((f) => f.steps[0]!)));
+  return steps;
+}
+
+/** The document's own client reference: the first top-level client-ref field that holds a string. */
+function clientRefOf(template: Template, data: unknown): string | undefined {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  for (const step of clientRefSteps(template)) {
+    const value = Object.hasOwn(data, step) ? (data as Record<string, unknown>)[step] : undefined;
+    if (typeof value === "string") return value;
+  }
+  return undefined;
+}
 const isHours = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
 
 /**
@@ -62,6 +84,7 @@ export function collectFacts(
 ): PortfolioFacts {
   const kindOf = new Map(Object.entries(templates).map(([kind, id]) => [id, kind as EvidenceKind]));
   const facts: PortfolioFacts = { byKind: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
+  const keys = new Map<string, string>();
   for (const document of documents) {
     const template = registry.get(document.template, document.version);
     if (!template) {
@@ -70,9 +93,14 @@ export function collectFacts(
     }
     const result = validate(document.template, document.data, { version: document.version });
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
-    const ref = valuesByRole(template, document.data, "client-ref").find((v) => v.path.split("/").length === 2 && typeof v.value === "string");
+    const ref = clientRefOf(template, document.data);
     const known: KnownDocument = { document, template, valid: result.valid };
-    if (ref && (ref.value as string).trim() !== "") known.client = (ref.value as string).trim();
+    if (ref !== undefined && ref.trim() !== "") {
+      known.client = ref.trim();
+      let key = keys.get(known.client);
+      if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
+      known.clientKey = key;
+    }
     facts.known.push(known);
     const kind = kindOf.get(document.template);
     if (kind) {
@@ -115,27 +143,27 @@ function sessionRows(known: KnownDocument): Row[] {
 }
 
 function lineUpSessions(facts: PortfolioFacts): void {
-  const sessionKey = (client: string, row: Row): string => `${clientKey(client)}\u0000${row.sessionNo ?? `d${row.date}`}`;
+  const sessionKey = (key: string, row: Row): string => `${key}\u0000${row.sessionNo ?? `d${row.date}`}`;
   const byKey = new Map<string, Session>();
   const byDate = new Map<string, Session>();
   for (const log of facts.byKind.get("hoursLog") ?? []) {
-    if (!log.client) continue;
+    if (!log.client || log.clientKey === undefined) continue;
     for (const row of sessionRows(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
-      const session: Session = { client: log.client, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0 };
+      const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0 };
       session.log = { pointer: { document: log.document.id, path: row.hoursPath ?? row.prefix }, hours: row.hours };
-      const key = sessionKey(log.client, row);
+      const key = sessionKey(log.clientKey, row);
       if (byKey.has(key)) continue;
       byKey.set(key, session);
-      if (row.date) byDate.set(`${clientKey(log.client)}\u0000${row.date}`, session);
+      if (row.date) byDate.set(`${log.clientKey}\u0000${row.date}`, session);
       facts.sessions.push(session);
     }
   }
   for (const record of facts.byKind.get("sessionRecord") ?? []) {
-    if (!record.client) continue;
+    if (!record.client || record.clientKey === undefined) continue;
     const row = sessionRows(record)[0] ?? { prefix: "" };
     const pointer = { document: record.document.id, path: row.hoursPath };
-    const session = byKey.get(sessionKey(record.client, row)) ?? (row.date ? byDate.get(`${clientKey(record.client)}\u0000${row.date}`) : undefined);
+    const session = byKey.get(sessionKey(record.clientKey, row)) ?? (row.date ? byDate.get(`${record.clientKey}\u0000${row.date}`) : undefined);
     if (session && !session.record) {
       session.record = { pointer, hours: row.hours };
       if (session.log?.hours === undefined && row.hours !== undefined) session.hours = row.hours;
@@ -151,12 +179,9 @@ function lineUpSessions(facts: PortfolioFacts): void {
       }
       continue;
     }
-    const own: Session = { client: record.client, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, record: { pointer, hours: row.hours } };
-    byKey.set(sessionKey(record.client, row), own);
+    const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, record: { pointer, hours: row.hours } };
+    byKey.set(sessionKey(record.clientKey, row), own);
     facts.sessions.push(own);
   }
-  for (const session of facts.sessions) {
-    const key = clientKey(session.client);
-    if (!facts.clients.has(key)) facts.clients.set(key, session.client);
-  }
+  for (const session of facts.sessions) if (!facts.clients.has(session.clientKey)) facts.clients.set(session.clientKey, session.client);
 }

@@ -85,21 +85,39 @@ export interface RoleValue {
 export function valuesByRole(template: Template, data: unknown, role: FieldRole): RoleValue[] {
   const fields = fieldsOfRole(template, role);
   const found: RoleValue[] = [];
-  for (const field of fields) collect(data, field.steps, 0, "", field.title, found);
+  for (const field of fields) collect(data, field, 0, [], found);
   return found;
 }
 
-function collect(node: unknown, steps: string[], at: number, path: string, title: string, out: RoleValue[]): void {
+const escapedSteps = new WeakMap<RoleField, string[]>();
+
+/** Walks to the values of one field; the JSON pointer is written once, at each value found. */
+function collect(node: unknown, field: RoleField, at: number, rows: number[], out: RoleValue[]): void {
+  const { steps } = field;
   if (at === steps.length) {
-    if (node !== undefined) out.push({ path, value: node, title });
+    if (node !== undefined) out.push({ path: pointerOf(field, rows), value: node, title: field.title });
     return;
   }
   const step = steps[at]!;
   if (step === "*") {
-    if (Array.isArray(node)) node.forEach((item, index) => collect(item, steps, at + 1, `${path}/${index}`, title, out));
+    if (!Array.isArray(node)) return;
+    for (let index = 0; index < node.length; index++) {
+      rows.push(index);
+      collect(node[index], field, at + 1, rows, out);
+      rows.pop();
+    }
   } else if (node !== null && typeof node === "object" && !Array.isArray(node) && Object.hasOwn(node, step)) {
-    collect((node as Record<string, unknown>)[step], steps, at + 1, `${path}/${escape(step)}`, title, out);
+    collect((node as Record<string, unknown>)[step], field, at + 1, rows, out);
   }
+}
+
+function pointerOf(field: RoleField, rows: number[]): string {
+  let escaped = escapedSteps.get(field);
+  if (!escaped) escapedSteps.set(field, (escaped = field.steps.map(escape)));
+  let path = "";
+  let row = 0;
+  for (const step of escaped) path += `/${step === "*" ? rows[row++] : step}`;
+  return path;
 }
 
 function escape(step: string): string {

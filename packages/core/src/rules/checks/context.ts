@@ -51,7 +51,7 @@ export function listOf(items: string[], shown = 5): string {
 /** Documents of a kind about one client. */
 export function forClient(context: CheckContext, kind: EvidenceKind, client: string): KnownDocument[] {
   const key = clientKey(client);
-  return (context.facts.byKind.get(kind) ?? []).filter((known) => known.client !== undefined && clientKey(known.client) === key);
+  return (context.facts.byKind.get(kind) ?? []).filter((known) => known.clientKey === key);
 }
 
 /** The clients a per-client check walks: those with sessions. */

@@ -1,6 +1,5 @@
 import { count, forAssessor, hours, hoursPhrase, met, notMet, sessionLabel, type Check, type CheckContext } from "./context.ts";
 import type { Pointer } from "../types.ts";
-import { clientKey } from "../facts.ts";
 
 /** Total hours, hours per client, and where the log and the session records disagree. */
 export const coachingHours: Check = {
@@ -37,7 +36,7 @@ export const coachingHours: Check = {
 export function hoursByClient(context: Pick<CheckContext, "facts">): Record<string, number> {
   const byClient: Record<string, number> = {};
   for (const s of context.facts.sessions) {
-    const name = context.facts.clients.get(clientKey(s.client)) ?? s.client;
+    const name = context.facts.clients.get(s.clientKey) ?? s.client;
     byClient[name] = Math.round(((byClient[name] ?? 0) + s.hours) * 1000) / 1000;
   }
   return byClient;
@@ -61,7 +60,7 @@ export const clients: Check = {
     if (allowance === undefined || n > allowance) {
       return notMet([`${stated}; ${unitName} allows at most ${range.max}${allowance === undefined ? "" : ` (${allowance} with the centre's exceptional-circumstances record)`}.`]);
     }
-    const records = (facts.byKind.get("exceptionalCircumstances") ?? []).filter((r) => r.client !== undefined && facts.clients.has(clientKey(r.client)));
+    const records = (facts.byKind.get("exceptionalCircumstances") ?? []).filter((r) => r.clientKey !== undefined && facts.clients.has(r.clientKey));
     if (records.length === 0) {
       return notMet([`${stated}; ${unitName} allows at most ${range.max}, or ${allowance} only with the centre's exceptional-circumstances record, and there is no such record for any of these clients.`]);
     }

@@ -1,4 +1,3 @@
-import { clientKey } from "../facts.ts";
 import { valuesByRole } from "../fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, listOf, met, notMet, sessionLabel, type Check } from "./context.ts";
@@ -30,9 +29,9 @@ export const reflectiveLogs: Check = {
     const reflected = new Set<string>();
     for (const log of logs) {
       const date = valuesByRole(log.template, log.document.data, "session-date")[0]?.value;
-      if (log.client && typeof date === "string") reflected.add(`${clientKey(log.client)}\u0000${date}`);
+      if (log.clientKey !== undefined && typeof date === "string") reflected.add(`${log.clientKey}\u0000${date}`);
     }
-    const missing = facts.sessions.filter((s) => !reflected.has(`${clientKey(s.client)}\u0000${s.date}`));
+    const missing = facts.sessions.filter((s) => !reflected.has(`${s.clientKey}\u0000${s.date}`));
     if (missing.length > 0) {
       const pointers: Pointer[] = missing.map((s) => (s.log ?? s.record)!.pointer);
       return notMet([`${count(missing.length, "session has", "sessions have")} no reflective log with the same client reference and date: ${listOf(missing.map(sessionLabel))}.`], pointers);

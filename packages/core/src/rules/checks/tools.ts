@@ -3,8 +3,12 @@ import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
 
-/** Every tool pattern in one scan; the match is then told apart by testing the tools one by one. */
-const ANY_TOOL = new RegExp(TOOLS.map((t) => `(?:${t.pattern.source})`).join("|"), "gi");
+/**
+ * Every tool pattern in one scan; the match is then told apart by testing the tools one by one. Each
+ * pattern starts at a word boundary, so the leading `\b` changes no match; it lets the engine turn
+ * down the positions inside words before trying 25 alternatives there (about twice as fast).
+ */
+const ANY_TOOL = new RegExp(`\\b(?:${TOOLS.map((t) => `(?:${t.pattern.source})`).join("|")})`, "gi");
 const SENTENCE_END = /[.!?;]\s/g;
 
 /**
@@ -48,20 +52,45 @@ export const toolsJustified: Check = {
 /** Each tool named in a text, with the sentence that names it. */
 function toolsIn(text: string): Array<{ tool: string; sentence: string }> {
   const found: Array<{ tool: string; sentence: string }> = [];
+  let ends: number[] | undefined;
   ANY_TOOL.lastIndex = 0;
   for (let match = ANY_TOOL.exec(text); match; match = ANY_TOOL.exec(text)) {
-    const tool = TOOLS.find((t) => t.pattern.test(match![0]));
-    if (tool) found.push({ tool: tool.name, sentence: sentenceAround(text, match.index) });
+    const tool = toolOf(match[0]);
+    if (tool) found.push({ tool: tool.name, sentence: sentenceAround(text, match.index, (ends ??= sentenceEnds(text))) });
     if (match[0] === "") ANY_TOOL.lastIndex++;
   }
   return found;
 }
 
-function sentenceAround(text: string, at: number): string {
-  let start = 0;
+/** Where each sentence of a text ends (the index of its `.`, `!`, `?` or `;` before a space), found once per text. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
   SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m && m.index < at; m = SENTENCE_END.exec(text)) start = m.index + m[0].length;
-  SENTENCE_END.lastIndex = at;
-  const end = SENTENCE_END.exec(text);
-  return text.slice(start, end ? end.index + 1 : text.length);
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) ends.push(m.index);
+  return ends;
+}
+
+/** The sentence around a position: from just after the last sentence end before it to its own end. */
+function sentenceAround(text: string, at: number, ends: number[]): string {
+  let start = 0;
+  let end: number | undefined;
+  for (const index of ends) {
+    if (index < at) start = index + 2;
+    else {
+      end = index;
+      break;
+    }
+  }
+  return text.slice(start, end === undefined ? text.length : end + 1);
+}
+
+const toolOfText = new Map<string, { name: string } | undefined>();
+
+/** The first tool whose own pattern matches the text the combined scan found (remembered: the same words recur). */
+function toolOf(text: string): { name: string } | undefined {
+  if (toolOfText.has(text)) return toolOfText.get(text);
+  const tool = TOOLS.find((t) => t.pattern.test(text));
+  if (toolOfText.size >= 1024) toolOfText.clear();
+  toolOfText.set(text, tool);
+  return tool;
 }

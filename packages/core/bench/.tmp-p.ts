@@ -1,0 +1,2 @@
+import { benchPortfolio } from "./portfolio.bench.ts";
+benchPortfolio(); benchPortfolio();
