@@ -3,6 +3,7 @@
 // copy of one valid demo document). The bulk learners belong to the given centre but are assigned
 // to a bulk assessor of their own, so the demo people's pages keep their size while the centre's
 // tables (and their indexes) grow.
+/* global performance */
 import { createHash } from "node:crypto";
 
 const ROWS_PER_INSERT = 80;

@@ -7,6 +7,7 @@
 //
 // Ids are `<prefix>-<n>` for n in [from, to): a write that committed before a kill, but was not
 // acknowledged, is found on restart and reported as `have <id>` instead of written twice.
+/* global process */
 import { createHash } from "node:crypto";
 import { createDocument, getDocument, openDatabase } from "@ilm-forms/db";
 

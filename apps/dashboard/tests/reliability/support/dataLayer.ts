@@ -85,7 +85,11 @@ export function startWriter(path: string, scope: Scope & { learnerId: string }, 
       else if (word === "ack") acked.set(id!, hash!);
       else if (word === "have") had.add(id!);
     }
-    for (const w of [...waiters]) if (acked.size >= w.target) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (acked.size < w.target) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   const exited = new Promise<number | null>((r) =>
     child.once("exit", (code) => {
