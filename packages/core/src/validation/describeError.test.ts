@@ -37,6 +37,11 @@ describe("describeError()", () => {
     expect(error).toMatchObject({ path: "/clientName", rule: "additionalProperties", message: "clientName is not a field of this form" });
   });
 
+  it("names a stray field with an empty name in words", () => {
+    const [error] = validate("ilm-8588/session-record", { ...record, "": 1 }).errors;
+    expect(error).toMatchObject({ path: "/", field: "A field with an empty name", message: "A field with an empty name is not a field of this form" });
+  });
+
   it("reports every problem at once", () => {
     const result = validate("ilm-8588/session-record", { sessionNo: 0, duration: -1 });
     expect(result.errors.map((e) => e.path).sort()).toEqual(["/clientRef", "/duration", "/sessionDate", "/sessionNo"]);

@@ -15,7 +15,9 @@ export function describeError(error: AjvError, root: JsonSchema): FieldError {
   const path = child === undefined ? error.instancePath : `${error.instancePath}/${child.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   const found = fieldSchemaAt(root, path);
   const schema = found?.schema ?? {};
-  const field = found?.labels.at(-1) ?? child ?? (error.instancePath.split("/").pop() || "The document");
+  // A property the template does not have is named as sent; one with an empty name still needs words.
+  const named = child === "" ? "A field with an empty name" : child;
+  const field = found?.labels.at(-1) ?? named ?? (error.instancePath.split("/").pop() || "The document");
   const location = found && found.labels.length > 0 ? found.labels.join(" › ") : field;
   return { path, field, location, rule: error.keyword, message: `${field} ${ruleText(error, schema)}` };
 }
