@@ -63,6 +63,22 @@ describe("schemas/", () => {
       expect(untitled(template.schema, "", template.schema)).toEqual([]);
     });
 
+    it("bounds every string and every list, so untrusted input cannot make validation slow", () => {
+      const unbounded: string[] = [];
+      const visit = (node: JsonSchema, at: string, seen: Set<JsonSchema>): void => {
+        const schema = deref(node, template.schema);
+        if (seen.has(schema)) return;
+        const next = new Set(seen).add(schema);
+        const types = ([] as unknown[]).concat(schema.type ?? []);
+        if (types.includes("string") && schema.maxLength === undefined && schema.enum === undefined && schema.const === undefined) unbounded.push(`${at} (string without maxLength)`);
+        if (types.includes("array") && schema.maxItems === undefined) unbounded.push(`${at} (list without maxItems)`);
+        for (const [key, child] of Object.entries((schema.properties as Record<string, JsonSchema>) ?? {})) visit(child, `${at}/${key}`, next);
+        if (schema.items && typeof schema.items === "object") visit(schema.items as JsonSchema, `${at}/items`, next);
+      };
+      visit(template.schema, "", new Set());
+      expect(unbounded).toEqual([]);
+    });
+
     it("names only criteria that exist in the qualification data", () => {
       const scheme = template.id.split("/")[0]!;
       const qualification = qualifications.find((q) => q.id === scheme)!;
