@@ -17,7 +17,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!document) throw notFound();
   const template = registry.get(document.templateId, document.templateVersion);
   const others = listDocuments(db, user.scope, document.learnerId).filter((d) => d.id !== document.id);
-  const unit = (template?.annotations.criteria ?? [])[0]?.split(":")[0];
+  // The unit the learner came from; otherwise the first unit the template evidences.
+  const fromUnit = new URL(request.url).searchParams.get("unit");
+  const unit = fromUnit && /^[\w-]{1,40}$/.test(fromUnit) ? fromUnit : (template?.annotations.criteria ?? [])[0]?.split(":")[0];
   return {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, status: document.status },
     title: template?.title ?? document.templateId,

@@ -48,8 +48,8 @@ export default function NewDocument() {
   const navigate = useNavigate();
   const savedId = outcome && "id" in outcome ? outcome.id : undefined;
   useEffect(() => {
-    if (savedId) navigate(`/learner/documents/${savedId}?saved=1`, { replace: true });
-  }, [savedId, navigate]);
+    if (savedId) navigate(`/learner/documents/${savedId}?saved=1${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`, { replace: true });
+  }, [savedId, navigate, unit]);
   return (
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a></p>

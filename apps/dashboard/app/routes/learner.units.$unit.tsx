@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function LearnerUnit() {
   const { qualification, unit, check, documents, templates, submitted } = useLoaderData<typeof loader>();
-  const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}`, label: d.label }]));
+  const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}?unit=${unit.id}`, label: d.label }]));
   return (
     <>
       <p><a href="/learner">My units</a></p>
@@ -63,7 +63,7 @@ export default function LearnerUnit() {
           <tbody>
             {documents.map((d) => (
               <tr key={d.id}>
-                <td><a href={`/learner/documents/${d.id}`}>{d.label}</a></td>
+                <td><a href={`/learner/documents/${d.id}?unit=${unit.id}`}>{d.label}</a></td>
                 <td><span className={`tag tag--${d.status}`}>{d.status}</span></td>
                 <td>{d.updatedAt.slice(0, 16).replace("T", " ")}</td>
               </tr>

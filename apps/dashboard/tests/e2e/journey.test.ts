@@ -80,7 +80,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     await page.getByRole("group", { name: /^Duration/ }).getByLabel("Hours").fill("1");
     await page.getByRole("group", { name: /^Duration/ }).getByLabel("Minutes").fill("30");
     await page.getByRole("button", { name: /save/i }).first().click();
-    await at(page, /\/learner\/documents\/[\w-]+\?saved=1$/);
+    await at(page, /\/learner\/documents\/[\w-]+\?saved=1&unit=501$/);
     expect(await page.getByRole("status").first().innerText()).toContain("Saved");
 
     await page.goto(`${server.url}/learner/units/501`);
