@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { EvidenceKind } from "./evidenceSources.ts";
-import { fieldsByRole, valuesByRole } from "./fieldsByRole.ts";
+import { eachValueOfRole, fieldsByRole } from "./fieldsByRole.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 
 /** A document whose template the registry knows. */
@@ -114,36 +114,47 @@ export function collectFacts(
 }
 
 interface Row {
-  prefix: string;
+  /** The pointer of the first value found in the row; the row's own pointer is this less its last step. */
+  firstPath: string;
   date?: string;
   sessionNo?: number;
   hours?: number;
   hoursPath?: string;
 }
 
-/** Groups a document's session-date, session-no and duration fields by the row (or root) that holds them. */
+/** The JSON pointer of the row (or root) that holds a row's values. */
+const prefixOf = (row: Row): string => row.firstPath.slice(0, row.firstPath.lastIndexOf("/"));
+
+/**
+ * Groups a document's session-date, session-no and duration fields by the row (or root) that holds
+ * them, in the order the rows are first met (dates, then numbers, then durations). The object or array
+ * that holds a value identifies its row: in JSON two different pointers never reach the same object.
+ */
 function sessionRows(known: KnownDocument): Row[] {
-  const rows = new Map<string, Row>();
-  const row = (path: string): Row => {
-    const prefix = path.slice(0, path.lastIndexOf("/"));
-    let found = rows.get(prefix);
-    if (!found) rows.set(prefix, (found = { prefix }));
+  const rows = new Map<unknown, Row>();
+  const row = (container: unknown, base: string, tail: string): Row => {
+    let found = rows.get(container);
+    if (!found) rows.set(container, (found = { firstPath: base + tail }));
     return found;
   };
   const { template, document } = known;
-  for (const v of valuesByRole(template, document.data, "session-date")) if (typeof v.value === "string" && DATE.test(v.value)) row(v.path).date = v.value;
-  for (const v of valuesByRole(template, document.data, "session-no")) if (Number.isInteger(v.value)) row(v.path).sessionNo = v.value as number;
-  for (const v of valuesByRole(template, document.data, "duration")) {
-    if (!isHours(v.value)) continue;
-    const target = row(v.path);
-    target.hours = v.value;
-    target.hoursPath = v.path;
-  }
+  eachValueOfRole(template, document.data, "session-date", (value, container, base, tail) => {
+    if (typeof value === "string" && DATE.test(value)) row(container, base, tail).date = value;
+  });
+  eachValueOfRole(template, document.data, "session-no", (value, container, base, tail) => {
+    if (Number.isInteger(value)) row(container, base, tail).sessionNo = value as number;
+  });
+  eachValueOfRole(template, document.data, "duration", (value, container, base, tail) => {
+    if (!isHours(value)) return;
+    const target = row(container, base, tail);
+    target.hours = value;
+    target.hoursPath = base + tail;
+  });
   return [...rows.values()];
 }
 
 function lineUpSessions(facts: PortfolioFacts): void {
-  const sessionKey = (key: string, row: Row): string => `${key}\u0000${row.sessionNo ?? `d${row.date}`}`;
+  const sessionKey = (key: string, row: { sessionNo?: number; date?: string }): string => `${key}\u0000${row.sessionNo ?? `d${row.date}`}`;
   const byKey = new Map<string, Session>();
   const byDate = new Map<string, Session>();
   for (const log of facts.byKind.get("hoursLog") ?? []) {
@@ -151,7 +162,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
     for (const row of sessionRows(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
       const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0 };
-      session.log = { pointer: { document: log.document.id, path: row.hoursPath ?? row.prefix }, hours: row.hours };
+      session.log = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
       const key = sessionKey(log.clientKey, row);
       if (byKey.has(key)) continue;
       byKey.set(key, session);
@@ -161,7 +172,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
   }
   for (const record of facts.byKind.get("sessionRecord") ?? []) {
     if (!record.client || record.clientKey === undefined) continue;
-    const row = sessionRows(record)[0] ?? { prefix: "" };
+    const row: Partial<Row> = sessionRows(record)[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };
     const session = byKey.get(sessionKey(record.clientKey, row)) ?? (row.date ? byDate.get(`${record.clientKey}\u0000${row.date}`) : undefined);
     if (session && !session.record) {

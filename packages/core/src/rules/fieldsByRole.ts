@@ -10,15 +10,15 @@ export interface RoleField {
 }
 
 const cache = new WeakMap<JsonSchema, RoleField[]>();
-const byRoleCache = new WeakMap<JsonSchema, Map<FieldRole, RoleField[]>>();
-const NONE: RoleField[] = [];
+const byRoleCache = new WeakMap<JsonSchema, Map<FieldRole, RoleReader[]>>();
+const NONE: RoleReader[] = [];
 
-/** The fields of one role, from an index built once per schema (the rules read roles many times). */
-function fieldsOfRole(template: Template, role: FieldRole): RoleField[] {
+/** The readers of one role's fields, from an index built once per schema (the rules read roles many times). */
+function readersOfRole(template: Template, role: FieldRole): RoleReader[] {
   let index = byRoleCache.get(template.schema);
   if (!index) {
     index = new Map();
-    for (const field of fieldsByRole(template)) index.set(field.role, [...(index.get(field.role) ?? []), field]);
+    for (const field of fieldsByRole(template)) index.set(field.role, [...(index.get(field.role) ?? []), readerOf(field)]);
     byRoleCache.set(template.schema, index);
   }
   return index.get(role) ?? NONE;
@@ -83,41 +83,64 @@ export interface RoleValue {
  * @returns each value present, with its JSON pointer (missing fields are left out)
  */
 export function valuesByRole(template: Template, data: unknown, role: FieldRole): RoleValue[] {
-  const fields = fieldsOfRole(template, role);
   const found: RoleValue[] = [];
-  for (const field of fields) collect(data, field, 0, [], found);
+  for (const reader of readersOfRole(template, role)) reader.read(data, (value, _container, base, tail) => found.push({ path: base + tail, value, title: reader.field.title }));
   return found;
 }
 
-const escapedSteps = new WeakMap<RoleField, string[]>();
+/**
+ * Called with each value found: the object or array that holds it, and its JSON pointer in two parts
+ * (`base + tail`) so that a caller that needs no pointer makes none.
+ */
+export type RoleVisitor = (value: unknown, container: unknown, base: string, tail: string) => void;
 
-/** Walks to the values of one field; the JSON pointer is written once, at each value found. */
-function collect(node: unknown, field: RoleField, at: number, rows: number[], out: RoleValue[]): void {
-  const { steps } = field;
-  if (at === steps.length) {
-    if (node !== undefined) out.push({ path: pointerOf(field, rows), value: node, title: field.title });
-    return;
-  }
-  const step = steps[at]!;
-  if (step === "*") {
-    if (!Array.isArray(node)) return;
-    for (let index = 0; index < node.length; index++) {
-      rows.push(index);
-      collect(node[index], field, at + 1, rows, out);
-      rows.pop();
-    }
-  } else if (node !== null && typeof node === "object" && !Array.isArray(node) && Object.hasOwn(node, step)) {
-    collect((node as Record<string, unknown>)[step], field, at + 1, rows, out);
-  }
+/** Reads the values of one field of a template. */
+export interface RoleReader {
+  field: RoleField;
+  read(data: unknown, visit: RoleVisitor): void;
 }
 
-function pointerOf(field: RoleField, rows: number[]): string {
-  let escaped = escapedSteps.get(field);
-  if (!escaped) escapedSteps.set(field, (escaped = field.steps.map(escape)));
-  let path = "";
-  let row = 0;
-  for (const step of escaped) path += `/${step === "*" ? rows[row++] : step}`;
-  return path;
+/**
+ * Visits the values of a document at every field of the given role, in the order of `valuesByRole`,
+ * without making a `RoleValue` or a pointer for each.
+ *
+ * @param template - the document's template
+ * @param data - the document
+ * @param role - e.g. `session-date`
+ * @param visit - called with each value present, the object or array holding it, and its pointer in two parts
+ */
+export function eachValueOfRole(template: Template, data: unknown, role: FieldRole, visit: RoleVisitor): void {
+  for (const reader of readersOfRole(template, role)) reader.read(data, visit);
+}
+
+/**
+ * A reader for one field, made once: the steps are cut at each `*` into runs of property names, and
+ * the JSON pointer of each run is written in advance, so a value's pointer is a few joins.
+ */
+function readerOf(field: RoleField): RoleReader {
+  const runs: string[][] = [[]];
+  for (const step of field.steps) {
+    if (step === "*") runs.push([]);
+    else runs[runs.length - 1]!.push(step);
+  }
+  const pointers = runs.map((run) => run.map((step) => `/${escape(step)}`).join(""));
+  const last = runs.length - 1;
+  const read = (node: unknown, parent: unknown, at: number, base: string, visit: RoleVisitor): void => {
+    let container = parent;
+    for (const step of runs[at]!) {
+      if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, step)) return;
+      container = node;
+      node = (node as Record<string, unknown>)[step];
+    }
+    if (at === last) {
+      if (node !== undefined) visit(node, container, base, pointers[at]!);
+      return;
+    }
+    if (!Array.isArray(node)) return;
+    const rowBase = `${base}${pointers[at]!}/`;
+    for (let index = 0; index < node.length; index++) read(node[index], node, at + 1, rowBase + index, visit);
+  };
+  return { field, read: (data, visit) => read(data, undefined, 0, "", visit) };
 }
 
 function escape(step: string): string {
