@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
-import { valuesByRole } from "../rules/fieldsByRole.ts";
+import { eachValueOfRole } from "../rules/fieldsByRole.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
 /** A warning on one field: text that looks like it names a person. */
@@ -52,40 +52,67 @@ export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument
 }
 
 function scanDocument(document: PortfolioDocument, template: Template, matcher: NameMatcher, out: NamedPersonWarning[]): void {
-  for (const field of textFields(template)) scanField(document, field, matcher, document.data, 0, [], out);
+  const rows: number[] = [];
+  for (const field of textFields(template)) scanRun(document, planOf(field), matcher, document.data, 0, rows, out);
+}
+
+/** A field's steps cut at each `*` into runs of property names, once per field. */
+interface FieldPlan {
+  field: TextField;
+  runs: string[][];
+}
+
+const plans = new WeakMap<TextField, FieldPlan>();
+
+function planOf(field: TextField): FieldPlan {
+  let plan = plans.get(field);
+  if (!plan) {
+    const runs: string[][] = [[]];
+    for (const step of field.steps) {
+      if (step === "*") runs.push([]);
+      else runs[runs.length - 1]!.push(step);
+    }
+    plans.set(field, (plan = { field, runs }));
+  }
+  return plan;
 }
 
 /**
  * Walks to the strings of one field without building a JSON pointer for each: the pointer is written
  * only for text that names someone, which is rare. `rows` holds the array indices on the way down.
  */
-function scanField(document: PortfolioDocument, field: TextField, matcher: NameMatcher, node: unknown, at: number, rows: number[], out: NamedPersonWarning[]): void {
-  if (at === field.steps.length) {
-    if (typeof node !== "string" || node === "") return;
-    const names = matcher.namesIn(node);
-    if (names.length === 0) return;
-    const path = pointerOf(field.steps, rows);
-    for (const name of names) {
-      out.push({
-        documentId: document.id,
-        path,
-        field: field.title,
-        name,
-        message: `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
-      });
+function scanRun(document: PortfolioDocument, plan: FieldPlan, matcher: NameMatcher, node: unknown, at: number, rows: number[], out: NamedPersonWarning[]): void {
+  const run = plan.runs[at]!;
+  for (let i = 0; i < run.length; i++) {
+    const step = run[i]!;
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, step)) return;
+    node = (node as Record<string, unknown>)[step];
+  }
+  if (at === plan.runs.length - 1) {
+    if (typeof node === "string" && node !== "") {
+      const names = matcher.namesIn(node);
+      if (names.length > 0) warn(document, plan.field, names, rows, out);
     }
     return;
   }
-  const step = field.steps[at]!;
-  if (step === "*") {
-    if (!Array.isArray(node)) return;
-    for (let index = 0; index < node.length; index++) {
-      rows.push(index);
-      scanField(document, field, matcher, node[index], at + 1, rows, out);
-      rows.pop();
-    }
-  } else if (node !== null && typeof node === "object" && Object.hasOwn(node, step)) {
-    scanField(document, field, matcher, (node as Record<string, unknown>)[step], at + 1, rows, out);
+  if (!Array.isArray(node)) return;
+  for (let index = 0; index < node.length; index++) {
+    rows.push(index);
+    scanRun(document, plan, matcher, node[index], at + 1, rows, out);
+    rows.pop();
+  }
+}
+
+function warn(document: PortfolioDocument, field: TextField, names: string[], rows: number[], out: NamedPersonWarning[]): void {
+  const path = pointerOf(field.steps, rows);
+  for (const name of names) {
+    out.push({
+      documentId: document.id,
+      path,
+      field: field.title,
+      name,
+      message: `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
+    });
   }
 }
 
@@ -196,7 +223,7 @@ export function namesUsedIn(documents: PortfolioDocument[], registry: Pick<Regis
   for (const document of documents) {
     const template = registry.get(document.template, document.version);
     if (!template) continue;
-    for (const role of ["person-name", "signature"] as const) for (const found of valuesByRole(template, document.data, role)) take(found.value);
+    for (const role of ["person-name", "signature"] as const) eachValueOfRole(template, document.data, role, take);
   }
   return [...names];
 }

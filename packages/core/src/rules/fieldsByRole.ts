@@ -123,24 +123,32 @@ function readerOf(field: RoleField): RoleReader {
     if (step === "*") runs.push([]);
     else runs[runs.length - 1]!.push(step);
   }
-  const pointers = runs.map((run) => run.map((step) => `/${escape(step)}`).join(""));
-  const last = runs.length - 1;
-  const read = (node: unknown, parent: unknown, at: number, base: string, visit: RoleVisitor): void => {
-    let container = parent;
-    for (const step of runs[at]!) {
-      if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, step)) return;
-      container = node;
-      node = (node as Record<string, unknown>)[step];
-    }
-    if (at === last) {
-      if (node !== undefined) visit(node, container, base, pointers[at]!);
-      return;
-    }
-    if (!Array.isArray(node)) return;
-    const rowBase = `${base}${pointers[at]!}/`;
-    for (let index = 0; index < node.length; index++) read(node[index], node, at + 1, rowBase + index, visit);
-  };
-  return { field, read: (data, visit) => read(data, undefined, 0, "", visit) };
+  const plan: ReadPlan = { runs, pointers: runs.map((run) => run.map((step) => `/${escape(step)}`).join("")) };
+  return { field, read: (data, visit) => readRun(plan, data, undefined, 0, "", visit) };
+}
+
+interface ReadPlan {
+  runs: string[][];
+  pointers: string[];
+}
+
+/** One function for every field (so it is optimised once), driven by the field's plan. */
+function readRun(plan: ReadPlan, node: unknown, parent: unknown, at: number, base: string, visit: RoleVisitor): void {
+  let container = parent;
+  const run = plan.runs[at]!;
+  for (let i = 0; i < run.length; i++) {
+    const step = run[i]!;
+    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, step)) return;
+    container = node;
+    node = (node as Record<string, unknown>)[step];
+  }
+  if (at === plan.runs.length - 1) {
+    if (node !== undefined) visit(node, container, base, plan.pointers[at]!);
+    return;
+  }
+  if (!Array.isArray(node)) return;
+  const rowBase = `${base}${plan.pointers[at]!}/`;
+  for (let index = 0; index < node.length; index++) readRun(plan, node[index], node, at + 1, rowBase + index, visit);
 }
 
 function escape(step: string): string {
