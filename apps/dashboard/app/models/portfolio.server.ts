@@ -19,12 +19,15 @@ export interface UnitProgress {
  * @param db - the connection
  * @param scope - the caller (the learner, an assigned assessor, an IQA or admin of the centre)
  * @param learnerId - the learner
+ * @param unitId - only this unit (a page about one unit need not check the others)
  * @returns each registration with its unit, findings and documents
  */
-export function learnerProgress(db: Db, scope: Scope, learnerId: string): UnitProgress[] {
+export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
+  const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
+  if (registrations.length === 0) return [];
   const documents = listDocuments(db, scope, learnerId);
   const portfolio = documents.map(toPortfolioDocument);
-  return listRegistrations(db, scope, learnerId).flatMap((registration) => {
+  return registrations.flatMap((registration) => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);

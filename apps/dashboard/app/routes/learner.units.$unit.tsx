@@ -10,7 +10,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Unit $
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "").find((p) => p.unit.id === params.unit);
+  const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit).find((p) => p.unit.id === params.unit);
   if (!progress) throw notFound();
   const { unit, check, registration } = progress;
   return {

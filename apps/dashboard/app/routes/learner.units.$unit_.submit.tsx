@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Submit a unit – ilm-forms" 
 const DECLARATION = registry.get("ilm-8588/authenticity-declaration");
 
 function unitToSubmit(user: CurrentUser, db: Parameters<typeof learnerProgress>[0], unitId: string | undefined) {
-  const progress = learnerProgress(db, user.scope, user.learnerId ?? "").find((p) => p.unit.id === unitId);
+  const progress = learnerProgress(db, user.scope, user.learnerId ?? "", unitId).find((p) => p.unit.id === unitId);
   if (!progress) throw notFound();
   return progress;
 }

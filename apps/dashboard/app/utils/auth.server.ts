@@ -34,7 +34,19 @@ export const ROLE_HOME: Record<Role, string> = {
  * @param context - the load context (database)
  * @returns the user, or null when there is no live session
  */
-export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+export function getOptionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  // The root loader and the page's loader both ask for the same request: look the session up once.
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = lookUpUser(request, context);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+async function lookUpUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
   const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
   if (!token) return null;
   const { db } = context.database;

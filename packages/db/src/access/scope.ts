@@ -34,11 +34,14 @@ export function reachOf(role: Role): Reach {
  * @returns a condition to AND with the centre condition
  */
 export function learnerVisible(reach: Reach, learnerId: AnySQLiteColumn): SQL {
+  // Written as IN (sub-select) rather than a correlated EXISTS so that SQLite can drive the query
+  // from the caller's few learners (index on assessor_assignments(assessor_user_id, learner_id)) and
+  // not scan the whole centre: an assessor's queue stays the same speed however large the centre grows.
   if (reach === "assigned") {
-    return sql`exists (select 1 from assessor_assignments aa where aa.learner_id = ${learnerId} and aa.assessor_user_id = ${sql.placeholder("userId")})`;
+    return sql`${learnerId} in (select aa.learner_id from assessor_assignments aa where aa.assessor_user_id = ${sql.placeholder("userId")})`;
   }
   if (reach === "own") {
-    return sql`exists (select 1 from learners ol where ol.id = ${learnerId} and ol.user_id = ${sql.placeholder("userId")})`;
+    return sql`${learnerId} in (select ol.id from learners ol where ol.user_id = ${sql.placeholder("userId")})`;
   }
   return sql`1 = 1`;
 }

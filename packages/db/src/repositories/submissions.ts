@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { writeTransaction } from "../access/transaction.ts";
@@ -127,15 +127,20 @@ export function getSubmission(db: Db, scope: Scope, id: string): Submission | un
  * @returns the submissions
  */
 export function listSubmissions(db: Db, scope: Scope, filter: { status?: SubmissionStatus[]; learnerId?: string } = {}): Submission[] {
+  const reach = reachOf(scope.role);
+  // For an assessor (or a learner) the few visible learners should drive the query, not the
+  // centre-wide status index: a unary + keeps SQLite from using an index for those two terms, so the
+  // queue costs the same in a centre of 100 learners and of 10,000.
+  const narrow = reach !== "centre";
   return db
     .select()
     .from(submissions)
     .where(
       and(
-        eq(submissions.centreId, scope.centreId),
-        filter.status ? inArray(submissions.status, filter.status) : undefined,
+        narrow ? sql`+${submissions.centreId} = ${scope.centreId}` : eq(submissions.centreId, scope.centreId),
+        filter.status ? (narrow ? sql`+${submissions.status} in ${filter.status}` : inArray(submissions.status, filter.status)) : undefined,
         filter.learnerId ? eq(submissions.learnerId, filter.learnerId) : undefined,
-        learnerVisible(reachOf(scope.role), submissions.learnerId),
+        learnerVisible(reach, submissions.learnerId),
       ),
     )
     .orderBy(desc(submissions.submittedAt))
