@@ -4,6 +4,7 @@ import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
 import { eachValueOfRole } from "../rules/fieldsByRole.ts";
+import { memoByObject } from "../rules/memoByObject.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
 /** A warning on one field: text that looks like it names a person. */
@@ -42,7 +43,7 @@ const MONTHS = new Set(["April", "May", "June", "August"]);
  */
 export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument[], options: FindNamedPeopleOptions = {}): NamedPersonWarning[] {
   const registry = options.registry ?? builtinRegistry;
-  const matcher = matcherFor(knownNameWords(options.knownNames ?? []));
+  const matcher = matcherForNames(options.knownNames ?? []);
   const warnings: NamedPersonWarning[] = [];
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     const template = registry.get(document.template, document.version);
@@ -53,7 +54,7 @@ export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument
 
 function scanDocument(document: PortfolioDocument, template: Template, matcher: NameMatcher, out: NamedPersonWarning[]): void {
   const rows: number[] = [];
-  for (const field of textFields(template)) scanRun(document, planOf(field), matcher, document.data, 0, rows, out);
+  for (const plan of plansOf(template.schema)) scanRun(document, plan, matcher, document.data, 0, rows, out);
 }
 
 /** A field's steps cut at each `*` into runs of property names, once per field. */
@@ -62,20 +63,17 @@ interface FieldPlan {
   runs: string[][];
 }
 
-const plans = new WeakMap<TextField, FieldPlan>();
-
-function planOf(field: TextField): FieldPlan {
-  let plan = plans.get(field);
-  if (!plan) {
+/** The plans of a template's free-text fields, made once per schema. */
+const plansOf = memoByObject((schema: Template["schema"]): FieldPlan[] =>
+  textFields({ schema } as Template).map((field) => {
     const runs: string[][] = [[]];
     for (const step of field.steps) {
       if (step === "*") runs.push([]);
       else runs[runs.length - 1]!.push(step);
     }
-    plans.set(field, (plan = { field, runs }));
-  }
-  return plan;
-}
+    return { field, runs };
+  }),
+);
 
 /**
  * Walks to the strings of one field without building a JSON pointer for each: the pointer is written
@@ -197,6 +195,23 @@ function atSentenceStart(text: string, at: number): boolean {
     return char === "." || char === "!" || char === "?" || char === ":" || char === "\n" || char === ";" || char === "-" || char === "•";
   }
   return true;
+}
+
+const byNames = new Map<string, NameMatcher>();
+
+/**
+ * The matcher for a list of known names, remembered by the list itself (the rules pass the same names
+ * on every check of a portfolio), so the names are split into words only when the list changes.
+ */
+function matcherForNames(names: string[]): NameMatcher {
+  const key = names.join("\n");
+  let matcher = byNames.get(key);
+  if (!matcher) {
+    matcher = matcherFor(knownNameWords(names));
+    if (byNames.size >= 8) byNames.delete(byNames.keys().next().value!);
+    byNames.set(key, matcher);
+  }
+  return matcher;
 }
 
 /** The capitalised words of known names ("Priya Shah" → Priya, Shah), ignoring initials. */

@@ -1,4 +1,5 @@
 import type { FieldRole, JsonSchema, Template } from "../registry/types.ts";
+import { memoByObject } from "../rules/memoByObject.ts";
 
 /** A free-text field of a template: where a learner might write a person's name. */
 export interface TextField {
@@ -10,7 +11,11 @@ export interface TextField {
 /** Fields that hold names or references on purpose, or no free text at all. */
 const NOT_FREE_TEXT = new Set<FieldRole>(["person-name", "signature", "client-ref", "date", "session-date", "session-no", "duration", "supervision-duration", "rating", "clause"]);
 
-const cache = new WeakMap<JsonSchema, TextField[]>();
+const fieldsOf = memoByObject((schema: JsonSchema): TextField[] => {
+  const fields: TextField[] = [];
+  walk(schema, schema, [], "", fields, 0);
+  return fields;
+});
 
 /**
  * Lists the free-text fields of a template (strings that are not names, references, dates or choices).
@@ -19,12 +24,7 @@ const cache = new WeakMap<JsonSchema, TextField[]>();
  * @returns the fields (computed once per schema)
  */
 export function textFields(template: Template): TextField[] {
-  const cached = cache.get(template.schema);
-  if (cached) return cached;
-  const fields: TextField[] = [];
-  walk(template.schema, template.schema, [], "", fields, 0);
-  cache.set(template.schema, fields);
-  return fields;
+  return fieldsOf(template.schema);
 }
 
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], parentTitle: string, out: TextField[], depth: number): void {

@@ -4,6 +4,7 @@ import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { EvidenceKind } from "./evidenceSources.ts";
 import { eachValueOfRole, fieldsByRole } from "./fieldsByRole.ts";
+import { memoByObject } from "./memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 
 /** A document whose template the registry knows. */
@@ -47,14 +48,12 @@ export function clientKey(ref: string): string {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const topLevelRefs = new WeakMap<Template, string[]>();
-
 /** The top-level fields of a template with the role `client-ref`, in schema order (worked out once). */
-function clientRefSteps(template: Template): string[] {
-  let steps = topLevelRefs.get(template);
-  if (!steps) topLevelRefs.set(template, (steps = fieldsByRole(template).filter((f) => f.role === "client-ref" && f.steps.length === 1).map((f) => f.steps[0]!)));
-  return steps;
-}
+const clientRefSteps = memoByObject((template: Template): string[] =>
+  fieldsByRole(template)
+    .filter((f) => f.role === "client-ref" && f.steps.length === 1)
+    .map((f) => f.steps[0]!),
+);
 
 /** The document's own client reference: the first top-level client-ref field that holds a string. */
 function clientRefOf(template: Template, data: unknown): string | undefined {

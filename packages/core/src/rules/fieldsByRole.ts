@@ -1,4 +1,5 @@
 import type { FieldRole, JsonSchema, Template } from "../registry/types.ts";
+import { memoByObject } from "./memoByObject.ts";
 
 /** A field of a template found by its `x-ilm` role. */
 export interface RoleField {
@@ -9,20 +10,24 @@ export interface RoleField {
   title: string;
 }
 
-const cache = new WeakMap<JsonSchema, RoleField[]>();
-const byRoleCache = new WeakMap<JsonSchema, Map<FieldRole, RoleReader[]>>();
 const NONE: RoleReader[] = [];
 
-/** The readers of one role's fields, from an index built once per schema (the rules read roles many times). */
+/** The readers of each role's fields, built once per schema (the rules read roles many times). */
+const readersByRole = memoByObject((schema: JsonSchema): Map<FieldRole, RoleReader[]> => {
+  const index = new Map<FieldRole, RoleReader[]>();
+  for (const field of fieldsOf(schema)) index.set(field.role, [...(index.get(field.role) ?? []), readerOf(field)]);
+  return index;
+});
+
 function readersOfRole(template: Template, role: FieldRole): RoleReader[] {
-  let index = byRoleCache.get(template.schema);
-  if (!index) {
-    index = new Map();
-    for (const field of fieldsByRole(template)) index.set(field.role, [...(index.get(field.role) ?? []), readerOf(field)]);
-    byRoleCache.set(template.schema, index);
-  }
-  return index.get(role) ?? NONE;
+  return readersByRole(template.schema).get(role) ?? NONE;
 }
+
+const fieldsOf = memoByObject((schema: JsonSchema): RoleField[] => {
+  const fields: RoleField[] = [];
+  walk(schema, schema, [], fields, 0);
+  return fields;
+});
 
 /**
  * Lists every field of a template that carries an `x-ilm` role, its own or its shared definition's.
@@ -32,12 +37,7 @@ function readersOfRole(template: Template, role: FieldRole): RoleReader[] {
  * @returns the fields, in schema order (computed once per schema)
  */
 export function fieldsByRole(template: Template): RoleField[] {
-  const cached = cache.get(template.schema);
-  if (cached) return cached;
-  const fields: RoleField[] = [];
-  walk(template.schema, template.schema, [], fields, 0);
-  cache.set(template.schema, fields);
-  return fields;
+  return fieldsOf(template.schema);
 }
 
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], out: RoleField[], depth: number): void {
