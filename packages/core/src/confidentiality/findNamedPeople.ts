@@ -89,7 +89,7 @@ function scanRun(document: PortfolioDocument, plan: FieldPlan, matcher: NameMatc
   if (at === plan.runs.length - 1) {
     if (typeof node === "string" && node !== "") {
       const names = matcher.namesIn(node);
-      if (names.length > 0) warn(document, plan.field, names, rows, out);
+      if (names !== undefined) warn(document, plan.field, names, rows, out);
     }
     return;
   }
@@ -128,12 +128,13 @@ function pointerOf(steps: string[], rows: number[]): string {
  * @param known - capitalised words of names the learner has used elsewhere
  */
 export function namesIn(text: string, known: Set<string> = new Set()): string[] {
-  return matcherFor(known).namesIn(text);
+  return matcherFor(known).namesIn(text) ?? [];
 }
 
 /** Finds names in text with one precompiled regular expression over every name it knows. */
 interface NameMatcher {
-  namesIn(text: string): string[];
+  /** The names, or `undefined` when there are none (most text: no empty list is made for it). */
+  namesIn(text: string): string[] | undefined;
 }
 
 /**
@@ -172,7 +173,7 @@ function matcherFor(known: Set<string>): NameMatcher {
           if (!names.includes(word)) names.push(word);
         }
       }
-      return names ?? [];
+      return names;
     },
   };
   if (matchers.size >= 8) matchers.delete(matchers.keys().next().value!);

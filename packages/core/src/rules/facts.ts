@@ -152,20 +152,40 @@ function sessionRows(known: KnownDocument): Row[] {
   return [...rows.values()];
 }
 
+/**
+ * Sessions by client key, then by session number (or `d` and the date when there is none); and by
+ * client key then date. Two levels of map instead of one joined string key: nothing is joined.
+ */
+class SessionIndex {
+  private readonly byClient = new Map<string, Map<number | string, Session>>();
+  get(clientKey: string, key: number | string): Session | undefined {
+    return this.byClient.get(clientKey)?.get(key);
+  }
+  has(clientKey: string, key: number | string): boolean {
+    return this.byClient.get(clientKey)?.has(key) ?? false;
+  }
+  set(clientKey: string, key: number | string, session: Session): void {
+    let sessions = this.byClient.get(clientKey);
+    if (!sessions) this.byClient.set(clientKey, (sessions = new Map()));
+    sessions.set(key, session);
+  }
+}
+
 function lineUpSessions(facts: PortfolioFacts): void {
-  const sessionKey = (key: string, row: { sessionNo?: number; date?: string }): string => `${key}\u0000${row.sessionNo ?? `d${row.date}`}`;
-  const byKey = new Map<string, Session>();
-  const byDate = new Map<string, Session>();
+  // A session number is an integer, so it never equals a `d…` key; as a map key it stands for its decimal text.
+  const sessionKey = (row: { sessionNo?: number; date?: string }): number | string => row.sessionNo ?? `d${row.date}`;
+  const byKey = new SessionIndex();
+  const byDate = new SessionIndex();
   for (const log of facts.byKind.get("hoursLog") ?? []) {
     if (!log.client || log.clientKey === undefined) continue;
     for (const row of sessionRows(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
       const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0 };
       session.log = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
-      const key = sessionKey(log.clientKey, row);
-      if (byKey.has(key)) continue;
-      byKey.set(key, session);
-      if (row.date) byDate.set(`${log.clientKey}\u0000${row.date}`, session);
+      const key = sessionKey(row);
+      if (byKey.has(log.clientKey, key)) continue;
+      byKey.set(log.clientKey, key, session);
+      if (row.date) byDate.set(log.clientKey, row.date, session);
       facts.sessions.push(session);
     }
   }
@@ -173,7 +193,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
     if (!record.client || record.clientKey === undefined) continue;
     const row: Partial<Row> = sessionRows(record)[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };
-    const session = byKey.get(sessionKey(record.clientKey, row)) ?? (row.date ? byDate.get(`${record.clientKey}\u0000${row.date}`) : undefined);
+    const session = byKey.get(record.clientKey, sessionKey(row)) ?? (row.date ? byDate.get(record.clientKey, row.date) : undefined);
     if (session && !session.record) {
       session.record = { pointer, hours: row.hours };
       if (session.log?.hours === undefined && row.hours !== undefined) session.hours = row.hours;
@@ -190,7 +210,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
       continue;
     }
     const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, record: { pointer, hours: row.hours } };
-    byKey.set(sessionKey(record.clientKey, row), own);
+    byKey.set(record.clientKey, sessionKey(row), own);
     facts.sessions.push(own);
   }
   for (const session of facts.sessions) if (!facts.clients.has(session.clientKey)) facts.clients.set(session.clientKey, session.client);
