@@ -1,5 +1,5 @@
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
-import { findUnit, unitCriteria } from "../qualification/findUnit.ts";
+import { findUnit } from "../qualification/findUnit.ts";
 import type { Qualification, Unit } from "../qualification/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
@@ -66,7 +66,8 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     if (!result) results.set(id, (result = checks[id].run(context)));
     return result;
   };
-  const findings = unitCriteria(unit).map((criterion): Finding => {
+  // Only the ids are needed here: the criteria themselves are not copied (unitCriteria would copy each).
+  const findings = unit.learningOutcomes.flatMap((lo) => lo.criteria).map((criterion): Finding => {
     const id = `${unit.id}:${criterion.id}`;
     const plan = criterionPlan(qualification.id, unit.id, unit.version, criterion.id);
     if (!plan || (plan.checks.length === 0 && plan.judgement)) {
@@ -77,8 +78,8 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     if (parts.some((p) => p.status === "not met")) finding.status = "not met";
     else if (plan.judgement || parts.some((p) => p.status === "for the assessor")) finding.status = "for the assessor";
     if (plan.judgement && finding.status === "for the assessor") finding.reasons.push("The records are there; whether they meet the criterion is for the assessor to judge.");
-    const kinds = new Set(plan.checks.flatMap((c) => checks[c].reads).map((kind) => sources?.templates[kind]));
-    for (const invalid of facts.invalid.filter((i) => kinds.has(i.template))) {
+    const kinds = facts.invalid.length === 0 ? undefined : new Set(plan.checks.flatMap((c) => checks[c].reads).map((kind) => sources?.templates[kind]));
+    for (const invalid of kinds ? facts.invalid.filter((i) => kinds.has(i.template)) : []) {
       finding.reasons.push(`${invalid.document} does not validate against its template (${invalid.errors.map((e) => e.message).slice(0, 3).join("; ")}), so what it says may not be counted.`);
       finding.pointers.push(...invalid.errors.slice(0, 3).map((e) => ({ document: invalid.document, path: e.path })));
       if (finding.status === "met") finding.status = "for the assessor";
