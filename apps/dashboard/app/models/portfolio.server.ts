@@ -1,5 +1,5 @@
 import { checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
-import { listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 
 /** One unit a learner is registered on, with what the records show. */
 export interface UnitProgress {
@@ -25,9 +25,32 @@ export interface UnitProgress {
 export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
   const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
   if (registrations.length === 0) return [];
+  // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until
+  // a document is created or saved (the fingerprint changes) or a registration changes.
+  const fingerprint = documentsFingerprint(db, scope, learnerId);
+  const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}`;
+  const cached = key ? progressCache.get(key) : undefined;
+  if (cached) {
+    progressCache.delete(key!);
+    progressCache.set(key!, cached);
+    return cached;
+  }
+  const progress = computeProgress(db, scope, learnerId, registrations);
+  if (key) {
+    progressCache.set(key, progress);
+    if (progressCache.size > PROGRESS_CACHE_SIZE) progressCache.delete(progressCache.keys().next().value!);
+  }
+  return progress;
+}
+
+/** The most recently used answers, oldest first (a Map keeps insertion order). */
+const progressCache = new Map<string, UnitProgress[]>();
+const PROGRESS_CACHE_SIZE = 500;
+
+function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): UnitProgress[] {
   const documents = listDocuments(db, scope, learnerId);
   const portfolio = documents.map(toPortfolioDocument);
-  return registrations.flatMap((registration) => {
+  return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);

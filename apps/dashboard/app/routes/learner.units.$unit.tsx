@@ -16,7 +16,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     qualification: registration.qualification,
     unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {}, hasMatrix: unit.evidenceMatrix !== undefined },
-    check,
+    // Only what the page shows goes into the page's data: each finding's documents once, not every pointer.
+    check: {
+      summary: check.summary,
+      findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
+    },
     documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, templateId: d.templateId })),
     templates: progress.templates.map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",

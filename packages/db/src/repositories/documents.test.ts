@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../client.ts";
 import { createWorld, type World } from "../test/world.ts";
-import { createDocument, getDocument, listDocuments, saveDocument } from "./documents.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { seedDemoCentre } from "../seed/seedDemoCentre.ts";
+import { createDocument, documentsFingerprint, getDocument, listDocuments, saveDocument } from "./documents.ts";
 import { getLearner, listLearners } from "./learners.ts";
 
 describe("documents", () => {
@@ -110,5 +114,27 @@ describe("documents", () => {
       expect(createDocument(db(), learner1!, input).ok).toBe(true);
       expect(createDocument(db(), learner1!, { ...input, status: "submitted" }).ok).toBe(false);
     });
+  });
+});
+
+describe("documentsFingerprint()", () => {
+  it("changes when a document is created or saved, and is undefined for a learner the caller cannot see", async () => {
+    const database = openDatabase(join(mkdtempSync(join(tmpdir(), "fingerprint-")), "f.sqlite"));
+    const demo = await seedDemoCentre(database.db, { seed: 3 });
+    const other = await seedDemoCentre(database.db, { seed: 4, centreId: "other", centreName: "Other", emailDomain: "other.test" });
+    const adminId = (email: string) => (database.sqlite.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+    const admin = { userId: adminId("admin@demo.ilm-forms.test"), centreId: demo.centreId, role: "centre_admin" as const };
+    const otherAdmin = { userId: adminId("admin@other.test"), centreId: other.centreId, role: "centre_admin" as const };
+    const learner = listLearners(database.db, admin)[0]!;
+    const first = documentsFingerprint(database.db, admin, learner.id);
+    expect(first).toMatch(/^\d+:\d+:/);
+    expect(documentsFingerprint(database.db, otherAdmin, learner.id)).toBeUndefined();
+    const document = listDocuments(database.db, admin, learner.id, "ilm-8588/session-record")[0]!;
+    expect(saveDocument(database.db, admin, { id: document.id, expectedVersion: document.version, data: { ...document.data, goal: "Changed" } }).ok).toBe(true);
+    const second = documentsFingerprint(database.db, admin, learner.id);
+    expect(second).not.toBe(first);
+    expect(createDocument(database.db, admin, { learnerId: learner.id, templateId: "ilm-8588/cpd-monitoring", data: {} }).ok).toBe(true);
+    expect(documentsFingerprint(database.db, admin, learner.id)).not.toBe(second);
+    database.close();
   });
 });

@@ -68,6 +68,30 @@ export function getDocument(db: Db, scope: Scope, id: string): StoredDocument | 
 }
 
 /**
+ * A short fingerprint of a learner's documents (how many, and the sum and latest of their versions
+ * and saves): it changes whenever a document is created or saved, so a caller can cache what it
+ * derives from the documents (core's portfolio checks) and reuse it until the fingerprint changes.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @returns the fingerprint; undefined when the learner is not visible to the caller
+ */
+export function documentsFingerprint(db: Db, scope: Scope, learnerId: string): string | undefined {
+  const reach = reachOf(scope.role);
+  const statement = prepared(db, `documents.fingerprint.${reach}`, () =>
+    db
+      .select({ count: sql<number>`count(*)`, versions: sql<number>`coalesce(sum(${documents.version}), 0)`, latest: sql<string>`coalesce(max(${documents.updatedAt}), '')` })
+      .from(documents)
+      .where(and(eq(documents.learnerId, sql.placeholder("learnerId")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId)))
+      .prepare(),
+  );
+  if (!getLearner(db, scope, learnerId)) return undefined;
+  const row = statement.get({ learnerId, centreId: scope.centreId, userId: scope.userId });
+  return row ? `${row.count}:${row.versions}:${row.latest}` : undefined;
+}
+
+/**
  * A learner's documents, optionally of one template, oldest first.
  *
  * @param db - the connection
