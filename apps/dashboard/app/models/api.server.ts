@@ -43,7 +43,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel();
+        // Stop reading, but do not cancel the stream: cancelling makes the adapter destroy the socket
+        // before the 413 is written. Node discards the rest of the body after the answer.
+        reader.releaseLock();
         return { ok: false, response: json({ errors: [problem("maxBytes", `The request body is larger than ${maxBytes} bytes`)] }, 413) };
       }
       chunks.push(value);
