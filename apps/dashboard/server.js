@@ -1,6 +1,7 @@
 // The dashboard's HTTP server: security headers, CSRF cookie, body limits, then Remix.
 // Opens (creates, migrates and, when empty, seeds) the SQLite database before it listens.
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { loadConfig } from "./server/config.js";
@@ -39,7 +40,11 @@ app.use((req, res, next) => {
 if (vite) app.use(vite.middlewares);
 else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Only the few files at the top of build/client: a catch-all static handler would look on disk for
+  // every page address before Remix answers it.
+  for (const file of readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.isFile())) {
+    app.get(`/${file.name}`, (req, res) => res.sendFile(file.name, { root: "build/client", maxAge: "1h" }));
+  }
 }
 
 app.all(
