@@ -47,9 +47,9 @@ export function DocumentEditor(props: {
       body.set("document", JSON.stringify(data));
       if (props.expectedVersion !== undefined) body.set("expectedVersion", String(props.expectedVersion));
       submit(body, { method: "post" });
-    }).catch(() => {
-      // The server refused: the draft stays in the browser, the messages show above the form.
     });
+  // When the server refuses, the promise rejects: IlmForm then keeps the draft in the browser, and the
+  // messages show above the form.
 
   const serverErrors = outcome?.errors ?? [];
   return (

@@ -97,6 +97,31 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     await context.close();
   });
 
+  it("tells the second of two tabs saving the same document that it changed, and keeps that tab's changes as a draft", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    await page.goto(`${server.url}/learner/units/501`);
+    const href = await page.getByRole("link", { name: /session 7/ }).first().getAttribute("href");
+    const first = page;
+    const second = await context.newPage();
+    await first.goto(`${server.url}${href}`);
+    await second.goto(`${server.url}${href}`);
+    await first.getByLabel("Reality/current situation").fill("Written in the first tab.");
+    await first.getByRole("button", { name: /save/i }).first().click();
+    await expect.poll(() => first.getByRole("status").first().innerText()).toContain("Saved");
+    await second.getByLabel("Reality/current situation").fill("Written in the second tab.");
+    await second.getByRole("button", { name: /save/i }).first().click();
+    await expect.poll(() => second.getByRole("alert").first().innerText()).toContain("Someone else changed this document after you opened it");
+    await second.reload();
+    await second.waitForLoadState("networkidle");
+    expect(await second.getByRole("region", { name: "Unsaved changes restored" }).count()).toBe(1);
+    expect(await second.getByLabel("Reality/current situation").inputValue()).toBe("Written in the second tab.");
+    // Drafts belong to the browser (both tabs share them); what the server stored is the first tab's text.
+    await first.goto(`${server.url}/documents/${href!.split("/").pop()!.split("?")[0]}`);
+    expect(await first.getByLabel("Reality/current situation").inputValue()).toBe("Written in the first tab.");
+    await context.close();
+  });
+
   it("lets the assessor mark every criterion and record the decision as provisional", async () => {
     const { context, page } = await newPage();
     await signIn(page, server.url, who("assessor1@demo.ilm-forms.test"));
