@@ -1,4 +1,5 @@
 import type { Finding } from "@ilm-forms/core";
+import { EvidenceLinks } from "./EvidenceLinks.tsx";
 
 const STATUS_CLASS: Record<Finding["status"], string> = { met: "met", "not met": "not-met", "for the assessor": "for-the-assessor" };
 
@@ -34,20 +35,7 @@ export function FindingsTable({ findings, criterionText, evidence }: { findings:
                   ))}
                 </ul>
               ) : null}
-              {evidence && finding.pointers.length ? (
-                <p className="hint">
-                  Evidence:{" "}
-                  {[...new Set(finding.pointers.map((p) => p.document))]
-                    .filter((id) => evidence[id])
-                    .slice(0, 8)
-                    .map((id, i) => (
-                      <span key={id}>
-                        {i ? "; " : ""}
-                        <a href={evidence[id]!.href}>{evidence[id]!.label}</a>
-                      </span>
-                    ))}
-                </p>
-              ) : null}
+              {evidence ? <EvidenceLinks pointers={finding.pointers} evidence={evidence} /> : null}
             </td>
           </tr>
         ))}

@@ -55,8 +55,7 @@ function computeProgress(db: Db, scope: Scope, learnerId: string, registrations:
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
     const templates = templatesForUnit(registration.qualification, registration.unit);
-    const ids = new Set(templates.map((t) => t.id));
-    return [{ registration, unit, check, documents: documents.filter((d) => ids.has(d.templateId)), templates }];
+    return [{ registration, unit, check, documents: unitDocuments(documents, templates), templates }];
   });
 }
 
@@ -73,6 +72,18 @@ export function templatesForUnit(qualification: string, unitId: string): Templat
     .list()
     .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
     .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id.endsWith("/authenticity-declaration"));
+}
+
+/**
+ * The documents that belong to a unit: those filled in on one of the unit's templates.
+ *
+ * @param documents - the learner's documents
+ * @param templates - the unit's templates (`templatesForUnit`)
+ * @returns the unit's documents, in the order given
+ */
+export function unitDocuments(documents: StoredDocument[], templates: Template[]): StoredDocument[] {
+  const ids = new Set(templates.map((t) => t.id));
+  return documents.filter((d) => ids.has(d.templateId));
 }
 
 /**

@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -21,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt },
     learner: view.learner,
-    unit: { id: view.unit.id, title: view.unit.title, version: view.unit.version, instructions: [] as string[] },
+    unit: { id: view.unit.id, title: view.unit.title, version: view.unit.version },
     learningOutcomes: view.unit.learningOutcomes.map((lo) => ({
       number: lo.number,
       title: lo.resultSheetTitle ?? lo.title,
@@ -106,11 +107,7 @@ export default function MarkSubmission() {
                     <div className="notice">
                       <p><strong>What the records show:</strong> <span className={`tag tag--${finding.status.replaceAll(" ", "-")}`}>{finding.status}</span></p>
                       <ul>{finding.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-                      {finding.pointers.length ? (
-                        <p className="hint">Evidence: {[...new Set(finding.pointers.map((p) => p.document))].filter((id) => data.evidence[id]).slice(0, 8).map((id, i) => (
-                          <span key={id}>{i ? "; " : ""}<a href={data.evidence[id]!.href}>{data.evidence[id]!.label}</a></span>
-                        ))}</p>
-                      ) : null}
+                      <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} />
                     </div>
                   ) : null}
                   <fieldset id={`decision-${key}`}>

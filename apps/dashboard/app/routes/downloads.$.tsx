@@ -2,6 +2,7 @@ import { getCentre, getDocument, getLearner, listDocuments, listMembers, listReg
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
+import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
@@ -33,9 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const registration = learner && listRegistrations(db, user.scope, learner.id).find((r) => r.unit === last);
     const unit = registration && registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!learner || !registration || !unit) throw notFound();
-    const documents = listDocuments(db, user.scope, learner.id).filter((d) =>
-      (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).some((c) => c.startsWith(`${unit.id}:`)) || d.templateId.endsWith("/authenticity-declaration"),
-    );
+    const documents = unitDocuments(listDocuments(db, user.scope, learner.id), templatesForUnit(registration.qualification, unit.id));
     const who = { name: learner.name, registrationNo: learner.learnerNumber ?? undefined };
     if (kind === "portfolio") {
       // Newest first: the declaration of the latest submission of this unit.
