@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
-import { eachValueOfRole } from "../rules/fieldsByRole.ts";
+import { eachValueIn, roleReaders, type RoleReaders } from "../rules/fieldsByRole.ts";
 import { memoByObject } from "../rules/memoByObject.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
@@ -42,13 +42,37 @@ const MONTHS = new Set(["April", "May", "June", "August"]);
  * @returns one warning per name per field, in document order
  */
 export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument[], options: FindNamedPeopleOptions = {}): NamedPersonWarning[] {
-  const registry = options.registry ?? builtinRegistry;
-  const matcher = matcherForNames(options.knownNames ?? []);
-  const warnings: NamedPersonWarning[] = [];
-  for (const document of Array.isArray(documents) ? documents : [documents]) {
+  return findNamedPeopleIn(withTemplates(Array.isArray(documents) ? documents : [documents], options.registry ?? builtinRegistry), options.knownNames ?? []);
+}
+
+/** A document with its template already found (the portfolio rules have found every one). */
+export interface DocumentWithTemplate {
+  document: PortfolioDocument;
+  template: Template;
+  /** `roleReaders(template)` when already looked up. */
+  readers?: RoleReaders;
+}
+
+function withTemplates(documents: PortfolioDocument[], registry: Pick<Registry, "get">): DocumentWithTemplate[] {
+  const found: DocumentWithTemplate[] = [];
+  for (const document of documents) {
     const template = registry.get(document.template, document.version);
-    if (template) scanDocument(document, template, matcher, warnings);
+    if (template) found.push({ document, template });
   }
+  return found;
+}
+
+/**
+ * `findNamedPeople` for documents whose templates are already known.
+ *
+ * @param documents - documents with their templates
+ * @param knownNames - names the learner has written elsewhere
+ * @returns one warning per name per field, in document order
+ */
+export function findNamedPeopleIn(documents: DocumentWithTemplate[], knownNames: string[]): NamedPersonWarning[] {
+  const matcher = matcherForNames(knownNames);
+  const warnings: NamedPersonWarning[] = [];
+  for (const { document, template } of documents) scanDocument(document, template, matcher, warnings);
   return warnings;
 }
 
@@ -231,15 +255,24 @@ function knownNameWords(names: string[]): Set<string> {
  * @returns the names, each once
  */
 export function namesUsedIn(documents: PortfolioDocument[], registry: Pick<Registry, "get"> = builtinRegistry): string[] {
+  return namesUsedInKnown(withTemplates(documents, registry));
+}
+
+/**
+ * `namesUsedIn` for documents whose templates are already known.
+ *
+ * @param documents - documents with their templates
+ * @returns the names, each once
+ */
+export function namesUsedInKnown(documents: DocumentWithTemplate[]): string[] {
   const names = new Set<string>();
   const take = (value: unknown): void => {
     if (typeof value === "string" && value.trim() !== "") names.add(value.trim());
     else if (value !== null && typeof value === "object" && "name" in value) take((value as { name: unknown }).name);
   };
-  for (const document of documents) {
-    const template = registry.get(document.template, document.version);
-    if (!template) continue;
-    for (const role of ["person-name", "signature"] as const) eachValueOfRole(template, document.data, role, take);
+  for (const { document, template, readers = roleReaders(template) } of documents) {
+    eachValueIn(readers, document.data, "person-name", take);
+    eachValueIn(readers, document.data, "signature", take);
   }
   return [...names];
 }

@@ -59,6 +59,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     unitName: unit.current ? `Unit ${unit.id}` : `the ${unit.version} Unit ${unit.id}`,
     registry,
     today: options.today ?? new Date().toISOString().slice(0, 10),
+    memo: {},
   };
   const results = new Map<CheckId, CheckResult>();
   const run = (id: CheckId): CheckResult => {
@@ -117,12 +118,18 @@ function resolveUnit(registration: UnitRegistration | string, registry: Registry
   throw new Error(`There is no unit ${wanted.unit}${version}${wanted.qualification ? ` in ${wanted.qualification}` : ""}`);
 }
 
+/** The pointers, each document-and-path once (by document, then path: no key string is made for each). */
 function dedupe<T extends { document: string; path?: string }>(pointers: T[]): T[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   return pointers.filter((p) => {
-    const key = `${p.document}\u0000${p.path ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const path = p.path ?? "";
+    const paths = seen.get(p.document);
+    if (!paths) {
+      seen.set(p.document, new Set([path]));
+      return true;
+    }
+    if (paths.has(path)) return false;
+    paths.add(path);
     return true;
   });
 }

@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { EvidenceKind } from "./evidenceSources.ts";
-import { eachValueOfRole, fieldsByRole } from "./fieldsByRole.ts";
+import { eachValueIn, fieldsByRole, roleReaders, type RoleReaders } from "./fieldsByRole.ts";
 import { memoByObject } from "./memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 
@@ -11,6 +11,8 @@ import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 export interface KnownDocument {
   document: PortfolioDocument;
   template: Template;
+  /** `roleReaders(template)`, looked up once: the checks read several roles of each document. */
+  readers: RoleReaders;
   valid: boolean;
   /** The client the document is about (its top-level client reference), if any. */
   client?: string;
@@ -93,7 +95,7 @@ export function collectFacts(
     const result = validate(document.template, document.data, { version: document.version });
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
     const ref = clientRefOf(template, document.data);
-    const known: KnownDocument = { document, template, valid: result.valid };
+    const known: KnownDocument = { document, template, readers: roleReaders(template), valid: result.valid };
     if (ref !== undefined && ref.trim() !== "") {
       known.client = ref.trim();
       let key = keys.get(known.client);
@@ -136,14 +138,14 @@ function sessionRows(known: KnownDocument): Row[] {
     if (!found) rows.set(container, (found = { firstPath: base + tail }));
     return found;
   };
-  const { template, document } = known;
-  eachValueOfRole(template, document.data, "session-date", (value, container, base, tail) => {
+  const { readers, document } = known;
+  eachValueIn(readers, document.data, "session-date", (value, container, base, tail) => {
     if (typeof value === "string" && DATE.test(value)) row(container, base, tail).date = value;
   });
-  eachValueOfRole(template, document.data, "session-no", (value, container, base, tail) => {
+  eachValueIn(readers, document.data, "session-no", (value, container, base, tail) => {
     if (Number.isInteger(value)) row(container, base, tail).sessionNo = value as number;
   });
-  eachValueOfRole(template, document.data, "duration", (value, container, base, tail) => {
+  eachValueIn(readers, document.data, "duration", (value, container, base, tail) => {
     if (!isHours(value)) return;
     const target = row(container, base, tail);
     target.hours = value;

@@ -23,6 +23,46 @@ function readersOfRole(template: Template, role: FieldRole): RoleReader[] {
   return readersByRole(template.schema).get(role) ?? NONE;
 }
 
+/** The readers of a template's role fields, by role: look them up once per document, then read many roles. */
+export type RoleReaders = ReadonlyMap<FieldRole, RoleReader[]>;
+
+/**
+ * The readers of every role field of a template (made once per schema).
+ *
+ * @param template - a bundled template
+ * @returns the readers by role
+ */
+export function roleReaders(template: Template): RoleReaders {
+  return readersByRole(template.schema);
+}
+
+/**
+ * `eachValueOfRole` with the template's readers already looked up.
+ *
+ * @param readers - `roleReaders(template)`
+ * @param data - the document
+ * @param role - e.g. `session-date`
+ * @param visit - called with each value present, the object or array holding it, and its pointer in two parts
+ */
+export function eachValueIn(readers: RoleReaders, data: unknown, role: FieldRole, visit: RoleVisitor): void {
+  const found = readers.get(role);
+  if (found !== undefined) for (const reader of found) reader.read(data, visit);
+}
+
+/**
+ * `valuesByRole` with the template's readers already looked up.
+ *
+ * @param readers - `roleReaders(template)`
+ * @param data - the document
+ * @param role - e.g. `session-date`
+ * @returns each value present, with its JSON pointer (missing fields are left out)
+ */
+export function valuesIn(readers: RoleReaders, data: unknown, role: FieldRole): RoleValue[] {
+  const found: RoleValue[] = [];
+  for (const reader of readers.get(role) ?? NONE) reader.read(data, (value, _container, base, tail) => found.push({ path: base + tail, value, title: reader.field.title }));
+  return found;
+}
+
 const fieldsOf = memoByObject((schema: JsonSchema): RoleField[] => {
   const fields: RoleField[] = [];
   walk(schema, schema, [], fields, 0);
@@ -83,9 +123,7 @@ export interface RoleValue {
  * @returns each value present, with its JSON pointer (missing fields are left out)
  */
 export function valuesByRole(template: Template, data: unknown, role: FieldRole): RoleValue[] {
-  const found: RoleValue[] = [];
-  for (const reader of readersOfRole(template, role)) reader.read(data, (value, _container, base, tail) => found.push({ path: base + tail, value, title: reader.field.title }));
-  return found;
+  return valuesIn(readersByRole(template.schema), data, role);
 }
 
 /**

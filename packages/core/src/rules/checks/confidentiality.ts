@@ -1,4 +1,4 @@
-import { findNamedPeople, namesUsedIn } from "../../confidentiality/findNamedPeople.ts";
+import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/findNamedPeople.ts";
 import { count, forAssessor, listOf, met, type Check } from "./context.ts";
 
 /**
@@ -8,9 +8,9 @@ import { count, forAssessor, listOf, met, type Check } from "./context.ts";
 export const confidentiality: Check = {
   reads: [],
   run(context) {
-    const known = context.facts.known.map((k) => k.document);
-    const perClient = context.facts.known.filter((k) => k.template.annotations.perClient === true).map((k) => k.document);
-    const warnings = findNamedPeople(perClient, { registry: context.registry, knownNames: namesUsedIn(known, context.registry) });
+    const { known } = context.facts;
+    const perClient = known.filter((k) => k.template.annotations.perClient === true);
+    const warnings = findNamedPeopleIn(perClient, namesUsedInKnown(known));
     if (warnings.length === 0) return met([`No free text in the ${count(perClient.length, "client document")} looks like it names a person.`]);
     const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
     return forAssessor(

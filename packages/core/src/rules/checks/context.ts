@@ -14,6 +14,12 @@ export interface CheckContext {
   registry: Pick<Registry, "get">;
   /** ISO date used to notice sessions dated in the future. */
   today: string;
+  /**
+   * Figures more than one check (or the summary) needs, worked out once per portfolio. Kept on the
+   * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
+   * collector for everything else in the process.
+   */
+  memo: { supervision?: { total: number; pointers: Pointer[] }; hoursByClient?: Record<string, number> };
 }
 
 /** A cross-document check, and the kinds of document it reads (so invalid ones can be mentioned). */

@@ -32,8 +32,15 @@ export const coachingHours: Check = {
   },
 };
 
-/** Hours per client, keyed by the client reference as first written. */
-export function hoursByClient(context: Pick<CheckContext, "facts">): Record<string, number> {
+/**
+ * Hours per client, keyed by the client reference as first written. Worked out once per portfolio (the
+ * check and the summary both need it); callers must not change the result.
+ */
+export function hoursByClient(context: Pick<CheckContext, "facts" | "memo">): Record<string, number> {
+  return (context.memo.hoursByClient ??= sumHours(context));
+}
+
+function sumHours(context: Pick<CheckContext, "facts">): Record<string, number> {
   const byClient: Record<string, number> = {};
   for (const s of context.facts.sessions) {
     const name = context.facts.clients.get(s.clientKey) ?? s.client;

@@ -1,4 +1,4 @@
-import { fieldsByRole, valuesByRole } from "../fieldsByRole.ts";
+import { fieldsByRole, valuesIn } from "../fieldsByRole.ts";
 import type { EvidenceKind } from "../evidenceSources.ts";
 import type { Pointer } from "../types.ts";
 import { count, forClient, isFilled, listOf, met, notMet, pointTo, readAt, sessionClients, type Check, type CheckContext } from "./context.ts";
@@ -35,7 +35,7 @@ export const developmentNeeds: Check = {
     const counts = clients.map((client) => {
       const documents = forClient(context, "developmentNeeds", client);
       documents.forEach((d) => pointers.push(pointTo(d)));
-      const needs = documents.flatMap((d) => valuesByRole(d.template, d.document.data, "development-need")).filter((v) => v.value !== null && typeof v.value === "object");
+      const needs = documents.flatMap((d) => valuesIn(d.readers, d.document.data, "development-need")).filter((v) => v.value !== null && typeof v.value === "object");
       return { client, needs: needs.length };
     });
     const short = counts.filter((c) => c.needs < (needed ?? 1));

@@ -1,4 +1,4 @@
-import { valuesByRole } from "../fieldsByRole.ts";
+import { valuesIn } from "../fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, listOf, met, notMet, sessionLabel, type Check } from "./context.ts";
 
@@ -26,12 +26,17 @@ export const reflectiveLogs: Check = {
   run({ facts }) {
     if (facts.sessions.length === 0) return notMet(["No coaching sessions are recorded, so there are no reflective logs to look at."]);
     const logs = facts.byKind.get("reflectiveLog") ?? [];
-    const reflected = new Set<string>();
+    // Dates reflected on, by client key (two levels, so no joined key is made for each log and session).
+    const reflected = new Map<string, Set<string>>();
     for (const log of logs) {
-      const date = valuesByRole(log.template, log.document.data, "session-date")[0]?.value;
-      if (log.clientKey !== undefined && typeof date === "string") reflected.add(`${log.clientKey}\u0000${date}`);
+      if (log.clientKey === undefined) continue;
+      const date = valuesIn(log.readers, log.document.data, "session-date")[0]?.value;
+      if (typeof date !== "string") continue;
+      const dates = reflected.get(log.clientKey);
+      if (dates) dates.add(date);
+      else reflected.set(log.clientKey, new Set([date]));
     }
-    const missing = facts.sessions.filter((s) => !reflected.has(`${s.clientKey}\u0000${s.date}`));
+    const missing = facts.sessions.filter((s) => s.date === undefined || !(reflected.get(s.clientKey)?.has(s.date) ?? false));
     if (missing.length > 0) {
       const pointers: Pointer[] = missing.map((s) => (s.log ?? s.record)!.pointer);
       return notMet([`${count(missing.length, "session has", "sessions have")} no reflective log with the same client reference and date: ${listOf(missing.map(sessionLabel))}.`], pointers);

@@ -1,13 +1,20 @@
-import { valuesByRole } from "../fieldsByRole.ts";
+import { valuesIn } from "../fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, forAssessor, hoursPhrase, met, notMet, pointTo, type Check, type CheckContext } from "./context.ts";
 
-/** Hours of supervision: every field with the role `supervision-duration`, in any document. */
-export function supervisionHoursOf(context: Pick<CheckContext, "facts">): { total: number; pointers: Pointer[] } {
+/**
+ * Hours of supervision: every field with the role `supervision-duration`, in any document. Worked out
+ * once per portfolio (the check and the summary both need it); callers must not change the result.
+ */
+export function supervisionHoursOf(context: Pick<CheckContext, "facts" | "memo">): { total: number; pointers: Pointer[] } {
+  return (context.memo.supervision ??= sumSupervision(context));
+}
+
+function sumSupervision(context: Pick<CheckContext, "facts">): { total: number; pointers: Pointer[] } {
   let total = 0;
   const pointers: Pointer[] = [];
   for (const known of context.facts.known) {
-    for (const found of valuesByRole(known.template, known.document.data, "supervision-duration")) {
+    for (const found of valuesIn(known.readers, known.document.data, "supervision-duration")) {
       if (typeof found.value !== "number" || !Number.isFinite(found.value) || found.value <= 0) continue;
       total += found.value;
       pointers.push(pointTo(known, found.path));

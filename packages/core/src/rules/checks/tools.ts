@@ -1,4 +1,4 @@
-import { valuesByRole } from "../fieldsByRole.ts";
+import { valuesIn } from "../fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
@@ -24,7 +24,7 @@ export const toolsJustified: Check = {
     const namedOnly = new Set<string>();
     let answers = 0;
     for (const log of logs) {
-      for (const found of valuesByRole(log.template, log.document.data, "tool-justification")) {
+      for (const found of valuesIn(log.readers, log.document.data, "tool-justification")) {
         if (typeof found.value !== "string" || found.value.trim() === "") continue;
         answers++;
         for (const { tool, sentence } of toolsIn(found.value)) {

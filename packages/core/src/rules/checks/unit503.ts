@@ -1,4 +1,4 @@
-import { fieldsByRole, valuesByRole } from "../fieldsByRole.ts";
+import { fieldsByRole, valuesIn } from "../fieldsByRole.ts";
 import type { KnownDocument } from "../facts.ts";
 import { count, forAssessor, isFilled, listOf, met, notMet, pointTo, readAt, type Check } from "./context.ts";
 
@@ -45,7 +45,7 @@ export const pdp: Check = {
     const needed = context.thresholds.pdpMonths;
     if (plans.length === 0) return notMet(["There is no personal development plan."]);
     const spans = plans.map((plan) => {
-      const dates = valuesByRole(plan.template, plan.document.data, "date")
+      const dates = valuesIn(plan.readers, plan.document.data, "date")
         .map((v) => v.value)
         .filter((v): v is string => typeof v === "string" && DATE.test(v))
         .sort();
@@ -65,7 +65,7 @@ export const pdp: Check = {
 export const cpdMonitoring: Check = {
   reads: ["cpdMonitoring"],
   run(context) {
-    const documents = (context.facts.byKind.get("cpdMonitoring") ?? []).filter((d) => valuesByRole(d.template, d.document.data, "text").some((v) => isFilled(v.value)));
+    const documents = (context.facts.byKind.get("cpdMonitoring") ?? []).filter((d) => valuesIn(d.readers, d.document.data, "text").some((v) => isFilled(v.value)));
     if (documents.length === 0) return notMet(["There is no written explanation of how the learner will monitor and evaluate their CPD."]);
     return met(["An explanation of how CPD will be monitored and evaluated is written."], documents.map((d) => pointTo(d)));
   },
