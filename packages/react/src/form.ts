@@ -1,5 +1,7 @@
-// The lean entry point, `@ilm-forms/react/form`: no built-in registry, so a bundle holds only the
-// template modules the host imports.
+// The lean entry point: no built-in registry, so a bundle holds only the template modules the host
+// imports. `@ilm-forms/react/form` is this file prebuilt with @rjsf/core inside and markdown-to-jsx
+// left out (scripts/build-form-bundle.mjs, decision 018); `@ilm-forms/react/form-unbundled` is this
+// file as compiled, for hosts that share @rjsf/core with other RJSF forms or themes.
 export { IlmModuleForm as IlmForm } from "./form/IlmModuleForm.tsx";
 export type { IlmModuleFormProps as IlmFormProps } from "./form/IlmModuleForm.tsx";
 export type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./form/types.ts";

@@ -8,7 +8,8 @@ export interface IlmFormProps extends IlmFormBaseProps {
   /**
    * The template: its id in the built-in registry (`"ilm-8588/session-record"`), or a template module
    * (`import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0"`).
-   * For the smallest bundle import `IlmForm` from `@ilm-forms/react/form`, which takes modules only.
+   * For the smallest bundle import `IlmForm` from `@ilm-forms/react/form` (or `/form-unbundled`),
+   * which takes modules only.
    */
   template: string | TemplateModule;
   /** With a template id: the version (the current one when omitted). */

@@ -1,0 +1,117 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import react from "@vitejs/plugin-react";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveStatic } from "../test/serveStatic.ts";
+
+// The prebuilt lean entry in Chromium: a portal page that imports `@ilm-forms/react/form` (resolved
+// through the export map, so the bundle in dist/bundle), built by Vite for production and served
+// with a strict Content-Security-Policy. The gallery's suite covers the main entry the same way.
+const require = createRequire(import.meta.url);
+const pageDir = join(import.meta.dirname, "../test/lean-page");
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let out: string;
+let browser: Browser;
+let page: Page;
+let server: { url: string; close: () => Promise<void> };
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "ilm-lean-page-"));
+  const alias = ["@ilm-forms/react/form", "@ilm-forms/react/styles.css"].map((name) => ({ find: name, replacement: require.resolve(name) }));
+  await build({ root: pageDir, configFile: false, logLevel: "error", base: "./", plugins: [react()], resolve: { alias }, build: { outDir: out, emptyOutDir: true } });
+  // The page must hold the prebuilt bundle (its licence banner survives minifying), not the sources.
+  const assets = join(out, "assets");
+  const built = readdirSync(assets).filter((file) => file.endsWith(".js")).map((file) => readFileSync(join(assets, file), "utf8")).join("\n");
+  if (!built.includes("@ilm-forms/react/form: includes @rjsf/core")) throw new Error("the page was not built from dist/bundle/form.js");
+  server = await serveStatic(out);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+async function open(params: Record<string, string> = {}): Promise<void> {
+  await page.goto(`${server.url}/?${new URLSearchParams(params).toString()}`);
+  await page.waitForSelector("form.ilm-form");
+}
+
+async function axeViolations(): Promise<{ id: string; targets: string[] }[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+  }, WCAG_TAGS);
+}
+
+describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a strict Content-Security-Policy", () => {
+  it("fills and submits a session record with no CSP violation or error in the console", async () => {
+    consoleErrors.length = 0;
+    await open();
+    await page.getByLabel("Client Ref/ID").fill("Client 2");
+    await page.getByLabel("Session No.").fill("3");
+    await page.getByLabel("Date of Session").fill("2026-03-10");
+    await page.getByRole("group", { name: /^Duration/ }).getByLabel("Hours").fill("1");
+    await page.getByRole("group", { name: /^Duration/ }).getByLabel("Minutes").fill("50");
+    await page.getByLabel("Goal", { exact: false }).first().fill("Hand over the monthly forecast.");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const data = JSON.parse(await page.getByTestId("submitted").innerText()) as Record<string, unknown>;
+    expect(data).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.83 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows core's messages beside the fields and in a focused error summary, with no axe violation", async () => {
+    await open();
+    expect(await axeViolations(), "empty").toEqual([]);
+    await page.getByLabel("Session No.").fill("0");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const summary = page.getByRole("alert");
+    await expect.poll(() => summary.count()).toBe(1);
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.getByRole("link").allInnerTexts()).toEqual(expect.arrayContaining(["Client Ref/ID is required", "Date of Session is required", "Duration is required"]));
+    expect(await page.getByLabel("Client Ref/ID").getAttribute("aria-invalid")).toBe("true");
+    await summary.getByRole("link", { name: "Date of Session is required" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("root_sessionDate");
+    expect(await axeViolations(), "with errors").toEqual([]);
+  });
+
+  it("keeps a draft across a reload", async () => {
+    await open({ drafts: "1" });
+    await page.evaluate(() => localStorage.clear());
+    await open({ drafts: "1" });
+    await page.getByLabel("Client Ref/ID").fill("Client 7");
+    await page.reload();
+    await page.waitForSelector("form.ilm-form");
+    await expect.poll(() => page.getByLabel("Client Ref/ID").inputValue()).toBe("Client 7");
+    expect(await page.getByRole("region", { name: "Unsaved changes restored" }).count()).toBe(1);
+  });
+
+  it("shows a completed document read-only, table rows included", async () => {
+    const value = { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-02-24", duration: 1.5 }, { sessionNo: 2, sessionDate: "2026-03-10", duration: 1.25 }] };
+    await open({ template: "hours-log", readonly: "1", value: JSON.stringify(value) });
+    expect(await page.getByRole("button").count()).toBe(0);
+    const clientRef = page.getByLabel("Client ref/ID", { exact: false }).first();
+    expect(await clientRef.inputValue()).toBe("Client 1");
+    expect(await clientRef.getAttribute("readonly")).not.toBeNull();
+    expect(await page.locator("tbody tr").count()).toBe(2);
+    expect(await page.locator('tbody input[value="2026-03-10"]').count()).toBe(1);
+  });
+});

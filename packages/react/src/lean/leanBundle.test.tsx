@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { registry } from "@ilm-forms/core";
+import type { FieldTemplateProps } from "@rjsf/utils";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as unbundled from "../form.ts";
+
+// The prebuilt lean entry, found the way a host finds it: through the package's export map.
+const bundlePath = createRequire(import.meta.url).resolve("@ilm-forms/react/form");
+let lean: typeof unbundled;
+beforeAll(async () => {
+  lean = (await import(bundlePath)) as typeof unbundled;
+});
+
+const schemasDir = join(import.meta.dirname, "../../../../schemas");
+function validExample(templateId: string): Record<string, unknown> | undefined {
+  const [qualification, name] = templateId.split("/");
+  const file = join(schemasDir, qualification ?? "", "examples", `${name}.json`);
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, "utf8")) as { valid?: Record<string, unknown>[] }).valid?.[0];
+}
+
+describe("the prebuilt @ilm-forms/react/form bundle", () => {
+  it("is dist/bundle/form.js, and exports what the lean sources export", () => {
+    expect(bundlePath.endsWith(join("dist", "bundle", "form.js"))).toBe(true);
+    expect(Object.keys(lean).sort()).toEqual(Object.keys(unbundled).sort());
+  });
+
+  it("imports only React, @rjsf/utils and @ilm-forms/core, and holds @rjsf/core without markdown-to-jsx", () => {
+    const code = readFileSync(bundlePath, "utf8");
+    const imported = new Set([...code.matchAll(/^import [^"]*"([^"]+)";$/gm)].map((match) => match[1]));
+    expect([...imported].sort()).toEqual(["@ilm-forms/core/engine", "@rjsf/utils", "react", "react/jsx-runtime"]);
+    const { sources } = JSON.parse(readFileSync(`${bundlePath}.map`, "utf8")) as { sources: string[] };
+    expect(sources.some((source) => source.includes("@rjsf/core/lib/components/Form.js"))).toBe(true);
+    expect(sources.filter((source) => source.includes("markdown-to-jsx"))).toEqual([]);
+    expect(sources.some((source) => source.endsWith("src/lean/PlainMarkdown.tsx"))).toBe(true);
+  });
+
+  // The same markup from the bundle as from the sources, for every template, empty, filled with its
+  // valid example, and read-only: the substitution changes nothing the ILM forms show.
+  for (const template of registry.list()) {
+    it(`renders ${template.id} exactly as the unbundled entry does`, () => {
+      const entry = registry.entry(template.id);
+      if (!entry) throw new Error(`no entry for ${template.id}`);
+      const value = validExample(template.id);
+      for (const props of [{}, { value }, { value, readOnly: true }]) {
+        const fromBundle = renderToStaticMarkup(<lean.IlmForm template={entry} draftKey={false} {...props} />);
+        const fromSources = renderToStaticMarkup(<unbundled.IlmForm template={entry} draftKey={false} {...props} />);
+        expect(fromBundle).toContain("<form");
+        expect(fromBundle).toBe(fromSources);
+      }
+    });
+  }
+
+  it("takes another theme's parts, over ours or instead of them", () => {
+    const entry = registry.entry("ilm-8588/session-record");
+    if (!entry) throw new Error("no session record");
+    function OtherFieldTemplate({ id, children }: FieldTemplateProps) {
+      return <div className="other-theme-field" data-field={id}>{children}</div>;
+    }
+    const over = renderToStaticMarkup(<lean.IlmForm template={entry} draftKey={false} theme={{ templates: { FieldTemplate: OtherFieldTemplate } }} />);
+    expect(over).toContain('data-field="root_clientRef"');
+    expect(over).toContain('class="ilm-button"'); // our submit button stays
+    const instead = renderToStaticMarkup(<lean.IlmForm template={entry} draftKey={false} theme={{ templates: { FieldTemplate: OtherFieldTemplate } }} replaceTheme />);
+    expect(instead).toContain('data-field="root_clientRef"');
+    expect(instead).toContain('class="btn btn-info'); // RJSF's own core submit button
+  });
+
+  it("shows markdown as the text written (the trade-off of decision 018)", () => {
+    const entry = registry.entry("ilm-8588/session-record");
+    if (!entry) throw new Error("no session record");
+    const description = "Read **the contract** first";
+    const schema = { type: "object", properties: { note: { type: "string", title: "Note", description } } };
+    const ui = { note: { "ui:enableMarkdownInDescription": true } };
+    const module = { template: { ...entry.template, schema, ui }, validate: entry.validate };
+    const html = renderToStaticMarkup(<lean.IlmForm template={module} draftKey={false} theme={{ templates: {} }} replaceTheme />);
+    expect(html).toContain("<span>Read **the contract** first</span>");
+    const full = renderToStaticMarkup(<unbundled.IlmForm template={module} draftKey={false} theme={{ templates: {} }} replaceTheme />);
+    expect(full).toContain("<strong>the contract</strong>");
+  });
+});
