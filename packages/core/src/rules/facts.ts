@@ -15,9 +15,9 @@ export interface KnownDocument {
   readers: RoleReaders;
   valid: boolean;
   /** The client the document is about (its top-level client reference), if any. */
-  client?: string;
+  client: string | undefined;
   /** `clientKey(client)`, worked out once. */
-  clientKey?: string;
+  clientKey: string | undefined;
 }
 
 /** One coaching session, from an hours-log row, a session record, or both. */
@@ -28,8 +28,8 @@ export interface Session {
   sessionNo?: number;
   date?: string;
   hours: number;
-  log?: { pointer: Pointer; hours?: number };
-  record?: { pointer: Pointer; hours?: number };
+  log: { pointer: Pointer; hours?: number } | undefined;
+  record: { pointer: Pointer; hours?: number } | undefined;
 }
 
 /** What the documents of a portfolio say, read once and shared by every check. */
@@ -95,7 +95,8 @@ export function collectFacts(
     const result = validate(document.template, document.data, { version: document.version });
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
     const ref = clientRefOf(template, document.data);
-    const known: KnownDocument = { document, template, readers: roleReaders(template), valid: result.valid };
+    // Every known document gets the same fields in the same order (one object shape for the checks to read).
+    const known: KnownDocument = { document, template, readers: roleReaders(template), valid: result.valid, client: undefined, clientKey: undefined };
     if (ref !== undefined && ref.trim() !== "") {
       known.client = ref.trim();
       let key = keys.get(known.client);
@@ -117,10 +118,10 @@ export function collectFacts(
 interface Row {
   /** The pointer of the first value found in the row; the row's own pointer is this less its last step. */
   firstPath: string;
-  date?: string;
-  sessionNo?: number;
-  hours?: number;
-  hoursPath?: string;
+  date: string | undefined;
+  sessionNo: number | undefined;
+  hours: number | undefined;
+  hoursPath: string | undefined;
 }
 
 /** The JSON pointer of the row (or root) that holds a row's values. */
@@ -132,26 +133,41 @@ const prefixOf = (row: Row): string => row.firstPath.slice(0, row.firstPath.last
  * that holds a value identifies its row: in JSON two different pointers never reach the same object.
  */
 function sessionRows(known: KnownDocument): Row[] {
-  const rows = new Map<unknown, Row>();
+  // Rows in the order first met, and the containers that identify them. Each role's values come row by
+  // row in array order, so the next row is almost always the one after the last found: look there
+  // first (no hash is made for a document's objects), then search.
+  const rows: Row[] = [];
+  const containers: unknown[] = [];
+  let next = 0;
   const row = (container: unknown, base: string, tail: string): Row => {
-    let found = rows.get(container);
-    if (!found) rows.set(container, (found = { firstPath: base + tail }));
-    return found;
+    let at = containers[next] === container ? next : containers.indexOf(container);
+    if (at === -1) {
+      at = rows.length;
+      rows.push({ firstPath: base + tail, date: undefined, sessionNo: undefined, hours: undefined, hoursPath: undefined });
+      containers.push(container);
+    }
+    next = at + 1;
+    return rows[at]!;
+  };
+  const rewind = (): void => {
+    next = 0;
   };
   const { readers, document } = known;
   eachValueIn(readers, document.data, "session-date", (value, container, base, tail) => {
     if (typeof value === "string" && DATE.test(value)) row(container, base, tail).date = value;
   });
+  rewind();
   eachValueIn(readers, document.data, "session-no", (value, container, base, tail) => {
     if (Number.isInteger(value)) row(container, base, tail).sessionNo = value as number;
   });
+  rewind();
   eachValueIn(readers, document.data, "duration", (value, container, base, tail) => {
     if (!isHours(value)) return;
     const target = row(container, base, tail);
     target.hours = value;
     target.hoursPath = base + tail;
   });
-  return [...rows.values()];
+  return rows;
 }
 
 /**
@@ -182,8 +198,8 @@ function lineUpSessions(facts: PortfolioFacts): void {
     if (!log.client || log.clientKey === undefined) continue;
     for (const row of sessionRows(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
-      const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0 };
-      session.log = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
+      const logRow = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
+      const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: logRow, record: undefined };
       const key = sessionKey(row);
       if (byKey.has(log.clientKey, key)) continue;
       byKey.set(log.clientKey, key, session);
@@ -211,7 +227,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
       }
       continue;
     }
-    const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, record: { pointer, hours: row.hours } };
+    const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: undefined, record: { pointer, hours: row.hours } };
     byKey.set(record.clientKey, sessionKey(row), own);
     facts.sessions.push(own);
   }
