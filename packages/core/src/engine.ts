@@ -45,6 +45,8 @@ export { DECISION_TRANSITIONS, allowedActions, provisionalDecision, transitionDe
 export type { Decision, DecisionAction, DecisionEvent, DecisionRole, DecisionState } from "./results/decisionState.ts";
 export { findNamedPeople, namesIn, namesUsedIn } from "./confidentiality/findNamedPeople.ts";
 export type { FindNamedPeopleOptions, NamedPersonWarning } from "./confidentiality/findNamedPeople.ts";
+export { findNamedPeopleIn, namesUsedInKnown } from "./confidentiality/scanNames.ts";
+export type { DocumentWithTemplate } from "./confidentiality/scanNames.ts";
 export { generateDemoPortfolio } from "./demo/generateDemoPortfolio.ts";
 export type { DemoPortfolio } from "./demo/generateDemoPortfolio.ts";
 export { DEMO_PROFILES } from "./demo/profiles.ts";

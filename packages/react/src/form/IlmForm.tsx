@@ -1,5 +1,5 @@
-import { findNamedPeople, registry, type PortfolioDocument } from "@ilm-forms/core";
-import { forwardRef, useCallback } from "react";
+import { registry } from "@ilm-forms/core";
+import { forwardRef } from "react";
 import { IlmFormView } from "./IlmFormView.tsx";
 import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 
@@ -14,11 +14,6 @@ export interface IlmFormProps extends IlmFormBaseProps {
   template: string | TemplateModule;
   /** With a template id: the version (the current one when omitted). */
   version?: string;
-  /**
-   * Names the learner has written elsewhere (their own name, their clients' real names if the host
-   * knows them): the default confidentiality check also warns when one of them appears in free text.
-   */
-  knownNames?: string[];
 }
 
 /**
@@ -29,15 +24,8 @@ export interface IlmFormProps extends IlmFormBaseProps {
  * @param props - see `IlmFormProps`
  * @returns the form
  */
-export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm({ template, version, knownNames, checkConfidentiality, ...rest }, ref) {
+export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm({ template, version, ...rest }, ref) {
   const entry = typeof template === "string" ? registry.entry(template, version) : template;
-  // By default the form warns, while the person types, about text that seems to name someone:
-  // core's findNamedPeople. Pass `checkConfidentiality` to replace it (or `() => []` to turn it off).
-  const namedPeople = useCallback(
-    (document: PortfolioDocument) =>
-      findNamedPeople(document, { registry: { get: () => entry?.template }, knownNames }),
-    [entry, knownNames],
-  );
   if (!entry) {
     return (
       <p className="ilm-error-message" role="alert">
@@ -46,5 +34,5 @@ export const IlmForm = forwardRef<IlmFormHandle, IlmFormProps>(function IlmForm(
       </p>
     );
   }
-  return <IlmFormView ref={ref} entry={entry} checkConfidentiality={checkConfidentiality ?? namedPeople} {...rest} />;
+  return <IlmFormView ref={ref} entry={entry} {...rest} />;
 });

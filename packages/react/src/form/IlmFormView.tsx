@@ -1,3 +1,4 @@
+import { findNamedPeopleIn } from "@ilm-forms/core/confidentiality";
 import type { PortfolioDocument } from "@ilm-forms/core/engine";
 import Form, { getDefaultRegistry, type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
@@ -17,7 +18,7 @@ const CHECK_DELAY_MS = 250;
  * the theme. Both `IlmForm`s render this once they have the module.
  */
 export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry: TemplateModule }>(function IlmFormView(props, ref) {
-  const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality, theme, replaceTheme, idPrefix = "root", className, children } = props;
+  const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality: givenCheck, knownNames, theme, replaceTheme, idPrefix = "root", className, children } = props;
   const { template } = entry;
   const validator = useMemo(() => createIlmValidator(entry), [entry]);
   const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey);
@@ -51,6 +52,12 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     }
   }, [value]);
 
+  // By default the form warns, while the person types, about text that seems to name someone (core's
+  // name scan, which needs only this template: no registry comes into the bundle).
+  const checkConfidentiality = useMemo(
+    () => givenCheck ?? ((document: PortfolioDocument) => findNamedPeopleIn([{ document, template }], knownNames ?? [])),
+    [givenCheck, knownNames, template],
+  );
   const runCheck = useCallback(
     (data: FormData) => {
       if (!checkConfidentiality) return;

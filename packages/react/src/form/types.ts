@@ -31,10 +31,16 @@ export interface IlmFormBaseProps {
   /** The document's id, passed to `checkConfidentiality`. */
   documentId?: string;
   /**
-   * Warnings shown beside fields while the person types, e.g. core's `findNamedPeople` (text that seems
-   * to name a client). Called a moment after typing stops.
+   * Warnings shown beside fields while the person types, called a moment after typing stops. By
+   * default core's name scan (`@ilm-forms/core/confidentiality`): text that seems to name a person.
+   * Pass your own function to replace it, or `() => []` to turn it off.
    */
   checkConfidentiality?: (document: PortfolioDocument) => FieldWarning[];
+  /**
+   * Names the learner has written elsewhere (their own name, their clients' real names if the host
+   * knows them): the default confidentiality check also warns when one of them appears in free text.
+   */
+  knownNames?: string[];
   /** Another look: RJSF templates, widgets and fields merged over (or instead of) the default theme. */
   theme?: FormTheme;
   /** With `theme`: start from RJSF's own core theme instead of this package's GOV.UK-style one. */

@@ -93,6 +93,17 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     expect(await axeViolations(), "with errors").toEqual([]);
   });
 
+  it("warns while the person types a name into free text, with no registry in the bundle", async () => {
+    await open();
+    const goal = page.getByLabel("Goal", { exact: false }).first();
+    await goal.fill("Help Priya hand over the monthly forecast.");
+    await expect.poll(() => page.locator(".ilm-warning").count()).toBe(1);
+    expect(await page.locator(".ilm-warning").innerText()).toContain("“Priya”");
+    expect(await goal.getAttribute("aria-describedby")).toContain("__warning");
+    await goal.fill("Help Client 2 hand over the monthly forecast.");
+    await expect.poll(() => page.locator(".ilm-warning").count()).toBe(0);
+  });
+
   it("keeps a draft across a reload", async () => {
     await open({ drafts: "1" });
     await page.evaluate(() => localStorage.clear());

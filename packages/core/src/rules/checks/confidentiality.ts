@@ -1,4 +1,4 @@
-import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/findNamedPeople.ts";
+import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
 import { count, forAssessor, listOf, met, type Check } from "./context.ts";
 
 /**
