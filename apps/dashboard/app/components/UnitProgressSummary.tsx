@@ -25,7 +25,7 @@ function Meter({ label, value, target, unit }: { label: string; value: number; t
  * Progress at a glance: hours against the target, clients against the range, supervision hours.
  * The targets are the unit's thresholds from the qualification data.
  */
-export function UnitProgressSummary({ summary, thresholds }: { summary: PortfolioSummary; thresholds: Thresholds }) {
+export function UnitProgressSummary({ summary, thresholds }: { summary: Pick<PortfolioSummary, "coachingHours" | "clients" | "supervisionHours">; thresholds: Thresholds }) {
   const clients = thresholds.clients;
   const range = clients ? (clients.max ? `${clients.min ?? 1} to ${clients.max}` : `at least ${clients.min ?? 1}`) : undefined;
   return (

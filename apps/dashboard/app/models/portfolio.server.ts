@@ -1,5 +1,6 @@
 import { checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
 import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { createReadCache } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
 export interface UnitProgress {
@@ -23,6 +24,14 @@ export interface UnitProgress {
  * @returns each registration with its unit, findings and documents
  */
 export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
+  // Nothing written since this caller last asked: the same answer, without a query (the caller's
+  // scope is in the key, so whether they may see the learner was decided on the same data).
+  return unchangedCache.get(db, `${scope.userId}|${scope.centreId}|${scope.role}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
+}
+
+const unchangedCache = createReadCache<UnitProgress[]>(1000);
+
+function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
   const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
   if (registrations.length === 0) return [];
   // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until

@@ -18,10 +18,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {}, hasMatrix: unit.evidenceMatrix !== undefined },
     // Only what the page shows goes into the page's data: each finding's documents once, not every pointer.
     check: {
-      summary: check.summary,
+      summary: {
+        coachingHours: check.summary.coachingHours,
+        supervisionHours: check.summary.supervisionHours,
+        clients: check.summary.clients,
+        hoursByClient: check.summary.hoursByClient,
+        hoursDisagreements: check.summary.hoursDisagreements,
+      },
       findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
     },
-    documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, templateId: d.templateId })),
+    documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt })),
     templates: progress.templates.map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
   };

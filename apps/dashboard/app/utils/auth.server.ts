@@ -1,6 +1,7 @@
 import { getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie } from "../../server/csrf.js";
+import { createReadCache } from "../models/readCache.server.ts";
 import "./context.ts";
 
 export const SESSION_COOKIE = "ilm_session";
@@ -50,22 +51,29 @@ async function lookUpUser(request: Request, context: AppLoadContext): Promise<Cu
   const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
   if (!token) return null;
   const { db } = context.database;
+  // The session (and its expiry) is checked on every request; the centre's name and the learner
+  // record are read again only when the database has changed since they were last read.
   const session = getSession(db, token);
   if (!session) return null;
-  const centre = getCentre(db, session.scope);
-  const learner = session.scope.role === "learner" ? getOwnLearner(db, session.scope) : undefined;
+  const { scope } = session;
+  const { centreName, learnerId } = peopleCache.get(db, `${scope.userId}|${scope.centreId}|${scope.role}`, () => ({
+    centreName: getCentre(db, scope)?.name ?? "",
+    learnerId: scope.role === "learner" ? getOwnLearner(db, scope)?.id : undefined,
+  }));
   return {
     id: session.user.id,
     name: session.user.name,
     email: session.user.email,
-    role: session.scope.role,
-    centreId: session.scope.centreId,
-    centreName: centre?.name ?? "",
-    scope: session.scope,
-    learnerId: learner?.id,
+    role: scope.role,
+    centreId: scope.centreId,
+    centreName,
+    scope,
+    learnerId,
     sessionToken: token,
   };
 }
+
+const peopleCache = createReadCache<{ centreName: string; learnerId: string | undefined }>(1000);
 
 /**
  * The signed-in person, who must hold one of `roles`: anyone else is sent to sign in (no session)

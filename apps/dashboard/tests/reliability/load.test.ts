@@ -141,7 +141,7 @@ describe("load", () => {
     figure(
       "load (unit page vs bare renderToString)",
       `GET /learner/units/501 through Remix ${remix.toFixed(0)} req/s vs bare renderToString of the same data ${bareBest.toFixed(0)} req/s: ${ratio.toFixed(2)}x (goal ≥ 0.5x: ${ratio >= 0.5 ? "met" : "NOT met"}); best of ${ROUNDS} alternating ${ROUND_MS / 1000} s rounds, ${USERS} connections; ` +
-        `in-process per request: loader ${loaderMs.toFixed(2)} ms, of which learnerProgress (the learner's documents and core's portfolio checks) ${progressMs.toFixed(2)} ms, page renderToString ${renderMs.toFixed(2)} ms; page sizes: Remix ${(sample.length / 1024).toFixed(0)} KiB, bare ${(renderBare().length / 1024).toFixed(0)} KiB`,
+        `in-process per request: loader ${loaderMs.toFixed(2)} ms, of which learnerProgress (the learner's documents and core's portfolio checks, kept while nothing is written) ${progressMs.toFixed(2)} ms, page renderToString ${renderMs.toFixed(2)} ms; page sizes: Remix ${(sample.length / 1024).toFixed(0)} KiB, bare ${(renderBare().length / 1024).toFixed(0)} KiB`,
     );
     expect(pageErrors).toBe(0);
   });

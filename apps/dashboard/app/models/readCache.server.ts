@@ -1,0 +1,70 @@
+import type { Db } from "@ilm-forms/db";
+
+type Connection = Db["$client"];
+
+const generationStatements = new WeakMap<Connection, { version: { get(): unknown }; changes: { get(): unknown } }>();
+
+/**
+ * Names the state of the database as this connection sees it: `total_changes()` counts the rows
+ * changed through this connection (the server's own writes, rolled back or not), SQLite's
+ * `data_version` changes whenever any other connection, in this process or another (the `ilm-db`
+ * command, a second server), commits. Two equal answers mean no row changed in between.
+ *
+ * @param db - the connection
+ * @returns the generation, e.g. `"1843:7"`
+ */
+export function databaseGeneration(db: Db): string {
+  const connection = db.$client;
+  let statements = generationStatements.get(connection);
+  if (!statements) {
+    // Two statements: cheaper than one reading data_version through the pragma's table function.
+    statements = { version: connection.prepare("PRAGMA data_version").pluck(), changes: connection.prepare("select total_changes()").pluck() };
+    generationStatements.set(connection, statements);
+  }
+  return `${statements.changes.get() as number}:${statements.version.get() as number}`;
+}
+
+/** Answers of reads, each kept with the database generation it was read at. */
+export interface ReadCache<T> {
+  /**
+   * The answer read at the current generation, or a fresh one (`read()` is called, and its answer
+   * kept) when anything was written since.
+   *
+   * @param db - the connection
+   * @param key - names the read and everything it depends on besides the database (the caller's scope, ids)
+   * @param read - reads the answer; it must depend on nothing but the database and `key` (not the time)
+   * @returns the answer
+   */
+  get(db: Db, key: string, read: () => T): T;
+}
+
+/**
+ * A cache for reads that depend on nothing but the database and their arguments (a learner's
+ * record, their centre's name, what their documents show). An answer is reused only while the
+ * database generation is unchanged, so any write anywhere, by anyone, makes the next call read
+ * again: nothing stale is ever answered. It spares the queries of a page shown again and again
+ * while nothing changes; it does not stand in for checks that depend on the time (a session's
+ * expiry), which are made on every request.
+ *
+ * @param size - how many answers to keep (the least recently used go first)
+ * @returns the cache
+ */
+export function createReadCache<T>(size: number): ReadCache<T> {
+  const entries = new Map<string, { generation: string; value: T }>();
+  return {
+    get(db, key, read) {
+      // Read the generation before reading the data: a commit in between only makes the next call read again.
+      const generation = databaseGeneration(db);
+      const entry = entries.get(key);
+      entries.delete(key);
+      if (entry && entry.generation === generation) {
+        entries.set(key, entry);
+        return entry.value;
+      }
+      const value = read();
+      entries.set(key, { generation, value });
+      if (entries.size > size) entries.delete(entries.keys().next().value!);
+      return value;
+    },
+  };
+}
