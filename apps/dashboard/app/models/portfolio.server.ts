@@ -29,7 +29,9 @@ export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?
   return unchangedCache.get(db, `${scope.userId}|${scope.centreId}|${scope.role}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
 }
 
-const unchangedCache = createReadCache<UnitProgress[]>(1000);
+/** How many answers each cache keeps (the least recently used go first). */
+const PROGRESS_CACHE_SIZE = 500;
+const unchangedCache = createReadCache<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
 function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
   const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
@@ -54,7 +56,6 @@ function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string):
 
 /** The most recently used answers, oldest first (a Map keeps insertion order). */
 const progressCache = new Map<string, UnitProgress[]>();
-const PROGRESS_CACHE_SIZE = 500;
 
 function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): UnitProgress[] {
   const documents = listDocuments(db, scope, learnerId);

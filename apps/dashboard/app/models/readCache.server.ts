@@ -40,29 +40,35 @@ export interface ReadCache<T> {
 
 /**
  * A cache for reads that depend on nothing but the database and their arguments (a learner's
- * record, their centre's name, what their documents show). An answer is reused only while the
- * database generation is unchanged, so any write anywhere, by anyone, makes the next call read
- * again: nothing stale is ever answered. It spares the queries of a page shown again and again
- * while nothing changes; it does not stand in for checks that depend on the time (a session's
- * expiry), which are made on every request.
+ * record, their centre's name, what their documents show). Answers are reused only while the
+ * database generation is unchanged: the first call after any write, by anyone, drops every answer
+ * kept, so nothing stale is ever answered or held. It spares the queries of pages shown again and
+ * again while nothing changes; it does not stand in for checks that depend on the time (a
+ * session's expiry), which are made on every request.
  *
- * @param size - how many answers to keep (the least recently used go first)
+ * @param size - how many answers to keep per connection (the least recently used go first)
  * @returns the cache
  */
 export function createReadCache<T>(size: number): ReadCache<T> {
-  const entries = new Map<string, { generation: string; value: T }>();
+  const byConnection = new WeakMap<Connection, { generation: string; entries: Map<string, T> }>();
   return {
     get(db, key, read) {
       // Read the generation before reading the data: a commit in between only makes the next call read again.
       const generation = databaseGeneration(db);
-      const entry = entries.get(key);
-      entries.delete(key);
-      if (entry && entry.generation === generation) {
-        entries.set(key, entry);
-        return entry.value;
+      let state = byConnection.get(db.$client);
+      if (!state || state.generation !== generation) {
+        state = { generation, entries: new Map() };
+        byConnection.set(db.$client, state);
+      }
+      const { entries } = state;
+      if (entries.has(key)) {
+        const value = entries.get(key) as T;
+        entries.delete(key);
+        entries.set(key, value);
+        return value;
       }
       const value = read();
-      entries.set(key, { generation, value });
+      entries.set(key, value);
       if (entries.size > size) entries.delete(entries.keys().next().value!);
       return value;
     },
