@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import firstNames from "./firstNames.json" with { type: "json" };
+import { mulberry32 } from "../demo/prng.ts";
 import { namesIn } from "./findNamedPeople.ts";
 
 // The hand-written character scan that namesIn used before it became one regular expression, kept
@@ -48,22 +49,9 @@ function atSentenceStart(text: string, at: number): boolean {
   return true;
 }
 
-/** mulberry32: the same pseudo-random texts on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("namesIn() as one regular expression", () => {
   it("finds exactly what the character-by-character scan found, over 5,000 generated texts", () => {
-    const next = random(8588);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const { next, pick } = mulberry32(8588);
     const names = [...NAMES];
     const ambiguous = [...AMBIGUOUS];
     const pieces = [

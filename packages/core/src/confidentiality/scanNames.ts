@@ -4,7 +4,7 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
-import { eachValueIn, roleReaders, type RoleReaders } from "../rules/fieldsByRole.ts";
+import { eachValueIn, escapeStep, roleReaders, runsOf, type RoleReaders } from "../rules/fieldsByRole.ts";
 import { memoByObject } from "../rules/memoByObject.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
@@ -59,14 +59,7 @@ interface FieldPlan {
 
 /** The plans of a template's free-text fields, made once per schema. */
 const plansOf = memoByObject((schema: Template["schema"]): FieldPlan[] =>
-  textFields({ schema } as Template).map((field) => {
-    const runs: string[][] = [[]];
-    for (const step of field.steps) {
-      if (step === "*") runs.push([]);
-      else runs[runs.length - 1]!.push(step);
-    }
-    return { field, runs };
-  }),
+  textFields({ schema } as Template).map((field) => ({ field, runs: runsOf(field.steps) })),
 );
 
 /**
@@ -111,7 +104,7 @@ function warn(document: PortfolioDocument, field: TextField, names: string[], ro
 function pointerOf(steps: string[], rows: number[]): string {
   let path = "";
   let row = 0;
-  for (const step of steps) path += `/${step === "*" ? rows[row++] : step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step}`;
+  for (const step of steps) path += `/${step === "*" ? rows[row++] : escapeStep(step)}`;
   return path;
 }
 

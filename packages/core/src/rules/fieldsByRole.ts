@@ -19,10 +19,6 @@ const readersByRole = memoByObject((schema: JsonSchema): Map<FieldRole, RoleRead
   return index;
 });
 
-function readersOfRole(template: Template, role: FieldRole): RoleReader[] {
-  return readersByRole(template.schema).get(role) ?? NONE;
-}
-
 /** The readers of a template's role fields, by role: look them up once per document, then read many roles. */
 export type RoleReaders = ReadonlyMap<FieldRole, RoleReader[]>;
 
@@ -37,7 +33,8 @@ export function roleReaders(template: Template): RoleReaders {
 }
 
 /**
- * `eachValueOfRole` with the template's readers already looked up.
+ * Visits the values of a document at every field of the given role, in the order of `valuesByRole`,
+ * without making a `RoleValue` or a pointer for each.
  *
  * @param readers - `roleReaders(template)`
  * @param data - the document
@@ -139,29 +136,12 @@ export interface RoleReader {
 }
 
 /**
- * Visits the values of a document at every field of the given role, in the order of `valuesByRole`,
- * without making a `RoleValue` or a pointer for each.
- *
- * @param template - the document's template
- * @param data - the document
- * @param role - e.g. `session-date`
- * @param visit - called with each value present, the object or array holding it, and its pointer in two parts
- */
-export function eachValueOfRole(template: Template, data: unknown, role: FieldRole, visit: RoleVisitor): void {
-  for (const reader of readersOfRole(template, role)) reader.read(data, visit);
-}
-
-/**
  * A reader for one field, made once: the steps are cut at each `*` into runs of property names, and
  * the JSON pointer of each run is written in advance, so a value's pointer is a few joins.
  */
 function readerOf(field: RoleField): RoleReader {
-  const runs: string[][] = [[]];
-  for (const step of field.steps) {
-    if (step === "*") runs.push([]);
-    else runs[runs.length - 1]!.push(step);
-  }
-  const plan: ReadPlan = { runs, pointers: runs.map((run) => run.map((step) => `/${escape(step)}`).join("")) };
+  const runs = runsOf(field.steps);
+  const plan: ReadPlan = { runs, pointers: runs.map((run) => run.map((step) => `/${escapeStep(step)}`).join("")) };
   return { field, read: (data, visit) => readRun(plan, data, undefined, 0, "", visit) };
 }
 
@@ -189,6 +169,27 @@ function readRun(plan: ReadPlan, node: unknown, parent: unknown, at: number, bas
   for (let index = 0; index < node.length; index++) readRun(plan, node[index], node, at + 1, rowBase + index, visit);
 }
 
-function escape(step: string): string {
+/**
+ * A field's steps cut at each `*` into runs of property names: `["rows", "*", "when"]` → `[["rows"], ["when"]]`.
+ *
+ * @param steps - property names from the root, `*` for any row of an array
+ * @returns the runs, one more than there are `*`
+ */
+export function runsOf(steps: string[]): string[][] {
+  const runs: string[][] = [[]];
+  for (const step of steps) {
+    if (step === "*") runs.push([]);
+    else runs[runs.length - 1]!.push(step);
+  }
+  return runs;
+}
+
+/**
+ * A property name as one step of a JSON pointer (`~` → `~0`, `/` → `~1`).
+ *
+ * @param step - a property name
+ * @returns the escaped step
+ */
+export function escapeStep(step: string): string {
   return step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step;
 }
