@@ -1,4 +1,4 @@
-import { findNamedPeople, type FieldError } from "@ilm-forms/core";
+import type { FieldError } from "@ilm-forms/core";
 import { IlmForm, type IlmFormHandle } from "@ilm-forms/react";
 import { useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -78,7 +78,7 @@ export function DocumentEditor(props: {
         draftKey={props.documentId}
         readOnly={props.readOnly}
         onSubmit={onSubmit}
-        checkConfidentiality={(doc) => findNamedPeople(doc, { knownNames: props.knownNames })}
+        knownNames={props.knownNames}
       />
     </>
   );

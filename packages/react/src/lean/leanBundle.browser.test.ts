@@ -102,6 +102,14 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     expect(await goal.getAttribute("aria-describedby")).toContain("__warning");
     await goal.fill("Help Client 2 hand over the monthly forecast.");
     await expect.poll(() => page.locator(".ilm-warning").count()).toBe(0);
+    // A name the host knows from elsewhere (not a common first name) is warned about too.
+    await goal.fill("Asked Kettering about the forecast.");
+    await page.waitForTimeout(400);
+    expect(await page.locator(".ilm-warning").count()).toBe(0);
+    await open({ known: "Dana Kettering" });
+    await page.getByLabel("Goal", { exact: false }).first().fill("Asked Kettering about the forecast.");
+    await expect.poll(() => page.locator(".ilm-warning").count()).toBe(1);
+    expect(await page.locator(".ilm-warning").innerText()).toContain("“Kettering”");
   });
 
   it("keeps a draft across a reload", async () => {

@@ -10,6 +10,7 @@ import { createRoot } from "react-dom/client";
 const params = new URLSearchParams(location.search);
 const modules = { "session-record": sessionRecord, "hours-log": hoursLog };
 const name = (params.get("template") ?? "session-record") as keyof typeof modules;
+const knownNames = params.getAll("known");
 const value = params.get("value") ? (JSON.parse(params.get("value") ?? "{}") as FormData) : undefined;
 
 function Page() {
@@ -17,7 +18,7 @@ function Page() {
   return (
     <>
       <h1>One form</h1>
-      <IlmForm template={modules[name]} value={value} readOnly={params.has("readonly")} draftKey={params.has("drafts") ? "lean-page" : false} onSubmit={setSubmitted} />
+      <IlmForm template={modules[name]} value={value} knownNames={knownNames} readOnly={params.has("readonly")} draftKey={params.has("drafts") ? "lean-page" : false} onSubmit={setSubmitted} />
       {submitted ? <pre data-testid="submitted">{JSON.stringify(submitted)}</pre> : null}
     </>
   );
