@@ -1,6 +1,6 @@
 import { checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
 import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
-import { createReadCache } from "./readCache.server.ts";
+import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
 export interface UnitProgress {
@@ -26,7 +26,7 @@ export interface UnitProgress {
 export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
   // Nothing written since this caller last asked: the same answer, without a query (the caller's
   // scope is in the key, so whether they may see the learner was decided on the same data).
-  return unchangedCache.get(db, `${scope.userId}|${scope.centreId}|${scope.role}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
+  return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
 }
 
 /** How many answers each cache keeps (the least recently used go first). */
@@ -41,21 +41,13 @@ function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string):
   const fingerprint = documentsFingerprint(db, scope, learnerId);
   const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}`;
   const cached = key ? progressCache.get(key) : undefined;
-  if (cached) {
-    progressCache.delete(key!);
-    progressCache.set(key!, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const progress = computeProgress(db, scope, learnerId, registrations);
-  if (key) {
-    progressCache.set(key, progress);
-    if (progressCache.size > PROGRESS_CACHE_SIZE) progressCache.delete(progressCache.keys().next().value!);
-  }
+  if (key) progressCache.set(key, progress);
   return progress;
 }
 
-/** The most recently used answers, oldest first (a Map keeps insertion order). */
-const progressCache = new Map<string, UnitProgress[]>();
+const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
 function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): UnitProgress[] {
   const documents = listDocuments(db, scope, learnerId);

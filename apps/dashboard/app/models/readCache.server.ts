@@ -49,28 +49,54 @@ export interface ReadCache<T> {
  * @param size - how many answers to keep per connection (the least recently used go first)
  * @returns the cache
  */
-export function createReadCache<T>(size: number): ReadCache<T> {
-  const byConnection = new WeakMap<Connection, { generation: string; entries: Map<string, T> }>();
+export function createReadCache<T extends object>(size: number): ReadCache<T> {
+  const byConnection = new WeakMap<Connection, { generation: string; entries: RecentlyUsed<T> }>();
   return {
     get(db, key, read) {
       // Read the generation before reading the data: a commit in between only makes the next call read again.
       const generation = databaseGeneration(db);
       let state = byConnection.get(db.$client);
       if (!state || state.generation !== generation) {
-        state = { generation, entries: new Map() };
+        state = { generation, entries: new RecentlyUsed(size) };
         byConnection.set(db.$client, state);
       }
-      const { entries } = state;
-      if (entries.has(key)) {
-        const value = entries.get(key) as T;
-        entries.delete(key);
-        entries.set(key, value);
-        return value;
-      }
-      const value = read();
-      entries.set(key, value);
-      if (entries.size > size) entries.delete(entries.keys().next().value!);
+      let value = state.entries.get(key);
+      if (value === undefined) state.entries.set(key, (value = read()));
       return value;
     },
   };
+}
+
+/** A map that keeps only the `size` most recently used answers (the least recently used go first). */
+export class RecentlyUsed<V extends object> {
+  /** Oldest first: a Map keeps insertion order, and a hit is moved to the end. */
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly size: number) {}
+
+  /** The answer kept under `key` (now the most recently used), or `undefined`. */
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  /** Keeps an answer, dropping the least recently used one when there are more than `size`. */
+  set(key: string, value: V): void {
+    this.entries.set(key, value);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/**
+ * The part of a cache key that names the caller: who they are, their centre and role. Reads that
+ * depend on what the caller may see must carry it.
+ *
+ * @param scope - the caller's scope
+ * @returns e.g. `"u1|c1|learner"`
+ */
+export function scopeKey(scope: { userId: string; centreId: string; role: string }): string {
+  return `${scope.userId}|${scope.centreId}|${scope.role}`;
 }

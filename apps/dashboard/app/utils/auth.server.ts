@@ -1,7 +1,7 @@
 import { getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie } from "../../server/csrf.js";
-import { createReadCache } from "../models/readCache.server.ts";
+import { createReadCache, scopeKey } from "../models/readCache.server.ts";
 import "./context.ts";
 
 export const SESSION_COOKIE = "ilm_session";
@@ -56,7 +56,7 @@ async function lookUpUser(request: Request, context: AppLoadContext): Promise<Cu
   const session = getSession(db, token);
   if (!session) return null;
   const { scope } = session;
-  const { centreName, learnerId } = peopleCache.get(db, `${scope.userId}|${scope.centreId}|${scope.role}`, () => ({
+  const { centreName, learnerId } = peopleCache.get(db, scopeKey(scope), () => ({
     centreName: getCentre(db, scope)?.name ?? "",
     learnerId: scope.role === "learner" ? getOwnLearner(db, scope)?.id : undefined,
   }));
