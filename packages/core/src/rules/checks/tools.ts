@@ -1,4 +1,5 @@
-import { valuesIn } from "../fieldsByRole.ts";
+import type { KnownDocument } from "../facts.ts";
+import { eachValueIn } from "../fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
@@ -20,20 +21,12 @@ export const toolsJustified: Check = {
   reads: ["reflectiveLog"],
   run(context) {
     const logs = context.facts.byKind.get("reflectiveLog") ?? [];
-    const justified = new Map<string, Pointer>();
-    const namedOnly = new Set<string>();
-    let answers = 0;
+    const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
     for (const log of logs) {
-      for (const found of valuesIn(log.readers, log.document.data, "tool-justification")) {
-        if (typeof found.value !== "string" || found.value.trim() === "") continue;
-        answers++;
-        for (const { tool, sentence } of toolsIn(found.value)) {
-          if (JUSTIFICATION.test(sentence)) {
-            if (!justified.has(tool)) justified.set(tool, pointTo(log, found.path));
-          } else namedOnly.add(tool);
-        }
-      }
+      scan.log = log;
+      eachValueIn(log.readers, log.document.data, "tool-justification", (value, _container, base, tail) => scanAnswer(scan, value, base, tail));
     }
+    const { justified, namedOnly, answers } = scan;
     const needed = context.thresholds.toolsJustified;
     if (answers === 0) return notMet(["No reflective log says which models or tools were used and why."], logs.map((l) => pointTo(l)));
     const names = [...justified.keys()];
@@ -49,48 +42,64 @@ export const toolsJustified: Check = {
   },
 };
 
-/** Each tool named in a text, with the sentence that names it. */
-function toolsIn(text: string): Array<{ tool: string; sentence: string }> {
-  const found: Array<{ tool: string; sentence: string }> = [];
-  let ends: number[] | undefined;
+/** What the scan of the answers has found so far. */
+interface ToolScan {
+  /** Each tool named with a reason, and the first answer that does so. */
+  justified: Map<string, Pointer>;
+  /** Tools named in a sentence that gives no reason. */
+  namedOnly: Set<string>;
+  /** Answers that are not blank. */
+  answers: number;
+  /** The reflective log being read. */
+  log: KnownDocument | undefined;
+}
+
+/**
+ * Reads one answer: each tool it names, and whether the sentence naming it gives a reason. Sentence
+ * ends are looked for only as far as the last tool named, and each sentence is tested for a reason
+ * once however many tools it names.
+ */
+function scanAnswer(scan: ToolScan, value: unknown, base: string, tail: string): void {
+  if (typeof value !== "string" || value.trim() === "") return;
+  scan.answers++;
+  const text = value;
+  let start = 0;
+  let end = -1;
+  let reasoned = false;
   ANY_TOOL.lastIndex = 0;
   for (let match = ANY_TOOL.exec(text); match; match = ANY_TOOL.exec(text)) {
-    const tool = toolOf(match[0]);
-    if (tool) found.push({ tool: tool.name, sentence: sentenceAround(text, match.index, (ends ??= sentenceEnds(text))) });
-    if (match[0] === "") ANY_TOOL.lastIndex++;
-  }
-  return found;
-}
-
-/** Where each sentence of a text ends (the index of its `.`, `!`, `?` or `;` before a space), found once per text. */
-function sentenceEnds(text: string): number[] {
-  const ends: number[] = [];
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) ends.push(m.index);
-  return ends;
-}
-
-/** The sentence around a position: from just after the last sentence end before it to its own end. */
-function sentenceAround(text: string, at: number, ends: number[]): string {
-  let start = 0;
-  let end: number | undefined;
-  for (const index of ends) {
-    if (index < at) start = index + 2;
-    else {
-      end = index;
-      break;
+    const word = match[0];
+    if (word === "") ANY_TOOL.lastIndex++;
+    const tool = toolOf(word);
+    if (tool === null) continue;
+    if (end < match.index) {
+      // The sentence around the match: from just after the last end before it to the first end after it.
+      if (end >= 0) start = end + 2;
+      SENTENCE_END.lastIndex = start;
+      end = text.length;
+      for (let found = SENTENCE_END.exec(text); found; found = SENTENCE_END.exec(text)) {
+        if (found.index < match.index) start = found.index + 2;
+        else {
+          end = found.index;
+          break;
+        }
+      }
+      reasoned = JUSTIFICATION.test(text.slice(start, end + 1));
     }
+    if (!reasoned) scan.namedOnly.add(tool);
+    else if (!scan.justified.has(tool)) scan.justified.set(tool, pointTo(scan.log!, base + tail));
   }
-  return text.slice(start, end === undefined ? text.length : end + 1);
 }
 
-const toolOfText = new Map<string, { name: string } | undefined>();
+const toolOfText = new Map<string, string | null>();
 
-/** The first tool whose own pattern matches the text the combined scan found (remembered: the same words recur). */
-function toolOf(text: string): { name: string } | undefined {
-  if (toolOfText.has(text)) return toolOfText.get(text);
-  const tool = TOOLS.find((t) => t.pattern.test(text));
-  if (toolOfText.size >= 1024) toolOfText.clear();
-  toolOfText.set(text, tool);
+/** The name of the first tool whose own pattern matches the text the combined scan found, or `null` (remembered: the same words recur). */
+function toolOf(text: string): string | null {
+  let tool = toolOfText.get(text);
+  if (tool === undefined) {
+    tool = TOOLS.find((t) => t.pattern.test(text))?.name ?? null;
+    if (toolOfText.size >= 1024) toolOfText.clear();
+    toolOfText.set(text, tool);
+  }
   return tool;
 }
