@@ -1,7 +1,7 @@
 import { namesUsedIn, registry } from "@ilm-forms/core";
 import { createDocument, listDocuments } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigate, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigate, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { readPostedDocument } from "../models/documentForm.server.ts";
@@ -46,10 +46,13 @@ export default function NewDocument() {
   const outcome = useActionData<typeof action>();
   const root = useRouteLoaderData("root") as { csrf: string };
   const navigate = useNavigate();
+  const navigation = useNavigation();
   const savedId = outcome && "id" in outcome ? outcome.id : undefined;
+  // Move to the saved document once the submission has settled (the editor has then cleared the draft):
+  // navigating while Remix still reloads this page's data after the action would abort that request.
   useEffect(() => {
-    if (savedId) navigate(`/learner/documents/${savedId}?saved=1${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`, { replace: true });
-  }, [savedId, navigate, unit]);
+    if (savedId && navigation.state === "idle") navigate(`/learner/documents/${savedId}?saved=1${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`, { replace: true });
+  }, [savedId, navigation.state, navigate, unit]);
   return (
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a></p>
