@@ -4,7 +4,7 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
-import { eachValueIn, escapeStep, roleReaders, runsOf, type RoleReaders } from "../rules/fieldsByRole.ts";
+import { eachValueIn, escapeStep, needsOwnCheck, roleReaders, runsOf, type RoleReaders } from "../rules/fieldsByRole.ts";
 import { memoByObject } from "../rules/memoByObject.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
@@ -55,11 +55,13 @@ function scanDocument(document: PortfolioDocument, template: Template, matcher: 
 interface FieldPlan {
   field: TextField;
   runs: string[][];
+  /** `needsOwnCheck(field.steps)`. */
+  ownOnly: boolean;
 }
 
 /** The plans of a template's free-text fields, made once per schema. */
 const plansOf = memoByObject((schema: Template["schema"]): FieldPlan[] =>
-  textFields({ schema } as Template).map((field) => ({ field, runs: runsOf(field.steps) })),
+  textFields({ schema } as Template).map((field) => ({ field, runs: runsOf(field.steps), ownOnly: needsOwnCheck(field.steps) })),
 );
 
 /**
@@ -70,8 +72,10 @@ function scanRun(document: PortfolioDocument, plan: FieldPlan, matcher: NameMatc
   const run = plan.runs[at]!;
   for (let i = 0; i < run.length; i++) {
     const step = run[i]!;
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, step)) return;
-    node = (node as Record<string, unknown>)[step];
+    if (node === null || typeof node !== "object") return;
+    const next = (node as Record<string, unknown>)[step];
+    if (next === undefined || (plan.ownOnly && !Object.hasOwn(node, step))) return;
+    node = next;
   }
   if (at === plan.runs.length - 1) {
     if (typeof node === "string" && node !== "") {

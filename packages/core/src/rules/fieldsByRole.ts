@@ -141,13 +141,15 @@ export interface RoleReader {
  */
 function readerOf(field: RoleField): RoleReader {
   const runs = runsOf(field.steps);
-  const plan: ReadPlan = { runs, pointers: runs.map((run) => run.map((step) => `/${escapeStep(step)}`).join("")) };
+  const plan: ReadPlan = { runs, pointers: runs.map((run) => run.map((step) => `/${escapeStep(step)}`).join("")), ownOnly: needsOwnCheck(field.steps) };
   return { field, read: (data, visit) => readRun(plan, data, undefined, 0, "", visit) };
 }
 
 interface ReadPlan {
   runs: string[][];
   pointers: string[];
+  /** `needsOwnCheck(steps)`: some step is also the name of a member every object inherits. */
+  ownOnly: boolean;
 }
 
 /** One function for every field (so it is optimised once), driven by the field's plan. */
@@ -156,9 +158,11 @@ function readRun(plan: ReadPlan, node: unknown, parent: unknown, at: number, bas
   const run = plan.runs[at]!;
   for (let i = 0; i < run.length; i++) {
     const step = run[i]!;
-    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, step)) return;
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    const next = (node as Record<string, unknown>)[step];
+    if (next === undefined || (plan.ownOnly && !Object.hasOwn(node, step))) return;
     container = node;
-    node = (node as Record<string, unknown>)[step];
+    node = next;
   }
   if (at === plan.runs.length - 1) {
     if (node !== undefined) visit(node, container, base, plan.pointers[at]!);
@@ -167,6 +171,18 @@ function readRun(plan: ReadPlan, node: unknown, parent: unknown, at: number, bas
   if (!Array.isArray(node)) return;
   const rowBase = `${base}${plan.pointers[at]!}/`;
   for (let index = 0; index < node.length; index++) readRun(plan, node[index], node, at + 1, rowBase + index, visit);
+}
+
+/**
+ * Whether reading these steps must ask `Object.hasOwn` at each: only when a step is also the name of a
+ * member every object inherits (`constructor`, `toString` ...). For any other name a document's value
+ * is its own property or nothing, so one property read answers both questions.
+ *
+ * @param steps - property names from the root, `*` for any row of an array
+ * @returns true when an inherited member could be mistaken for a value
+ */
+export function needsOwnCheck(steps: string[]): boolean {
+  return steps.some((step) => step in Object.prototype);
 }
 
 /**
