@@ -46,9 +46,25 @@ export function findNamedPeopleIn(documents: DocumentWithTemplate[], knownNames:
   return warnings;
 }
 
+const NO_ROWS: number[] = [];
+
 function scanDocument(document: PortfolioDocument, template: Template, matcher: NameMatcher, out: NamedPersonWarning[]): void {
-  const rows: number[] = [];
-  for (const plan of plansOf(template.schema)) scanRun(document, plan, matcher, document.data, 0, rows, out);
+  const data = document.data as unknown;
+  if (data === null || typeof data !== "object") return;
+  let rows: number[] | undefined;
+  const plans = plansOf(template.schema);
+  for (let p = 0; p < plans.length; p++) {
+    const plan = plans[p]!;
+    if (plan.key === undefined) scanRun(document, plan, matcher, data, 0, (rows ??= []), out);
+    else {
+      // Most free-text fields sit at the top of the document: one property read, no walk.
+      const value = (data as Record<string, unknown>)[plan.key];
+      if (typeof value === "string" && value !== "") {
+        const names = matcher.namesIn(value);
+        if (names !== undefined) warn(document, plan.field, names, NO_ROWS, out);
+      }
+    }
+  }
 }
 
 /** A field's steps cut at each `*` into runs of property names, once per field. */
@@ -57,11 +73,16 @@ interface FieldPlan {
   runs: string[][];
   /** `needsOwnCheck(field.steps)`. */
   ownOnly: boolean;
+  /** The property name of a top-level field that no inherited member shares; otherwise undefined (walked). */
+  key: string | undefined;
 }
 
 /** The plans of a template's free-text fields, made once per schema. */
 const plansOf = memoByObject((schema: Template["schema"]): FieldPlan[] =>
-  textFields({ schema } as Template).map((field) => ({ field, runs: runsOf(field.steps), ownOnly: needsOwnCheck(field.steps) })),
+  textFields({ schema } as Template).map((field) => {
+    const ownOnly = needsOwnCheck(field.steps);
+    return { field, runs: runsOf(field.steps), ownOnly, key: field.steps.length === 1 && !ownOnly ? field.steps[0] : undefined };
+  }),
 );
 
 /**
