@@ -42,7 +42,9 @@ export function createRegistry(entries: RegistryEntry[], qualifications: Qualifi
   const entry = (id: string, version?: string): RegistryEntry | undefined => {
     const versions = byId.get(id);
     if (!versions) return undefined;
-    return version === undefined ? versions[0] : versions.find((e) => e.template.version === version);
+    if (version === undefined) return versions[0];
+    for (const e of versions) if (e.template.version === version) return e;
+    return undefined;
   };
   const sortedIds = (): string[] => [...byId.keys()].sort();
   return {

@@ -66,6 +66,8 @@ function clientRefOf(template: Template, data: unknown): string | undefined {
   }
   return undefined;
 }
+/** The part each template id plays, by id (worked out once per scheme). */
+const kindsOf = memoByObject((templates: Partial<Record<EvidenceKind, string>>): Map<string, EvidenceKind> => new Map(Object.entries(templates).map(([kind, id]) => [id, kind as EvidenceKind])));
 const isHours = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
 
 /**
@@ -83,7 +85,7 @@ export function collectFacts(
   validate: (template: string, data: unknown, options: { version?: string }) => ValidationResult,
   templates: Partial<Record<EvidenceKind, string>>,
 ): PortfolioFacts {
-  const kindOf = new Map(Object.entries(templates).map(([kind, id]) => [id, kind as EvidenceKind]));
+  const kindOf = kindsOf(templates);
   const facts: PortfolioFacts = { byKind: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
   const keys = new Map<string, string>();
   for (const document of documents) {
