@@ -3,7 +3,7 @@ import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { EvidenceKind } from "./evidenceSources.ts";
-import { eachValueIn, fieldsByRole, roleReaders, type RoleReaders } from "./fieldsByRole.ts";
+import { eachValueIn, fieldsByRole, roleReaders, type RoleReaders, type RoleVisitor } from "./fieldsByRole.ts";
 import { memoByObject } from "./memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 
@@ -133,43 +133,57 @@ const prefixOf = (row: Row): string => row.firstPath.slice(0, row.firstPath.last
  * Groups a document's session-date, session-no and duration fields by the row (or root) that holds
  * them, in the order the rows are first met (dates, then numbers, then durations). The object or array
  * that holds a value identifies its row: in JSON two different pointers never reach the same object.
+ * One gatherer serves every document of a portfolio, so its three visitors are made once.
  */
-function sessionRows(known: KnownDocument): Row[] {
-  // Rows in the order first met, and the containers that identify them. Each role's values come row by
-  // row in array order, so the next row is almost always the one after the last found: look there
-  // first (no hash is made for a document's objects), then search.
-  const rows: Row[] = [];
-  const containers: unknown[] = [];
-  let next = 0;
-  const row = (container: unknown, base: string, tail: string): Row => {
-    let at = containers[next] === container ? next : containers.indexOf(container);
+class RowGatherer {
+  private rows: Row[] = [];
+  /** The containers that identify the rows, in the same order. */
+  private containers: unknown[] = [];
+  /**
+   * Each role's values come row by row in array order, so the next row is almost always the one after
+   * the last found: look there first (no hash is made for a document's objects), then search.
+   */
+  private next = 0;
+
+  private row(container: unknown, base: string, tail: string): Row {
+    let at = this.containers[this.next] === container ? this.next : this.containers.indexOf(container);
     if (at === -1) {
-      at = rows.length;
-      rows.push({ firstPath: base + tail, date: undefined, sessionNo: undefined, hours: undefined, hoursPath: undefined });
-      containers.push(container);
+      at = this.rows.length;
+      this.rows.push({ firstPath: base + tail, date: undefined, sessionNo: undefined, hours: undefined, hoursPath: undefined });
+      this.containers.push(container);
     }
-    next = at + 1;
-    return rows[at]!;
+    this.next = at + 1;
+    return this.rows[at]!;
+  }
+
+  private readonly onDate: RoleVisitor = (value, container, base, tail) => {
+    if (typeof value === "string" && DATE.test(value)) this.row(container, base, tail).date = value;
   };
-  const rewind = (): void => {
-    next = 0;
+
+  private readonly onSessionNo: RoleVisitor = (value, container, base, tail) => {
+    if (Number.isInteger(value)) this.row(container, base, tail).sessionNo = value as number;
   };
-  const { readers, document } = known;
-  eachValueIn(readers, document.data, "session-date", (value, container, base, tail) => {
-    if (typeof value === "string" && DATE.test(value)) row(container, base, tail).date = value;
-  });
-  rewind();
-  eachValueIn(readers, document.data, "session-no", (value, container, base, tail) => {
-    if (Number.isInteger(value)) row(container, base, tail).sessionNo = value as number;
-  });
-  rewind();
-  eachValueIn(readers, document.data, "duration", (value, container, base, tail) => {
+
+  private readonly onDuration: RoleVisitor = (value, container, base, tail) => {
     if (!isHours(value)) return;
-    const target = row(container, base, tail);
+    const target = this.row(container, base, tail);
     target.hours = value;
     target.hoursPath = base + tail;
-  });
-  return rows;
+  };
+
+  /** The rows of one document. */
+  rowsOf(known: KnownDocument): Row[] {
+    const rows: Row[] = (this.rows = []);
+    this.containers = [];
+    const { readers, document } = known;
+    this.next = 0;
+    eachValueIn(readers, document.data, "session-date", this.onDate);
+    this.next = 0;
+    eachValueIn(readers, document.data, "session-no", this.onSessionNo);
+    this.next = 0;
+    eachValueIn(readers, document.data, "duration", this.onDuration);
+    return rows;
+  }
 }
 
 /**
@@ -196,9 +210,10 @@ function lineUpSessions(facts: PortfolioFacts): void {
   const sessionKey = (row: { sessionNo?: number; date?: string }): number | string => row.sessionNo ?? `d${row.date}`;
   const byKey = new SessionIndex();
   const byDate = new SessionIndex();
+  const gatherer = new RowGatherer();
   for (const log of facts.byKind.get("hoursLog") ?? []) {
     if (!log.client || log.clientKey === undefined) continue;
-    for (const row of sessionRows(log)) {
+    for (const row of gatherer.rowsOf(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
       const logRow = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
       const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: logRow, record: undefined };
@@ -211,7 +226,7 @@ function lineUpSessions(facts: PortfolioFacts): void {
   }
   for (const record of facts.byKind.get("sessionRecord") ?? []) {
     if (!record.client || record.clientKey === undefined) continue;
-    const row: Partial<Row> = sessionRows(record)[0] ?? {};
+    const row: Partial<Row> = gatherer.rowsOf(record)[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };
     const session = byKey.get(record.clientKey, sessionKey(row)) ?? (row.date ? byDate.get(record.clientKey, row.date) : undefined);
     if (session && !session.record) {

@@ -60,6 +60,43 @@ export function valuesIn(readers: RoleReaders, data: unknown, role: FieldRole): 
   return found;
 }
 
+/**
+ * The first value present at a role's fields (in the order of `valuesIn`), with no pointer made.
+ *
+ * @param readers - `roleReaders(template)`
+ * @param data - the document
+ * @param role - e.g. `session-date`
+ * @returns the value, or `undefined` when no field of the role holds one
+ */
+export function firstValueIn(readers: RoleReaders, data: unknown, role: FieldRole): unknown {
+  let first: unknown;
+  let found = false;
+  eachValueIn(readers, data, role, (value) => {
+    if (!found) {
+      found = true;
+      first = value;
+    }
+  });
+  return first;
+}
+
+/**
+ * How many values are present at a role's fields that pass a test, with no pointer made.
+ *
+ * @param readers - `roleReaders(template)`
+ * @param data - the document
+ * @param role - e.g. `development-need`
+ * @param test - which values count
+ * @returns the number of values that pass
+ */
+export function countValuesIn(readers: RoleReaders, data: unknown, role: FieldRole, test: (value: unknown) => boolean): number {
+  let n = 0;
+  eachValueIn(readers, data, role, (value) => {
+    if (test(value)) n++;
+  });
+  return n;
+}
+
 const fieldsOf = memoByObject((schema: JsonSchema): RoleField[] => {
   const fields: RoleField[] = [];
   walk(schema, schema, [], fields, 0);

@@ -1,9 +1,10 @@
-import { fieldsByRole, valuesIn } from "../fieldsByRole.ts";
+import { countValuesIn, fieldsByRole } from "../fieldsByRole.ts";
 import type { EvidenceKind } from "../evidenceSources.ts";
 import type { Pointer } from "../types.ts";
 import { count, forClient, isFilled, listOf, met, notMet, pointTo, readAt, sessionClients, type Check, type CheckContext } from "./context.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isObject = (value: unknown): boolean => value !== null && typeof value === "object";
 
 /** Every client with sessions has at least one document of a kind. */
 function everyClientHas(kind: EvidenceKind, what: string): Check {
@@ -35,8 +36,9 @@ export const developmentNeeds: Check = {
     const counts = clients.map((client) => {
       const documents = forClient(context, "developmentNeeds", client);
       documents.forEach((d) => pointers.push(pointTo(d)));
-      const needs = documents.flatMap((d) => valuesIn(d.readers, d.document.data, "development-need")).filter((v) => v.value !== null && typeof v.value === "object");
-      return { client, needs: needs.length };
+      let needs = 0;
+      for (const d of documents) needs += countValuesIn(d.readers, d.document.data, "development-need", isObject);
+      return { client, needs };
     });
     const short = counts.filter((c) => c.needs < (needed ?? 1));
     const stated = counts.map((c) => `${c.client}: ${c.needs}`).join("; ");

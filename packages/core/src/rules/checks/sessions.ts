@@ -1,4 +1,4 @@
-import { valuesIn } from "../fieldsByRole.ts";
+import { firstValueIn } from "../fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, listOf, met, notMet, sessionLabel, type Check } from "./context.ts";
 
@@ -30,7 +30,7 @@ export const reflectiveLogs: Check = {
     const reflected = new Map<string, Set<string>>();
     for (const log of logs) {
       if (log.clientKey === undefined) continue;
-      const date = valuesIn(log.readers, log.document.data, "session-date")[0]?.value;
+      const date = firstValueIn(log.readers, log.document.data, "session-date");
       if (typeof date !== "string") continue;
       const dates = reflected.get(log.clientKey);
       if (dates) dates.add(date);
