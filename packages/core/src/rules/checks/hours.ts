@@ -10,8 +10,16 @@ export const coachingHours: Check = {
     const byClient = hoursByClient(context);
     const total = Object.values(byClient).reduce((sum, h) => sum + h, 0);
     const perClient = Object.entries(byClient).map(([client, h]) => `${client}: ${hours(h)}`).join("; ");
-    const pointers = facts.sessions.map((s) => ({ document: (s.log ?? s.record)!.pointer.document }));
-    const unique = [...new Map(pointers.map((p) => [p.document, p])).values()];
+    // One pointer per document the sessions come from, in the order first met.
+    const unique: Pointer[] = [];
+    const seen = new Set<string>();
+    for (const s of facts.sessions) {
+      const document = (s.log ?? s.record)!.pointer.document;
+      if (!seen.has(document)) {
+        seen.add(document);
+        unique.push({ document });
+      }
+    }
     const reasons = [`${hoursPhrase(total)} of coaching are recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
     const target = thresholds.coachingHours;
     if (target === undefined) return forAssessor([`${reasons[0]}; ${unitName} sets no minimum number of hours.`], unique);

@@ -1,4 +1,5 @@
-import { valuesIn } from "../fieldsByRole.ts";
+import type { KnownDocument } from "../facts.ts";
+import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, forAssessor, hoursPhrase, met, notMet, pointTo, type Check, type CheckContext } from "./context.ts";
 
@@ -13,13 +14,14 @@ export function supervisionHoursOf(context: Pick<CheckContext, "facts" | "memo">
 function sumSupervision(context: Pick<CheckContext, "facts">): { total: number; pointers: Pointer[] } {
   let total = 0;
   const pointers: Pointer[] = [];
-  for (const known of context.facts.known) {
-    for (const found of valuesIn(known.readers, known.document.data, "supervision-duration")) {
-      if (typeof found.value !== "number" || !Number.isFinite(found.value) || found.value <= 0) continue;
-      total += found.value;
-      pointers.push(pointTo(known, found.path));
-    }
-  }
+  let known: KnownDocument;
+  const visit: RoleVisitor = (value, _container, base, tail) => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return;
+    total += value;
+    pointers.push(pointTo(known, base + tail));
+  };
+  // Every document is asked (any template may carry the role); most have no such field and make nothing.
+  for (known of context.facts.known) eachValueIn(known.readers, known.document.data, "supervision-duration", visit);
   return { total: Math.round(total * 1000) / 1000, pointers };
 }
 

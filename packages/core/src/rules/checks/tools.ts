@@ -1,5 +1,5 @@
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn } from "../fieldsByRole.ts";
+import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
@@ -22,9 +22,10 @@ export const toolsJustified: Check = {
   run(context) {
     const logs = context.facts.byKind.get("reflectiveLog") ?? [];
     const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
+    const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
     for (const log of logs) {
       scan.log = log;
-      eachValueIn(log.readers, log.document.data, "tool-justification", (value, _container, base, tail) => scanAnswer(scan, value, base, tail));
+      eachValueIn(log.readers, log.document.data, "tool-justification", visit);
     }
     const { justified, namedOnly, answers } = scan;
     const needed = context.thresholds.toolsJustified;
