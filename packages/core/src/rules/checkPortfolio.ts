@@ -131,6 +131,7 @@ function resolveUnit(registration: UnitRegistration | string, registry: Registry
 
 /** The pointers, each document-and-path once (by document, then path: no key string is made for each). */
 function dedupe<T extends { document: string; path?: string }>(pointers: T[]): T[] {
+  if (pointers.length < 2) return pointers;
   const seen = new Map<string, Set<string>>();
   return pointers.filter((p) => {
     const path = p.path ?? "";

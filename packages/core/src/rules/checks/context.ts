@@ -56,8 +56,18 @@ export function listOf(items: string[], shown = 5): string {
 
 /** Documents of a kind about one client. */
 export function forClient(context: CheckContext, kind: EvidenceKind, client: string): KnownDocument[] {
-  const key = clientKey(client);
-  return (context.facts.byKind.get(kind) ?? []).filter((known) => known.clientKey === key);
+  // The clients a check walks are the values of `facts.clients`, whose keys are already worked out.
+  let key: string | undefined;
+  for (const [k, name] of context.facts.clients) {
+    if (name === client) {
+      key = k;
+      break;
+    }
+  }
+  key ??= clientKey(client);
+  const found: KnownDocument[] = [];
+  for (const known of context.facts.byKind.get(kind) ?? []) if (known.clientKey === key) found.push(known);
+  return found;
 }
 
 /** The clients a per-client check walks: those with sessions. */
