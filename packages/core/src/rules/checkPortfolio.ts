@@ -53,7 +53,8 @@ export function checkPortfolio(registration: UnitRegistration | string, document
   let validate = validators.get(registry);
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const sources = evidenceSources[qualification.id];
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : validate, sources?.templates ?? {});
+  const validateOne = validate;
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), sources?.templates ?? {});
   const context: CheckContext = {
     facts,
     unit,

@@ -76,13 +76,13 @@ const isHours = (value: unknown): value is number => typeof value === "number" &
  *
  * @param documents - the learner's documents
  * @param registry - where their templates are found
- * @param validate - validates one document against its template
+ * @param validate - validates one document against its template (its version's)
  * @param templates - the scheme's template ids by the part they play
  */
 export function collectFacts(
   documents: PortfolioDocument[],
   registry: Registry,
-  validate: (template: string, data: unknown, options: { version?: string }) => ValidationResult,
+  validate: (document: PortfolioDocument) => ValidationResult,
   templates: Partial<Record<EvidenceKind, string>>,
 ): PortfolioFacts {
   const kindOf = kindsOf(templates);
@@ -94,7 +94,7 @@ export function collectFacts(
       facts.unknown.push(document.id);
       continue;
     }
-    const result = validate(document.template, document.data, { version: document.version });
+    const result = validate(document);
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
     const ref = clientRefOf(template, document.data);
     // Every known document gets the same fields in the same order (one object shape for the checks to read).
