@@ -168,6 +168,20 @@ describe("checkPortfolio()", () => {
 });
 
 describe("the tools check's combined scan", () => {
+  it("reads tools in capitals and tools in any case in the order written, each sentence judged on its own", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    const logs = documents.filter((d) => d.template === "ilm-8588/reflective-log");
+    for (const log of logs) delete log.data.modelsAndTools;
+    // A verb "grow" is no tool; the wheel of life (any case) comes before OSCAR (capitals) and both
+    // before the Johari window; only the first two sentences give a reason.
+    logs[0]!.data.modelsAndTools = "I used the Wheel of Life and then OSCAR because she needed to grow in confidence. We tried the Johari window; it was quick.";
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:3.2")!;
+    expect(finding.status).toBe("met");
+    expect(finding.reasons[0]).toMatch(/^The reflective logs name and give reasons for wheel of life and OSCAR; .* Johari window is named without a reason\.$/);
+    expect(finding.pointers).toEqual([{ document: logs[0]!.id, path: "/modelsAndTools" }]);
+  });
+
+
   it("may put a word boundary in front of every tool pattern, because every alternative of each already starts with one", () => {
     for (const { name, pattern } of TOOLS) {
       const alternatives: string[] = [];

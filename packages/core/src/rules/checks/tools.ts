@@ -5,11 +5,16 @@ import type { Pointer } from "../types.ts";
 import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
 
 /**
- * Every tool pattern in one scan; the match is then told apart by testing the tools one by one. Each
- * pattern starts at a word boundary, so the leading `\b` changes no match; it lets the engine turn
- * down the positions inside words before trying 25 alternatives there (about twice as fast).
+ * Every tool pattern in two scans, one for the patterns that match in any case (`johari`, `scaling`
+ * ...) and one for those written in capitals (GROW, OSCAR ...); a match is then told apart by testing
+ * the tools one by one. Capitals are rare in running text, so the second scan skips through it; one
+ * scan over every pattern without regard to case cost about a fifth more. Each pattern starts at a
+ * word boundary, so the leading `\b` changes no match; it lets the engine turn down the positions
+ * inside words before trying the alternatives there.
  */
-const ANY_TOOL = new RegExp(`\\b(?:${TOOLS.map((t) => `(?:${t.pattern.source})`).join("|")})`, "gi");
+const scanFor = (tools: typeof TOOLS, flags: string): RegExp => new RegExp(`\\b(?:${tools.map((t) => `(?:${t.pattern.source})`).join("|")})`, flags);
+const ANY_CASE_TOOL = scanFor(TOOLS.filter((t) => t.pattern.ignoreCase), "gi");
+const CAPITALS_TOOL = scanFor(TOOLS.filter((t) => !t.pattern.ignoreCase), "g");
 const SENTENCE_END = /[.!?;]\s/g;
 
 /**
@@ -67,10 +72,26 @@ function scanAnswer(scan: ToolScan, value: unknown, base: string, tail: string):
   let start = 0;
   let end = -1;
   let reasoned = false;
-  ANY_TOOL.lastIndex = 0;
-  for (let match = ANY_TOOL.exec(text); match; match = ANY_TOOL.exec(text)) {
+  ANY_CASE_TOOL.lastIndex = 0;
+  CAPITALS_TOOL.lastIndex = 0;
+  let anyCase = nextMatch(ANY_CASE_TOOL, text);
+  let capitals = nextMatch(CAPITALS_TOOL, text);
+  while (anyCase !== null || capitals !== null) {
+    // The earlier of the two matches (capitals first at the same place), as one scan over both would
+    // find them; a match of the other scan that starts inside it is passed over.
+    let match: RegExpExecArray;
+    if (anyCase === null || (capitals !== null && capitals.index <= anyCase.index)) {
+      match = capitals!;
+      const after = match.index + match[0].length;
+      capitals = nextMatch(CAPITALS_TOOL, text);
+      if (anyCase !== null && anyCase.index < after) anyCase = nextMatch(ANY_CASE_TOOL, text, after);
+    } else {
+      match = anyCase;
+      const after = match.index + match[0].length;
+      anyCase = nextMatch(ANY_CASE_TOOL, text);
+      if (capitals !== null && capitals.index < after) capitals = nextMatch(CAPITALS_TOOL, text, after);
+    }
     const word = match[0];
-    if (word === "") ANY_TOOL.lastIndex++;
     const tool = toolOf(word);
     if (tool === null) continue;
     if (end < match.index) {
@@ -90,6 +111,14 @@ function scanAnswer(scan: ToolScan, value: unknown, base: string, tail: string):
     if (!reasoned) scan.namedOnly.add(tool);
     else if (!scan.justified.has(tool)) scan.justified.set(tool, pointTo(scan.log!, base + tail));
   }
+}
+
+/** The next match of a global scan (from `from` when given), stepping past an empty one. */
+function nextMatch(scan: RegExp, text: string, from?: number): RegExpExecArray | null {
+  if (from !== undefined) scan.lastIndex = from;
+  const match = scan.exec(text);
+  if (match !== null && match[0] === "") scan.lastIndex++;
+  return match;
 }
 
 const toolOfText = new Map<string, string | null>();
