@@ -6,6 +6,7 @@ import type { EvidenceKind } from "./evidenceSources.ts";
 import { eachValueIn, fieldsByRole, roleReaders, type RoleReaders, type RoleVisitor } from "./fieldsByRole.ts";
 import { memoByObject } from "./memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
+import { isIsoDate } from "./isoDate.ts";
 
 /** A document whose template the registry knows. */
 export interface KnownDocument {
@@ -49,7 +50,6 @@ export function clientKey(ref: string): string {
   return ref.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The top-level fields of a template with the role `client-ref`, in schema order (worked out once). */
 const clientRefSteps = memoByObject((template: Template): string[] =>
   fieldsByRole(template)
@@ -157,7 +157,7 @@ class RowGatherer {
   }
 
   private readonly onDate: RoleVisitor = (value, container, base, tail) => {
-    if (typeof value === "string" && DATE.test(value)) this.row(container, base, tail).date = value;
+    if (isIsoDate(value)) this.row(container, base, tail).date = value;
   };
 
   private readonly onSessionNo: RoleVisitor = (value, container, base, tail) => {

@@ -2,8 +2,8 @@ import { countValuesIn, fieldsByRole } from "../fieldsByRole.ts";
 import type { EvidenceKind } from "../evidenceSources.ts";
 import type { Pointer } from "../types.ts";
 import { count, forClient, isFilled, listOf, met, notMet, pointTo, readAt, sessionClients, type Check, type CheckContext } from "./context.ts";
+import { isIsoDate } from "../isoDate.ts";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isObject = (value: unknown): boolean => value !== null && typeof value === "object";
 
 /** Every client with sessions has at least one document of a kind. */
@@ -85,7 +85,7 @@ function unsigned(_context: CheckContext, contract: { template: Parameters<typeo
     const value = readAt(contract.document.data, field.steps) as { name?: unknown; date?: unknown } | undefined;
     const path = `/${field.steps.join("/")}`;
     const named = isFilled(value?.name);
-    const dated = typeof value?.date === "string" && DATE.test(value.date);
+    const dated = isIsoDate(value?.date);
     if (!named && !dated) gaps.push({ title: field.title, path, problem: "is not signed" });
     else if (!named) gaps.push({ title: field.title, path, problem: "is dated but not signed" });
     else if (!dated) gaps.push({ title: field.title, path, problem: "is signed but not dated" });

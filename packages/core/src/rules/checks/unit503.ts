@@ -1,8 +1,8 @@
 import { fieldsByRole, valuesIn } from "../fieldsByRole.ts";
 import type { KnownDocument } from "../facts.ts";
 import { count, forAssessor, isFilled, listOf, met, notMet, pointTo, readAt, type Check } from "./context.ts";
+import { isIsoDate } from "../isoDate.ts";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A SWOT of the coach with every quadrant filled in. */
 export const swot: Check = {
@@ -47,7 +47,7 @@ export const pdp: Check = {
     const spans = plans.map((plan) => {
       const dates = valuesIn(plan.readers, plan.document.data, "date")
         .map((v) => v.value)
-        .filter((v): v is string => typeof v === "string" && DATE.test(v))
+        .filter((v): v is string => isIsoDate(v))
         .sort();
       const from = dates[0];
       const to = dates[dates.length - 1];
