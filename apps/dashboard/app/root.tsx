@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useContext } from "react";
 import { SiteHeader } from "./components/SiteHeader.tsx";
 import { NonceContext } from "./utils/nonce.ts";
@@ -23,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useLoaderData<typeof loader>() as Awaited<ReturnType<typeof loader>> | undefined;
+  // The layout also draws the error pages, where React Router allows only useRouteLoaderData; the data
+  // is absent when the root loader itself failed.
+  const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useContext(NonceContext) ?? data?.nonce;
   return (
     <html lang="en-GB">
