@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
+import { prepared } from "../access/statementCache.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { centres } from "../schema/centres.ts";
@@ -46,7 +47,8 @@ export function insertCentre(db: Db, input: { name: string; id?: string }): Cent
  * @returns the centre, or undefined when it is gone
  */
 export function getCentre(db: Db, scope: Scope): Centre | undefined {
-  const row = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+  const statement = prepared(db, "centres.get", () => db.select().from(centres).where(eq(centres.id, sql.placeholder("id"))).prepare());
+  const row = statement.get({ id: scope.centreId });
   return row && toCentre(row);
 }
 

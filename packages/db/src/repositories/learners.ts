@@ -81,12 +81,15 @@ export function listLearners(db: Db, scope: Scope): Learner[] {
  */
 export function getOwnLearner(db: Db, scope: Scope): Learner | undefined {
   if (scope.role !== "learner") return undefined;
-  return db
-    .select(learnerColumns)
-    .from(learners)
-    .innerJoin(users, eq(users.id, learners.userId))
-    .where(and(eq(learners.userId, scope.userId), eq(learners.centreId, scope.centreId)))
-    .get();
+  const statement = prepared(db, "learners.own", () =>
+    db
+      .select(learnerColumns)
+      .from(learners)
+      .innerJoin(users, eq(users.id, learners.userId))
+      .where(and(eq(learners.userId, sql.placeholder("userId")), eq(learners.centreId, sql.placeholder("centreId"))))
+      .prepare(),
+  );
+  return statement.get({ userId: scope.userId, centreId: scope.centreId });
 }
 
 /** A new registration's details. */
@@ -137,10 +140,13 @@ export function registerLearner(
  */
 export function listRegistrations(db: Db, scope: Scope, learnerId: string): Registration[] {
   if (!getLearner(db, scope, learnerId)) return [];
-  return db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.learnerId, learnerId), eq(registrations.centreId, scope.centreId)))
-    .orderBy(registrations.qualification, registrations.unit)
-    .all();
+  const statement = prepared(db, "registrations.list", () =>
+    db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.learnerId, sql.placeholder("learnerId")), eq(registrations.centreId, sql.placeholder("centreId"))))
+      .orderBy(registrations.qualification, registrations.unit)
+      .prepare(),
+  );
+  return statement.all({ learnerId, centreId: scope.centreId });
 }
