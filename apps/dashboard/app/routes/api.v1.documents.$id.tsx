@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, data: d.data, updatedAt: d.updatedAt });
 }
 
-/** PUT /api/v1/documents/:id `{ expectedVersion, data }`: optimistic locking; 409 when it changed. */
+/** PUT /api/v1/documents/:id `{ expectedVersion, data }`: optimistic locking; 409 when it changed or is in a unit under assessment. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== "PUT") return json({ errors: [problem("method", "Use PUT to change a document")] }, 405);
   const { db } = context.database;
@@ -27,5 +27,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (result.ok) return json({ id: params.id, version: result.version });
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
   if (result.reason === "changed") return json({ errors: [problem("changed", "The document changed since you read it: read it again and reapply your change", "/expectedVersion")], currentVersion: result.currentVersion }, 409);
+  if (result.reason === "locked") {
+    const { submission } = result;
+    return json({ errors: [problem("locked", `The document is part of unit ${submission.unit}, submitted for assessment on ${submission.submittedAt.slice(0, 10)}: it can be changed again once the assessor returns the unit`)], submission: submission.id }, 409);
+  }
   return NOT_FOUND();
 }

@@ -1,5 +1,5 @@
 import { namesUsedIn, registry } from "@ilm-forms/core";
-import { getDocument, listDocuments, saveDocument } from "@ilm-forms/db";
+import { getDocument, listDocuments, openSubmissionHolding, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
@@ -26,6 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unit,
     knownNames: namesUsedIn(others.map(toPortfolioDocument)),
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
   };
 }
 
@@ -40,18 +41,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };
+  if (result.reason === "locked") return { locked: result.submission };
   throw notFound();
 }
 
+/** Why the document cannot be changed now, and when it can be again. */
+function LockedNotice({ submission }: { submission: HoldingSubmission }) {
+  return (
+    <div className="notice notice--warning" role="status">
+      <p>
+        <strong>This document is part of Unit {submission.unit}, submitted for assessment on {submission.submittedAt.slice(0, 10)}.</strong>{" "}
+        It cannot be changed while it is being assessed, so the assessor marks what you submitted. If the assessor
+        returns the unit to you, you can change it again.
+      </p>
+    </div>
+  );
+}
+
 export default function EditDocument() {
-  const { document, unit, knownNames, saved } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
+  const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const root = useRouteLoaderData("root") as { csrf: string };
   const version = outcome && "version" in outcome && outcome.version ? outcome.version : document.version;
   return (
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a> · <a href={`/downloads/document/${document.id}.pdf`}>Download as PDF</a></p>
       {saved && !outcome ? <div className="notice notice--success" role="status"><p>Saved.</p></div> : null}
+      {locked ? <LockedNotice submission={locked} /> : null}
       <DocumentEditor
         templateId={document.templateId}
         templateVersion={document.templateVersion}
@@ -61,7 +78,7 @@ export default function EditDocument() {
         csrf={root.csrf}
         knownNames={knownNames}
         outcome={outcome}
-        readOnly={document.status === "submitted"}
+        readOnly={document.status === "submitted" || locked !== null}
       />
     </>
   );

@@ -97,11 +97,27 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     await context.close();
   });
 
-  it("tells the second of two tabs saving the same document that it changed, and keeps that tab's changes as a draft", async () => {
+  it("locks the submitted session record, and tells the second of two tabs saving another document that it changed, keeping that tab's changes as a draft", async () => {
     const { context, page } = await newPage();
     await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/learner/units/501`);
-    const href = await page.getByRole("link", { name: /session 7/ }).first().getAttribute("href");
+    // Session 7 went with Unit 501 to the assessor: it reads, but cannot be saved.
+    await page.getByRole("link", { name: /session 7/ }).first().click();
+    await at(page, /\/learner\/documents\/[\w-]+/);
+    expect(await page.getByRole("status").filter({ hasText: "submitted for assessment" }).innerText()).toContain("It cannot be changed while it is being assessed");
+    expect(await page.getByRole("button", { name: /save/i }).count()).toBe(0);
+
+    // A new session record is in no submission: two tabs edit it.
+    await page.goto(`${server.url}/learner/units/501`);
+    await page.getByRole("list", { name: "Add a document" }).getByRole("link", { name: "Coaching/ Mentoring Record" }).click();
+    await at(page, /\/learner\/documents\/new/);
+    await page.getByLabel("Client Ref/ID").fill("Client 1");
+    await page.getByLabel("Session No.").fill("8");
+    await page.getByLabel("Date of Session").fill("2026-04-21");
+    await page.getByRole("group", { name: /^Duration/ }).getByLabel("Hours").fill("1");
+    await page.getByRole("button", { name: /save/i }).first().click();
+    await at(page, /\/learner\/documents\/[\w-]+\?saved=1&unit=501$/);
+    const href = new URL(page.url()).pathname;
     const first = page;
     const second = await context.newPage();
     await first.goto(`${server.url}${href}`);

@@ -23,7 +23,7 @@ export const PRINCIPALS = ["anonymous", "portal", "learner", "assessor", "iqa", 
 export type Principal = (typeof PRINCIPALS)[number];
 export const RELATIONS = ["own", "assigned", "same-centre-unassigned", "other-centre"] as const;
 export type Relation = (typeof RELATIONS)[number];
-export type Expect = "200" | "302 sign-in" | "302 home" | "302 /" | "302 /sign-in" | "401" | "404" | "405" | "422" | "n/a";
+export type Expect = "200" | "302 sign-in" | "302 home" | "302 /" | "302 /sign-in" | "401" | "404" | "405" | "409" | "422" | "n/a";
 
 /** The relationships a principal can have to a record; the others are n/a. */
 export const RELATIONS_OF: Record<Principal, readonly Relation[]> = {
@@ -182,7 +182,8 @@ export const POLICY: Endpoint[] = [
     record: "document",
     path: "/api/v1/documents/{id}",
     GET: { expect: { ...API, portal: rec("200", "404") } },
-    PUT: { json: { expectedVersion: 1, data: {} }, expect: { ...API, portal: rec("422", "404") } },
+    // learner 1's document is in their submitted Unit 501: locked (409) before its data is looked at
+    PUT: { json: { expectedVersion: 1, data: {} }, expect: { ...API, portal: rec("409", "404") } },
     POST: { json: {}, expect: all("405") },
   },
 ];

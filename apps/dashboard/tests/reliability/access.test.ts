@@ -163,9 +163,20 @@ describe("a learner's crafted POST cannot set assessor or IQA fields", () => {
     expect(count("select count(*) n from submissions where id = ? and status = 'submitted'", id)).toBe(1);
   });
 
+  it("ignores status and version fields a portal adds to an API save", async () => {
+    const portal = clients.get("portal")!;
+    // Before the learner submits the unit again (next test): the document is in no submission yet.
+    const docId = world.records.demoL1OpenDoc;
+    const row = read.sqlite.prepare("select data, version, status from documents where id = ?").get(docId) as { data: string; version: number; status: string };
+    const answer = await portal.request(`/api/v1/documents/${docId}`, { method: "PUT", json: { expectedVersion: row.version, data: JSON.parse(row.data), status: "draft", version: 99, learnerId: world.demo.learner3!.learnerId } });
+    expect(answer.status).toBe(200);
+    expect(read.sqlite.prepare("select version, status, learner_id as learnerId from documents where id = ?").get(docId)).toEqual({ version: row.version + 1, status: row.status, learnerId: world.demo.learner1!.learnerId });
+  });
+
   it("ignores status and decision fields a learner adds to their document and submission forms", async () => {
     const learner = clients.get("learner")!;
-    const docId = world.records.demoL1Doc;
+    // A document in no submission; the unit submitted below then holds it.
+    const docId = world.records.demoL1OpenDoc;
     const row = read.sqlite.prepare("select data, version, status from documents where id = ?").get(docId) as { data: string; version: number; status: string };
     const saved = await learner.request(`/learner/documents/${docId}`, {
       form: { document: row.data, expectedVersion: String(row.version), intent: "save", status: "draft", version: "99", state: "ratified", decision: "Pass", updatedBy: world.demo.assessor1!.userId },
@@ -186,14 +197,5 @@ describe("a learner's crafted POST cannot set assessor or IQA fields", () => {
     const newest = read.sqlite.prepare("select id, status from submissions where learner_id = ? order by submitted_at desc, rowid desc limit 1").get(world.demo.learner1!.learnerId) as { id: string; status: string };
     expect(newest.status).toBe("submitted");
     expect(count("select count(*) n from assessor_decisions where submission_id = ?", newest.id)).toBe(0);
-  });
-
-  it("ignores status and version fields a portal adds to an API save", async () => {
-    const portal = clients.get("portal")!;
-    const docId = world.records.demoL1Doc;
-    const row = read.sqlite.prepare("select data, version, status from documents where id = ?").get(docId) as { data: string; version: number; status: string };
-    const answer = await portal.request(`/api/v1/documents/${docId}`, { method: "PUT", json: { expectedVersion: row.version, data: JSON.parse(row.data), status: "draft", version: 99, learnerId: world.demo.learner3!.learnerId } });
-    expect(answer.status).toBe(200);
-    expect(read.sqlite.prepare("select version, status, learner_id as learnerId from documents where id = ?").get(docId)).toEqual({ version: row.version + 1, status: row.status, learnerId: world.demo.learner1!.learnerId });
   });
 });

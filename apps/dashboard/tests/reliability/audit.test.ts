@@ -105,7 +105,8 @@ describe("audit log", () => {
     const learner = file.people.learner1! as typeof file.learner;
     const assessor = file.people.assessor1!;
     const docs = listDocuments(db, learner, learner.learnerId);
-    const submitted = submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } });
+    // The first document stays out of the submission, so it can still be saved (a submitted one is locked).
+    const submitted = submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: docs.slice(1).map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } });
     if (!submitted.ok) throw new Error(submitted.reason);
     const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
     const state = () => ({ decisions: count("select count(*) as n from assessor_decisions"), audit: count("select count(*) as n from audit_log"), versions: count("select sum(version) as n from documents") });

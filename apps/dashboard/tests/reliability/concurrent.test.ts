@@ -81,8 +81,8 @@ describe("concurrent edits", () => {
     const server = await startOn(world);
     cleanups.push(() => server.stop());
     const portal = new Client(server.url, { Authorization: `Bearer ${world.apiToken}` });
-    const list = JSON.parse((await portal.request(`/api/v1/documents?learnerNumber=${world.learnerNumbers.demoL1}`)).text) as { documents: { id: string; template: string }[] };
-    const id = list.documents.find((d) => d.template === "ilm-8588/session-record")!.id;
+    // A session record in no submission (the world's others are in learner 1's submitted Unit 501, locked).
+    const id = world.records.demoL1OpenDoc;
     const read = await portal.request(`/api/v1/documents/${id}`);
     const doc = JSON.parse(read.text) as { version: number; data: Record<string, unknown> };
     let version = doc.version;

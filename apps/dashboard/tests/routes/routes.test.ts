@@ -12,6 +12,7 @@ import * as assessorQueue from "../../app/routes/assessor._index.tsx";
 import * as viewDocument from "../../app/routes/documents.$id.tsx";
 import * as downloads from "../../app/routes/downloads.$.tsx";
 import * as apiDocuments from "../../app/routes/api.v1.documents.tsx";
+import * as apiDocument from "../../app/routes/api.v1.documents.$id.tsx";
 import * as admin from "../../app/routes/admin._index.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
 
@@ -196,6 +197,27 @@ describe("the JSON API", () => {
     const good = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 1 } });
     expect(good.status).toBe(201);
     expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before + 1);
+  });
+
+  it("locks the documents of a unit under assessment, on the pages and through the API alike", async () => {
+    const email = "learner5@demo.ilm-forms.test";
+    const cookie = await h.cookieFor(email);
+    const page = (await submitUnit.loader(args(h.request("/learner/units/501/submit", { cookie }), { unit: "501" }))) as Awaited<ReturnType<typeof submitUnit.loader>>;
+    const submitted = await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: page.name, contentHash: page.contentHash } }), { unit: "501" })));
+    expect(status(submitted)).toBe(302);
+    const { scope } = learnerScope(email);
+    const document = getDocument(h.database.db, scope, page.documents[0]!.id)!;
+
+    const edit = (await editDocument.loader(args(h.request(`/learner/documents/${document.id}`, { cookie }), { id: document.id }))) as Awaited<ReturnType<typeof editDocument.loader>>;
+    expect(edit.lockedBy).toMatchObject({ qualification: "ilm-8588", unit: "501" });
+    const saved = await settle(() => editDocument.action(args(h.request(`/learner/documents/${document.id}`, { cookie, form: { document: JSON.stringify({ ...document.data }), expectedVersion: String(document.version) } }), { id: document.id })));
+    expect(saved).toMatchObject({ locked: { id: edit.lockedBy!.id, unit: "501" } });
+
+    const bearer = await token();
+    const put = (await apiDocument.action(args(h.request(`/api/v1/documents/${document.id}`, { method: "PUT", body: JSON.stringify({ expectedVersion: document.version, data: document.data }), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } }), { id: document.id }))) as Response;
+    expect(put.status).toBe(409);
+    expect(await put.json()).toMatchObject({ errors: [{ rule: "locked", message: expect.stringMatching(/^The document is part of unit 501, submitted for assessment on \d{4}-\d{2}-\d{2}/) }], submission: edit.lockedBy!.id });
+    expect(getDocument(h.database.db, scope, document.id)!.version).toBe(document.version);
   });
 
   it("refuses an oversized body while reading it, whatever Content-Length says", async () => {

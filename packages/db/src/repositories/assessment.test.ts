@@ -33,6 +33,15 @@ describe("submission, assessment and ratification", () => {
     expect(submitted).toMatchObject({ ok: true, contentHash: submissionContentHash(fresh) });
     if (!submitted.ok) return;
 
+    // What the assessor marks is what was submitted: the submitted documents are locked, the others not.
+    const lockedDoc = getDocument(db(), learner1!, fresh[0]!.id)!;
+    const locked = saveDocument(db(), learner1!, { id: lockedDoc.id, expectedVersion: lockedDoc.version, data: { ...lockedDoc.data } });
+    expect(locked).toEqual({ ok: false, reason: "locked", submission: { id: submitted.id, qualification: "ilm-8588", unit: "501", submittedAt: expect.any(String) } });
+    expect(saveDocument(db(), admin!, { id: lockedDoc.id, expectedVersion: lockedDoc.version, data: lockedDoc.data })).toMatchObject({ ok: false, reason: "locked" });
+    expect(getDocument(db(), learner1!, lockedDoc.id)!.version).toBe(lockedDoc.version);
+    const outside = listDocuments(db(), learner1!, learner1!.learnerId!).find((d) => !docs.some((s) => s.id === d.id))!;
+    expect(saveDocument(db(), learner1!, { id: outside.id, expectedVersion: outside.version, data: outside.data }).ok).toBe(true);
+
     expect(listSubmissions(db(), assessor1!, { status: ["submitted"] }).map((s) => s.id)).toContain(submitted.id);
     expect(listSubmissions(db(), assessor2!, { status: ["submitted"] })).toEqual([]);
     expect(getSubmission(db(), world.otherScopes.admin!, submitted.id)).toBeUndefined();
@@ -57,9 +66,22 @@ describe("submission, assessment and ratification", () => {
     expect(listDecisions(db(), admin!, submitted.id).every((d) => d.state === "ratified")).toBe(true);
     expect(listRatifications(db(), admin!, submitted.id)).toHaveLength(1);
 
+    expect(saveDocument(db(), learner1!, { id: lockedDoc.id, expectedVersion: lockedDoc.version, data: lockedDoc.data })).toMatchObject({ ok: false, reason: "locked" });
+
     const actions = listAuditEntries(db(), admin!, { limit: 8 }).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(["qa.ratify", "submission.assess"]);
     expect(listAuditEntries(db(), learner1!)).toEqual([]);
     expect(verifyAuditChain(db()).ok).toBe(true);
+  });
+
+  it("unlocks a unit's documents when the assessor returns it to the learner", () => {
+    const { learner1, assessor1 } = world.scopes;
+    const docs = listDocuments(db(), learner1!, learner1!.learnerId!).slice(3, 5);
+    const submitted = submitUnit(db(), learner1!, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: "Casey", date: "2025-07-01" } });
+    if (!submitted.ok) throw new Error(`not submitted: ${submitted.reason}`);
+    const doc = docs[0]!;
+    expect(saveDocument(db(), learner1!, { id: doc.id, expectedVersion: doc.version, data: doc.data })).toMatchObject({ ok: false, reason: "locked", submission: { id: submitted.id } });
+    expect(finishAssessment(db(), assessor1!, { submissionId: submitted.id, status: "returned" })).toEqual({ ok: true });
+    expect(saveDocument(db(), learner1!, { id: doc.id, expectedVersion: doc.version, data: doc.data })).toEqual({ ok: true, version: doc.version + 1 });
   });
 });

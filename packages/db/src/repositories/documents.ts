@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { registry, validate, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
+import { submissions } from "../schema/assessment.ts";
 import { documents, type DocumentStatus } from "../schema/documents.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { getLearner } from "./learners.ts";
@@ -28,8 +29,20 @@ export interface StoredDocument {
 /** The document was refused by its template's validation: nothing was stored. */
 export type Invalid = { ok: false; reason: "invalid"; errors: FieldError[] };
 
+/** The open submission that holds a document: while it is with the assessor or the IQA, the document is locked. */
+export interface HoldingSubmission {
+  id: string;
+  qualification: string;
+  unit: string;
+  /** ISO timestamp of the submission. */
+  submittedAt: string;
+}
+
+/** The document is part of a unit submitted for assessment and not returned: nothing was stored. */
+export type Locked = { ok: false; reason: "locked"; submission: HoldingSubmission };
+
 /** What {@link saveDocument} answers. */
-export type SaveDocumentResult = { ok: true; version: number } | { ok: false; reason: "changed"; currentVersion: number } | Invalid | NotFound | Forbidden;
+export type SaveDocumentResult = { ok: true; version: number } | { ok: false; reason: "changed"; currentVersion: number } | Invalid | Locked | NotFound | Forbidden;
 
 /** Who may write a learner's documents: the learner and the centre's admins. */
 function mayWrite(scope: Scope): boolean {
@@ -167,10 +180,45 @@ export function createDocument(
 }
 
 /**
+ * The submission, still open (`submitted` to the assessor or `assessed` for the IQA and the result),
+ * that holds a document; `undefined` when the document is in none or its unit was returned to the
+ * learner. What an assessor marks is what the learner submitted, so such a document cannot be saved.
+ *
+ * @param db - the connection
+ * @param scope - the caller (only its centre is read)
+ * @param learnerId - the document's learner
+ * @param documentId - the document
+ * @returns the earliest open submission that lists the document, or undefined
+ */
+export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, documentId: string): HoldingSubmission | undefined {
+  const statement = prepared(db, "submissions.holding", () =>
+    db
+      .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt })
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.centreId, sql.placeholder("centreId")),
+          eq(submissions.learnerId, sql.placeholder("learnerId")),
+          inArray(submissions.status, ["submitted", "assessed"]),
+          sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`,
+        ),
+      )
+      // No ORDER BY or LIMIT: they cost drizzle and SQLite more than finding the earliest of the (nearly
+      // always none or one) rows here.
+      .prepare(),
+  );
+  let earliest: HoldingSubmission | undefined;
+  for (const row of statement.all({ centreId: scope.centreId, learnerId, documentId })) if (!earliest || row.submittedAt < earliest.submittedAt) earliest = row;
+  return earliest;
+}
+
+/**
  * Saves a new state of a document, with optimistic locking: the save applies only when the
  * stored version is still `expectedVersion`; otherwise the caller is told it changed and nothing
  * is overwritten. The data is validated against the document's template first (as a draft unless
- * `status` is `submitted`); an invalid document stores nothing and returns the field errors.
+ * `status` is `submitted`); an invalid document stores nothing and returns the field errors. A
+ * document in a unit submitted for assessment and not returned is `locked` (see
+ * {@link openSubmissionHolding}).
  *
  * @param db - the connection
  * @param scope - the learner themself or a centre admin
@@ -201,6 +249,8 @@ export function saveDocument(
     const before = getDocument(db, scope, input.id);
     if (!before) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
+    const holding = openSubmissionHolding(db, scope, before.learnerId, before.id);
+    if (holding) return { ok: false, reason: "locked", submission: holding };
     const status = input.status ?? before.status;
     const invalid = checkDocument(before.templateId, before.templateVersion, input.data, status);
     if (invalid) return invalid;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
+import { createDocument, issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
 import { startServer, type TestServer } from "../../support/server.ts";
 
 /** Runs in full size when ILM_RELIABILITY=full (`pnpm --filter dashboard test:reliability`), else the CI size. */
@@ -42,8 +42,12 @@ export interface World {
   databasePath: string;
   demo: Record<string, Person>;
   other: Record<string, Person>;
-  /** learner local name → a document id and the submission id of Unit 501 */
-  records: { demoL1Doc: string; demoL3Doc: string; otherL1Doc: string; demoL1Submission: string; demoL3Submission: string; otherL1Submission: string };
+  /**
+   * Documents and submissions by whose they are: learner 1's first document (in their Unit 501
+   * submission, so locked), a session record of learner 1 made after it (in no submission, so it can
+   * be saved), and the submissions of Unit 501 (Unit 500 for learner 3).
+   */
+  records: { demoL1Doc: string; demoL1OpenDoc: string; demoL3Doc: string; otherL1Doc: string; demoL1Submission: string; demoL3Submission: string; otherL1Submission: string };
   apiToken: string;
   otherApiToken: string;
   learnerNumbers: { demoL1: string; otherL1: string };
@@ -87,6 +91,7 @@ export async function createWorld(): Promise<World> {
     demoL1Doc: firstDoc(demo.learner1!),
     demoL3Doc: firstDoc(demo.learner3!),
     otherL1Doc: firstDoc(other.learner1!),
+    demoL1OpenDoc: "",
     demoL1Submission: submit501(db, demo.learner1!),
     demoL3Submission: "",
     otherL1Submission: submit501(db, other.learner1!),
@@ -97,6 +102,15 @@ export async function createWorld(): Promise<World> {
   const l3Submission = submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } });
   if (!l3Submission.ok) throw new Error(`could not submit for learner3: ${l3Submission.reason}`);
   records.demoL3Submission = l3Submission.id;
+  // Made after the submission, so no submission holds it: the save tests use it.
+  const l1 = demo.learner1!;
+  const open = createDocument(db, l1.scope, {
+    learnerId: l1.learnerId!,
+    templateId: "ilm-8588/session-record",
+    data: { clientRef: "Client 1", sessionNo: 90, sessionDate: "2026-05-02", duration: 1, goal: "Agree the next step." },
+  });
+  if (!open.ok) throw new Error(`could not add learner1's open document: ${open.reason}`);
+  records.demoL1OpenDoc = open.id;
   const token = issueCentreApiToken(db, demo.admin!.scope);
   const otherToken = issueCentreApiToken(db, other.admin!.scope);
   if (!token.ok || !otherToken.ok) throw new Error("could not issue API tokens");
