@@ -1,28 +1,19 @@
 import { parseDocument, type FieldError } from "@ilm-forms/core";
-import { findCentreByApiToken, tables, type Db, type Scope } from "@ilm-forms/db";
-import { and, asc, eq } from "drizzle-orm";
+import { apiTokenScope, type Db, type Scope } from "@ilm-forms/db";
 
 /**
- * The scope a portal's request acts in: its centre, as the centre's first admin, because every audit
- * entry names a person. (The audit entry does not yet say that the change came through the API.)
+ * The scope a portal's request acts in: the centre admin who issued the token, in their centre, so the
+ * audit log names the person answerable for the portal. (The audit entry does not yet say that the
+ * change came through the API.)
  *
  * @param db - the connection
  * @param request - the request with `Authorization: Bearer <token>`
- * @returns the scope, or undefined for a missing or unknown token
+ * @returns the scope, or undefined for a missing or unknown token, or one whose issuer is no longer an admin
  */
 export function apiScope(db: Db, request: Request): Scope | undefined {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
-  if (!match) return undefined;
-  const centre = findCentreByApiToken(db, match[1]!);
-  if (!centre) return undefined;
-  const admin = db
-    .select({ userId: tables.memberships.userId })
-    .from(tables.memberships)
-    .where(and(eq(tables.memberships.centreId, centre.id), eq(tables.memberships.role, "centre_admin")))
-    .orderBy(asc(tables.memberships.createdAt))
-    .get();
-  return admin ? { userId: admin.userId, centreId: centre.id, role: "centre_admin" } : undefined;
+  return match ? apiTokenScope(db, match[1]!) : undefined;
 }
 
 /**

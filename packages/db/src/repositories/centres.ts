@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { centres } from "../schema/centres.ts";
+import { memberships } from "../schema/people.ts";
 import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 
@@ -33,7 +34,7 @@ export function createCentre(db: Db, input: { name: string; id?: string }): Cent
 
 /** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
 export function insertCentre(db: Db, input: { name: string; id?: string }): Centre {
-  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, createdAt: nowIso() };
+  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, createdAt: nowIso() };
   db.insert(centres).values(row).run();
   appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row });
   return toCentre(row);
@@ -66,18 +67,40 @@ export function issueCentreApiToken(db: Db, scope: Scope): { ok: true; token: st
   return writeTransaction(db, () => {
     const before = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
     if (!before) return NOT_FOUND;
-    db.update(centres).set({ apiTokenHash: sha256Hex(token) }).where(eq(centres.id, scope.centreId)).run();
+    db.update(centres).set({ apiTokenHash: sha256Hex(token), apiTokenIssuedBy: scope.userId }).where(eq(centres.id, scope.centreId)).run();
     appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "centre.api-token.issue",
       entityType: "centre",
       entityId: scope.centreId,
-      before: { hasApiToken: before.apiTokenHash !== null },
-      after: { hasApiToken: true },
+      before: { hasApiToken: before.apiTokenHash !== null, issuedBy: before.apiTokenIssuedBy },
+      after: { hasApiToken: true, issuedBy: scope.userId },
     });
     return { ok: true as const, token };
   });
+}
+
+/**
+ * Who a portal API token acts as: the centre admin who issued it, in their centre. Every write made
+ * with the token is theirs, in the audit log as anywhere. A token issued by someone who is no longer an
+ * admin of the centre (or before issuers were recorded) acts as no one: an admin issues a new one.
+ *
+ * @param db - the connection
+ * @param token - the bearer token as received
+ * @returns the issuing admin's scope, or undefined
+ */
+export function apiTokenScope(db: Db, token: string): Scope | undefined {
+  const statement = prepared(db, "centres.apiToken", () =>
+    db
+      .select({ centreId: centres.id, userId: memberships.userId })
+      .from(centres)
+      .innerJoin(memberships, and(eq(memberships.userId, centres.apiTokenIssuedBy), eq(memberships.centreId, centres.id), eq(memberships.role, "centre_admin")))
+      .where(eq(centres.apiTokenHash, sql.placeholder("hash")))
+      .prepare(),
+  );
+  const row = statement.get({ hash: sha256Hex(token) });
+  return row && { userId: row.userId, centreId: row.centreId, role: "centre_admin" };
 }
 
 /**

@@ -9,5 +9,11 @@ export const centres = sqliteTable("centres", {
   name: text("name").notNull(),
   /** SHA-256 (hex) of the centre's portal API token; the token itself is never stored. */
   apiTokenHash: text("api_token_hash").unique(),
+  /**
+   * The centre admin who issued the token: the portal's writes are theirs (in the audit log too), and
+   * the token stops working if they are no longer an admin of the centre. (No foreign key: the people
+   * tables already refer to centres; the membership is checked on every use.)
+   */
+  apiTokenIssuedBy: text("api_token_issued_by"),
   createdAt: text("created_at").notNull(),
 });

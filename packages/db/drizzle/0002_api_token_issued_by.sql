@@ -1,0 +1,1 @@
+ALTER TABLE `centres` ADD `api_token_issued_by` text;
