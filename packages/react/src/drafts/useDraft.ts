@@ -10,9 +10,11 @@ const WRITE_DELAY_MS = 400;
  * @param templateId - the template's id
  * @param version - the template's version
  * @param draftKey - the host's key, or false for no drafts
+ * @param handOver - called just before the draft is written because the page is hidden: hands the
+ *   text boxes' pending edits to the form (see `PendingEdits`)
  * @returns the draft found after mount (undefined until then), `schedule(data)` to note a change, `clear()` to forget it
  */
-export function useDraft(templateId: string, version: string, draftKey: string | false) {
+export function useDraft(templateId: string, version: string, draftKey: string | false, handOver?: () => void) {
   const key = draftKey === false ? undefined : draftStorageKey(templateId, version, draftKey);
   // Read after mount, never during render: a server-rendered page has no localStorage, and reading
   // it while hydrating would make the first client render differ from the server's.
@@ -55,7 +57,10 @@ export function useDraft(templateId: string, version: string, draftKey: string |
 
   useEffect(() => {
     if (!key) return;
-    const onHide = () => flush();
+    const onHide = () => {
+      handOver?.();
+      flush();
+    };
     window.addEventListener("pagehide", onHide);
     document.addEventListener("visibilitychange", onHide);
     return () => {
@@ -63,7 +68,7 @@ export function useDraft(templateId: string, version: string, draftKey: string |
       document.removeEventListener("visibilitychange", onHide);
       flush();
     };
-  }, [key, flush]);
+  }, [key, flush, handOver]);
 
   return { restored, schedule, clear };
 }

@@ -3,6 +3,7 @@ import type { PortfolioDocument } from "@ilm-forms/core/engine";
 import Form, { getDefaultRegistry, type IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { createPendingEdits, PendingEditsContext } from "../drafts/pendingEdits.ts";
 import { useDraft } from "../drafts/useDraft.ts";
 import { pointerSegments } from "../validator/errorSchemaFrom.ts";
 import { createIlmValidator } from "../validator/createIlmValidator.ts";
@@ -21,7 +22,8 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality: givenCheck, knownNames, theme, replaceTheme, idPrefix = "root", className, children } = props;
   const { template } = entry;
   const validator = useMemo(() => createIlmValidator(entry), [entry]);
-  const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey);
+  const [pendingEdits] = useState(createPendingEdits);
+  const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey, pendingEdits.handOverAll);
   const [restoredAt, setRestoredAt] = useState<string | undefined>(undefined);
   // The form's data lives in a ref, not in state: RJSF keeps its own copy, and re-rendering this
   // component on every keystroke would cost a whole-form render. Whenever this component does
@@ -135,29 +137,31 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   return (
     <div className="ilm-form-wrapper">
       {restoredAt !== undefined && !readOnly ? <DraftBanner savedAt={restoredAt} onDiscard={discardDraft} onDismiss={() => setRestoredAt(undefined)} /> : null}
-      <Form
-        key={generation}
-        ref={formRef}
-        className={`ilm-form${readOnly ? " ilm-form--readonly" : ""}${className ? ` ${className}` : ""}`}
-        schema={template.schema as RJSFSchema}
-        uiSchema={template.ui as UiSchema}
-        formData={current.current}
-        validator={validator}
-        templates={parts.templates}
-        widgets={parts.widgets}
-        fields={parts.fields}
-        formContext={formContext}
-        idPrefix={idPrefix}
-        readonly={readOnly}
-        noHtml5Validate
-        showErrorList="top"
-        liveValidate={submitCount > 0 ? "onChange" : undefined}
-        onChange={handleChange}
-        onSubmit={handleSubmit}
-        onError={() => setSubmitCount((n) => n + 1)}
-      >
-        {readOnly ? <></> : children}
-      </Form>
+      <PendingEditsContext.Provider value={pendingEdits}>
+        <Form
+          key={generation}
+          ref={formRef}
+          className={`ilm-form${readOnly ? " ilm-form--readonly" : ""}${className ? ` ${className}` : ""}`}
+          schema={template.schema as RJSFSchema}
+          uiSchema={template.ui as UiSchema}
+          formData={current.current}
+          validator={validator}
+          templates={parts.templates}
+          widgets={parts.widgets}
+          fields={parts.fields}
+          formContext={formContext}
+          idPrefix={idPrefix}
+          readonly={readOnly}
+          noHtml5Validate
+          showErrorList="top"
+          liveValidate={submitCount > 0 ? "onChange" : undefined}
+          onChange={handleChange}
+          onSubmit={handleSubmit}
+          onError={() => setSubmitCount((n) => n + 1)}
+        >
+          {readOnly ? <></> : children}
+        </Form>
+      </PendingEditsContext.Provider>
     </div>
   );
 });

@@ -123,6 +123,23 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     expect(await page.getByRole("region", { name: "Unsaved changes restored" }).count()).toBe(1);
   });
 
+  it("keeps the last keystroke in the draft when the page is hidden before the form has caught up", async () => {
+    await open({ drafts: "1" });
+    await page.evaluate(() => localStorage.clear());
+    await open({ drafts: "1" });
+    // In one task: type into the box, then hide the page. The form receives typed text as a React
+    // transition, which cannot have run yet, so only the hand-over on hide can put the text in the draft.
+    const stored = await page.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>("#root_clientRef")!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(box, "Client 9");
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+      return Object.keys(localStorage).map((key) => localStorage.getItem(key));
+    });
+    expect(stored).toHaveLength(1);
+    expect(JSON.parse(stored[0]!).data).toMatchObject({ clientRef: "Client 9" });
+  });
+
   it("shows a completed document read-only, table rows included", async () => {
     const value = { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-02-24", duration: 1.5 }, { sessionNo: 2, sessionDate: "2026-03-10", duration: 1.25 }] };
     await open({ template: "hours-log", readonly: "1", value: JSON.stringify(value) });

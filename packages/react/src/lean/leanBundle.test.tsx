@@ -28,10 +28,10 @@ describe("the prebuilt @ilm-forms/react/form bundle", () => {
     expect(Object.keys(lean).sort()).toEqual(Object.keys(unbundled).sort());
   });
 
-  it("imports only React, @rjsf/utils and @ilm-forms/core, and holds @rjsf/core without markdown-to-jsx", () => {
+  it("imports only React, React DOM, @rjsf/utils and @ilm-forms/core, and holds @rjsf/core without markdown-to-jsx", () => {
     const code = readFileSync(bundlePath, "utf8");
     const imported = new Set([...code.matchAll(/^import [^"]*"([^"]+)";$/gm)].map((match) => match[1]));
-    expect([...imported].sort()).toEqual(["@ilm-forms/core/confidentiality", "@ilm-forms/core/engine", "@rjsf/utils", "react", "react/jsx-runtime"]);
+    expect([...imported].sort()).toEqual(["@ilm-forms/core/confidentiality", "@ilm-forms/core/engine", "@rjsf/utils", "react", "react-dom", "react/jsx-runtime"]);
     const { sources } = JSON.parse(readFileSync(`${bundlePath}.map`, "utf8")) as { sources: string[] };
     expect(sources.some((source) => source.includes("@rjsf/core/lib/components/Form.js"))).toBe(true);
     expect(sources.filter((source) => source.includes("markdown-to-jsx"))).toEqual([]);

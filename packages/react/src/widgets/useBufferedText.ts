@@ -1,4 +1,6 @@
-import { startTransition, useCallback, useRef, useState } from "react";
+import { startTransition, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { PendingEditsContext } from "../drafts/pendingEdits.ts";
 
 /**
  * The text a box shows, updated at once on each keystroke, while the form-wide change (RJSF's whole
@@ -7,7 +9,8 @@ import { startTransition, useCallback, useRef, useState } from "react";
  *
  * A value that arrives from outside (a draft restored, a reset) replaces what the box shows; the
  * form handing back text this box sent is recognised and ignored, so no keystroke is lost while a
- * transition is pending.
+ * transition is pending. When the page is hidden, the form's draft asks every box to hand over its
+ * pending text at once (`PendingEditsContext`), so the draft holds the last keystroke too.
  *
  * @param value - the value RJSF holds
  * @param commit - RJSF's `onChange`, given the text ('' becomes the field's empty value there)
@@ -37,6 +40,18 @@ export function useBufferedText(value: unknown, commit: (text: string) => void):
       startTransition(() => commit(next));
     },
     [commit],
+  );
+
+  const edits = useContext(PendingEditsContext);
+  const latestCommit = useRef(commit);
+  latestCommit.current = commit;
+  useEffect(
+    () =>
+      edits?.add(() => {
+        const last = pending.current[pending.current.length - 1];
+        if (last !== undefined) flushSync(() => latestCommit.current(last));
+      }),
+    [edits],
   );
   return [text, change];
 }
