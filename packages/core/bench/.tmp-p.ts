@@ -1,2 +1,0 @@
-import { benchPortfolio } from "./portfolio.bench.ts";
-benchPortfolio(); benchPortfolio();
