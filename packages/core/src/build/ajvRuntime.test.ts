@@ -1,6 +1,7 @@
 import ucs2lengthAjv from "ajv/dist/runtime/ucs2length.js";
 import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../demo/prng.ts";
 import { fullFormats, ucs2length } from "./ajvRuntime.ts";
 
 const original = (ucs2lengthAjv as unknown as { default?: typeof ucs2length }).default ?? (ucs2lengthAjv as unknown as typeof ucs2length);
@@ -8,7 +9,23 @@ const ajvDate = ajvFormats.date as { validate: (s: string) => boolean; compare: 
 
 describe("the runtime module that replaces ajv's CommonJS helpers", () => {
   it("counts string lengths in code points exactly as ajv does", () => {
-    for (const text of ["", "Client 1", "naïve", "😀", "a😀b", "\ud83d", "\ude00x", "\ud83d\ud83d\ude00", "日本語", "x".repeat(500)]) {
+    for (const text of ["", "Client 1", "naïve", "😀", "a😀b", "\ud83d", "\ude00x", "\ud83d\ud83d\ude00", "日本語", "x".repeat(500), `${"y".repeat(300)}😀`, "\udfff\ud800", "\ud7ff\ue000", "\ud800"]) {
+      expect(ucs2length(text), JSON.stringify(text)).toBe(original(text));
+    }
+  });
+
+  it("counts as ajv does on 5,000 random strings drawn around the surrogate range (the one-byte and no-surrogate fast path included)", () => {
+    const random = mulberry32(2020);
+    // Code units near the edges that matter: ASCII, Latin-1, just below, inside and just above the surrogates.
+    const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xff], [0xd700, 0xd7ff], [0xd800, 0xdbff], [0xdc00, 0xdfff], [0xe000, 0xe0ff]];
+    for (let n = 0; n < 5000; n++) {
+      const allowed = ranges.filter(() => random.next() < 0.5);
+      let text = "";
+      const length = random.int(0, 40);
+      for (let i = 0; i < length && allowed.length > 0; i++) {
+        const [low, high] = allowed[random.int(0, allowed.length - 1)]!;
+        text += String.fromCharCode(random.int(low, high));
+      }
       expect(ucs2length(text), JSON.stringify(text)).toBe(original(text));
     }
   });

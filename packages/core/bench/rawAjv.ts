@@ -1,0 +1,25 @@
+// The baseline of the validation benchmarks: plain ajv (Ajv2020, ajv-formats, strict, all errors),
+// compiling the registry's schemas at run time, as a project without @ilm-forms/core would.
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { registry } from "../dist/index.js";
+
+/**
+ * A raw ajv validator for each template version, compiled on first use.
+ *
+ * @returns `(templateId, version?) => ajv's compiled validator` for the registry's schema
+ */
+export function rawAjv(): (templateId: string, version?: string) => ValidateFunction {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  ajv.addKeyword({ keyword: "x-ilm", schemaType: "object" });
+  const compiled = new Map<string, ValidateFunction>();
+  return (templateId, version) => {
+    const template = registry.get(templateId, version);
+    if (!template) throw new Error(`There is no template ${templateId} ${version ?? ""}`);
+    const key = `${template.id}@${template.version}`;
+    let validator = compiled.get(key);
+    if (!validator) compiled.set(key, (validator = ajv.compile(template.schema)));
+    return validator;
+  };
+}
