@@ -2,11 +2,13 @@
 // Opens (creates, migrates and, when empty, seeds) the SQLite database before it listens.
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { loadConfig } from "./server/config.js";
 import { openAppDatabase } from "./server/database.js";
 import { csrfCookie } from "./server/csrf.js";
+import { remixHandler } from "./server/remixHandler.js";
+import { boundedBody } from "./server/requestBody.js";
+import { requestGuards } from "./server/requestGuards.js";
 import { securityHeaders } from "./server/securityHeaders.js";
 
 const config = loadConfig(process.env);
@@ -27,15 +29,9 @@ app.use((req, res, next) => {
 });
 app.use(securityHeaders(config, { dev }));
 app.use(csrfCookie(config));
-app.use((req, res, next) => {
-  // Refuse oversized bodies before anything reads them; Remix and the API read the rest bounded.
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > config.maxBodyBytes) {
-    res.status(413).type("text/plain").send(`The request body is larger than ${config.maxBodyBytes} bytes.`);
-    return;
-  }
-  next();
-});
+// Page actions that are not forms or come from another site, then one streamed limit for every body.
+app.use(requestGuards());
+app.use(boundedBody(config));
 
 if (vite) app.use(vite.middlewares);
 else {
@@ -49,13 +45,15 @@ else {
 
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build: vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import("./build/server/index.js"),
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
       csrfToken: res.locals.csrfToken,
       database,
       config,
+      // Secure cookies when configured, or when this request came over HTTPS (through a trusted proxy).
+      secureCookies: config.cookieSecure || req.secure,
       clientIp: req.ip ?? "unknown",
     }),
   }),

@@ -14,7 +14,9 @@ export type {
   Template,
   TemplateAnnotations,
   UiSchema,
+  WriterRole,
 } from "./registry/types.ts";
+export { mayWrite, WRITER_ROLES } from "./registry/mayWrite.ts";
 export { createValidate } from "./validation/createValidate.ts";
 export { describeError } from "./validation/describeError.ts";
 export { fieldSchemaAt } from "./validation/fieldSchemaAt.ts";

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createAjv } from "./compile/createAjv.ts";
 import { registry, validate } from "./index.ts";
 import { loadTemplates } from "./node/loadTemplates.ts";
+import { mayWrite, WRITER_ROLES } from "./registry/mayWrite.ts";
 import { unitCriteria } from "./qualification/findUnit.ts";
 import type { JsonSchema } from "./registry/types.ts";
 import { schemasDir } from "./test/schemasDir.ts";
@@ -52,6 +53,16 @@ describe("schemas/", () => {
     expect(ids).toContain("ilm-l7-extended-diary/extended-diary");
     expect(ids).toContain("ilm-l7-extended-diary/result-sheet-extended-diary");
     expect(qualifications.map((q) => q.id).sort()).toEqual(["ilm-8588", "ilm-l7-extended-diary"]);
+  });
+
+  it("says who may write each template: authored ones name one or more roles of a centre, generated ones none", () => {
+    const wrong = templates.filter((t) =>
+      t.annotations.generatedFrom
+        ? t.annotations.writers !== undefined
+        : !Array.isArray(t.annotations.writers) || t.annotations.writers.length === 0 || t.annotations.writers.some((role) => !WRITER_ROLES.includes(role)),
+    );
+    expect(wrong.map((t) => t.id)).toEqual([]);
+    for (const t of templates) expect(mayWrite(t, "learner")).toBe(!t.annotations.generatedFrom && t.annotations.writers!.includes("learner"));
   });
 
   describe.each(templates.map((t) => [`${t.id}@${t.version}`, t] as const))("%s", (_name, template) => {

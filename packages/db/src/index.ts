@@ -21,7 +21,9 @@ export { createSession, getSession, deleteSession, deleteExpiredSessions, SESSIO
 export type { SessionInfo } from "./auth/sessions.ts";
 export { signIn } from "./auth/signIn.ts";
 export type { SignInResult } from "./auth/signIn.ts";
-export { isSignInRateLimited, recordSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
+export { isSignInRateLimited, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
+export { TEXT_LIMITS } from "./util/textLimits.ts";
+export type { TooLong } from "./util/textLimits.ts";
 
 /** Audit log: append (inside a write transaction), verify, list. */
 export { appendAudit, auditEntryHash, GENESIS_HASH } from "./audit/appendAudit.ts";
@@ -40,7 +42,7 @@ export type { Learner, NewRegistration, Registration } from "./repositories/lear
 export { assignAssessor, unassignAssessor, listAssignments } from "./repositories/assignments.ts";
 export type { Assignment } from "./repositories/assignments.ts";
 export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, saveDocument } from "./repositories/documents.ts";
-export type { HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
+export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
 export { recordDecision, listDecisions } from "./repositories/decisions.ts";

@@ -97,6 +97,14 @@ export function problem(rule: string, message: string, path = ""): FieldError {
   return { path, field, location: field, rule, message };
 }
 
+/** What a template id looks like: `scheme/name`, short; anything else is refused before it is looked up or echoed. */
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{0,60}\/[a-z0-9][a-z0-9-]{0,60}$/;
+
+/** 403 for a template the portal's role may not write (generated result sheets, records kept by the assessor). */
+export function forbiddenTemplate(): Response {
+  return json({ errors: [problem("writers", "Your centre's portal may not write documents of this template: see x-ilm.writers in the template, and docs/api.md", "/template")] }, 403);
+}
+
 /** 401 for a missing or unknown token. */
 export function unauthorised(): Response {
   return new Response(JSON.stringify({ errors: [problem("token", "Send your centre's API token as Authorization: Bearer <token>")] }), {

@@ -1,11 +1,11 @@
 import { registry } from "@ilm-forms/core";
-import { addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import { TEXT_LIMITS, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { requireUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
 
@@ -32,8 +32,7 @@ type Problem = { href: string; message: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const { db } = context.database;
   const field = (name: string) => String(form.get(name) ?? "").trim();
   switch (form.get("intent")) {
@@ -41,13 +40,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const role = field("role") as Role;
       const errors: Problem[] = [];
       if (!field("name")) errors.push({ href: "#member-name", message: "Enter the person’s name" });
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(field("email"))) errors.push({ href: "#member-email", message: "Enter an email address like name@example.org" });
+      else if (field("name").length > TEXT_LIMITS.name) errors.push({ href: "#member-name", message: `The name has at most ${TEXT_LIMITS.name} characters` });
+      if (field("email").length > TEXT_LIMITS.email) errors.push({ href: "#member-email", message: `An email address has at most ${TEXT_LIMITS.email} characters` });
+      if (field("learnerNumber").length > TEXT_LIMITS.learnerNumber) errors.push({ href: "#member-number", message: `The learner registration number has at most ${TEXT_LIMITS.learnerNumber} characters` });
+      else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(field("email"))) errors.push({ href: "#member-email", message: "Enter an email address like name@example.org" });
       if (!ROLES.includes(role)) errors.push({ href: "#member-role", message: "Choose a role" });
       if (errors.length) return { errors };
       const result = await addMember(db, user.scope, { name: field("name"), email: field("email"), password: String(form.get("password") ?? ""), role, learnerNumber: field("learnerNumber") || undefined });
       if (result.ok) return { done: `${field("name")} was added.` };
       if (result.reason === "email-taken") return { errors: [{ href: "#member-email", message: "Someone already uses this email address" }] };
       if (result.reason === "weak-password") return { errors: [{ href: "#member-password", message: result.message }] };
+      if (result.reason === "too-long") return { errors: [{ href: `#member-${result.field === "learnerNumber" ? "number" : result.field}`, message: `The ${result.field === "learnerNumber" ? "learner registration number" : result.field} has at most ${result.limit} characters` }] };
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "assign": {
@@ -63,7 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: "ilm-8588", route, unit, ruleSetVersion: version, registeredOn: new Date().toISOString().slice(0, 10) });
       if (result.ok) return { done: "The learner was registered." };
-      return { errors: [{ href: "#register-unit", message: result.reason === "duplicate" ? "The learner is registered on this unit already" : "Choose a learner of your centre" }] };
+      const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
+      return { errors: [{ href: "#register-unit", message }] };
     }
     case "api-token": {
       const result = issueCentreApiToken(db, user.scope);

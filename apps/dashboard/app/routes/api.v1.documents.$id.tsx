@@ -1,6 +1,6 @@
 import { getDocument, saveDocument } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
+import { apiScope, forbiddenTemplate, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
 
 const NOT_FOUND = () => json({ errors: [problem("not-found", "There is no such document in your centre")] }, 404);
 
@@ -31,5 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const { submission } = result;
     return json({ errors: [problem("locked", `The document is part of unit ${submission.unit}, submitted for assessment on ${submission.submittedAt.slice(0, 10)}: it can be changed again once the assessor returns the unit`)], submission: submission.id }, 409);
   }
+  if (result.reason === "final") return json({ errors: [problem("final", "The document was handed in as final (status submitted): it can be changed again only once a returned unit reopens it")] }, 409);
+  if (result.reason === "forbidden") return forbiddenTemplate();
   return NOT_FOUND();
 }

@@ -1,6 +1,6 @@
 import { createDocument, listDocuments, listLearners } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
+import { apiScope, forbiddenTemplate, json, problem, readDocumentBody, TEMPLATE_ID, unauthorised } from "../models/api.server.ts";
 
 /** GET /api/v1/documents?learnerNumber=ILM123: the documents of a learner of the caller's centre. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -28,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!read.ok) return read.response;
   const { body } = read;
   if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") return json({ errors: [problem("type", "templateVersion must be text", "/templateVersion")] }, 400);
+  if (!TEMPLATE_ID.test(body.template as string)) return json({ errors: [problem("template", "template must be a template id such as ilm-8588/session-record (see GET /api/v1/templates in docs/api.md)", "/template")] }, 422);
+  if (body.templateVersion !== undefined && !/^[0-9A-Za-z.+-]{1,40}$/.test(body.templateVersion as string)) return json({ errors: [problem("templateVersion", "templateVersion must be a version such as 2.0.0", "/templateVersion")] }, 422);
   const learner = listLearners(db, scope).find((l) => l.learnerNumber === body.learnerNumber);
   if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
   const result = createDocument(db, scope, {
@@ -38,5 +40,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (result.ok) return json({ id: result.id, version: result.version }, 201);
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
+  if (result.reason === "forbidden") return forbiddenTemplate();
   return json({ errors: [problem("learner", "There is no such learner in your centre")] }, 404);
 }

@@ -1,5 +1,5 @@
 import { unitCriteria } from "@ilm-forms/core";
-import { finishAssessment, recordDecision } from "@ilm-forms/db";
+import { finishAssessment, recordDecision, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -8,7 +8,7 @@ import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mark a unit – ilm-forms" }];
 
@@ -40,8 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const { db } = context.database;
   const view = loadSubmission(db, user.scope, params.id ?? "");
   if (!view) throw notFound();
@@ -50,8 +49,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   for (const criterion of unitCriteria(view.unit)) {
     const ref = `${view.unit.id}:${criterion.id}`;
     const decision = form.get(`decision-${criterion.id}`);
-    const feedback = String(form.get(`feedback-${criterion.id}`) ?? "").slice(0, 5000);
+    const feedback = String(form.get(`feedback-${criterion.id}`) ?? "");
     if (decision !== "Pass" && decision !== "Referral") continue;
+    if (feedback.length > TEXT_LIMITS.comments) {
+      errors.push({ href: `#feedback-${criterion.id.replace(".", "-")}`, message: `AC ${criterion.id}: the feedback has at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` });
+      continue;
+    }
     if (decision === "Referral" && !feedback.trim()) {
       errors.push({ href: `#feedback-${criterion.id.replace(".", "-")}`, message: `AC ${criterion.id}: say why the criterion is referred` });
       continue;

@@ -1,4 +1,4 @@
-import { ratifySubmission } from "@ilm-forms/db";
+import { ratifySubmission, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -6,7 +6,7 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Review an assessment – ilm-forms" }];
 
@@ -30,10 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const decision = form.get("decision");
-  const comments = String(form.get("comments") ?? "").trim().slice(0, 5000);
+  const comments = String(form.get("comments") ?? "").trim();
+  if (comments.length > TEXT_LIMITS.comments) return { errors: [{ href: "#comments", message: `Your comments have at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` }] };
   if (decision !== "ratify" && decision !== "return") return { errors: [{ href: "#decision", message: "Choose whether to ratify the decision or return it to the assessor" }] };
   if (decision === "return" && !comments) return { errors: [{ href: "#comments", message: "Say why you return the decision: the assessor reads your comments" }] };
   const result = ratifySubmission(context.database.db, user.scope, { submissionId: params.id ?? "", decision, comments });

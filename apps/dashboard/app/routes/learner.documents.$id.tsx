@@ -6,7 +6,7 @@ import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Document"} – ilm-forms` }];
 
@@ -32,8 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
@@ -42,6 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };
   if (result.reason === "locked") return { locked: result.submission };
+  if (result.reason === "final") return { final: true as const };
   throw notFound();
 }
 
@@ -58,17 +58,30 @@ function LockedNotice({ submission }: { submission: HoldingSubmission }) {
   );
 }
 
+/** Why a document handed in as final cannot be changed. */
+function FinalNotice() {
+  return (
+    <div className="notice notice--info" role="status">
+      <p>
+        <strong>This document was handed in as final.</strong> It cannot be changed now. If your assessor returns the unit
+        to you, you can change it again.
+      </p>
+    </div>
+  );
+}
+
 export default function EditDocument() {
   const { document, unit, knownNames, saved, lockedBy } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
+  const final = document.status === "submitted" || Boolean(outcome && "final" in outcome);
   const root = useRouteLoaderData("root") as { csrf: string };
   const version = outcome && "version" in outcome && outcome.version ? outcome.version : document.version;
   return (
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a> · <a href={`/downloads/document/${document.id}.pdf`}>Download as PDF</a></p>
       {saved && !outcome ? <div className="notice notice--success" role="status"><p>Saved.</p></div> : null}
-      {locked ? <LockedNotice submission={locked} /> : null}
+      {locked ? <LockedNotice submission={locked} /> : final ? <FinalNotice /> : null}
       <DocumentEditor
         templateId={document.templateId}
         templateVersion={document.templateVersion}
@@ -78,7 +91,7 @@ export default function EditDocument() {
         csrf={root.csrf}
         knownNames={knownNames}
         outcome={outcome}
-        readOnly={document.status === "submitted" || locked !== null}
+        readOnly={final || locked !== null}
       />
     </>
   );

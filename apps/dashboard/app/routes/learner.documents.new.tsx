@@ -1,4 +1,4 @@
-import { namesUsedIn, registry } from "@ilm-forms/core";
+import { mayWrite, namesUsedIn, registry } from "@ilm-forms/core";
 import { createDocument, listDocuments } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useNavigation, useRouteLoaderData } from "@remix-run/react";
@@ -7,14 +7,14 @@ import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New document"} – ilm-forms` }];
 
 function templateFrom(request: Request) {
   const id = new URL(request.url).searchParams.get("template") ?? "";
   const template = registry.get(id);
-  if (!template || template.annotations.generatedFrom) throw notFound();
+  if (!template || !mayWrite(template, "learner")) throw notFound();
   return template;
 }
 
@@ -28,8 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };

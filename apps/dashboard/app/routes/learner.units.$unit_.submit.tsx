@@ -6,7 +6,7 @@ import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser, type CurrentUser } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Submit a unit – ilm-forms" }];
 
@@ -37,8 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const { db } = context.database;
   const progress = unitToSubmit(user, db, params.unit);
   const typed = String(form.get("name") ?? "").trim().replace(/\s+/g, " ");

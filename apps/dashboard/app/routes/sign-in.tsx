@@ -1,10 +1,10 @@
-import { signIn } from "@ilm-forms/db";
+import { signIn, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { getOptionalUser, ROLE_HOME, safeRedirect, sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 import { readCookie } from "../../server/csrf.js";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – ilm-forms" }];
@@ -16,14 +16,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  requireCsrf(request, form);
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
   const errors: { path: string; message: string }[] = [];
   if (!email) errors.push({ path: "email", message: "Enter your email address" });
+  else if (email.length > TEXT_LIMITS.email) errors.push({ path: "email", message: `An email address has at most ${TEXT_LIMITS.email} characters` });
   if (!password) errors.push({ path: "password", message: "Enter your password" });
-  if (errors.length) return { errors, email };
+  if (errors.length) return { errors, email: email.slice(0, TEXT_LIMITS.email) };
+  // Where to go is decided before a session exists, so a bad address can never fail after one was made.
+  const requested = new URL(request.url).searchParams.get("redirectTo");
   const result = await signIn(context.database.db, {
     email,
     password,
@@ -37,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : "The email address or the password is not right";
     return { errors: [{ path: "email", message }], email };
   }
-  const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), ROLE_HOME[result.scope.role]);
+  const to = safeRedirect(requested, ROLE_HOME[result.scope.role]);
   throw redirect(to, { headers: { "Set-Cookie": sessionCookie(result.token, context, result.expiresAt) } });
 }
 

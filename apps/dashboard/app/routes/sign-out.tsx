@@ -1,7 +1,7 @@
 import { deleteSession } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
-import { requireCsrf } from "../utils/csrf.server.ts";
+import { readForm } from "../utils/form.server.ts";
 import { readCookie } from "../../server/csrf.js";
 
 export async function loader() {
@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireCsrf(request, await request.formData());
+  await readForm(request);
   const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
   if (token) deleteSession(context.database.db, token);
   throw redirect("/sign-in", { headers: { "Set-Cookie": sessionCookie(null, context) } });

@@ -112,20 +112,32 @@ export function notFound(): Response {
  * @returns the header value
  */
 export function sessionCookie(token: string | null, context: AppLoadContext, expiresAt?: string): string {
-  const secure = context.config.cookieSecure ? "; Secure" : "";
+  const secure = context.secureCookies ? "; Secure" : "";
   if (token === null) return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
   const expires = expiresAt ? `; Expires=${new Date(expiresAt).toUTCString()}` : "";
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${expires}${secure}`;
 }
 
 /**
- * Only same-site paths are followed after sign-in, never another host.
+ * Where to go after sign-in: only a path of this site, never another host. The value is parsed as a
+ * URL relative to a placeholder origin; anything that resolves elsewhere (`//host`, `/\\host`,
+ * `/\t/host`, `https:...`, a line break ...) or is not a plain path falls back. What is returned is
+ * the parsed path re-serialised (percent-encoded), so it is always safe in a Location header.
  *
  * @param to - the requested path
  * @param fallback - where to go otherwise
- * @returns a safe path
+ * @returns a same-site path
  */
 export function safeRedirect(to: string | null | undefined, fallback: string): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || to.length > 2000 || !to.startsWith("/") || /[\\\s\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const origin = "http://redirect.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin || url.username || url.password) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }

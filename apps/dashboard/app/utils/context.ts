@@ -10,6 +10,8 @@ export interface DashboardContext {
     maxBodyBytes: number;
     portalOrigins: string[];
   };
+  /** Whether cookies are set with Secure: configured, or the request came over HTTPS. */
+  secureCookies: boolean;
   clientIp: string;
 }
 

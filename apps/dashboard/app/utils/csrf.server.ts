@@ -1,17 +1,18 @@
 import { timingSafeEqual } from "node:crypto";
-import { CSRF_COOKIE, readCookie } from "../../server/csrf.js";
+import { expectedCsrfToken } from "../../server/csrf.js";
 
 /**
- * Refuses a form post whose hidden `csrf` field does not match the CSRF cookie (403).
- * Every action that a signed-in person's form posts to calls it first.
+ * Refuses a form post whose hidden `csrf` field does not match the token of this request (403): the
+ * one derived from the session when signed in, the CSRF cookie's otherwise (see server/csrf.js).
+ * Every action that a form posts to calls it first.
  *
  * @param request - the incoming request
  * @param form - its parsed form data
  */
 export function requireCsrf(request: Request, form: FormData): void {
-  const cookie = readCookie(request.headers.get("Cookie") ?? "", CSRF_COOKIE);
+  const expected = expectedCsrfToken(request.headers.get("Cookie") ?? "");
   const field = form.get("csrf");
-  if (typeof field !== "string" || !cookie || field.length !== cookie.length || !timingSafeEqual(Buffer.from(field), Buffer.from(cookie))) {
-    throw new Response("The form has expired or did not come from this site. Go back, reload the page and try again.", { status: 403 });
+  if (typeof field !== "string" || !expected || field.length !== expected.length || !timingSafeEqual(Buffer.from(field), Buffer.from(expected))) {
+    throw new Response("The form has expired or did not come from this site. Go back, reload the page and try again.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

@@ -94,7 +94,7 @@ describe("bad input", () => {
     // A second connection to the same file, used as the server's load context would be.
     const database = openDatabase(world.databasePath, { migrate: false });
     database.sqlite.pragma("synchronous = OFF"); // this part tests validation, not durability
-    const context = { cspNonce: "n", csrfToken: "c", database, config: { cookieSecure: false, maxBodyBytes: 256 * 1024, portalOrigins: [] }, clientIp: "127.0.0.1" };
+    const context = { cspNonce: "n", csrfToken: "c", database, config: { cookieSecure: false, maxBodyBytes: 256 * 1024, portalOrigins: [] }, secureCookies: false, clientIp: "127.0.0.1" };
     // learner5 takes the tens of thousands of accepted documents; learner1's pages stay their usual size for the HTTP part
     const learnerNumber = (read.sqlite.prepare("select learner_number as n from learners where id = ?").get(world.demo.learner5!.learnerId) as { n: string }).n;
     const rows: string[] = [];

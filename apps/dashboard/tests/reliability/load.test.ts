@@ -104,7 +104,7 @@ describe("load", () => {
       const client = await new Client(server.url).signIn(l1.email, l1.password);
       pageUsers.push({ cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), csrf: client.csrf });
     }
-    const context = { cspNonce: "n", csrfToken: pageUsers[0]!.csrf, database, config: { cookieSecure: false, maxBodyBytes: 2 * 1024 * 1024, portalOrigins: [] }, clientIp: "127.0.0.1" };
+    const context = { cspNonce: "n", csrfToken: pageUsers[0]!.csrf, database, config: { cookieSecure: false, maxBodyBytes: 2 * 1024 * 1024, portalOrigins: [] }, secureCookies: false, clientIp: "127.0.0.1" };
     const loaderArgs = () => ({ request: new Request(`${server.url}/learner/units/501`, { headers: { Cookie: pageUsers[0]!.cookie } }), context, params: { unit: "501" } }) as never;
     page.data = JSON.parse(JSON.stringify(await learnerUnit.loader(loaderArgs())));
     const renderBare = () => `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Unit 501</title></head><body>${renderToString(createElement(learnerUnit.default))}</body></html>`;

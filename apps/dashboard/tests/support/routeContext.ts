@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { openDatabase, seedDemoCentre, signIn, type OpenDatabase, type SeedResult } from "@ilm-forms/db";
 import type { AppLoadContext } from "@remix-run/node";
 import "../../app/utils/context.ts";
+import { expectedCsrfToken } from "../../server/csrf.js";
 
 /** A database file with the demo centre (and a second centre), and helpers to call loaders and actions as someone. */
 export interface RouteHarness {
@@ -34,6 +35,7 @@ export async function createHarness(): Promise<RouteHarness> {
     csrfToken: CSRF,
     database,
     config: { cookieSecure: false, maxBodyBytes: 256 * 1024, portalOrigins: [] },
+    secureCookies: false,
     clientIp: "127.0.0.1",
   };
   const all = [...demo.signIns, ...other.signIns];
@@ -53,7 +55,8 @@ export async function createHarness(): Promise<RouteHarness> {
       const headers = new Headers(init.headers);
       headers.set("Cookie", init.cookie ?? `ilm_csrf=${CSRF}`);
       if (init.form) {
-        const body = new URLSearchParams({ csrf: CSRF, ...init.form });
+        const body = new URLSearchParams({ csrf: expectedCsrfToken(headers.get("Cookie") ?? "") ?? CSRF, ...init.form });
+        headers.set("Content-Type", "application/x-www-form-urlencoded");
         return new Request(`http://localhost${path}`, { method: "POST", headers, body });
       }
       return new Request(`http://localhost${path}`, { method: init.method ?? "GET", headers, body: init.body });

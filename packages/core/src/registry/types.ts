@@ -15,9 +15,14 @@ export interface TemplateAnnotations {
   perClient?: boolean;
   /** False for a superseded version that is kept so that older registrations can still be used. */
   current?: boolean;
+  /** Who may create or change documents of this template (roles of a centre); none for generated templates. */
+  writers?: WriterRole[];
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
 }
+
+/** The roles that can be declared as writers of a template. */
+export type WriterRole = "learner" | "assessor" | "iqa" | "centre_admin";
 
 /** The `x-ilm` annotation of a single field. */
 export interface FieldAnnotations {

@@ -22,7 +22,9 @@ export function createValidate(registry: Registry) {
   return function validate(templateId: string, document: unknown, options: ValidateOptions = {}): ValidationResult {
     const entry = registry.entry(templateId, options.version);
     if (!entry) {
-      const what = options.version === undefined ? templateId : `${templateId} version ${options.version}`;
+      // Quote at most 100 characters of what was asked for: an error never echoes a megabyte back.
+      const quoted = (text: string) => (text.length > 100 ? `${text.slice(0, 100)}…` : text);
+      const what = options.version === undefined ? quoted(templateId) : `${quoted(templateId)} version ${quoted(String(options.version))}`;
       return { valid: false, errors: [{ path: "", field: "Template", location: "Template", rule: "template", message: `There is no template ${what}` }] };
     }
     if (entry.validate(document)) return VALID;

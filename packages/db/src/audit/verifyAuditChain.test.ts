@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorld, type World } from "../test/world.ts";
+import { createDraft, createWorld, type World } from "../test/world.ts";
 import { getDocument, listDocuments, saveDocument } from "../repositories/documents.ts";
 import { appendAudit, auditEntryHash } from "./appendAudit.ts";
 import { verifyAuditChain } from "./verifyAuditChain.ts";
@@ -103,7 +103,7 @@ describe("audit log", () => {
 
   it("rolls the change back when its audit write fails", () => {
     const { learner1 } = world.scopes;
-    const doc = listDocuments(world.database.db, learner1!, learner1!.learnerId!)[0]!;
+    const doc = createDraft(world.database, learner1!);
     world.database.sqlite.exec("create trigger fail_audit before insert on audit_log begin select raise(abort, 'disk says no'); end;");
     try {
       expect(() => saveDocument(world.database.db, learner1!, { id: doc.id, expectedVersion: doc.version, data: doc.data })).toThrow(/disk says no/);

@@ -1,30 +1,78 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { writeTransaction } from "../access/transaction.ts";
 import { signInAttempts } from "../schema/auth.ts";
 import { newId, nowIso } from "../util/ids.ts";
-
-/** The default limit: 5 failed attempts per email and IP address in 15 minutes. */
-export const SIGN_IN_LIMIT = { failures: 5, windowMs: 15 * 60 * 1000 };
+import { boundText, TEXT_LIMITS } from "../util/textLimits.ts";
 
 /**
- * Records one sign-in attempt.
+ * The sign-in limits: attempts that failed or are still being checked, within `windowMs`, per email
+ * and address together, per email from any address (guessing spread over many addresses) and per
+ * address for any email (one address trying many accounts).
+ */
+export const SIGN_IN_LIMIT = { perAccountAndAddress: 5, perAccount: 50, perAddress: 100, windowMs: 15 * 60 * 1000 };
+
+/** What `succeeded` holds: an attempt is counted against the limit from the moment it is reserved. */
+export const ATTEMPT = { failed: 0, succeeded: 1, checking: 2 } as const;
+
+/**
+ * Reserves one sign-in attempt before the password is checked: in one write transaction, counts the
+ * attempts that failed or are still being checked and, when every limit allows one more, records this
+ * one as "checking". Concurrent attempts (other requests, other processes) are serialised by the write
+ * lock, so however many guesses arrive at once, no more than the limit are ever checked.
  *
  * @param db - the connection
- * @param attempt - email (normalised here), ip, whether it succeeded, and `now` for tests
+ * @param who - email (normalised here), ip, `now` for tests
+ * @param limit - default {@link SIGN_IN_LIMIT}
+ * @returns the attempt's id to settle, or undefined when the attempt must be refused unchecked
  */
-export function recordSignInAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean; now?: Date }): void {
-  db.insert(signInAttempts)
-    .values({ id: newId(), email: normaliseEmail(attempt.email), ip: attempt.ip, succeeded: attempt.succeeded ? 1 : 0, at: nowIso(attempt.now) })
+export function reserveSignInAttempt(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): string | undefined {
+  const email = storedEmail(who.email);
+  const ip = boundText(who.ip, TEXT_LIMITS.ip);
+  const now = who.now ?? new Date();
+  return writeTransaction(db, () => {
+    const since = nowIso(new Date(now.getTime() - limit.windowMs));
+    const counted = (where: SQL | undefined) =>
+      db
+        .select({ n: count() })
+        .from(signInAttempts)
+        .where(and(where, ne(signInAttempts.succeeded, ATTEMPT.succeeded), gt(signInAttempts.at, since)))
+        .get()?.n ?? 0;
+    if (
+      counted(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))) >= limit.perAccountAndAddress ||
+      counted(eq(signInAttempts.email, email)) >= limit.perAccount ||
+      counted(eq(signInAttempts.ip, ip)) >= limit.perAddress
+    ) {
+      return undefined;
+    }
+    const id = newId();
+    db.insert(signInAttempts).values({ id, email, ip, succeeded: ATTEMPT.checking, at: nowIso(now) }).run();
+    return id;
+  });
+}
+
+/**
+ * Records how a reserved attempt ended.
+ *
+ * @param db - the connection
+ * @param id - from {@link reserveSignInAttempt}
+ * @param succeeded - whether the password was right
+ */
+export function settleSignInAttempt(db: Db, id: string, succeeded: boolean): void {
+  db.update(signInAttempts)
+    .set({ succeeded: succeeded ? ATTEMPT.succeeded : ATTEMPT.failed })
+    .where(eq(signInAttempts.id, id))
     .run();
 }
 
 /**
- * Whether sign-in is blocked for this email and IP: too many failures within the window.
+ * Whether sign-in is blocked now for this email and address (a reading for pages and tests; sign-in
+ * itself reserves atomically with {@link reserveSignInAttempt}).
  *
  * @param db - the connection
  * @param who - email and ip, `now` for tests
- * @param limit - failures allowed within `windowMs` (default {@link SIGN_IN_LIMIT})
- * @returns true when the next attempt must be refused without checking the password
+ * @param limit - default {@link SIGN_IN_LIMIT}
+ * @returns true when the next attempt would be refused without checking the password
  */
 export function isSignInRateLimited(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): boolean {
   const now = who.now ?? new Date();
@@ -34,14 +82,14 @@ export function isSignInRateLimited(db: Db, who: { email: string; ip: string; no
     .from(signInAttempts)
     .where(
       and(
-        eq(signInAttempts.email, normaliseEmail(who.email)),
-        eq(signInAttempts.ip, who.ip),
-        eq(signInAttempts.succeeded, 0),
+        eq(signInAttempts.email, storedEmail(who.email)),
+        eq(signInAttempts.ip, boundText(who.ip, TEXT_LIMITS.ip)),
+        ne(signInAttempts.succeeded, ATTEMPT.succeeded),
         gt(signInAttempts.at, since),
       ),
     )
     .get();
-  return (row?.failures ?? 0) >= limit.failures;
+  return (row?.failures ?? 0) >= limit.perAccountAndAddress;
 }
 
 /**
@@ -52,4 +100,9 @@ export function isSignInRateLimited(db: Db, who: { email: string; ip: string; no
  */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** An attempt's email as kept: normalised and cut to the longest an address can be, so nobody stores a megabyte. */
+function storedEmail(email: string): string {
+  return boundText(normaliseEmail(email), TEXT_LIMITS.email);
 }

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { memberships, users } from "../schema/people.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
-import { isSignInRateLimited, normaliseEmail, recordSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
+import { normaliseEmail, reserveSignInAttempt, settleSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
 import { createSession, deleteSession, SESSION_TTL_MS } from "./sessions.ts";
 
 /** What {@link signIn} answers. */
@@ -15,7 +15,8 @@ export type SignInResult =
 let decoyHash: Promise<string> | undefined;
 
 /**
- * Signs in with email and password. Rate-limited per email and IP; on success the previous
+ * Signs in with email and password. Rate-limited per email and address, per email and per address
+ * (see {@link reserveSignInAttempt}); on success the previous
  * session (the token the browser still carried, if any) is deleted and a new one created, so a
  * session id fixed before sign-in is worthless after it.
  *
@@ -29,7 +30,9 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = normaliseEmail(attempt.email);
   const who = { email, ip: attempt.ip, ...(attempt.now ? { now: attempt.now } : {}) };
-  if (isSignInRateLimited(db, who, SIGN_IN_LIMIT)) return { ok: false, reason: "rate-limited" };
+  // Counted before the password is checked, atomically: concurrent guesses cannot all slip under the limit.
+  const attemptId = reserveSignInAttempt(db, who, SIGN_IN_LIMIT);
+  if (!attemptId) return { ok: false, reason: "rate-limited" };
   const row = db
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, centreId: memberships.centreId, role: memberships.role })
     .from(users)
@@ -38,7 +41,7 @@ export async function signIn(
     .get();
   decoyHash ??= hashPassword("decoy-password-never-used");
   const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash), attempt.password);
-  recordSignInAttempt(db, { ...who, succeeded: Boolean(row && matches) });
+  settleSignInAttempt(db, attemptId, Boolean(row && matches));
   if (!row || !matches) return { ok: false, reason: "invalid" };
   if (attempt.previousToken) deleteSession(db, attempt.previousToken);
   const session = createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.now ? { now: attempt.now } : {}) });

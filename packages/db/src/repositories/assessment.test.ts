@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
 import { listAuditEntries } from "./audit.ts";
-import { createWorld, type World } from "../test/world.ts";
+import { createDraft, createWorld, type World } from "../test/world.ts";
 import { recordDecision, listDecisions } from "./decisions.ts";
 import { getDocument, listDocuments, saveDocument } from "./documents.ts";
 import { listRatifications, ratifySubmission } from "./ratifications.ts";
@@ -17,7 +17,7 @@ describe("submission, assessment and ratification", () => {
 
   it("runs a unit from submission to ratification, scoped and audited", () => {
     const { learner1, assessor1, assessor2, iqa, admin } = world.scopes;
-    const docs = listDocuments(db(), learner1!, learner1!.learnerId!).slice(0, 3);
+    const docs = [1, 2, 3].map((n) => createDraft(world.database, learner1!, n));
     const hash = submissionContentHash(docs);
     const declaration = { name: "Casey", date: "2025-06-01" };
     const input = { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration, expectedContentHash: hash };
@@ -39,7 +39,7 @@ describe("submission, assessment and ratification", () => {
     expect(locked).toEqual({ ok: false, reason: "locked", submission: { id: submitted.id, qualification: "ilm-8588", unit: "501", submittedAt: expect.any(String) } });
     expect(saveDocument(db(), admin!, { id: lockedDoc.id, expectedVersion: lockedDoc.version, data: lockedDoc.data })).toMatchObject({ ok: false, reason: "locked" });
     expect(getDocument(db(), learner1!, lockedDoc.id)!.version).toBe(lockedDoc.version);
-    const outside = listDocuments(db(), learner1!, learner1!.learnerId!).find((d) => !docs.some((s) => s.id === d.id))!;
+    const outside = createDraft(world.database, learner1!, 4);
     expect(saveDocument(db(), learner1!, { id: outside.id, expectedVersion: outside.version, data: outside.data }).ok).toBe(true);
 
     expect(listSubmissions(db(), assessor1!, { status: ["submitted"] }).map((s) => s.id)).toContain(submitted.id);

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from "../util/textLimits.ts";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
@@ -34,6 +35,7 @@ export function createCentre(db: Db, input: { name: string; id?: string }): Cent
 
 /** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
 export function insertCentre(db: Db, input: { name: string; id?: string }): Centre {
+  if (input.name.length > TEXT_LIMITS.name) throw new Error(`A centre name has at most ${TEXT_LIMITS.name} characters`);
   const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, createdAt: nowIso() };
   db.insert(centres).values(row).run();
   appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row });

@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/appendAudit.ts";
 import { assessorDecisions } from "../schema/assessment.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { getSubmission } from "./submissions.ts";
 
 /** An assessor's decision on one criterion. */
@@ -34,8 +35,10 @@ export function recordDecision(
   db: Db,
   scope: Scope,
   input: DecisionInput,
-): { ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "not-submitted" | "no-outcome" } {
+): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-submitted" | "no-outcome" } {
   if (input.decision === undefined && input.marks === undefined) return { ok: false, reason: "no-outcome" };
+  const long = tooLong({ criterion: [input.criterion, 40], feedback: [input.feedback, TEXT_LIMITS.comments] });
+  if (long) return long;
   return writeTransaction(db, () => {
     const submission = getSubmission(db, scope, input.submissionId);
     if (!submission) return NOT_FOUND;

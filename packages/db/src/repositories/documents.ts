@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { registry, validate, type FieldError } from "@ilm-forms/core";
+import { mayWrite, registry, validate, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
@@ -41,12 +41,23 @@ export interface HoldingSubmission {
 /** The document is part of a unit submitted for assessment and not returned: nothing was stored. */
 export type Locked = { ok: false; reason: "locked"; submission: HoldingSubmission };
 
-/** What {@link saveDocument} answers. */
-export type SaveDocumentResult = { ok: true; version: number } | { ok: false; reason: "changed"; currentVersion: number } | Invalid | Locked | NotFound | Forbidden;
+/**
+ * The document was handed in as final (status `submitted`) and no returned submission has reopened
+ * it: nothing was stored. The pages show such a document read-only; this keeps every other route to
+ * the same rule.
+ */
+export type Final = { ok: false; reason: "final" };
 
-/** Who may write a learner's documents: the learner and the centre's admins. */
-function mayWrite(scope: Scope): boolean {
-  return scope.role === "learner" || scope.role === "centre_admin";
+/** What {@link saveDocument} answers. */
+export type SaveDocumentResult = { ok: true; version: number } | { ok: false; reason: "changed"; currentVersion: number } | Invalid | Locked | Final | NotFound | Forbidden;
+
+/**
+ * Who may write documents of a template: the roles its `x-ilm.writers` declares (never anyone for a
+ * generated result sheet or evidence matrix). An unknown template is left to validation, which names it.
+ */
+function mayWriteTemplate(scope: Scope, templateId: string, templateVersion?: string): boolean {
+  const template = registry.get(templateId, templateVersion);
+  return template === undefined ? scope.role === "learner" || scope.role === "centre_admin" : mayWrite(template, scope.role);
 }
 
 function toDocument(row: typeof documents.$inferSelect): StoredDocument {
@@ -136,7 +147,7 @@ export function listDocuments(db: Db, scope: Scope, learnerId: string, templateI
  * required fields empty). An invalid document is not stored; the field errors come back.
  *
  * @param db - the connection
- * @param scope - the learner themself or a centre admin
+ * @param scope - a role the template declares as a writer (`x-ilm.writers`), who can see the learner
  * @param input - learner, template id (and version: the current one when omitted), data, status (default draft)
  * @returns the new id and version 1, or why not
  */
@@ -146,7 +157,7 @@ export function createDocument(
   input: { learnerId: string; templateId: string; templateVersion?: string; data: Record<string, unknown>; status?: DocumentStatus; id?: string },
 ): { ok: true; id: string; version: number } | Invalid | NotFound | Forbidden {
   if (!getLearner(db, scope, input.learnerId)) return NOT_FOUND;
-  if (!mayWrite(scope)) return FORBIDDEN;
+  if (!mayWriteTemplate(scope, input.templateId, input.templateVersion)) return FORBIDDEN;
   const status = input.status ?? "draft";
   const invalid = checkDocument(input.templateId, input.templateVersion, input.data, status);
   if (invalid) return invalid;
@@ -213,12 +224,42 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
 }
 
 /**
+ * Whether the latest submission that listed a document was returned to the learner (a returned unit
+ * reopens what it held, so the learner can act on the feedback).
+ *
+ * @param db - the connection
+ * @param scope - the caller (only its centre is read)
+ * @param learnerId - the document's learner
+ * @param documentId - the document
+ * @returns true when such a submission exists and its status is `returned`
+ */
+function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): boolean {
+  const statement = prepared(db, "submissions.latestListing", () =>
+    db
+      .select({ status: submissions.status, submittedAt: submissions.submittedAt })
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.centreId, sql.placeholder("centreId")),
+          eq(submissions.learnerId, sql.placeholder("learnerId")),
+          sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`,
+        ),
+      )
+      .prepare(),
+  );
+  let latest: { status: string; submittedAt: string } | undefined;
+  for (const row of statement.all({ centreId: scope.centreId, learnerId, documentId })) if (!latest || row.submittedAt > latest.submittedAt) latest = row;
+  return latest?.status === "returned";
+}
+
+/**
  * Saves a new state of a document, with optimistic locking: the save applies only when the
  * stored version is still `expectedVersion`; otherwise the caller is told it changed and nothing
  * is overwritten. The data is validated against the document's template first (as a draft unless
  * `status` is `submitted`); an invalid document stores nothing and returns the field errors. A
  * document in a unit submitted for assessment and not returned is `locked` (see
- * {@link openSubmissionHolding}).
+ * {@link openSubmissionHolding}); a document handed in as final (status `submitted`) is `final` until a
+ * returned submission reopens it. Only the roles the template declares as writers may save it.
  *
  * @param db - the connection
  * @param scope - the learner themself or a centre admin
@@ -248,9 +289,10 @@ export function saveDocument(
   return writeTransaction(db, (): SaveDocumentResult => {
     const before = getDocument(db, scope, input.id);
     if (!before) return NOT_FOUND;
-    if (!mayWrite(scope)) return FORBIDDEN;
+    if (!mayWriteTemplate(scope, before.templateId, before.templateVersion)) return FORBIDDEN;
     const holding = openSubmissionHolding(db, scope, before.learnerId, before.id);
     if (holding) return { ok: false, reason: "locked", submission: holding };
+    if (before.status === "submitted" && !reopenedByReturn(db, scope, before.learnerId, before.id)) return { ok: false, reason: "final" };
     const status = input.status ?? before.status;
     const invalid = checkDocument(before.templateId, before.templateVersion, input.data, status);
     if (invalid) return invalid;

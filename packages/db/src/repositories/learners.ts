@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { registry } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
@@ -107,8 +108,15 @@ export function registerLearner(
   db: Db,
   scope: Scope,
   registration: NewRegistration,
-): { ok: true; id: string } | Forbidden | NotFound | { ok: false; reason: "duplicate" } {
+): { ok: true; id: string } | Forbidden | NotFound | { ok: false; reason: "duplicate" | "unknown-unit" } {
   if (scope.role !== "centre_admin") return FORBIDDEN;
+  // Only what the qualification data knows is stored: a unit version of a route that includes it, on a real date.
+  const { qualification, route, unit, ruleSetVersion, registeredOn } = registration;
+  const known =
+    registry.unit(qualification, unit, ruleSetVersion) !== undefined &&
+    (registry.qualification(qualification)?.routes ?? []).some((r) => r.id === route && r.units.includes(unit)) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(registeredOn);
+  if (!known) return { ok: false, reason: "unknown-unit" };
   return writeTransaction(db, () => {
     if (!getLearner(db, scope, registration.learnerId)) return NOT_FOUND;
     const taken = db

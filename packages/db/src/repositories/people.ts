@@ -10,6 +10,7 @@ import { memberships, users, type Role } from "../schema/people.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { insertCentre, type Centre } from "./centres.ts";
 import { FORBIDDEN, type Forbidden } from "./results.ts";
+import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 
 /** A member of a centre as listed to its admin. */
 export interface Member {
@@ -36,7 +37,16 @@ export type AddMemberResult =
   | { ok: true; userId: string; learnerId?: string }
   | Forbidden
   | { ok: false; reason: "email-taken" }
-  | { ok: false; reason: "weak-password"; message: string };
+  | { ok: false; reason: "weak-password"; message: string }
+  | TooLong;
+
+function memberTooLong(member: Omit<NewMember, "role">): TooLong | undefined {
+  return tooLong({
+    name: [member.name, TEXT_LIMITS.name],
+    email: [member.email, TEXT_LIMITS.email],
+    learnerNumber: [member.learnerNumber, TEXT_LIMITS.learnerNumber],
+  });
+}
 
 /**
  * Adds a person to the caller's centre (centre admins only): user, membership and, for a
@@ -49,6 +59,8 @@ export type AddMemberResult =
  */
 export async function addMember(db: Db, scope: Scope, member: NewMember): Promise<AddMemberResult> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
+  const long = memberTooLong(member);
+  if (long) return long;
   return insertMember(db, scope.centreId, scope.userId, member);
 }
 
@@ -63,6 +75,8 @@ export async function createCentreWithAdmin(
   db: Db,
   input: { centreName: string; centreId?: string; admin: Omit<NewMember, "role"> },
 ): Promise<{ ok: true; centre: Centre; admin: Scope } | Exclude<AddMemberResult, { ok: true }>> {
+  const long = tooLong({ centreName: [input.centreName, TEXT_LIMITS.name] }) ?? memberTooLong(input.admin);
+  if (long) return long;
   const problem = checkPasswordRules(input.admin.password);
   if (problem) return { ok: false, reason: "weak-password", message: problem };
   const passwordHash = await hashPassword(input.admin.password);

@@ -6,6 +6,7 @@ import { appendAudit } from "../audit/appendAudit.ts";
 import { assessorDecisions, qaRatifications } from "../schema/assessment.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { getSubmission, setSubmissionStatus } from "./submissions.ts";
 
 /** An IQA's ratification or return. */
@@ -24,7 +25,9 @@ export function ratifySubmission(
   db: Db,
   scope: Scope,
   input: { submissionId: string; decision: "ratify" | "return"; comments: string },
-): { ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "not-assessed" } {
+): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-assessed" } {
+  const long = tooLong({ comments: [input.comments, TEXT_LIMITS.comments] });
+  if (long) return long;
   return writeTransaction(db, () => {
     const submission = getSubmission(db, scope, input.submissionId);
     if (!submission) return NOT_FOUND;

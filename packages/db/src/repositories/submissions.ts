@@ -10,6 +10,7 @@ import { newId, nowIso, sha256Hex } from "../util/ids.ts";
 import { getDocument, type StoredDocument } from "./documents.ts";
 import { getOwnLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 
 /** A submission with its document list parsed. */
 export interface Submission extends Omit<typeof submissions.$inferSelect, "documents" | "centreId"> {
@@ -36,6 +37,7 @@ export type SubmitUnitResult =
   | { ok: true; id: string; contentHash: string }
   | NotFound
   | Forbidden
+  | TooLong
   | { ok: false; reason: "changed"; contentHash: string }
   | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" };
 
@@ -55,6 +57,8 @@ export function submitUnit(
 ): SubmitUnitResult {
   if (scope.role !== "learner") return FORBIDDEN;
   if (input.documentIds.length === 0) return { ok: false, reason: "no-documents" };
+  const long = tooLong({ declarationName: [input.declaration.name.trim(), TEXT_LIMITS.name], declarationDate: [input.declaration.date, TEXT_LIMITS.date] });
+  if (long) return long;
   if (!input.declaration.name.trim() || !input.declaration.date.trim()) return { ok: false, reason: "no-declaration" };
   return writeTransaction(db, () => {
     const learner = getOwnLearner(db, scope);

@@ -15,16 +15,16 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** Every sign-in attempt, kept for rate limiting. */
+/** Every sign-in attempt, kept for rate limiting. `email` and `ip` are cut to 254 and 64 characters. */
 export const signInAttempts = sqliteTable(
   "sign_in_attempts",
   {
     id: text("id").primaryKey(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
-    /** 1 when the attempt succeeded, 0 when it failed (an integer in both SQLite and PostgreSQL). */
+    /** 1 when the attempt succeeded, 0 when it failed, 2 while the password is being checked (an integer in both SQLite and PostgreSQL). */
     succeeded: integer("succeeded").notNull(),
     at: text("at").notNull(),
   },
-  (t) => [index("sign_in_attempts_email_ip_at").on(t.email, t.ip, t.at)],
+  (t) => [index("sign_in_attempts_email_ip_at").on(t.email, t.ip, t.at), index("sign_in_attempts_ip_at").on(t.ip, t.at)],
 );

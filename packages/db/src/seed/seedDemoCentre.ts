@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { mayWrite, registry } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { centres } from "../schema/centres.ts";
@@ -105,11 +106,15 @@ export async function seedDemoCentre(
     }
     assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId });
     const learner: Scope = { userId: added.userId, centreId, role: "learner" };
+    const assessor: Scope = { userId: userIds[person.assessor!]!, centreId, role: "assessor" };
     for (const doc of portfolio.documents) {
       const input = { learnerId, templateId: doc.template, ...(doc.version ? { templateVersion: doc.version } : {}), data: doc.data };
+      // Each record is written by a role its template declares (a centre's record by the assessor or admin).
+      const template = registry.get(doc.template, doc.version);
+      const writer = [learner, admin, assessor].find((scope) => template && mayWrite(template, scope.role)) ?? learner;
       // A document a profile left incomplete on purpose (an unsigned contract) stays a draft.
-      let stored = createDocument(db, learner, { ...input, status: "submitted" });
-      if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, learner, { ...input, status: "draft" });
+      let stored = createDocument(db, writer, { ...input, status: "submitted" });
+      if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, writer, { ...input, status: "draft" });
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
       documents++;
     }

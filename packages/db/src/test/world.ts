@@ -6,6 +6,7 @@ import type { Scope } from "../access/scope.ts";
 import { listMembers } from "../repositories/people.ts";
 import { seedDemoCentre, type SeedResult } from "../seed/seedDemoCentre.ts";
 import { signIn } from "../auth/signIn.ts";
+import { createDocument, getDocument, type StoredDocument } from "../repositories/documents.ts";
 
 /** A temporary folder for database files, removed by `cleanup()`. */
 export function tempDir(): { dir: string; file: (name?: string) => string; cleanup: () => void } {
@@ -61,4 +62,23 @@ export async function createWorld(): Promise<World> {
       temp.cleanup();
     },
   };
+}
+
+/**
+ * A new draft session record of a learner (demo documents are handed in as final, so tests that
+ * save a document start from a draft).
+ *
+ * @param database - the database
+ * @param learner - the learner's scope, with its learner id
+ * @param sessionNo - the session number to write
+ * @returns the stored draft
+ */
+export function createDraft(database: OpenDatabase, learner: Scope & { learnerId?: string }, sessionNo = 1): StoredDocument {
+  const created = createDocument(database.db, learner, {
+    learnerId: learner.learnerId!,
+    templateId: "ilm-8588/session-record",
+    data: { clientRef: "Client 1", sessionNo, sessionDate: "2025-03-01", duration: 1 },
+  });
+  if (!created.ok) throw new Error(`createDraft: ${created.reason}`);
+  return getDocument(database.db, learner, created.id)!;
 }

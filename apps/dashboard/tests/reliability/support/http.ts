@@ -1,3 +1,4 @@
+import { expectedCsrfToken } from "../../../server/csrf.js";
 /** One answer from the server, read whole. */
 export interface Answer {
   status: number;
@@ -28,9 +29,9 @@ export class Client {
     readonly extraHeaders: Record<string, string> = {},
   ) {}
 
-  /** The CSRF token the server set in its cookie (after the first request). */
+  /** The CSRF token the server expects in this client's forms: the session's when signed in, the CSRF cookie's otherwise. */
   get csrf(): string {
-    return this.cookies.get("ilm_csrf") ?? "";
+    return expectedCsrfToken([...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ")) ?? "";
   }
 
   /**

@@ -1,0 +1,52 @@
+// Requests refused before Remix, with a 4xx and a plain message, where Remix or the form parser
+// would otherwise throw (a 500): a page action posted by another site (Origin is not this host), and
+// a page action whose body is not a form.
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * @param {{ apiPrefix?: string }} [options]
+ */
+export function requestGuards({ apiPrefix = "/api/" } = {}) {
+  return (req, res, next) => {
+    if (!UNSAFE.has(req.method)) return next();
+    if (req.path.startsWith(apiPrefix)) {
+      // The API authenticates by bearer token, not cookies: the Origin of a portal's browser does not
+      // matter to it (and Remix checks Origin only for page actions).
+      return next();
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !sameHost(origin, req)) {
+      return refuse(res, 403, "This form was posted from another site. Open the page on this site and send it again.");
+    }
+    const type = req.headers["content-type"] ?? "";
+    if (!FORM_TYPES.test(type)) {
+      return refuse(res, 415, "The pages accept only forms (application/x-www-form-urlencoded or multipart/form-data). Portals use the JSON API under /api/v1/.");
+    }
+    next();
+  };
+}
+
+/**
+ * Whether an Origin header names this host, as Remix's own check reads it (X-Forwarded-Host first).
+ *
+ * @param {string} origin
+ * @param {import("express").Request} req
+ */
+function sameHost(origin, req) {
+  if (origin === "null") return false;
+  let host;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = req.headers["x-forwarded-host"];
+  const expected = (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || req.headers.host;
+  return Boolean(expected) && host === expected;
+}
+
+function refuse(res, status, message) {
+  res.status(status).type("text/plain").send(message);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `sign_in_attempts_ip_at` ON `sign_in_attempts` (`ip`,`at`);
