@@ -55,11 +55,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title = status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : "Sorry, something went wrong";
+  const title = status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : status >= 400 && status < 500 ? "The request could not be used" : "Sorry, something went wrong";
+  // A refusal the server explained (400, 403, 413, 415 ...) says why; a 500 never shows its details.
+  const reason = isRouteErrorResponse(error) && status !== 404 && status < 500 && typeof error.data === "string" ? error.data : undefined;
   return (
     <>
       <h1>{title}</h1>
-      <p>{status === 404 ? "Check the address, or go back to your home page." : "Try again. If it keeps happening, tell your centre."}</p>
+      <p>{status === 404 ? "Check the address, or go back to your home page." : reason ?? "Try again. If it keeps happening, tell your centre."}</p>
       <p><a href="/">Go to your home page</a></p>
     </>
   );

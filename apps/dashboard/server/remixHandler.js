@@ -1,7 +1,7 @@
-// Remix behind Express, as @remix-run/express does it, except that the request body is the one
+// Remix behind Express, as @remix-run/express does it (its request and response helpers are not
+// exported, so the few lines are here), except that the request body is the one
 // server/requestBody.js has already read within the limit, never the socket.
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express";
-import { createRequestHandler as createRemixHandler } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 
 /**
  * @param {{ build: any, getLoadContext: (req: any, res: any) => any, mode?: string }} options
@@ -12,24 +12,49 @@ export function remixHandler({ build, getLoadContext, mode = process.env.NODE_EN
     try {
       const request = toRequest(req, res);
       const response = await handleRequest(request, await getLoadContext(req, res));
-      await sendRemixResponse(res, response);
+      await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
 }
 
+/**
+ * @param {import("express").Request & { rawBody?: Buffer }} req
+ * @param {import("express").Response} res
+ */
 function toRequest(req, res) {
-  if (req.method === "GET" || req.method === "HEAD") return createRemixRequest(req, res);
-  // createRemixRequest reads the body from the socket; ask it for the URL, headers and abort signal
-  // of a body-less request and put the bounded body in.
-  const method = req.method;
-  req.method = "GET";
-  let base;
-  try {
-    base = createRemixRequest(req, res);
-  } finally {
-    req.method = method;
+  // req.hostname follows the "trust proxy" setting; the port comes from X-Forwarded-Host or Host.
+  const portOf = (value) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
   }
-  return new Request(base.url, { method, headers: base.headers, signal: base.signal, body: req.rawBody ?? Buffer.alloc(0), duplex: "half" });
+  // Abort loaders and actions when the response can no longer be written (closed before it finished).
+  let controller = new AbortController();
+  const signal = controller.signal;
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init = { method: req.method, headers, signal };
+  if (req.method !== "GET" && req.method !== "HEAD") Object.assign(init, { body: req.rawBody ?? Buffer.alloc(0), duplex: "half" });
+  return new Request(url.href, init);
+}
+
+/**
+ * @param {import("express").Response} res
+ * @param {Response} response
+ */
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }

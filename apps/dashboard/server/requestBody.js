@@ -1,6 +1,6 @@
 // One limit for every request body, counted as the bytes arrive (a chunked body has no length to
 // check in advance), before any route or parser sees it. A body over the limit is answered 413 at
-// once; the connection is then closed, so nothing past the limit is read. What fits is kept as one
+// once; the connection is closed a moment later, and nothing past the limit is read. What fits is kept as one
 // Buffer (`req.rawBody`) and handed to Remix whole (server/remixHandler.js).
 
 /**
@@ -51,14 +51,19 @@ function tooLarge(limit) {
 }
 
 /**
- * Answers and closes the connection without reading the rest of the body.
+ * Answers, then closes the connection without reading the rest of the body. The socket is paused
+ * (nothing more is read); the answer says `Connection: close`, so no client reuses the connection.
+ * Node would destroy the socket as soon as the answer is written, which resets a connection whose
+ * client is still sending, and the client can lose the answer: instead the socket is half-closed
+ * (the answer, then FIN) and destroyed a moment later.
  */
 function refuse(req, res, status, message) {
   req.pause();
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
   res.setHeader("Connection", "close");
   res.status(status).type("text/plain").send(message);
-  res.once("finish", () => {
-    // Give the client a moment to read the answer, then drop the socket so the rest of its body is never read.
-    setTimeout(() => req.socket.destroy(), 50).unref();
-  });
 }

@@ -12,6 +12,8 @@ export interface TestServer {
   /** The demo sign-ins the server printed, by email. */
   signIns: Map<string, { role: string; email: string; password: string }>;
   databasePath: string;
+  /** The server's process id (to read its memory). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     url: `http://127.0.0.1:${port}`,
     signIns,
     databasePath,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       child.kill("SIGTERM");
