@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (errors.length) return { errors };
       const result = await addMember(db, user.scope, { name: field("name"), email: field("email"), password: String(form.get("password") ?? ""), role, learnerNumber: field("learnerNumber") || undefined });
       if (result.ok) return { done: `${field("name")} was added.` };
-      if (result.reason === "email-taken") return { errors: [{ href: "#member-email", message: "Someone already uses this email address" }] };
+      if (result.reason === "email-taken") return { errors: [{ href: "#member-email", message: "Someone of your centre already uses this email address" }] };
       if (result.reason === "weak-password") return { errors: [{ href: "#member-password", message: result.message }] };
       if (result.reason === "too-long") return { errors: [{ href: `#member-${result.field === "learnerNumber" ? "number" : result.field}`, message: `The ${result.field === "learnerNumber" ? "learner registration number" : result.field} has at most ${result.limit} characters` }] };
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { listDocuments, openDatabase, recordDecision, saveDocument, submitUnit, verifyAuditChain } from "@ilm-forms/db";
+import { createDocument, getDocument, listDocuments, openDatabase, recordDecision, saveDocument, submitUnit, verifyAuditChain } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DB_CLI, seededFile, type SeededFile } from "./support/dataLayer.ts";
 import { figure, FULL, size } from "./support/world.ts";
@@ -104,9 +104,12 @@ describe("audit log", () => {
     const { db, sqlite, close } = openDatabase(scratch, { migrate: false });
     const learner = file.people.learner1! as typeof file.learner;
     const assessor = file.people.assessor1!;
-    const docs = listDocuments(db, learner, learner.learnerId);
-    // The first document stays out of the submission, so it can still be saved (a submitted one is locked).
-    const submitted = submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: docs.slice(1).map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } });
+    const listed = listDocuments(db, learner, learner.learnerId);
+    // A draft stays out of the submission, so it can still be saved (a submitted one is locked, a final one too).
+    const draft = createDocument(db, learner, { learnerId: learner.learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1 } });
+    if (!draft.ok) throw new Error(draft.reason);
+    const docs = [getDocument(db, learner, draft.id)!, ...listed];
+    const submitted = submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: listed.map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } });
     if (!submitted.ok) throw new Error(submitted.reason);
     const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
     const state = () => ({ decisions: count("select count(*) as n from assessor_decisions"), audit: count("select count(*) as n from audit_log"), versions: count("select sum(version) as n from documents") });

@@ -1,4 +1,4 @@
-import { listDocuments, listLearners, getDocument, type Scope } from "@ilm-forms/db";
+import { createDocument, listDocuments, listLearners, getDocument, type Scope } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as signInRoute from "../../app/routes/sign-in.tsx";
 import * as signOutRoute from "../../app/routes/sign-out.tsx";
@@ -149,7 +149,10 @@ describe("a learner's documents", () => {
 
   it("tells the second of two people saving the same version that it changed, and overwrites nothing", async () => {
     const { scope, learnerId } = learnerScope(LEARNER);
-    const document = listDocuments(h.database.db, scope, learnerId, "ilm-8588/session-record")[0]!;
+    // A draft: the demo's documents are handed in as final and cannot be saved at all.
+    const draft = createDocument(h.database.db, scope, { learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2025-03-01", duration: 1 } });
+    if (!draft.ok) throw new Error(draft.reason);
+    const document = getDocument(h.database.db, scope, draft.id)!;
     const cookie = await h.cookieFor(LEARNER);
     const save = (goal: string) =>
       settle(() => editDocument.action(args(h.request(`/learner/documents/${document.id}`, { cookie, form: { document: JSON.stringify({ ...document.data, goal }), expectedVersion: String(document.version) } }), { id: document.id })));

@@ -33,14 +33,26 @@ export async function signIn(
   // Counted before the password is checked, atomically: concurrent guesses cannot all slip under the limit.
   const attemptId = reserveSignInAttempt(db, who, SIGN_IN_LIMIT);
   if (!attemptId) return { ok: false, reason: "rate-limited" };
-  const row = db
+  // One email may have an account in more than one centre: the account whose password matches signs
+  // in (the oldest, should two share a password).
+  const accounts = db
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, centreId: memberships.centreId, role: memberships.role })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(users.email, email))
-    .get();
+    .orderBy(users.createdAt, users.id)
+    .all();
   decoyHash ??= hashPassword("decoy-password-never-used");
-  const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash), attempt.password);
+  let row: (typeof accounts)[number] | undefined;
+  let matches = false;
+  if (accounts.length === 0) await verifyPassword(await decoyHash, attempt.password);
+  for (const account of accounts) {
+    if (await verifyPassword(account.passwordHash, attempt.password)) {
+      row = account;
+      matches = true;
+      break;
+    }
+  }
   settleSignInAttempt(db, attemptId, Boolean(row && matches));
   if (!row || !matches) return { ok: false, reason: "invalid" };
   if (attempt.previousToken) deleteSession(db, attempt.previousToken);

@@ -81,7 +81,6 @@ export async function createCentreWithAdmin(
   if (problem) return { ok: false, reason: "weak-password", message: problem };
   const passwordHash = await hashPassword(input.admin.password);
   return writeTransaction(db, () => {
-    if (emailTaken(db, input.admin.email)) return { ok: false as const, reason: "email-taken" as const };
     const centre = insertCentre(db, { name: input.centreName, ...(input.centreId ? { id: input.centreId } : {}) });
     const result = insertMemberTx(db, centre.id, null, { ...input.admin, role: "centre_admin" }, passwordHash);
     if (!result.ok) throw new Error("unreachable: the email was free a moment ago in this transaction");
@@ -98,7 +97,7 @@ async function insertMember(db: Db, centreId: string, actorUserId: string | null
 
 function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, member: NewMember, passwordHash: string): AddMemberResult {
   const email = normaliseEmail(member.email);
-  if (emailTaken(db, email)) return { ok: false, reason: "email-taken" };
+  if (emailTakenInCentre(db, centreId, email)) return { ok: false, reason: "email-taken" };
   const createdAt = nowIso();
   const userId = newId();
   db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt }).run();
@@ -115,8 +114,15 @@ function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, me
   return { ok: true, userId, ...(learnerId ? { learnerId } : {}) };
 }
 
-function emailTaken(db: Db, email: string): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get() !== undefined;
+/** Whether someone of this centre already has the email. Other centres are never asked: an admin learns nothing about them. */
+function emailTakenInCentre(db: Db, centreId: string, email: string): boolean {
+  const row = db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.email, normaliseEmail(email)), eq(memberships.centreId, centreId)))
+    .get();
+  return row !== undefined;
 }
 
 function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: string | undefined, createdAt: string): string {

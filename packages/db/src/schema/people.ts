@@ -7,15 +7,23 @@ export const ROLES = ["learner", "assessor", "iqa", "centre_admin"] as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
-/** A person who can sign in. `email` is stored lower-cased and trimmed. */
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  /** argon2id PHC string. */
-  passwordHash: text("password_hash").notNull(),
-  name: text("name").notNull(),
-  createdAt: text("created_at").notNull(),
-});
+/**
+ * A person's account in one centre (see `memberships`). `email` is stored lower-cased and trimmed; it is
+ * unique within a centre, not across centres, so that adding a person tells a centre nothing about
+ * another centre's people (decision 030).
+ */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    /** argon2id PHC string. */
+    passwordHash: text("password_hash").notNull(),
+    name: text("name").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("users_email").on(t.email)],
+);
 
 /** A user's place in a centre: one centre and one role per user. */
 export const memberships = sqliteTable(

@@ -1,0 +1,2 @@
+DROP INDEX `users_email_unique`;--> statement-breakpoint
+CREATE INDEX `users_email` ON `users` (`email`);

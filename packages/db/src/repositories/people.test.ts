@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "../auth/signIn.ts";
+import { createWorld, type World } from "../test/world.ts";
+import { addMember, listMembers } from "./people.ts";
+
+describe("people of a centre", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+  const db = () => world.database.db;
+
+  it("tells an admin nothing about another centre's people: an email used there is added here as a new account", async () => {
+    const theirs = world.other.signIns.find((s) => s.email.startsWith("learner1@"))!;
+    const added = await addMember(db(), world.scopes.admin!, { email: theirs.email, name: "Same Address", password: "a-different-password", role: "learner", learnerNumber: "ILM-X" });
+    expect(added.ok).toBe(true);
+    // Taken in one's own centre is said plainly.
+    expect(await addMember(db(), world.scopes.admin!, { email: theirs.email.toUpperCase(), name: "Again", password: "a-different-password", role: "learner" })).toEqual({ ok: false, reason: "email-taken" });
+    // Each account signs in with its own password, in its own centre.
+    const here = await signIn(db(), { email: theirs.email, password: "a-different-password", ip: "10.1.1.1" });
+    const there = await signIn(db(), { email: theirs.email, password: theirs.password, ip: "10.1.1.2" });
+    expect(here.ok && here.scope.centreId).toBe("demo-centre");
+    expect(there.ok && there.scope.centreId).toBe("other-centre");
+    expect(await signIn(db(), { email: theirs.email, password: "neither-of-them", ip: "10.1.1.3" })).toEqual({ ok: false, reason: "invalid" });
+    expect(listMembers(db(), world.otherScopes.admin!).filter((m) => m.email === theirs.email)).toHaveLength(1);
+  });
+});
