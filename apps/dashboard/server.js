@@ -30,7 +30,7 @@ app.use((req, res, next) => {
 app.use(securityHeaders(config, { dev }));
 app.use(csrfCookie(config));
 // Page actions that are not forms or come from another site, then one streamed limit for every body.
-app.use(requestGuards());
+app.use(requestGuards(config));
 app.use(boundedBody(config));
 
 if (vite) app.use(vite.middlewares);

@@ -1,6 +1,17 @@
 // The dashboard's settings, read from the environment once, here and nowhere else.
 
 /**
+ * @param {string | undefined} value
+ * @returns {false | number | string}
+ */
+function parseTrustProxy(value) {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
  * @param {NodeJS.ProcessEnv} env
  */
 export function loadConfig(env) {
@@ -13,7 +24,12 @@ export function loadConfig(env) {
     /** Portals allowed to frame the dashboard (frame-ancestors), space-separated origins. */
     portalOrigins: (env.PORTAL_ORIGINS ?? "").split(/\s+/).filter(Boolean),
     cookieSecure: env.COOKIE_SECURE === "true",
-    trustProxy: env.TRUST_PROXY === "true",
+    /**
+     * Which proxies to believe for X-Forwarded-For/-Proto/-Host: false (none, the default); "true" means
+     * one, the nearest hop (the usual single reverse proxy); a number of hops; or addresses and subnets
+     * as Express reads them ("loopback", "10.0.0.0/8"). Never every hop: a client writes the left-most.
+     */
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
     seedDemo: env.SEED_DEMO !== "false",
     demoSeed: Number(env.DEMO_SEED ?? 8588),

@@ -26,6 +26,10 @@ export function remixHandler({ build, getLoadContext, mode = process.env.NODE_EN
 function toRequest(req, res) {
   // req.hostname follows the "trust proxy" setting; the port comes from X-Forwarded-Host or Host.
   const portOf = (value) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  // X-Forwarded-Host is a client's word unless a trusted proxy wrote it: dropped otherwise, so
+  // neither the URL nor Remix's own Origin check reads it.
+  const trusted = Boolean(req.app.get("trust proxy"));
+  if (!trusted) delete req.headers["x-forwarded-host"];
   const forwardedPort = portOf(req.get("X-Forwarded-Host"));
   const hostPort = portOf(req.get("host"));
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";

@@ -6,9 +6,10 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
+ * @param {{ trustProxy: unknown }} config - X-Forwarded-Host is believed only behind a trusted proxy
  * @param {{ apiPrefix?: string }} [options]
  */
-export function requestGuards({ apiPrefix = "/api/" } = {}) {
+export function requestGuards(config, { apiPrefix = "/api/" } = {}) {
   return (req, res, next) => {
     if (!UNSAFE.has(req.method)) return next();
     if (req.path.startsWith(apiPrefix)) {
@@ -17,7 +18,7 @@ export function requestGuards({ apiPrefix = "/api/" } = {}) {
       return next();
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !sameHost(origin, req)) {
+    if (origin !== undefined && !sameHost(origin, req, Boolean(config.trustProxy))) {
       return refuse(res, 403, "This form was posted from another site. Open the page on this site and send it again.");
     }
     const type = req.headers["content-type"] ?? "";
@@ -29,12 +30,13 @@ export function requestGuards({ apiPrefix = "/api/" } = {}) {
 }
 
 /**
- * Whether an Origin header names this host, as Remix's own check reads it (X-Forwarded-Host first).
+ * Whether an Origin header names this host (X-Forwarded-Host first, behind a trusted proxy only).
  *
  * @param {string} origin
  * @param {import("express").Request} req
+ * @param {boolean} behindProxy
  */
-function sameHost(origin, req) {
+function sameHost(origin, req, behindProxy) {
   if (origin === "null") return false;
   let host;
   try {
@@ -42,7 +44,7 @@ function sameHost(origin, req) {
   } catch {
     return false;
   }
-  const forwarded = req.headers["x-forwarded-host"];
+  const forwarded = behindProxy ? req.headers["x-forwarded-host"] : undefined;
   const expected = (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || req.headers.host;
   return Boolean(expected) && host === expected;
 }

@@ -2,7 +2,7 @@
 // few inline scripts Remix writes, no MIME sniffing, and framing only by configured portals.
 
 /**
- * @param {{ portalOrigins: string[] }} config
+ * @param {{ portalOrigins: string[], cookieSecure: boolean }} config
  * @param {{ dev?: boolean }} options - development adds the Vite HMR socket to connect-src
  */
 export function securityHeaders(config, { dev = false } = {}) {
@@ -19,12 +19,14 @@ export function securityHeaders(config, { dev = false } = {}) {
         "font-src 'self'",
         dev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
         "object-src 'none'",
-        "base-uri 'self'",
+        "base-uri 'none'",
         "form-action 'self'",
         `frame-ancestors ${frameAncestors}`,
       ].join("; "),
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
+    // Over HTTPS (directly, or through a trusted proxy), browsers keep to HTTPS for a year.
+    if (req.secure || config.cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -44,7 +44,7 @@ function policyPaths(): { path: string; methods: string[] }[] {
   };
   const submissionPaths = new Set(["/assessor/submissions/{id}", "/iqa/submissions/{id}", "/downloads/result-sheet/{id}.html"]);
   return POLICY.map((endpoint) => {
-    const filled = { ...values, ...(submissionPaths.has(endpoint.path) ? { id: world.records.demoL1Submission } : {}) };
+    const filled: Record<string, string> = { ...values, ...(submissionPaths.has(endpoint.path) ? { id: world.records.demoL1Submission } : {}) };
     return {
       path: endpoint.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(filled[key] ?? key)),
       methods: (["GET", "POST", "PUT"] as const).filter((m) => endpoint[m] !== undefined),
@@ -111,7 +111,8 @@ describe("class 1: unbounded chunked bodies", () => {
     let peak = before;
     const answers: string[] = [];
     for (const { path } of paths) {
-      for (const headers of [{ "Content-Type": "application/x-www-form-urlencoded" }, { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }]) {
+      const variants: Record<string, string>[] = [{ "Content-Type": "application/x-www-form-urlencoded" }, { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }];
+      for (const headers of variants) {
         // Five at once, as the attack did.
         const results = await Promise.all(Array.from({ length: 5 }, () => sendChunked(path, 50 * 1024 * 1024, headers)));
         peak = Math.max(peak, residentMb(server.pid));
@@ -243,6 +244,9 @@ describe("class 4: odd content types and broken bodies to every action", () => {
       expect(answer.status).toBe(403);
       expect(answer.text).toMatch(/posted from another site/);
     }
+    // A forwarded host is not believed without a trusted proxy: it cannot make another site's Origin look like ours.
+    const forged = await learner.request(`/learner/documents/${world.records.demoL1OpenDoc}`, { form: { document: "{}", expectedVersion: "1" }, headers: { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" } });
+    expect(forged.status).toBe(403);
     const same = await learner.request("/admin", { form: { intent: "none" }, headers: { Origin: new URL(server.url).origin } });
     expect(same.status).toBe(404); // the learner's normal answer there: the Origin check let it through
   });
@@ -336,7 +340,7 @@ describe("class 8: CSRF bound to the session; Secure cookies behind a trusted pr
     expect(honest.status).toBe(200);
   });
 
-  it("sets Secure cookies for a request that came over HTTPS through a trusted proxy, and not otherwise", async () => {
+  it("sets Secure cookies and HSTS for a request that came over HTTPS through a trusted proxy, and takes the client's address from the proxy's hop only", async () => {
     const proxied = await startOn(world, { TRUST_PROXY: "true" });
     try {
       const cookiesOf = async (headers: Record<string, string>) => (await fetch(`${proxied.url}/sign-in`, { headers })).headers.getSetCookie().join("\n");
@@ -353,6 +357,18 @@ describe("class 8: CSRF bound to the session; Secure cookies behind a trusted pr
       });
       expect(signIn.status).toBe(302);
       expect(signIn.headers.getSetCookie().find((c) => c.startsWith("ilm_session="))).toMatch(/; Secure/);
+      // HTTPS is kept for a year once a browser has seen it over HTTPS.
+      expect((await fetch(`${proxied.url}/sign-in`, { headers: { "X-Forwarded-Proto": "https" } })).headers.get("Strict-Transport-Security")).toMatch(/max-age=31536000/);
+      expect((await fetch(`${proxied.url}/sign-in`)).headers.get("Strict-Transport-Security")).toBeNull();
+      // The client's address is the one the proxy added (the last hop), not one the client wrote before it:
+      // guesses with a different made-up address each still count against the same address.
+      const victim = world.demo.assessor1!;
+      const answers: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const guesser = new Client(proxied.url, { "X-Forwarded-For": `203.0.113.${i}, 198.51.100.7` });
+        answers.push((await guesser.request("/sign-in", { form: { email: victim.email, password: `wrong-${i}-guess` } })).text.includes("Too many attempts") ? "limited" : "checked");
+      }
+      expect(answers).toEqual(["checked", "checked", "checked", "checked", "checked", "limited", "limited"]);
     } finally {
       await proxied.stop();
     }
