@@ -129,6 +129,7 @@ export function sessionCookie(token: string | null, context: AppLoadContext, exp
  * @returns a same-site path
  */
 export function safeRedirect(to: string | null | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   if (!to || to.length > 2000 || !to.startsWith("/") || /[\\\s\u0000-\u001f\u007f]/.test(to)) return fallback;
   const origin = "http://redirect.invalid";
   let url: URL;

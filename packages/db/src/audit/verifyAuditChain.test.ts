@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft, createWorld, type World } from "../test/world.ts";
-import { getDocument, listDocuments, saveDocument } from "../repositories/documents.ts";
+import { getDocument, saveDocument } from "../repositories/documents.ts";
 import { appendAudit, auditEntryHash } from "./appendAudit.ts";
 import { verifyAuditChain } from "./verifyAuditChain.ts";
 import { openDatabase } from "../client.ts";
