@@ -39,6 +39,7 @@ export type FieldRole =
   | "swot-quadrant"
   | "development-need"
   | "tool-justification"
+  | "client-feedback"
   | "clause"
   | "text";
 
