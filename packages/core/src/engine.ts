@@ -26,6 +26,8 @@ export { findUnit, unitCriteria } from "./qualification/findUnit.ts";
 export { generateResultSheet } from "./qualification/generateResultSheet.ts";
 export type { GeneratedTemplate } from "./qualification/generateResultSheet.ts";
 export { generateEvidenceMatrix } from "./qualification/generateEvidenceMatrix.ts";
+export { authenticityDeclarationTemplate, unitChoices } from "./qualification/unitChoices.ts";
+export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
 export { checkPortfolio } from "./rules/checkPortfolio.ts";

@@ -21,6 +21,10 @@ import { compileUnitRules, RulesError } from "../rules/compileRules.ts";
 export function checkQualification(qualification: Qualification, file: string, schemasDir: string, templates: Template[]): void {
   const validate = metaSchemaValidator(schemasDir);
   if (!validate(qualification)) throw new Error(`${file}: ${describe(validate.errors ?? [])}`);
+  const declaration = qualification.authenticityDeclaration;
+  if (declaration !== undefined && !templates.some((t) => t.id === `${qualification.id}/${declaration}`)) {
+    throw new Error(`${file}: /authenticityDeclaration: there is no template "${declaration}" in ${qualification.id}`);
+  }
   for (const unit of qualification.units) {
     try {
       compileUnitRules(qualification, unit, templates);

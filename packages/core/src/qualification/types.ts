@@ -111,6 +111,8 @@ export interface Qualification {
   minimumAge?: number;
   registrationValidYears?: number;
   routes?: Route[];
+  /** The template (a name in the qualification's folder) on which a learner declares the work their own. */
+  authenticityDeclaration?: string;
   /** Where the portfolio's coaching sessions are read from, for every unit's checks and summary. */
   sessions?: SessionSources;
   units: Unit[];
