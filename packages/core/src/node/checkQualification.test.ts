@@ -5,6 +5,7 @@ import type { Qualification } from "../qualification/types.ts";
 import { schemasDir } from "../test/schemasDir.ts";
 import { checkQualification } from "./checkQualification.ts";
 import { loadTemplates } from "./loadTemplates.ts";
+import { CHECK_KINDS } from "../rules/checkKindNames.ts";
 
 // loadTemplates checks every qualification.json as it loads (the build runs it); here each kind of
 // fault is shown to fail with the file and the JSON pointer of the fault.
@@ -63,5 +64,20 @@ describe("checkQualification()", () => {
     expect(() => check(changed((c) => (c.units[unit501]!.learningOutcomes[0]!.criteria[1]!.checks![0]! as Record<string, unknown>).role = "development-needs"))).toThrow(
       `/units/${unit501}/learningOutcomes/0/criteria/1/checks/0/role: no field of development-needs has the role "development-needs"`,
     );
+  });
+});
+
+describe("the check vocabulary", () => {
+  const metaSchema = JSON.parse(readFileSync(join(schemasDir, "qualification.schema.json"), "utf8")) as { $defs: { check: { properties: { kind: { enum: string[] } }; allOf: Array<{ if: { properties: { kind: { const: string } } } }> } } };
+  const guide = readFileSync(join(schemasDir, "../docs/schema-authoring.md"), "utf8");
+
+  it("is the same in the code, the meta-schema (one branch of parameters a kind) and the schema-authoring guide (a row and an example a kind)", () => {
+    const check = metaSchema.$defs.check;
+    expect(check.properties.kind.enum).toEqual(CHECK_KINDS);
+    expect(check.allOf.map((branch) => branch.if.properties.kind.const)).toEqual(CHECK_KINDS);
+    for (const kind of CHECK_KINDS) {
+      expect(guide, kind).toContain(`| \`${kind}\` |`);
+      expect(guide, kind).toContain(`{ "kind": "${kind}"`);
+    }
   });
 });
