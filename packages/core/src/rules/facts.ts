@@ -181,6 +181,15 @@ class RowGatherer {
     if (Number.isInteger(value)) this.row(container, base, tail).sessionNo = value as number;
   };
 
+  /** The document being read: a client-ref at its root is the document's client, not a row's. */
+  private root: unknown = undefined;
+
+  private readonly onClient: RoleVisitor = (value, container) => {
+    if (container === this.root || typeof value !== "string" || value.trim() === "") return;
+    const at = this.containers.indexOf(container);
+    if (at !== -1) this.rows[at]!.client = value.trim();
+  };
+
   private readonly onDuration: RoleVisitor = (value, container, base, tail) => {
     if (!isHours(value)) return;
     const target = this.row(container, base, tail);
@@ -205,9 +214,17 @@ class RowGatherer {
     eachValueIn(readers, document.data, "session-no", this.onSessionNo);
     this.next = 0;
     eachValueIn(readers, document.data, "duration", this.onDuration);
+    if (rows.length > 0 && hasRowClient(known.template)) {
+      this.root = document.data;
+      eachValueIn(readers, document.data, "client-ref", this.onClient);
+      this.root = undefined;
+    }
     return rows;
   }
 }
+
+/** Whether a template has a client-ref field below its root (in a row), worked out once. */
+const hasRowClient = memoByObject((template: Template): boolean => fieldsByRole(template).some((f) => f.role === "client-ref" && f.steps.length > 1));
 
 /**
  * Where a template keeps its session fields when each role has at most one field and all of them sit
