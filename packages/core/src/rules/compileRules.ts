@@ -43,10 +43,13 @@ export class RulesError extends Error {
  * @param qualification - the qualification the unit belongs to
  * @param unit - the unit version
  * @param templates - every template (any version) the checks may name; those of the qualification are `<qualification id>/<name>`
+ * @param options - `checkTemplates: false` to take template names on trust (at run time, against a
+ *   registry that may hold only some templates; the build has checked them against all)
  * @returns the compiled rules
  * @throws RulesError naming the path in qualification.json of an unknown kind, template, threshold or role
  */
-export function compileUnitRules(qualification: Qualification, unit: Unit, templates: Template[]): UnitRules {
+export function compileUnitRules(qualification: Qualification, unit: Unit, templates: Template[], options: { checkTemplates?: boolean } = {}): UnitRules {
+  const strict = options.checkTemplates !== false;
   const unitIndex = qualification.units.indexOf(unit);
   const unitPath = `/units/${unitIndex === -1 ? "?" : unitIndex}`;
   const prefix = `${qualification.id}/`;
@@ -56,7 +59,7 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
   const carries = (id: string, role: FieldRole): boolean => (byId.get(id) ?? []).some((t) => fieldsByRole(t).some((f) => f.role === role));
   const template = (name: string, at: string): string => {
     const id = `${prefix}${name}`;
-    if (!byId.has(id)) throw new RulesError(at, `there is no template "${name}" in ${qualification.id} (schemas/${qualification.id}/templates/${name}.schema.json)`);
+    if (strict && !byId.has(id)) throw new RulesError(at, `there is no template "${name}" in ${qualification.id} (schemas/${qualification.id}/templates/${name}.schema.json)`);
     return id;
   };
   const sessions = {
@@ -66,7 +69,7 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
   const context: CompileContext = {
     template,
     requireRole(role, ids, at) {
-      if (!ids.some((id) => carries(id, role))) {
+      if (strict && !ids.some((id) => carries(id, role))) {
         const where = ids.length === 0 ? `any template of ${qualification.id}` : ids.map((id) => id.slice(prefix.length)).join(", ");
         throw new RulesError(at, `no field of ${where} has the role "${role}"`);
       }
@@ -74,7 +77,7 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
     templatesWithRole: (role) => [...byId.keys()].filter((id) => carries(id, role)),
     sessions,
     requireSessions(at) {
-      if (sessions.logs.length === 0) throw new RulesError(at, `this check reads sessions, but ${qualification.id} declares no "sessions" (the templates that log them)`);
+      if (strict && sessions.logs.length === 0) throw new RulesError(at, `this check reads sessions, but ${qualification.id} declares no "sessions" (the templates that log them)`);
     },
   };
   const compiled = new Map<string, Check>();

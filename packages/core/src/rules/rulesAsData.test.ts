@@ -62,6 +62,14 @@ describe("rules declared as data", () => {
     expect(check.findings[0]).toEqual({ criterion: "extended-diary:1.1", status: "for the assessor", reasons: ["No automatic check is declared for this criterion; the assessor judges it from the evidence."], pointers: [] });
   });
 
+  it("runs against a registry that holds only some of the templates the rules name (they have no documents there)", () => {
+    const some = createRegistry(["ilm-8588/hours-log", "ilm-8588/session-record"].map((id) => registry.entry(id)!), registry.qualifications());
+    const documents: PortfolioDocument[] = [{ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2027-01-05", duration: 2 }] } }];
+    const findings = checkPortfolio("501", documents, { registry: some, today: TODAY }).findings;
+    expect(findings.find((f) => f.criterion === "501:2.1")!.reasons[0]).toBe("2 hours of coaching are recorded over 1 session (Client 1: 2); Unit 501 needs at least 18.");
+    expect(findings.find((f) => f.criterion === "501:1.1")!.reasons).toEqual(["There is no programme plan for Client 1."]);
+  });
+
   it("compiles a check declared the same way on two criteria once, so it runs once per portfolio", () => {
     const qualification = registry.qualification("ilm-8588")!;
     const unit = qualification.units.find((u) => u.id === "501" && u.current)!;
