@@ -5,6 +5,7 @@ import type { JsonSchema, Template, TemplateAnnotations, UiSchema } from "../reg
 import { generateEvidenceMatrix } from "../qualification/generateEvidenceMatrix.ts";
 import { generateResultSheet, type GeneratedTemplate } from "../qualification/generateResultSheet.ts";
 import type { Qualification } from "../qualification/types.ts";
+import { checkQualification } from "./checkQualification.ts";
 
 /** What a `schemas/` folder holds, loaded and bundled. */
 export interface SchemaSources {
@@ -17,7 +18,8 @@ export interface SchemaSources {
 /**
  * Loads every template and qualification of a `schemas/` folder: bundles each template with the
  * shared definitions it refers to, reads its UI hints, and generates the result sheets and evidence
- * matrices from the qualification data.
+ * matrices from the qualification data. Every qualification.json is checked against the meta-schema
+ * and its units' declared checks are compiled, so a fault fails the build naming the file and path.
  *
  * @param schemasDir - the folder that holds `common/` and one folder per scheme
  * @returns the templates (authored and generated) and the qualifications
@@ -28,6 +30,7 @@ export function loadTemplates(schemasDir: string): SchemaSources {
   const templates: Template[] = [];
   const qualifications: Qualification[] = [];
   const origins = new Map<Template, string>();
+  const qualificationFiles = new Map<Qualification, string>();
 
   for (const scheme of readdirSync(schemasDir, { withFileTypes: true })) {
     if (!scheme.isDirectory() || scheme.name === "common") continue;
@@ -37,6 +40,7 @@ export function loadTemplates(schemasDir: string): SchemaSources {
       const qualification = JSON.parse(readFileSync(qualificationPath, "utf8")) as Qualification;
       if (qualification.id !== scheme.name) throw new Error(`${qualificationPath}: id "${qualification.id}" must be the folder name "${scheme.name}"`);
       qualifications.push(qualification);
+      qualificationFiles.set(qualification, relative(schemasDir, qualificationPath).split(sep).join("/"));
       for (const unit of qualification.units) {
         const generated = [generateResultSheet(qualification, unit), generateEvidenceMatrix(qualification, unit)];
         for (const g of generated.filter((x): x is GeneratedTemplate => x !== undefined)) {
@@ -61,6 +65,8 @@ export function loadTemplates(schemasDir: string): SchemaSources {
       origins.set(template, path);
     }
   }
+  // Rules name templates of their own folder, so they are checked once every template is loaded.
+  for (const [qualification, file] of qualificationFiles) checkQualification(qualification, file, schemasDir, templates);
   return { templates, qualifications, origins };
 }
 

@@ -20,6 +20,25 @@ export interface Criterion {
   evidence?: { criterionText?: string; examples?: string[]; ilmTemplates?: string[]; ilmTemplatesNote?: string };
   /** For marks schemes: the most marks this criterion can earn. */
   maxMarks?: number;
+  /** The automatic checks that speak to this criterion, from the check vocabulary (`docs/schema-authoring.md`). */
+  checks?: CheckDeclaration[];
+}
+
+/**
+ * One check declared on a criterion: a kind of the vocabulary and its parameters. A number may be
+ * written as it is or as `{ "threshold": "<name>" }`, the unit's threshold of that name.
+ */
+export interface CheckDeclaration {
+  kind: string;
+  [parameter: string]: unknown;
+}
+
+/** Which templates hold the coaching sessions of a portfolio (names within the qualification's folder). */
+export interface SessionSources {
+  /** Templates whose rows log sessions (date, number, duration; the client at the root or in the row). */
+  logs: string[];
+  /** Templates filled in once per session, matched to a logged session by client and number or date. */
+  records?: string[];
 }
 
 export interface LearningOutcome {
@@ -92,5 +111,9 @@ export interface Qualification {
   minimumAge?: number;
   registrationValidYears?: number;
   routes?: Route[];
+  /** The template (a name in the qualification's folder) on which a learner declares the work their own. */
+  authenticityDeclaration?: string;
+  /** Where the portfolio's coaching sessions are read from, for every unit's checks and summary. */
+  sessions?: SessionSources;
   units: Unit[];
 }

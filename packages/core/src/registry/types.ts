@@ -44,6 +44,7 @@ export type FieldRole =
   | "swot-quadrant"
   | "development-need"
   | "tool-justification"
+  | "client-feedback"
   | "clause"
   | "text";
 

@@ -4,7 +4,7 @@ import type { DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import { checkPortfolio } from "./checkPortfolio.ts";
 import { TOOLS } from "./toolVocabulary.ts";
-import { monthsBetween } from "./checks/unit503.ts";
+import { monthsBetween } from "./checks/dateSpan.ts";
 
 const TODAY = "2027-06-01";
 type Statuses = Record<string, "met" | "not met" | "for the assessor">;

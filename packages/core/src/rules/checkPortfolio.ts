@@ -5,11 +5,10 @@ import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import { builtinRegistry } from "./builtinRegistry.ts";
-import { checks } from "./checks/index.ts";
-import type { CheckContext } from "./checks/context.ts";
-import { hoursByClient } from "./checks/hours.ts";
-import { supervisionHoursOf } from "./checks/supervision.ts";
-import { criterionPlan, evidenceSources, type CheckId } from "./evidenceSources.ts";
+import type { Check, CheckContext } from "./checks/context.ts";
+import { roleHoursOf } from "./checks/roleHours.ts";
+import { hoursByClient } from "./checks/sessionHours.ts";
+import { unitRules } from "./unitRules.ts";
 import { collectFacts } from "./facts.ts";
 import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
 
@@ -35,10 +34,10 @@ const ALWAYS_VALID = (): ValidationResult => VALID;
 const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
 
 /**
- * Checks a learner's portfolio against the rules of one unit that span documents: hours, clients,
- * supervision, a record and a reflective log for every session, development needs, signed contracts,
- * feedback, tools justified, the SWOT and the 12-month PDP. Numbers come from the unit's thresholds in
- * the qualification data, for the unit version the learner is registered on. It never decides Pass or
+ * Checks a learner's portfolio against the rules of one unit that span documents: the checks each
+ * criterion declares in the qualification data (hours, clients, supervision, a record and a reflective
+ * log for every session, signed contracts, a 12-month plan ...), with their numbers, for the unit
+ * version the learner is registered on, compiled once per unit version. It never decides Pass or
  * Referral: each criterion is `met`, `not met` (with reasons and pointers) or `for the assessor`.
  * Documents that do not validate are reported in the summary and beside the criteria they evidence.
  *
@@ -52,29 +51,29 @@ export function checkPortfolio(registration: UnitRegistration | string, document
   const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
   let validate = validators.get(registry);
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
-  const sources = evidenceSources[qualification.id];
+  const rules = unitRules(registry, qualification, unit);
   const validateOne = validate;
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), sources?.templates ?? {});
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions);
   const context: CheckContext = {
     facts,
     unit,
-    thresholds: unit.thresholds ?? {},
-    unitName: unit.current ? `Unit ${unit.id}` : `the ${unit.version} Unit ${unit.id}`,
+    unitName: unitName(unit),
     registry,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: {},
   };
-  const results = new Map<CheckId, CheckResult>();
-  const run = (id: CheckId): CheckResult => {
-    let result = results.get(id);
-    if (!result) results.set(id, (result = checks[id].run(context)));
+  const results = new Map<Check, CheckResult>();
+  const run = (check: Check): CheckResult => {
+    let result = results.get(check);
+    if (!result) results.set(check, (result = check.run(context)));
     return result;
   };
   // Only the ids are needed here: the criteria themselves are not copied (unitCriteria would copy each).
   const findingFor = (criterionId: string): Finding => {
     const id = `${unit.id}:${criterionId}`;
-    const plan = criterionPlan(qualification.id, unit.id, unit.version, criterionId);
-    if (!plan || (plan.checks.length === 0 && plan.judgement)) {
+    const plan = rules.criteria.get(criterionId);
+    if (!plan) return { criterion: id, status: "for the assessor", reasons: ["No automatic check is declared for this criterion; the assessor judges it from the evidence."], pointers: [] };
+    if (plan.checks.length === 0 && plan.judgement) {
       return { criterion: id, status: "for the assessor", reasons: [`Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it.`], pointers: [] };
     }
     const parts = plan.checks.map(run);
@@ -89,8 +88,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     if (parts.some((p) => p.status === "not met")) finding.status = "not met";
     else if (plan.judgement || parts.some((p) => p.status === "for the assessor")) finding.status = "for the assessor";
     if (plan.judgement && finding.status === "for the assessor") finding.reasons.push("The records are there; whether they meet the criterion is for the assessor to judge.");
-    const kinds = facts.invalid.length === 0 ? undefined : new Set(plan.checks.flatMap((c) => checks[c].reads).map((kind) => sources?.templates[kind]));
-    for (const invalid of kinds ? facts.invalid.filter((i) => kinds.has(i.template)) : []) {
+    for (const invalid of facts.invalid.length === 0 ? [] : facts.invalid.filter((i) => plan.reads.has(i.template))) {
       finding.reasons.push(`${invalid.document} does not validate against its template (${invalid.errors.map((e) => e.message).slice(0, 3).join("; ")}), so what it says may not be counted.`);
       finding.pointers.push(...invalid.errors.slice(0, 3).map((e) => ({ document: invalid.document, path: e.path })));
       if (finding.status === "met") finding.status = "for the assessor";
@@ -99,7 +97,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
   };
   const findings: Finding[] = [];
   for (const outcome of unit.learningOutcomes) for (const criterion of outcome.criteria) findings.push(findingFor(criterion.id));
-  const supervision = supervisionHoursOf(context);
+  const supervision = roleHoursOf(context, "supervision-duration");
   const byClient = hoursByClient(context);
   return {
     qualification: qualification.id,
@@ -117,6 +115,12 @@ export function checkPortfolio(registration: UnitRegistration | string, document
       unknownDocuments: facts.unknown,
     },
   };
+}
+
+/** How reasons name the unit: `Unit 501`, `the earlier Unit 501`, or by its title where its id is not a number. */
+function unitName(unit: Unit): string {
+  if (/^[0-9]/.test(unit.id)) return unit.current ? `Unit ${unit.id}` : `the ${unit.version} Unit ${unit.id}`;
+  return unit.current ? `the ${unit.title}` : `the ${unit.title} (version ${unit.version})`;
 }
 
 function resolveUnit(registration: UnitRegistration | string, registry: Registry, given?: Qualification): { qualification: Qualification; unit: Unit } {

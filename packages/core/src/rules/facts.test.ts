@@ -36,4 +36,16 @@ describe("session rows read in one walk", () => {
     const empty = sessionRowsBothWays(known("ilm-8588/session-record", [] as unknown as Record<string, unknown>));
     expect(empty).toEqual({ sideBySide: [], general: [] });
   });
+
+  it("gives each row of a diary of many clients its own client, either way", () => {
+    const sessionLog = [
+      { clientRef: " Client 2 ", date: "2026-01-13", duration: 1.5 },
+      { date: "2026-01-20", duration: 1 },
+      { clientRef: "Client 3", duration: 2 },
+    ];
+    const diary = sessionRowsBothWays(known("ilm-l7-extended-diary/extended-diary", { sessions: { sessionLog } }));
+    expect(diary.sideBySide).toBeDefined();
+    expect(diary.sideBySide).toEqual(diary.general);
+    expect(diary.general.map((r) => r.client)).toEqual(["Client 2", undefined, "Client 3"]);
+  });
 });

@@ -2,7 +2,6 @@ import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
-import type { EvidenceKind } from "./evidenceSources.ts";
 import { eachValueIn, escapeStep, fieldsByRole, needsOwnCheck, roleReaders, runsOf, type RoleReaders, type RoleVisitor } from "./fieldsByRole.ts";
 import { memoByObject } from "./memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
@@ -35,7 +34,8 @@ export interface Session {
 
 /** What the documents of a portfolio say, read once and shared by every check. */
 export interface PortfolioFacts {
-  byKind: Map<EvidenceKind, KnownDocument[]>;
+  /** Known documents by template id, in portfolio order. */
+  byTemplate: Map<string, KnownDocument[]>;
   known: KnownDocument[];
   sessions: Session[];
   /** Clients who had at least one session: normalised key → the reference as first written. */
@@ -66,8 +66,11 @@ function clientRefOf(template: Template, data: unknown): string | undefined {
   }
   return undefined;
 }
-/** The part each template id plays, by id (worked out once per scheme). */
-const kindsOf = memoByObject((templates: Partial<Record<EvidenceKind, string>>): Map<string, EvidenceKind> => new Map(Object.entries(templates).map(([kind, id]) => [id, kind as EvidenceKind])));
+/** The template ids that hold a portfolio's sessions (worked out once per qualification). */
+export interface SessionTemplates {
+  logs: ReadonlySet<string>;
+  records: ReadonlySet<string>;
+}
 const isHours = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
 
 /**
@@ -77,16 +80,17 @@ const isHours = (value: unknown): value is number => typeof value === "number" &
  * @param documents - the learner's documents
  * @param registry - where their templates are found
  * @param validate - validates one document against its template (its version's)
- * @param templates - the scheme's template ids by the part they play
+ * @param sessions - the template ids whose documents log sessions and record them one by one
  */
 export function collectFacts(
   documents: PortfolioDocument[],
   registry: Registry,
   validate: (document: PortfolioDocument) => ValidationResult,
-  templates: Partial<Record<EvidenceKind, string>>,
+  sessions: SessionTemplates,
 ): PortfolioFacts {
-  const kindOf = kindsOf(templates);
-  const facts: PortfolioFacts = { byKind: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
+  const facts: PortfolioFacts = { byTemplate: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
+  const logs: KnownDocument[] = [];
+  const records: KnownDocument[] = [];
   const keys = new Map<string, string>();
   for (const document of documents) {
     const template = registry.get(document.template, document.version);
@@ -106,14 +110,13 @@ export function collectFacts(
       known.clientKey = key;
     }
     facts.known.push(known);
-    const kind = kindOf.get(document.template);
-    if (kind) {
-      const ofKind = facts.byKind.get(kind);
-      if (ofKind) ofKind.push(known);
-      else facts.byKind.set(kind, [known]);
-    }
+    const ofTemplate = facts.byTemplate.get(document.template);
+    if (ofTemplate) ofTemplate.push(known);
+    else facts.byTemplate.set(document.template, [known]);
+    if (sessions.logs.has(document.template)) logs.push(known);
+    else if (sessions.records.has(document.template)) records.push(known);
   }
-  lineUpSessions(facts);
+  lineUpSessions(facts, logs, records, keys);
   return facts;
 }
 
@@ -136,6 +139,8 @@ export interface Row {
   sessionNo: number | undefined;
   hours: number | undefined;
   hoursPath: string | undefined;
+  /** The row's own client reference, where the template keeps one beside the session fields. */
+  client?: string;
 }
 
 /** The JSON pointer of the row (or root) that holds a row's values. */
@@ -176,6 +181,15 @@ class RowGatherer {
     if (Number.isInteger(value)) this.row(container, base, tail).sessionNo = value as number;
   };
 
+  /** The document being read: a client-ref at its root is the document's client, not a row's. */
+  private root: unknown = undefined;
+
+  private readonly onClient: RoleVisitor = (value, container) => {
+    if (container === this.root || typeof value !== "string" || value.trim() === "") return;
+    const at = this.containers.indexOf(container);
+    if (at !== -1) this.rows[at]!.client = value.trim();
+  };
+
   private readonly onDuration: RoleVisitor = (value, container, base, tail) => {
     if (!isHours(value)) return;
     const target = this.row(container, base, tail);
@@ -200,9 +214,17 @@ class RowGatherer {
     eachValueIn(readers, document.data, "session-no", this.onSessionNo);
     this.next = 0;
     eachValueIn(readers, document.data, "duration", this.onDuration);
+    if (rows.length > 0 && hasRowClient(known.template)) {
+      this.root = document.data;
+      eachValueIn(readers, document.data, "client-ref", this.onClient);
+      this.root = undefined;
+    }
     return rows;
   }
 }
+
+/** Whether a template has a client-ref field below its root (in a row), worked out once. */
+const hasRowClient = memoByObject((template: Template): boolean => fieldsByRole(template).some((f) => f.role === "client-ref" && f.steps.length > 1));
 
 /**
  * Where a template keeps its session fields when each role has at most one field and all of them sit
@@ -221,6 +243,8 @@ interface RowLayout {
   sessionNoTail: string;
   duration: string | undefined;
   durationTail: string;
+  /** The property name of a client-ref field in the same row, when the template has one there. */
+  client: string | undefined;
 }
 
 const SESSION_ROLES = ["session-date", "session-no", "duration"] as const;
@@ -231,6 +255,11 @@ const layoutOf = memoByObject((template: Template): RowLayout | null => {
   if (fields.length === 0) return null;
   const holder = fields[0]!.steps.slice(0, -1);
   const byRole = new Map<string, string>();
+  let client: string | undefined;
+  for (const field of fieldsByRole(template)) {
+    if (field.role !== "client-ref" || holder.length === 0 || field.steps.length !== holder.length + 1) continue;
+    if (holder.every((step, i) => field.steps[i] === step) && !needsOwnCheck(field.steps)) client ??= field.steps[holder.length];
+  }
   for (const field of fields) {
     const key = field.steps[field.steps.length - 1]!;
     const sameHolder = field.steps.length === holder.length + 1 && holder.every((step, i) => field.steps[i] === step);
@@ -249,6 +278,7 @@ const layoutOf = memoByObject((template: Template): RowLayout | null => {
     sessionNoTail: tail(sessionNo),
     duration,
     durationTail: tail(duration),
+    client,
   };
 });
 
@@ -271,6 +301,10 @@ function rowsSideBySide(layout: RowLayout, data: unknown): Row[] {
     if (isHours(hours)) {
       row.hours = hours;
       row.hoursPath = base + layout.durationTail;
+    }
+    if (layout.client !== undefined) {
+      const client = holder[layout.client];
+      if (typeof client === "string" && client.trim() !== "") row.client = client.trim();
     }
     if (row.date !== undefined) {
       row.firstPath = base + layout.dateTail;
@@ -324,26 +358,30 @@ class SessionIndex {
   }
 }
 
-function lineUpSessions(facts: PortfolioFacts): void {
+function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], records: KnownDocument[], keys: Map<string, string>): void {
   // A session number is an integer, so it never equals a `d…` key; as a map key it stands for its decimal text.
   const sessionKey = (row: { sessionNo?: number; date?: string }): number | string => row.sessionNo ?? `d${row.date}`;
   const byKey = new SessionIndex();
   const byDate = new SessionIndex();
   const gatherer = new RowGatherer();
-  for (const log of facts.byKind.get("hoursLog") ?? []) {
-    if (!log.client || log.clientKey === undefined) continue;
+  for (const log of logs) {
     for (const row of gatherer.rowsOf(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
+      // The row's own client (a diary of many clients), else the document's.
+      const client = row.client ?? log.client;
+      if (!client) continue;
+      let clientKeyOf = client === log.client ? log.clientKey : keys.get(client);
+      if (clientKeyOf === undefined) keys.set(client, (clientKeyOf = clientKey(client)));
       const logRow = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
-      const session: Session = { client: log.client, clientKey: log.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: logRow, record: undefined };
+      const session: Session = { client, clientKey: clientKeyOf, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: logRow, record: undefined };
       const key = sessionKey(row);
-      if (byKey.has(log.clientKey, key)) continue;
-      byKey.set(log.clientKey, key, session);
-      if (row.date) byDate.set(log.clientKey, row.date, session);
+      if (byKey.has(clientKeyOf, key)) continue;
+      byKey.set(clientKeyOf, key, session);
+      if (row.date) byDate.set(clientKeyOf, row.date, session);
       facts.sessions.push(session);
     }
   }
-  for (const record of facts.byKind.get("sessionRecord") ?? []) {
+  for (const record of records) {
     if (!record.client || record.clientKey === undefined) continue;
     const row: Partial<Row> = gatherer.rowsOf(record)[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };

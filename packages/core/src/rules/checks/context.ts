@@ -1,6 +1,6 @@
 import type { Registry } from "../../registry/createRegistry.ts";
-import type { Thresholds, Unit } from "../../qualification/types.ts";
-import type { EvidenceKind } from "../evidenceSources.ts";
+import type { FieldRole } from "../../registry/types.ts";
+import type { Unit } from "../../qualification/types.ts";
 import { clientKey, type KnownDocument, type PortfolioFacts } from "../facts.ts";
 import type { CheckResult, Pointer } from "../types.ts";
 
@@ -8,7 +8,6 @@ import type { CheckResult, Pointer } from "../types.ts";
 export interface CheckContext {
   facts: PortfolioFacts;
   unit: Unit;
-  thresholds: Thresholds;
   /** How the unit is named in reasons: `Unit 501`, or `the earlier Unit 501`. */
   unitName: string;
   registry: Pick<Registry, "get">;
@@ -19,14 +18,55 @@ export interface CheckContext {
    * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
    * collector for everything else in the process.
    */
-  memo: { supervision?: { total: number; pointers: Pointer[] }; hoursByClient?: Record<string, number> };
+  memo: { roleHours?: Map<FieldRole, { total: number; pointers: Pointer[] }>; hoursByClient?: Record<string, number> };
 }
 
-/** A cross-document check, and the kinds of document it reads (so invalid ones can be mentioned). */
+/** A declared check made ready to run: the template ids whose documents it reads (so invalid ones can be mentioned). */
 export interface Check {
-  reads: EvidenceKind[];
+  reads: string[];
+  /** Set by `forTheAssessor` alone: a person must judge the criterion once every other check is met. */
+  judgement?: true;
   run(context: CheckContext): CheckResult;
 }
+
+/** What compiling a declared check may ask of its unit and qualification. */
+export interface CompileContext {
+  /**
+   * The template id of a template name of the qualification (`hours-log` → `ilm-8588/hours-log`).
+   * Throws, naming the parameter, when the qualification has no such template.
+   */
+  template(name: string, at: string): string;
+  /** Throws, naming the parameter, when none of the templates has a field of the role. */
+  requireRole(role: FieldRole, templateIds: string[], at: string): void;
+  /** Every template id of the qualification with a field of the role. */
+  templatesWithRole(role: FieldRole): string[];
+  /** The templates that hold the portfolio's sessions (`sessions` of the qualification data). */
+  sessions: { logs: string[]; records: string[] };
+  /** Throws when the qualification declares no sessions (for kinds that read them). */
+  requireSessions(at: string): void;
+}
+
+/**
+ * One kind of the check vocabulary: how a declaration with its parameters (already checked against
+ * the meta-schema, thresholds already put in) is made into a check, once per unit version.
+ */
+export interface CheckKind<P = Record<string, unknown>> {
+  compile(params: P, unit: CompileContext, at: string): Check;
+}
+
+/** The documents of the given templates, in portfolio order for one template, declared order for several. */
+export function documentsOf(context: CheckContext, templateIds: string[]): KnownDocument[] {
+  if (templateIds.length === 1) return context.facts.byTemplate.get(templateIds[0]!) ?? [];
+  const found: KnownDocument[] = [];
+  for (const id of templateIds) for (const known of context.facts.byTemplate.get(id) ?? []) found.push(known);
+  return found;
+}
+
+/** The template ids of a list of template names. */
+export const templateIds = (unit: CompileContext, names: string[], at: string): string[] => names.map((name, i) => unit.template(name, `${at}/${i}`));
+
+/** `Development needs` from `development needs`. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const met = (reasons: string[], pointers: Pointer[] = []): CheckResult => ({ status: "met", reasons, pointers });
 export const notMet = (reasons: string[], pointers: Pointer[] = []): CheckResult => ({ status: "not met", reasons, pointers });
@@ -54,8 +94,8 @@ export function listOf(items: string[], shown = 5): string {
   return `${items.slice(0, shown).join(", ")} and ${items.length - shown} more`;
 }
 
-/** Documents of a kind about one client. */
-export function forClient(context: CheckContext, kind: EvidenceKind, client: string): KnownDocument[] {
+/** Documents of the given templates about one client. */
+export function forClient(context: CheckContext, templateIds: string[], client: string): KnownDocument[] {
   // The clients a check walks are the values of `facts.clients`, whose keys are already worked out.
   let key: string | undefined;
   for (const [k, name] of context.facts.clients) {
@@ -66,7 +106,7 @@ export function forClient(context: CheckContext, kind: EvidenceKind, client: str
   }
   key ??= clientKey(client);
   const found: KnownDocument[] = [];
-  for (const known of context.facts.byKind.get(kind) ?? []) if (known.clientKey === key) found.push(known);
+  for (const known of documentsOf(context, templateIds)) if (known.clientKey === key) found.push(known);
   return found;
 }
 

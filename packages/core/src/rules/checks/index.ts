@@ -1,30 +1,46 @@
-import type { CheckId } from "../evidenceSources.ts";
-import { confidentiality } from "./confidentiality.ts";
-import type { Check } from "./context.ts";
-import { clients, coachingHours } from "./hours.ts";
-import { clientFeedback, contracts, developmentNeeds, programmePlans } from "./perClient.ts";
-import { reflectiveLogs, sessionRecords } from "./sessions.ts";
-import { supervisionHours, supervisionPresent, supervisorFeedback } from "./supervision.ts";
-import { toolsJustified } from "./tools.ts";
-import { cpdMonitoring, pdp, reflectionPresent, swot } from "./unit503.ts";
+import { allFilled } from "./allFilled.ts";
+import type { CheckKind } from "./context.ts";
+import { countPerClient } from "./countPerClient.ts";
+import { dateSpan } from "./dateSpan.ts";
+import { distinctClients } from "./distinctClients.ts";
+import { documentPerClient } from "./documentPerClient.ts";
+import { documentsPresent } from "./documentsPresent.ts";
+import { drawsOn } from "./drawsOn.ts";
+import { everySessionHas } from "./everySessionHas.ts";
+import { forTheAssessor } from "./forTheAssessor.ts";
+import { namesAbsent } from "./namesAbsent.ts";
+import { roleHours } from "./roleHours.ts";
+import { sessionHours } from "./sessionHours.ts";
+import { sessionRowsHave } from "./sessionRowsHave.ts";
+import { sessionsRecorded } from "./sessionsRecorded.ts";
+import { signedPerClient } from "./signedPerClient.ts";
+import { textWritten } from "./textWritten.ts";
+import { toolsJustified } from "./toolsJustified.ts";
 
-/** Every check by its id. */
-export const checks: Record<CheckId, Check> = {
-  programmePlans,
-  developmentNeeds,
-  contracts,
-  coachingHours,
-  clients,
-  sessionRecords,
-  confidentiality,
-  clientFeedback,
-  supervisorFeedback,
-  reflectiveLogs,
+/**
+ * The check vocabulary: every kind a qualification's data may declare on a criterion, by name. A new
+ * kind is a file beside this one, an entry here, its parameters in `schemas/qualification.schema.json`
+ * (`$defs/check`) and a section in `docs/schema-authoring.md`.
+ */
+export const checkKinds = {
+  sessionHours,
+  roleHours,
+  distinctClients,
+  sessionsRecorded,
+  everySessionHas,
+  sessionRowsHave,
+  documentPerClient,
+  countPerClient,
+  signedPerClient,
+  documentsPresent,
+  drawsOn,
+  allFilled,
+  dateSpan,
+  textWritten,
   toolsJustified,
-  supervisionHours,
-  supervisionPresent,
-  reflectionPresent,
-  swot,
-  pdp,
-  cpdMonitoring,
-};
+  namesAbsent,
+  forTheAssessor,
+} satisfies Record<string, CheckKind<never>>;
+
+/** The name of a kind of the vocabulary. */
+export type CheckKindName = keyof typeof checkKinds;

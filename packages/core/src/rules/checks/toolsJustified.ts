@@ -2,7 +2,8 @@ import type { KnownDocument } from "../facts.ts";
 import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
-import { forAssessor, listOf, met, notMet, pointTo, type Check } from "./context.ts";
+import type { FieldRole } from "../../registry/types.ts";
+import { documentsOf, forAssessor, listOf, met, notMet, pointTo, templateIds, type CheckKind } from "./context.ts";
 
 /**
  * Every tool pattern in two scans, one for the patterns that match in any case (`johari`, `scaling`
@@ -18,33 +19,53 @@ const CAPITALS_TOOL = scanFor(TOOLS.filter((t) => !t.pattern.ignoreCase), "g");
 const SENTENCE_END = /[.!?;]\s/g;
 
 /**
- * Tools and techniques named and justified, read conservatively from the reflective logs' answers to
- * "What coaching or mentoring model or tools did I use? Justify your use of these.": a tool counts
- * only when a sentence names it and also gives a reason (because, so that, in order to ...).
+ * `toolsJustified`: models, tools and techniques named and justified, read conservatively from the
+ * answers in fields of a role (in the 8588 reflective logs, "What coaching or mentoring model or tools
+ * did I use? Justify your use of these."): a tool counts only when a sentence names it and also gives
+ * a reason (because, so that, in order to ...). Tools it does not know by name send the finding to the
+ * assessor rather than to "not met".
  */
-export const toolsJustified: Check = {
-  reads: ["reflectiveLog"],
-  run(context) {
-    const logs = context.facts.byKind.get("reflectiveLog") ?? [];
-    const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
-    const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
-    for (const log of logs) {
-      scan.log = log;
-      eachValueIn(log.readers, log.document.data, "tool-justification", visit);
-    }
-    const { justified, namedOnly, answers } = scan;
-    const needed = context.thresholds.toolsJustified;
-    if (answers === 0) return notMet(["No reflective log says which models or tools were used and why."], logs.map((l) => pointTo(l)));
-    const names = [...justified.keys()];
-    const unreasoned = [...namedOnly].filter((n) => !justified.has(n));
-    const stated = names.length === 0 ? "No model or tool is both named and given a reason in the reflective logs" : `The reflective logs name and give reasons for ${listOf(names, 8)}`;
-    const alsoNamed = unreasoned.length > 0 ? ` ${listOf(unreasoned, 8)} ${unreasoned.length === 1 ? "is" : "are"} named without a reason.` : "";
-    if (needed !== undefined && names.length >= needed) return met([`${stated}; ${context.unitName} needs at least ${needed}.${alsoNamed}`], [...justified.values()]);
-    const rule = needed === undefined ? `${context.unitName} sets no number` : `${context.unitName} needs at least ${needed}`;
-    return forAssessor(
-      [`${stated}; ${rule}.${alsoNamed} Only models and tools this check knows by name are counted, so the assessor should read the ${answers === 1 ? "answer" : `${answers} answers`}.`],
-      [...justified.values()],
-    );
+export interface ToolsJustifiedParams {
+  /** Template names, e.g. `["reflective-log"]`. */
+  documents: string[];
+  /** The role of the answers, e.g. `tool-justification`. */
+  role: FieldRole;
+  /** What one such document is called, e.g. `reflective log`. */
+  what: string;
+  /** Its plural, when not `what` and an s. */
+  plural?: string;
+  /** The least number of tools named with a reason; when left out, for the assessor. */
+  atLeast?: number;
+}
+
+export const toolsJustified: CheckKind<ToolsJustifiedParams> = {
+  compile({ documents, role, what, plural = `${what}s`, atLeast: needed }, unit, at) {
+    const ids = templateIds(unit, documents, `${at}/documents`);
+    unit.requireRole(role, ids, `${at}/role`);
+    return {
+      reads: ids,
+      run(context) {
+        const logs = documentsOf(context, ids);
+        const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
+        const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
+        for (const log of logs) {
+          scan.log = log;
+          eachValueIn(log.readers, log.document.data, role, visit);
+        }
+        const { justified, namedOnly, answers } = scan;
+        if (answers === 0) return notMet([`No ${what} says which models or tools were used and why.`], logs.map((l) => pointTo(l)));
+        const names = [...justified.keys()];
+        const unreasoned = [...namedOnly].filter((n) => !justified.has(n));
+        const stated = names.length === 0 ? `No model or tool is both named and given a reason in the ${plural}` : `The ${plural} name and give reasons for ${listOf(names, 8)}`;
+        const alsoNamed = unreasoned.length > 0 ? ` ${listOf(unreasoned, 8)} ${unreasoned.length === 1 ? "is" : "are"} named without a reason.` : "";
+        if (needed !== undefined && names.length >= needed) return met([`${stated}; ${context.unitName} needs at least ${needed}.${alsoNamed}`], [...justified.values()]);
+        const rule = needed === undefined ? `${context.unitName} sets no number` : `${context.unitName} needs at least ${needed}`;
+        return forAssessor(
+          [`${stated}; ${rule}.${alsoNamed} Only models and tools this check knows by name are counted, so the assessor should read the ${answers === 1 ? "answer" : `${answers} answers`}.`],
+          [...justified.values()],
+        );
+      },
+    };
   },
 };
 

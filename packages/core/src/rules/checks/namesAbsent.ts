@@ -1,0 +1,28 @@
+import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
+import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
+
+/**
+ * `namesAbsent`: clients appear only by reference. Free text of the per-client documents (templates
+ * whose `x-ilm.perClient` is true) that looks like it names a person is a warning for the assessor (a
+ * heuristic can be wrong either way, so never "not met").
+ */
+export type NamesAbsentParams = Record<string, never>;
+
+export const namesAbsent: CheckKind<NamesAbsentParams> = {
+  compile() {
+    return {
+      reads: [],
+      run(context) {
+        const { known } = context.facts;
+        const perClient = known.filter((k) => k.template.annotations.perClient === true);
+        const warnings = findNamedPeopleIn(perClient, namesUsedInKnown(known));
+        if (warnings.length === 0) return met([`No free text in the ${count(perClient.length, "client document")} looks like it names a person.`]);
+        const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
+        return forAssessor(
+          [`Text that may name a person: ${listOf(warnings.map((w) => `“${w.name}” in “${w.field}” of ${titles.get(w.documentId) ?? "a document"} ${w.documentId}`), 6)}. Clients should appear only by reference.`],
+          warnings.map((w) => ({ document: w.documentId, path: w.path })),
+        );
+      },
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import type { FieldRole } from "../../registry/types.ts";
+import type { KnownDocument } from "../facts.ts";
+import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
+import type { Pointer } from "../types.ts";
+import { forAssessor, hoursPhrase, met, notMet, pointTo, type CheckContext, type CheckKind } from "./context.ts";
+
+/** `roleHours`: the hours in every field of a role, in any document of the portfolio, add up to at least N. */
+export interface RoleHoursParams {
+  /** A role whose fields hold hours, e.g. `supervision-duration`. */
+  role: FieldRole;
+  /** What the hours are of, e.g. `supervision` (`1.5 hours of supervision are recorded`). */
+  what: string;
+  /** The least total of hours; when left out, the total is stated for the assessor. */
+  atLeast?: number;
+}
+
+export const roleHours: CheckKind<RoleHoursParams> = {
+  compile({ role, what, atLeast: target }, unit, at) {
+    const reads = unit.templatesWithRole(role);
+    if (reads.length === 0) unit.requireRole(role, [], `${at}/role`);
+    return {
+      reads,
+      run(context) {
+        const { total, pointers } = roleHoursOf(context, role);
+        const stated = total === 0 ? `No ${what} time is recorded` : `${hoursPhrase(total)} of ${what} ${total === 1 ? "is" : "are"} recorded`;
+        if (target === undefined) return forAssessor([`${stated}; ${context.unitName} sets no minimum.`], pointers);
+        if (total + 1e-9 < target) return notMet([`${stated}; ${context.unitName} needs at least ${hoursPhrase(target)}.`], pointers);
+        return met([`${stated}; ${context.unitName} needs at least ${hoursPhrase(target)}.`], pointers);
+      },
+    };
+  },
+};
+
+/**
+ * The hours in every field of a role, in any document (any template may carry the role). Worked out
+ * once per portfolio and role (checks and the summary share it); callers must not change the result.
+ *
+ * @param context - the portfolio's facts and memo
+ * @param role - e.g. `supervision-duration`
+ * @returns the total, rounded to thousandths, and a pointer to each field counted
+ */
+export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo">, role: FieldRole): { total: number; pointers: Pointer[] } {
+  const sums = (context.memo.roleHours ??= new Map());
+  let sum = sums.get(role);
+  if (!sum) sums.set(role, (sum = sumRole(context, role)));
+  return sum;
+}
+
+function sumRole(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {
+  let total = 0;
+  const pointers: Pointer[] = [];
+  let known: KnownDocument;
+  const visit: RoleVisitor = (value, _container, base, tail) => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return;
+    total += value;
+    pointers.push(pointTo(known, base + tail));
+  };
+  // Every document is asked; most have no such field and make nothing.
+  for (known of context.facts.known) eachValueIn(known.readers, known.document.data, role, visit);
+  return { total: Math.round(total * 1000) / 1000, pointers };
+}
