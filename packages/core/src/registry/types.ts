@@ -40,6 +40,7 @@ export type FieldRole =
   | "development-need"
   | "tool-justification"
   | "clause"
+  | "word-count"
   | "text";
 
 /** A react-jsonschema-form uiSchema, kept beside each template as `<name>.ui.json`. */
