@@ -3,6 +3,10 @@ import { createRegistry } from "./registry/createRegistry.ts";
 import { createValidate } from "./validation/createValidate.ts";
 
 export * from "./engine.ts";
+export { countWords } from "./wordCount/countWords.ts";
+export { wordCounts } from "./wordCount/wordCounts.ts";
+export type { WordCount } from "./wordCount/wordCounts.ts";
+export { withWordCounts } from "./wordCount/withWordCounts.ts";
 
 /** Every template of `schemas/` with its precompiled validator, and the qualification data. */
 export const registry = createRegistry(entries, qualifications);

@@ -46,6 +46,7 @@ export type FieldRole =
   | "tool-justification"
   | "client-feedback"
   | "clause"
+  | "word-count"
   | "text";
 
 /** A react-jsonschema-form uiSchema, kept beside each template as `<name>.ui.json`. */
