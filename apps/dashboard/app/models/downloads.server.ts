@@ -1,4 +1,4 @@
-import { registry, unitCriteria, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, registry, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
 import { documentLabel } from "./portfolio.server.ts";
@@ -147,9 +147,11 @@ export async function portfolioDownload(input: {
   format: "html" | "pdf";
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
-  if (input.declaration && !input.documents.some((d) => d.templateId.endsWith("/authenticity-declaration"))) {
+  const qualification = registry.qualification(input.qualification);
+  const declaration = qualification && authenticityDeclarationTemplate(qualification);
+  if (input.declaration && declaration && !input.documents.some((d) => d.templateId === declaration)) {
     inputs.push({
-      template: `${input.qualification}/authenticity-declaration`,
+      template: declaration,
       data: {
         learnerName: input.learner.name.slice(0, 120),
         ...(input.learner.registrationNo ? { registrationNo: input.learner.registrationNo.slice(0, 40) } : {}),

@@ -1,4 +1,4 @@
-import { checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
 import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
@@ -70,10 +70,12 @@ function computeProgress(db: Db, scope: Scope, learnerId: string, registrations:
  * @returns the templates in registry order
  */
 export function templatesForUnit(qualification: string, unitId: string): Template[] {
+  const data = registry.qualification(qualification);
+  const declaration = data && authenticityDeclarationTemplate(data);
   return registry
     .list()
     .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
-    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id.endsWith("/authenticity-declaration"));
+    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id === declaration);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { registry } from "@ilm-forms/core";
+import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
 import { TEXT_LIMITS, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,18 +17,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const members = listMembers(db, user.scope);
   const learners = listLearners(db, user.scope);
   const names = new Map(members.map((m) => [m.userId, m.name]));
-  const qualification = registry.qualification("ilm-8588");
   return {
     members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role] })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
     learners: learners.map((l) => ({ id: l.id, name: l.name })),
     assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
-    units: (qualification?.units ?? []).map((u) => ({ value: `${u.id}@${u.version}`, label: `Unit ${u.id}${u.current ? "" : ` (${u.version} version)`}` })),
-    routes: (qualification?.routes ?? []).map((r) => ({ id: r.id, title: r.title })),
+    registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
   };
 }
 
 type Problem = { href: string; message: string };
+
+/** Every unit version of every qualification the installation knows, once per route that includes it (none named in code). */
+function registrationChoices(): (UnitChoice & { route: string; value: string; label: string })[] {
+  return unitChoices(registry.qualifications()).flatMap((choice) => {
+    const title = registry.qualification(choice.qualification)?.title ?? choice.qualification;
+    const version = choice.current ? "" : ` (${choice.version} version)`;
+    const routes = choice.routes.length ? choice.routes : [{ id: "", title }];
+    return routes.map((route) => ({
+      ...choice,
+      route: route.id,
+      value: `${choice.qualification}|${route.id}|${choice.unit}@${choice.version}`,
+      label: `${route.id ? `${title}, ${route.title}` : title}: Unit ${choice.unit} ${choice.title}${version}`,
+    }));
+  });
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
@@ -58,13 +71,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
     }
     case "register": {
-      const [unit, version] = field("unit").split("@");
-      const route = field("route");
-      const qualification = registry.qualification("ilm-8588");
-      if (!unit || !version || !registry.unit("ilm-8588", unit, version) || !qualification?.routes?.some((r) => r.id === route && r.units.includes(unit))) {
-        return { errors: [{ href: "#register-unit", message: "Choose a unit of the chosen route" }] };
-      }
-      const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: "ilm-8588", route, unit, ruleSetVersion: version, registeredOn: new Date().toISOString().slice(0, 10) });
+      const choice = registrationChoices().find((c) => c.value === field("unit"));
+      if (!choice) return { errors: [{ href: "#register-unit", message: "Choose a unit from the list" }] };
+      const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) });
       if (result.ok) return { done: "The learner was registered." };
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
@@ -122,8 +131,7 @@ export default function Admin() {
         <CsrfField />
         <input type="hidden" name="intent" value="register" />
         <div className="field"><label htmlFor="register-learner">Learner</label><select id="register-learner" name="learner">{data.learners.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></div>
-        <div className="field"><label htmlFor="register-route">Route</label><select id="register-route" name="route">{data.routes.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}</select></div>
-        <div className="field"><label htmlFor="register-unit">Unit</label><select id="register-unit" name="unit">{data.units.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}</select></div>
+        <div className="field"><label htmlFor="register-unit">Qualification, route and unit</label><select id="register-unit" name="unit">{data.registrations.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}</select></div>
         <button type="submit" className="button">Register</button>
       </Form>
 

@@ -1,4 +1,4 @@
-import { registry } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, registry } from "@ilm-forms/core";
 import { listSubmissions, submissionContentHash, submitUnit } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,7 +10,12 @@ import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Submit a unit – ilm-forms" }];
 
-const DECLARATION = registry.get("ilm-8588/authenticity-declaration");
+/** The declaration template the unit's qualification names in its data (none for a scheme without one). */
+function declarationOf(qualification: string) {
+  const data = registry.qualification(qualification);
+  const id = data && authenticityDeclarationTemplate(data);
+  return id ? registry.get(id) : undefined;
+}
 
 function unitToSubmit(user: CurrentUser, db: Parameters<typeof learnerProgress>[0], unitId: string | undefined) {
   const progress = learnerProgress(db, user.scope, user.learnerId ?? "", unitId).find((p) => p.unit.id === unitId);
@@ -23,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.database;
   const progress = unitToSubmit(user, db, params.unit);
   const pending = listSubmissions(db, user.scope, { learnerId: user.learnerId, status: ["submitted"] }).some((s) => s.unit === progress.unit.id);
+  const DECLARATION = declarationOf(progress.registration.qualification);
   const properties = (DECLARATION?.schema.properties ?? {}) as Record<string, { title?: string }>;
   return {
     unit: { id: progress.unit.id, title: progress.unit.title },

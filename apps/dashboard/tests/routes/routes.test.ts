@@ -229,3 +229,23 @@ describe("the JSON API", () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe("registering a learner on a unit", () => {
+  it("offers every unit of every qualification the installation knows, and registers on one that has no routes", async () => {
+    const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
+    const cookie = await h.cookieFor(adminEmail);
+    const page = (await settle(() => admin.loader(args(h.request("/admin", { cookie }))))) as { registrations: { value: string; label: string }[] };
+    const qualifications = new Set(page.registrations.map((r) => r.value.split("|")[0]));
+    expect([...qualifications].sort()).toEqual(["ilm-8588", "ilm-l7-extended-diary"]);
+    const diary = page.registrations.find((r) => r.value.startsWith("ilm-l7-extended-diary|"))!;
+    const { learnerId } = learnerScope("learner2@demo.ilm-forms.test");
+    const register = (unit: string) => settle(() => admin.action(args(h.request("/admin", { cookie, form: { intent: "register", learner: learnerId, unit } }))));
+    expect(await register(diary.value)).toEqual({ done: "The learner was registered." });
+    expect(await register(diary.value)).toMatchObject({ errors: [{ message: "The learner is registered on this unit already" }] });
+    expect(await register("ilm-8588|nowhere|501@2.0")).toMatchObject({ errors: [{ message: "Choose a unit from the list" }] });
+    const learnerCookie = await h.cookieFor("learner2@demo.ilm-forms.test");
+    const unitId = diary.value.split("|")[2]!.split("@")[0]!;
+    const unitPage = await settle(() => learnerUnit.loader(args(h.request(`/learner/units/${unitId}`, { cookie: learnerCookie }), { unit: unitId })));
+    expect(status(unitPage)).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { mayWrite, registry, validate, type FieldError } from "@ilm-forms/core";
+import { mayWrite, registry, validate, withWordCounts, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
@@ -159,6 +159,9 @@ export function createDocument(
   if (!getLearner(db, scope, input.learnerId)) return NOT_FOUND;
   if (!mayWriteTemplate(scope, input.templateId, input.templateVersion)) return FORBIDDEN;
   const status = input.status ?? "draft";
+  // What a template counts (a report's words) is counted here, whatever was typed or sent, for every route.
+  const template = registry.get(input.templateId, input.templateVersion);
+  if (template) input = { ...input, data: withWordCounts(template, input.data) };
   const invalid = checkDocument(input.templateId, input.templateVersion, input.data, status);
   if (invalid) return invalid;
   const templateVersion = input.templateVersion ?? registry.get(input.templateId)!.version;
@@ -294,6 +297,8 @@ export function saveDocument(
     if (holding) return { ok: false, reason: "locked", submission: holding };
     if (before.status === "submitted" && !reopenedByReturn(db, scope, before.learnerId, before.id)) return { ok: false, reason: "final" };
     const status = input.status ?? before.status;
+    const template = registry.get(before.templateId, before.templateVersion);
+    if (template) input = { ...input, data: withWordCounts(template, input.data) };
     const invalid = checkDocument(before.templateId, before.templateVersion, input.data, status);
     if (invalid) return invalid;
     if (before.version !== input.expectedVersion) return { ok: false, reason: "changed", currentVersion: before.version };

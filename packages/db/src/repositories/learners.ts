@@ -114,7 +114,8 @@ export function registerLearner(
   const { qualification, route, unit, ruleSetVersion, registeredOn } = registration;
   const known =
     registry.unit(qualification, unit, ruleSetVersion) !== undefined &&
-    (registry.qualification(qualification)?.routes ?? []).some((r) => r.id === route && r.units.includes(unit)) &&
+    // A qualification with routes: one of them that includes the unit; one without (a single diary): no route.
+    ((registry.qualification(qualification)?.routes ?? []).length === 0 ? route === "" : (registry.qualification(qualification)?.routes ?? []).some((r) => r.id === route && r.units.includes(unit))) &&
     /^\d{4}-\d{2}-\d{2}$/.test(registeredOn);
   if (!known) return { ok: false, reason: "unknown-unit" };
   return writeTransaction(db, () => {

@@ -64,3 +64,22 @@ describe("who may write each template", () => {
     expect(saveDocument(db(), learner1!, { id: draft.id, expectedVersion: 2, data: { ...draft.data, duration: 2 } })).toEqual({ ok: true, version: 3 });
   });
 });
+
+describe("what a template counts, the data layer counts", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+
+  it("stores the counted words of a Unit 500 report, whatever number was sent", () => {
+    const { learner1 } = world.scopes;
+    const data = { learnerName: "Casey", registrationNo: "ILM1", wordCount: 99999, introduction: "One two three.", definitions: "Four five" };
+    const created = createDocument(world.database.db, learner1!, { learnerId: learner1!.learnerId!, templateId: "ilm-8588/assignment-500", data });
+    if (!created.ok) throw new Error(created.reason);
+    expect(getDocument(world.database.db, learner1!, created.id)!.data.wordCount).toBe(5);
+    const saved = saveDocument(world.database.db, learner1!, { id: created.id, expectedVersion: 1, data: { ...data, barriers: "six seven eight", wordCount: 1 } });
+    expect(saved).toEqual({ ok: true, version: 2 });
+    expect(getDocument(world.database.db, learner1!, created.id)!.data.wordCount).toBe(8);
+  });
+});
