@@ -45,8 +45,12 @@ export { createDocument, documentsFingerprint, getDocument, listDocuments, openS
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
-export { recordDecision, listDecisions } from "./repositories/decisions.ts";
-export type { AssessorDecision, DecisionInput } from "./repositories/decisions.ts";
+export { recordDecision, recordAssessment, listDecisions } from "./repositories/decisions.ts";
+export type { AssessorDecision, DecisionInput, RecordAssessmentResult } from "./repositories/decisions.ts";
+export { saveAssessmentComments, listAssessmentComments } from "./repositories/assessmentComments.ts";
+export type { AssessmentComment } from "./repositories/assessmentComments.ts";
+export { listSubmittedDocuments, previousAttempt } from "./repositories/attempts.ts";
+export type { SubmittedDocument } from "./repositories/attempts.ts";
 export { ratifySubmission, listRatifications } from "./repositories/ratifications.ts";
 export type { QaRatification } from "./repositories/ratifications.ts";
 export type { Forbidden, NotFound } from "./repositories/results.ts";

@@ -7,7 +7,8 @@ import { assessorDecisions } from "../schema/assessment.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
-import { getSubmission } from "./submissions.ts";
+import { saveAssessmentComments } from "./assessmentComments.ts";
+import { finishAssessment, getSubmission } from "./submissions.ts";
 
 /** An assessor's decision on one criterion. */
 export type AssessorDecision = Omit<typeof assessorDecisions.$inferSelect, "centreId">;
@@ -89,3 +90,72 @@ export function listDecisions(db: Db, scope: Scope, submissionId: string): Asses
     .map(({ centreId: _centreId, ...rest }) => rest);
 }
 
+
+/** What {@link recordAssessment} answers. */
+export type RecordAssessmentResult =
+  | { ok: true; finished: boolean }
+  | NotFound
+  | Forbidden
+  | TooLong
+  | { ok: false; reason: "not-submitted" | "no-outcome" | "bad-target" | "not-open" }
+  | { ok: false; reason: "undecided"; criteria: string[] };
+
+/**
+ * The assessor's marking of a submission in one transaction: the decisions on the criteria marked, the
+ * learning-outcome comments and, when `finish`, the end of the assessment (the decision goes to quality
+ * assurance as provisional). Finishing needs a decision on every one of `criteria` (stored before or sent
+ * now): otherwise nothing at all is stored and the undecided criteria come back. Without `finish` the
+ * marks are a draft the learner does not see.
+ *
+ * @param db - the connection
+ * @param scope - the assessor assigned to the learner
+ * @param input - submission, decisions, comments by target (`lo:N`), every criterion of the unit, finish
+ * @returns whether it finished, or why nothing was stored
+ */
+export function recordAssessment(
+  db: Db,
+  scope: Scope,
+  input: { submissionId: string; decisions: Omit<DecisionInput, "submissionId">[]; comments: Record<string, string>; criteria: string[]; finish: boolean },
+): RecordAssessmentResult {
+  try {
+    return writeTransaction(db, (): RecordAssessmentResult => {
+      const submission = getSubmission(db, scope, input.submissionId);
+      if (!submission) return NOT_FOUND;
+      if (scope.role !== "assessor") return FORBIDDEN;
+      if (submission.status !== "submitted") return { ok: false, reason: "not-submitted" };
+      if (input.finish) {
+        const stored = new Set(listDecisions(db, scope, submission.id).map((d) => d.criterion));
+        const sent = new Set(input.decisions.map((d) => d.criterion));
+        const undecided = input.criteria.filter((c) => !stored.has(c) && !sent.has(c));
+        if (undecided.length) return { ok: false, reason: "undecided", criteria: undecided };
+      }
+      // A refusal part-way throws, so that the transaction rolls back what this call already wrote.
+      const refuse = (result: RecordAssessmentResult): never => {
+        throw new RefusedAssessment(result);
+      };
+      for (const decision of input.decisions) {
+        const result = recordDecision(db, scope, { ...decision, submissionId: submission.id });
+        if (!result.ok) refuse(result);
+      }
+      if (Object.keys(input.comments).length) {
+        const saved = saveAssessmentComments(db, scope, { submissionId: submission.id, comments: input.comments });
+        if (!saved.ok) refuse(saved);
+      }
+      if (input.finish) {
+        const finished = finishAssessment(db, scope, { submissionId: submission.id, status: "assessed" });
+        if (!finished.ok) refuse(finished.reason === "not-submitted" ? { ok: false, reason: "not-submitted" } : finished);
+      }
+      return { ok: true, finished: input.finish };
+    });
+  } catch (error) {
+    if (error instanceof RefusedAssessment) return error.result;
+    throw error;
+  }
+}
+
+/** Carries a refusal out of the transaction so that it rolls back. */
+class RefusedAssessment extends Error {
+  constructor(readonly result: RecordAssessmentResult) {
+    super("assessment refused");
+  }
+}

@@ -214,6 +214,8 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
           eq(submissions.centreId, sql.placeholder("centreId")),
           eq(submissions.learnerId, sql.placeholder("learnerId")),
           inArray(submissions.status, ["submitted", "assessed"]),
+          // A unit ratified as a Referral no longer holds its documents: the next attempt may change them.
+          sql`coalesce(${submissions.result}, '') <> 'Referral'`,
           sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`,
         ),
       )
@@ -227,8 +229,8 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
 }
 
 /**
- * Whether the latest submission that listed a document was returned to the learner (a returned unit
- * reopens what it held, so the learner can act on the feedback).
+ * Whether the latest submission that listed a document was returned to the learner or ratified as a
+ * Referral (either reopens what it held, so the learner can act on the feedback in the next attempt).
  *
  * @param db - the connection
  * @param scope - the caller (only its centre is read)
@@ -239,7 +241,7 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
 function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): boolean {
   const statement = prepared(db, "submissions.latestListing", () =>
     db
-      .select({ status: submissions.status, submittedAt: submissions.submittedAt })
+      .select({ status: submissions.status, result: submissions.result, submittedAt: submissions.submittedAt })
       .from(submissions)
       .where(
         and(
@@ -250,9 +252,9 @@ function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: s
       )
       .prepare(),
   );
-  let latest: { status: string; submittedAt: string } | undefined;
+  let latest: { status: string; result: string | null; submittedAt: string } | undefined;
   for (const row of statement.all({ centreId: scope.centreId, learnerId, documentId })) if (!latest || row.submittedAt > latest.submittedAt) latest = row;
-  return latest?.status === "returned";
+  return latest?.status === "returned" || latest?.result === "Referral";
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
-import { assessorDecisions, qaRatifications } from "../schema/assessment.ts";
+import { assessorDecisions, qaRatifications, submissions } from "../schema/assessment.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
@@ -25,14 +25,15 @@ export function ratifySubmission(
   db: Db,
   scope: Scope,
   input: { submissionId: string; decision: "ratify" | "return"; comments: string },
-): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-assessed" } {
+): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-assessed" | "already-ratified" } {
   const long = tooLong({ comments: [input.comments, TEXT_LIMITS.comments] });
   if (long) return long;
   return writeTransaction(db, () => {
     const submission = getSubmission(db, scope, input.submissionId);
     if (!submission) return NOT_FOUND;
     if (scope.role !== "iqa") return FORBIDDEN;
-    if (submission.status === "submitted") return { ok: false as const, reason: "not-assessed" as const };
+    if (submission.status === "submitted" || submission.status === "returned") return { ok: false as const, reason: "not-assessed" as const };
+    if (submission.result !== null) return { ok: false as const, reason: "already-ratified" as const };
     const row = {
       id: newId(),
       centreId: scope.centreId,
@@ -49,6 +50,13 @@ export function ratifySubmission(
       .where(and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.centreId, scope.centreId)))
       .run();
     if (input.decision === "return") setSubmissionStatus(db, submission.id, "submitted");
+    // Ratified: the unit's result is settled (a Referral opens the next attempt; see submitUnit).
+    let result: "Pass" | "Referral" | undefined;
+    if (input.decision === "ratify") {
+      const decided = db.select({ decision: assessorDecisions.decision }).from(assessorDecisions).where(eq(assessorDecisions.submissionId, submission.id)).all();
+      result = decided.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
+      db.update(submissions).set({ result }).where(eq(submissions.id, submission.id)).run();
+    }
     appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
@@ -56,7 +64,7 @@ export function ratifySubmission(
       entityType: "submission",
       entityId: submission.id,
       before: { status: submission.status },
-      after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row },
+      after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row, ...(result ? { result } : {}) },
     });
     return { ok: true as const, id: row.id };
   });

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
-import { submissions, type SubmissionStatus } from "../schema/assessment.ts";
+import { submissionDocuments, submissions, type SubmissionStatus } from "../schema/assessment.ts";
 import { registrations } from "../schema/learners.ts";
 import { canonicalJson } from "../util/canonicalJson.ts";
 import { newId, nowIso, sha256Hex } from "../util/ids.ts";
@@ -39,7 +39,7 @@ export type SubmitUnitResult =
   | Forbidden
   | TooLong
   | { ok: false; reason: "changed"; contentHash: string }
-  | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" };
+  | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" | "open" | "passed" };
 
 /**
  * A learner submits a unit for assessment with the authenticity declaration (typed name and date).
@@ -75,6 +75,15 @@ export function submitUnit(
       if (!doc || doc.learnerId !== learner.id) return NOT_FOUND;
       docs.push(doc);
     }
+    // One attempt at a time: none while one is with the assessor or quality assurance, none after a Pass.
+    const earlier = db
+      .select({ status: submissions.status, result: submissions.result })
+      .from(submissions)
+      .where(and(eq(submissions.centreId, scope.centreId), eq(submissions.learnerId, learner.id), eq(submissions.qualification, input.qualification), eq(submissions.unit, input.unit)))
+      .all();
+    if (earlier.some((s) => s.result === "Pass")) return { ok: false as const, reason: "passed" as const };
+    if (earlier.some((s) => s.status !== "returned" && s.result === null)) return { ok: false as const, reason: "open" as const };
+    const attempt = 1 + earlier.filter((s) => s.result === "Referral").length;
     const contentHash = submissionContentHash(docs);
     if (input.expectedContentHash !== undefined && input.expectedContentHash !== contentHash) {
       return { ok: false as const, reason: "changed" as const, contentHash };
@@ -90,10 +99,17 @@ export function submitUnit(
       declarationName: input.declaration.name.trim(),
       declarationDate: input.declaration.date,
       status: "submitted" as const,
+      attempt,
       submittedAt: nowIso(),
       submittedBy: scope.userId,
     };
     db.insert(submissions).values(row).run();
+    // The attempt kept verbatim: each document's data as submitted.
+    for (const doc of docs) {
+      db.insert(submissionDocuments)
+        .values({ id: newId(), centreId: scope.centreId, submissionId: row.id, documentId: doc.id, version: doc.version, templateId: doc.templateId, templateVersion: doc.templateVersion, data: JSON.stringify(doc.data) })
+        .run();
+    }
     appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: row });
     return { ok: true as const, id: row.id, contentHash };
   });

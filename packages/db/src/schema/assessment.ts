@@ -35,6 +35,10 @@ export const submissions = sqliteTable(
     /** ISO date of the declaration. */
     declarationDate: text("declaration_date").notNull(),
     status: text("status", { enum: SUBMISSION_STATUSES }).notNull(),
+    /** Which attempt at the unit this is: 1, then one more after each submission ratified as a Referral. */
+    attempt: integer("attempt").notNull().default(1),
+    /** Set when quality assurance ratifies the decision: `Pass` or `Referral` (a Referral opens the next attempt). */
+    result: text("result", { enum: ["Pass", "Referral"] }),
     submittedAt: text("submitted_at").notNull(),
     submittedBy: text("submitted_by")
       .notNull()
@@ -101,4 +105,53 @@ export const qaRatifications = sqliteTable(
     index("qa_ratifications_submission").on(t.submissionId),
     check("qa_ratifications_decision_known", sql`${t.decision} in ('ratify', 'return')`),
   ],
+);
+
+/**
+ * The documents of a submission exactly as submitted (a copy of each one's data at that moment), so an
+ * attempt stays verbatim and viewable after the learner changes the documents for the next attempt.
+ */
+export const submissionDocuments = sqliteTable(
+  "submission_documents",
+  {
+    id: text("id").primaryKey(),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    documentId: text("document_id").notNull(),
+    version: integer("version").notNull(),
+    templateId: text("template_id").notNull(),
+    templateVersion: text("template_version").notNull(),
+    /** The document's data as JSON text, as it was submitted. */
+    data: text("data").notNull(),
+  },
+  (t) => [uniqueIndex("submission_documents_document").on(t.submissionId, t.documentId)],
+);
+
+/**
+ * Comments on a submission beside the per-criterion feedback: the assessor's on a learning outcome
+ * (`lo:1`) and quality assurance's (`qa:lo:1`), as the result sheet prints them.
+ */
+export const assessmentComments = sqliteTable(
+  "assessment_comments",
+  {
+    id: text("id").primaryKey(),
+    centreId: text("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    submissionId: text("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    /** `lo:<number>` (assessor) or `qa:lo:<number>` (IQA). */
+    target: text("target").notNull(),
+    comment: text("comment").notNull(),
+    authorUserId: text("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("assessment_comments_target").on(t.submissionId, t.target)],
 );

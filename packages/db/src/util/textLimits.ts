@@ -14,8 +14,8 @@ export const TEXT_LIMITS = {
   ip: 64,
   /** An ISO date. */
   date: 10,
-  /** Feedback and comments: the same bound as a template's long text. */
-  comments: 20000,
+  /** Assessor feedback and comments: the result sheet's bound, so everything stored is printed whole. */
+  comments: 5000,
 } as const;
 
 /** A text that is too long for its column: nothing was stored. */
