@@ -77,7 +77,8 @@ describe("submission, assessment and ratification", () => {
   it("unlocks a unit's documents when the assessor returns it to the learner", () => {
     const { learner1, assessor1 } = world.scopes;
     const docs = listDocuments(db(), learner1!, learner1!.learnerId!).slice(3, 5);
-    const submitted = submitUnit(db(), learner1!, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: "Casey", date: "2025-07-01" } });
+    // Unit 503: Unit 501 was ratified as a Pass above, and a passed unit takes no further attempt.
+    const submitted = submitUnit(db(), learner1!, { qualification: "ilm-8588", unit: "503", documentIds: docs.map((d) => d.id), declaration: { name: "Casey", date: "2025-07-01" } });
     if (!submitted.ok) throw new Error(`not submitted: ${submitted.reason}`);
     const doc = docs[0]!;
     expect(saveDocument(db(), learner1!, { id: doc.id, expectedVersion: doc.version, data: doc.data })).toMatchObject({ ok: false, reason: "locked", submission: { id: submitted.id } });
