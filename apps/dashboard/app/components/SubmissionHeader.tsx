@@ -3,7 +3,7 @@ import type { UnitOutcome } from "@ilm-forms/core";
 /** Who submitted what and when, the authenticity declaration, and the unit outcome so far. */
 export function SubmissionHeader(props: {
   learner: { name: string; learnerNumber: string | null };
-  submission: { status: string; contentHash: string; declarationName: string; declarationDate: string; submittedAt: string };
+  submission: { status: string; contentHash: string; declarationName: string; declarationDate: string; submittedAt: string; attempt?: number; result?: string | null };
   unitTitle: string;
   outcome: UnitOutcome;
   documents: Array<{ id: string; label: string; submittedVersion: number; currentVersion: number }>;
@@ -16,10 +16,17 @@ export function SubmissionHeader(props: {
       <p className="lead">{props.unitTitle}</p>
       <dl className="summary-list">
         <dt>Learner</dt><dd>{learner.name}{learner.learnerNumber ? ` (${learner.learnerNumber})` : ""}</dd>
-        <dt>Submitted</dt><dd>{submission.submittedAt.slice(0, 16).replace("T", " ")}, <span className={`tag tag--${submission.status}`}>{submission.status}</span></dd>
+        <dt>Submitted</dt><dd>{submission.submittedAt.slice(0, 16).replace("T", " ")}, <span className={`tag tag--${submission.status}`}>{submission.status}</span>{submission.attempt ? `, attempt ${submission.attempt}` : ""}</dd>
         <dt>Authenticity declaration</dt><dd>Signed “{submission.declarationName}” on {submission.declarationDate}</dd>
         <dt>Content fingerprint</dt><dd><code>{submission.contentHash}</code></dd>
-        <dt>Unit outcome</dt><dd><span className={`tag tag--${outcomeClass}`}>{outcome.outcome}</span> (provisional until quality assurance ratifies it)</dd>
+        <dt>Unit outcome</dt>
+        <dd>
+          {submission.result ? (
+            <><span className={`tag tag--${submission.result.toLowerCase()}`}>{submission.result}</span> (ratified by quality assurance)</>
+          ) : (
+            <><span className={`tag tag--${outcomeClass}`}>{outcome.outcome}</span> (provisional until quality assurance ratifies it)</>
+          )}
+        </dd>
       </dl>
       {changed.length ? (
         <div className="notice notice--warning"><p>Changed by the learner since submission: {changed.map((d) => d.label).join("; ")}. You see the latest version.</p></div>

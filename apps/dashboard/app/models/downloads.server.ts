@@ -107,6 +107,8 @@ export function resultSheetDocument(input: {
   outcome: "Pass" | "Referral" | "Not yet decided";
   ratified?: { name: string; date: string };
   assessor?: { name: string; date: string };
+  /** Learning-outcome comments: `lo:N` (assessor), `qa:lo:N` (quality assurance). */
+  comments?: { target: string; comment: string }[];
 }): DocumentInput {
   const { unit } = input;
   const learningOutcomes: Record<string, unknown> = {};
@@ -116,7 +118,10 @@ export function resultSheetDocument(input: {
       const decision = input.decisions.find((d) => d.criterion === `${unit.id}:${criterion.id}`);
       criteria[criterion.id] = decision ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}) } : {};
     }
-    learningOutcomes[lo.number] = { criteria };
+    const comment = (target: string) => input.comments?.find((c) => c.target === target)?.comment.slice(0, 5000);
+    const assessorComment = comment(`lo:${lo.number}`);
+    const qaComment = comment(`qa:lo:${lo.number}`);
+    learningOutcomes[lo.number] = { criteria, ...(assessorComment ? { comments: assessorComment } : {}), ...(qaComment ? { qaComments: qaComment } : {}) };
   }
   const decided = input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
   return {

@@ -1,5 +1,9 @@
 import { checkPortfolio, registry, unitOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
 import {
+  listAssessmentComments,
+  listSubmittedDocuments,
+  previousAttempt,
+  type AssessmentComment,
   getDocument,
   getLearner,
   getSubmission,
@@ -26,6 +30,20 @@ export interface SubmissionView {
   decisions: AssessorDecision[];
   outcome: UnitOutcome;
   ratifications: QaRatification[];
+  comments: AssessmentComment[];
+  /** For a second or later attempt: the attempt before, its decisions, and what changed since. */
+  previous?: {
+    submission: Submission;
+    decisions: AssessorDecision[];
+    changes: { id: string; label: string; change: "added" | "changed" | "unchanged"; fields: string[] }[];
+  };
+}
+
+/** The titles of the top-level fields whose values differ between two versions of a document. */
+function changedFields(templateId: string, templateVersion: string, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const properties = (registry.get(templateId, templateVersion)?.schema.properties ?? {}) as Record<string, { title?: string }>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => properties[k]?.title ?? k);
 }
 
 /**
@@ -54,8 +72,24 @@ export function loadSubmission(db: Db, scope: Scope, submissionId: string): Subm
   const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map(toPortfolioDocument));
   const decisions = listDecisions(db, scope, submission.id);
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
+  const prior = previousAttempt(db, scope, submission);
+  let previous: SubmissionView["previous"];
+  if (prior) {
+    const before = new Map(listSubmittedDocuments(db, scope, prior.id).map((d) => [d.documentId, d]));
+    const now = listSubmittedDocuments(db, scope, submission.id);
+    const changes = documents.map((d) => {
+      const earlier = before.get(d.id);
+      const current = now.find((n) => n.documentId === d.id);
+      if (!earlier) return { id: d.id, label: d.label, change: "added" as const, fields: [] };
+      const fields = current ? changedFields(current.templateId, current.templateVersion, earlier.data, current.data) : [];
+      return { id: d.id, label: d.label, change: fields.length ? ("changed" as const) : ("unchanged" as const), fields };
+    });
+    previous = { submission: prior, decisions: listDecisions(db, scope, prior.id), changes };
+  }
   return {
     submission,
+    comments: listAssessmentComments(db, scope, submission.id),
+    ...(previous ? { previous } : {}),
     learner: { id: learner.id, name: learner.name, learnerNumber: learner.learnerNumber },
     unit,
     documents,

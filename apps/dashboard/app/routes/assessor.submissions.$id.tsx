@@ -1,5 +1,5 @@
 import { unitCriteria } from "@ilm-forms/core";
-import { finishAssessment, recordDecision, TEXT_LIMITS } from "@ilm-forms/db";
+import { recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
   return {
-    submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt },
+    submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
     learner: view.learner,
     unit: { id: view.unit.id, title: view.unit.title, version: view.unit.version },
     learningOutcomes: view.unit.learningOutcomes.map((lo) => ({
@@ -35,6 +35,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     documents: view.documents,
     outcome: view.outcome,
     ratifications: view.ratifications,
+    attempt: view.submission.attempt,
+    result: view.submission.result,
+    comments: Object.fromEntries(view.comments.map((c) => [c.target, c.comment])),
+    // Quality assurance sent the decision back: its comments lead the page until the assessor records again.
+    returnedByQa: view.submission.status === "submitted" ? (view.ratifications.filter((r) => r.decision === "return").at(-1) ?? null) : null,
+    previous: view.previous
+      ? {
+          attempt: view.previous.submission.attempt,
+          decisions: Object.fromEntries(view.previous.decisions.map((d) => [d.criterion, { decision: d.decision, feedback: d.feedback }])),
+          changes: view.previous.changes,
+        }
+      : null,
+    recorded: new URL(request.url).searchParams.get("recorded") === "1",
   };
 }
 
@@ -45,32 +58,43 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const view = loadSubmission(db, user.scope, params.id ?? "");
   if (!view) throw notFound();
   if (view.submission.status !== "submitted") return { errors: [{ href: "#marking", message: "This unit has already been assessed." }] };
+  const finish = form.get("intent") === "finish";
+  // Everything is checked before anything is stored: a refused Record leaves the stored marks as they were.
   const errors: { href: string; message: string }[] = [];
-  for (const criterion of unitCriteria(view.unit)) {
+  const decisions: { criterion: string; decision: "Pass" | "Referral"; feedback: string }[] = [];
+  const criteria = unitCriteria(view.unit);
+  const stored = new Set(view.decisions.map((d) => d.criterion));
+  for (const criterion of criteria) {
     const ref = `${view.unit.id}:${criterion.id}`;
+    const key = criterion.id.replace(".", "-");
     const decision = form.get(`decision-${criterion.id}`);
     const feedback = String(form.get(`feedback-${criterion.id}`) ?? "");
-    if (decision !== "Pass" && decision !== "Referral") continue;
-    if (feedback.length > TEXT_LIMITS.comments) {
-      errors.push({ href: `#feedback-${criterion.id.replace(".", "-")}`, message: `AC ${criterion.id}: the feedback has at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` });
+    if (feedback.length > TEXT_LIMITS.comments) errors.push({ href: `#feedback-${key}`, message: `AC ${criterion.id}: the feedback has at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` });
+    if (decision !== "Pass" && decision !== "Referral") {
+      if (finish && !stored.has(ref)) errors.push({ href: `#decision-${key}`, message: `AC ${criterion.id}: choose Pass or Referral before you record the decision` });
       continue;
     }
     if (decision === "Referral" && !feedback.trim()) {
-      errors.push({ href: `#feedback-${criterion.id.replace(".", "-")}`, message: `AC ${criterion.id}: say why the criterion is referred` });
+      errors.push({ href: `#feedback-${key}`, message: `AC ${criterion.id}: say why the criterion is referred` });
       continue;
     }
-    const result = recordDecision(db, user.scope, { submissionId: view.submission.id, criterion: ref, decision, feedback });
-    if (!result.ok) throw notFound();
+    decisions.push({ criterion: ref, decision, feedback });
+  }
+  const comments: Record<string, string> = {};
+  for (const lo of view.unit.learningOutcomes) {
+    const comment = String(form.get(`lo-comment-${lo.number}`) ?? "").trim();
+    if (comment.length > TEXT_LIMITS.comments) errors.push({ href: `#lo-comment-${lo.number}`, message: `Learning outcome ${lo.number}: the comment has at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` });
+    else if (comment || view.comments.some((c) => c.target === `lo:${lo.number}`)) comments[`lo:${lo.number}`] = comment;
   }
   if (errors.length) return { errors };
-  if (form.get("intent") === "finish") {
-    const after = loadSubmission(db, user.scope, view.submission.id)!;
-    if (after.outcome.undecided.length) {
-      return { errors: after.outcome.undecided.map((c) => ({ href: `#decision-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: choose Pass or Referral before you record the decision` })) };
-    }
-    finishAssessment(db, user.scope, { submissionId: view.submission.id, status: "assessed" });
-    throw redirect(`/assessor/submissions/${view.submission.id}?recorded=1`);
+  const result = recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish });
+  if (!result.ok) {
+    if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#decision-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: choose Pass or Referral before you record the decision` })) };
+    if (result.reason === "too-long") return { errors: [{ href: "#marking", message: `${result.field}: at most ${result.limit} characters` }] };
+    if (result.reason === "not-submitted") return { errors: [{ href: "#marking", message: "This unit has already been assessed." }] };
+    throw notFound();
   }
+  if (finish) throw redirect(`/assessor/submissions/${view.submission.id}?recorded=1`);
   return { saved: true as const };
 }
 
@@ -85,7 +109,31 @@ export default function MarkSubmission() {
       <p><a href="/assessor">Marking queue</a></p>
       <h1>Unit {data.unit.id} Result Sheet</h1>
       <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} documents={data.documents} />
-      {result && "saved" in result ? <div className="notice notice--success" role="status"><p>Your decisions are saved as provisional.</p></div> : null}
+      {result && "saved" in result ? <div className="notice notice--success" role="status"><p><strong>Your marks are saved as a draft.</strong> The learner does not see them. Record the assessor’s decision when every criterion is decided.</p></div> : null}
+      {data.recorded ? <div className="notice notice--success" role="status"><p><strong>The decision is recorded as provisional.</strong> It is now with quality assurance; the learner sees it as provisional until it is ratified.</p></div> : null}
+      {data.returnedByQa ? (
+        <div className="notice notice--warning" role="status" id="qa-return">
+          <p><strong>Quality assurance returned this decision to you on {data.returnedByQa.decidedAt.slice(0, 10)}:</strong></p>
+          <p>{data.returnedByQa.comments}</p>
+          <p>Review the decisions below and record the decision again.</p>
+        </div>
+      ) : null}
+      {data.attempt > 1 ? (
+        <section className="notice" aria-labelledby="attempt">
+          <h2 id="attempt">Attempt {data.attempt}</h2>
+          <p>The learner was referred in attempt {data.previous?.attempt ?? data.attempt - 1}. The previous decision and feedback are shown beside each criterion.</p>
+          {data.previous ? (
+            <details>
+              <summary>What changed since attempt {data.previous.attempt} ({data.previous.changes.filter((c) => c.change !== "unchanged").length} of {data.previous.changes.length} documents)</summary>
+              <ul>
+                {data.previous.changes.map((c) => (
+                  <li key={c.id}><a href={`/documents/${c.id}`}>{c.label}</a>: {c.change}{c.fields.length ? ` (${c.fields.join("; ")})` : ""}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
       {data.instructions.length ? (
         <details><summary>Instructions for assessment and use of result sheet</summary>{data.instructions.map((p) => <p key={p}>{p}</p>)}</details>
       ) : null}
@@ -126,14 +174,21 @@ export default function MarkSubmission() {
                     <label htmlFor={`feedback-${key}`}>Assessor feedback on AC {c.id}</label>
                     <textarea id={`feedback-${key}`} name={`feedback-${c.id}`} defaultValue={decided?.feedback ?? ""} disabled={locked} maxLength={5000} />
                   </div>
+                  {data.previous?.decisions[ref] ? (
+                    <p className="hint">Attempt {data.previous.attempt}: {data.previous.decisions[ref]!.decision}{data.previous.decisions[ref]!.feedback ? ` — ${data.previous.decisions[ref]!.feedback}` : ""}</p>
+                  ) : null}
                 </div>
               );
             })}
+            <div className="field">
+              <label htmlFor={`lo-comment-${lo.number}`}>Learning Outcome {lo.number} comments (optional)</label>
+              <textarea id={`lo-comment-${lo.number}`} name={`lo-comment-${lo.number}`} defaultValue={data.comments[`lo:${lo.number}`] ?? ""} disabled={locked} maxLength={5000} />
+            </div>
           </section>
         ))}
         {locked ? null : (
           <p>
-            <button type="submit" name="intent" value="save" className="button button--secondary">Save decisions</button>
+            <button type="submit" name="intent" value="save" className="button button--secondary">Save marks as draft</button>
             <button type="submit" name="intent" value="finish" className="button">Record the assessor’s decision</button>
           </p>
         )}

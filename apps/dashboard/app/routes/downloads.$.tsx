@@ -55,14 +55,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const assessorId = view.decisions[0]?.assessorUserId;
     const lastDecision = view.decisions.map((d) => d.decidedAt).sort().at(-1);
     const ratified = view.ratifications.filter((r) => r.decision === "ratify").at(-1);
+    // A learner sees the decision once the assessor has recorded it, never draft marks.
+    const drafts = user.role === "learner" && view.submission.status !== "assessed";
     const sheet = resultSheetDocument({
       qualification: view.submission.qualification,
       unit: view.unit,
       submission: view.submission,
-      decisions: view.decisions,
+      decisions: drafts ? [] : view.decisions,
+      comments: drafts ? [] : view.comments,
       learner: view.learner,
       centreName: getCentre(db, user.scope)?.name ?? "",
-      outcome: view.outcome.outcome,
+      outcome: drafts ? "Not yet decided" : view.outcome.outcome,
       assessor: assessorId && names.get(assessorId) && lastDecision ? { name: names.get(assessorId)!, date: lastDecision.slice(0, 10) } : undefined,
       ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,
     });

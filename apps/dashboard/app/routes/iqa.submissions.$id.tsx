@@ -1,4 +1,4 @@
-import { ratifySubmission, TEXT_LIMITS } from "@ilm-forms/db";
+import { ratifySubmission, saveAssessmentComments, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -15,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const view = loadSubmission(context.database.db, user.scope, params.id ?? "");
   if (!view) throw notFound();
   return {
-    submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt },
+    submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
     learner: view.learner,
     unit: { id: view.unit.id, title: view.unit.title },
     documents: view.documents,
@@ -25,6 +25,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       return { id: c.id, text: c.resultSheetText ?? c.text, decision: d?.decision ?? null, feedback: d?.feedback ?? "", state: d?.state ?? null };
     })),
     ratifications: view.ratifications.map((r) => ({ id: r.id, decision: r.decision, comments: r.comments, decidedAt: r.decidedAt })),
+    attempt: view.submission.attempt,
+    result: view.submission.result,
+    learningOutcomes: view.unit.learningOutcomes.map((lo) => ({
+      number: lo.number,
+      title: lo.resultSheetTitle ?? lo.title,
+      assessorComment: view.comments.find((c) => c.target === `lo:${lo.number}`)?.comment ?? "",
+      qaComment: view.comments.find((c) => c.target === `qa:lo:${lo.number}`)?.comment ?? "",
+    })),
   };
 }
 
@@ -36,9 +44,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (comments.length > TEXT_LIMITS.comments) return { errors: [{ href: "#comments", message: `Your comments have at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` }] };
   if (decision !== "ratify" && decision !== "return") return { errors: [{ href: "#decision", message: "Choose whether to ratify the decision or return it to the assessor" }] };
   if (decision === "return" && !comments) return { errors: [{ href: "#comments", message: "Say why you return the decision: the assessor reads your comments" }] };
-  const result = ratifySubmission(context.database.db, user.scope, { submissionId: params.id ?? "", decision, comments });
+  const qaComments: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    const match = /^qa-lo-(\d{1,2})$/.exec(name);
+    if (!match || typeof value !== "string") continue;
+    if (value.length > TEXT_LIMITS.comments) return { errors: [{ href: `#${name}`, message: `QA comments on learning outcome ${match[1]}: at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` }] };
+    if (value.trim()) qaComments[`qa:lo:${match[1]}`] = value.trim();
+  }
+  const { db } = context.database;
+  if (Object.keys(qaComments).length) {
+    const saved = saveAssessmentComments(db, user.scope, { submissionId: params.id ?? "", comments: qaComments });
+    if (!saved.ok && saved.reason === "not-open") return { errors: [{ href: "#decision", message: "This unit is not waiting for quality assurance: it is with the assessor or already ratified." }] };
+    if (!saved.ok) throw notFound();
+  }
+  const result = ratifySubmission(db, user.scope, { submissionId: params.id ?? "", decision, comments });
   if (!result.ok) {
     if (result.reason === "not-assessed") return { errors: [{ href: "#decision", message: "The assessor has not recorded a decision on this unit yet." }] };
+    if (result.reason === "already-ratified") return { errors: [{ href: "#decision", message: "This unit is already ratified." }] };
     throw notFound();
   }
   throw redirect(`/iqa?${decision === "ratify" ? "ratified" : "returned"}=1`);
@@ -72,6 +94,14 @@ export default function ReviewSubmission() {
         </>
       ) : null}
       <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>
+      {data.result ? (
+        <div className="notice notice--success" role="status">
+          <p><strong>Ratified {data.result} (attempt {data.attempt})</strong> on {data.ratifications.filter((r) => r.decision === "ratify").at(-1)?.decidedAt.slice(0, 10)}. {data.result === "Referral" ? `The learner may submit attempt ${data.attempt + 1}.` : "The unit is complete."}</p>
+        </div>
+      ) : data.submission.status !== "assessed" ? (
+        <div className="notice" role="status"><p>This unit is with the assessor{data.ratifications.at(-1)?.decision === "return" ? ", returned with your comments" : ""}. It comes back to you when the assessor records the decision.</p></div>
+      ) : (
+      <>
       <h2>Your decision</h2>
       <Form method="post" noValidate>
         <CsrfField />
@@ -83,11 +113,21 @@ export default function ReviewSubmission() {
           </div>
         </fieldset>
         <div className="field">
-          <label htmlFor="comments">QA comments</label>
-          <textarea id="comments" name="comments" maxLength={5000} />
+          <label htmlFor="comments">Comments to the assessor</label>
+          <p className="hint" id="comments-hint">Needed when you return the decision: the assessor reads them on the unit.</p>
+          <textarea id="comments" name="comments" maxLength={5000} aria-describedby="comments-hint" />
         </div>
+        {data.learningOutcomes.map((lo) => (
+          <div className="field" key={lo.number}>
+            <label htmlFor={`qa-lo-${lo.number}`}>QA comments on Learning Outcome {lo.number} {lo.title} (optional, printed on the result sheet)</label>
+            {lo.assessorComment ? <p className="hint">Assessor: {lo.assessorComment}</p> : null}
+            <textarea id={`qa-lo-${lo.number}`} name={`qa-lo-${lo.number}`} defaultValue={lo.qaComment} maxLength={5000} />
+          </div>
+        ))}
         <button type="submit" className="button">Record the review</button>
       </Form>
+      </>
+      )}
     </>
   );
 }

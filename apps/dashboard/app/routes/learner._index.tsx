@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { learnerAssessments, learnerNews } from "../models/assessment.server.ts";
 import { learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
@@ -9,7 +10,9 @@ export const meta: MetaFunction = () => [{ title: "My units – ilm-forms" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   if (!user.learnerId) throw notFound();
+  const assessments = learnerAssessments(context.database.db, user.scope, user.learnerId);
   const units = learnerProgress(context.database.db, user.scope, user.learnerId).map((p) => ({
+    state: assessments.get(p.unit.id)?.state.words ?? "Not submitted yet.",
     unit: { id: p.unit.id, title: p.unit.title, version: p.unit.version, current: p.unit.current, thresholds: p.unit.thresholds ?? {} },
     qualification: p.registration.qualification,
     summary: p.check.summary,
@@ -20,15 +23,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     documents: p.documents.length,
   }));
-  return { name: user.name, units };
+  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId) };
 }
 
 export default function LearnerHome() {
-  const { name, units } = useLoaderData<typeof loader>();
+  const { name, units, news } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>My units</h1>
       <p className="lead">{name}, here is what your records show so far.</p>
+      {news.length ? (
+        <section aria-labelledby="news">
+          <h2 id="news">What’s new</h2>
+          <ul className="news">{news.map((n) => <li key={`${n.at}-${n.text}`}><time dateTime={n.at}>{n.at.slice(0, 10)}</time> <a href={`/learner/units/${n.unit}#assessment`}>{n.text}</a></li>)}</ul>
+        </section>
+      ) : null}
       {units.length === 0 ? <p>You are not registered on any unit yet. Your centre registers you.</p> : null}
       <div className="cards">
         {units.map((u) => (
@@ -37,6 +46,7 @@ export default function LearnerHome() {
               <a href={`/learner/units/${u.unit.id}`}>Unit {u.unit.id}</a>
             </h2>
             <p>{u.unit.title}{u.unit.current ? "" : ` (version: ${u.unit.version})`}</p>
+            <p className="card__state"><strong>{u.state}</strong></p>
             <UnitProgressSummary summary={u.summary} thresholds={u.unit.thresholds} />
             <p>
               {u.documents} documents. Criteria: <span className="tag tag--met">{u.counts.met} met</span>{" "}

@@ -1,7 +1,9 @@
 import { mayWrite } from "@ilm-forms/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
 import { FindingsTable } from "../components/FindingsTable.tsx";
+import { learnerAssessments } from "../models/assessment.server.ts";
 import { HoursByClientChart, UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
 import { criterionText } from "../models/criteria.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
@@ -14,7 +16,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit).find((p) => p.unit.id === params.unit);
   if (!progress) throw notFound();
   const { unit, check, registration } = progress;
+  const assessment = learnerAssessments(context.database.db, user.scope, user.learnerId ?? "").get(unit.id);
   return {
+    assessment: assessment ?? null,
     qualification: registration.qualification,
     unit: { id: unit.id, title: unit.title, version: unit.version, thresholds: unit.thresholds ?? {}, hasMatrix: unit.evidenceMatrix !== undefined },
     // Only what the page shows goes into the page's data: each finding's documents once, not every pointer.
@@ -36,13 +40,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerUnit() {
-  const { qualification, unit, check, documents, templates, submitted } = useLoaderData<typeof loader>();
+  const { qualification, unit, check, documents, templates, submitted, assessment } = useLoaderData<typeof loader>();
+  const canSubmit = !assessment || assessment.state.code === "returned-to-learner" || (assessment.state.ratified && assessment.state.outcome === "Referral");
   const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}?unit=${unit.id}`, label: d.label }]));
   return (
     <>
       <p><a href="/learner">My units</a></p>
       <h1>Unit {unit.id}: {unit.title}</h1>
       {submitted ? <div className="notice notice--success" role="status"><p>Unit {unit.id} is submitted: it is now in your assessor’s marking queue.</p></div> : null}
+      {assessment ? <AssessmentPanel assessment={assessment} unitId={unit.id} criterionText={(c) => criterionText(qualification, c, unit.version)} /> : null}
       <UnitProgressSummary summary={check.summary} thresholds={unit.thresholds} />
       <HoursByClientChart hoursByClient={check.summary.hoursByClient} />
       {check.summary.hoursDisagreements.length ? (
@@ -58,7 +64,7 @@ export default function LearnerUnit() {
         </div>
       ) : null}
       <p>
-        <a className="button" href={`/learner/units/${unit.id}/submit`}>Submit this unit for assessment</a>
+        {canSubmit ? <a className="button" href={`/learner/units/${unit.id}/submit`}>{assessment?.state.ratified ? `Submit attempt ${assessment.state.attempt + 1}` : "Submit this unit for assessment"}</a> : null}
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.pdf`}>Download the portfolio (PDF)</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.html`}>Portfolio as a web page</a>
         {unit.hasMatrix ? <a className="button button--secondary" href={`/downloads/evidence-matrix/${unit.id}.pdf`}>Evidence matrix (PDF)</a> : null}

@@ -63,7 +63,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const message =
     result.reason === "changed" ? "Your documents changed after this page was opened. Check them and submit again." :
     result.reason === "no-documents" ? "There are no documents to submit yet." :
-    result.reason === "not-registered" ? "You are not registered on this unit." : "The unit could not be submitted.";
+    result.reason === "not-registered" ? "You are not registered on this unit." :
+    result.reason === "open" ? "This unit is already with your assessor or quality assurance: wait for their decision." :
+    result.reason === "passed" ? "This unit is ratified as a Pass: there is nothing more to submit." : "The unit could not be submitted.";
   return { errors: [{ path: "name", message }] };
 }
 

@@ -1,0 +1,132 @@
+import { listAssessmentComments, listDecisions, listRatifications, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
+
+/** Where a unit stands in the assessment cycle, as every page says it. */
+export type AssessmentStateCode = "not-submitted" | "submitted" | "being-assessed" | "returned-by-qa" | "returned-to-learner" | "provisional" | "ratified";
+
+/** A unit's state in words, with what the learner may see of the decision. */
+export interface AssessmentState {
+  code: AssessmentStateCode;
+  /** One sentence: what is happening and what happens next. */
+  words: string;
+  attempt: number;
+  /** The unit's outcome once the assessor has recorded it: provisional until ratified. */
+  outcome?: "Pass" | "Referral";
+  ratified: boolean;
+}
+
+/**
+ * The state of one submission in words (GOV.UK's "what happens next"), from its status, its decisions
+ * and quality assurance's reviews.
+ *
+ * @param submission - the latest submission of the unit, or undefined
+ * @param decisions - its decisions
+ * @param ratifications - its reviews, oldest first
+ * @returns the state
+ */
+export function assessmentState(submission: Submission | undefined, decisions: AssessorDecision[], ratifications: QaRatification[]): AssessmentState {
+  if (!submission) return { code: "not-submitted", words: "Not submitted yet.", attempt: 1, ratified: false };
+  const attempt = submission.attempt;
+  const outcome = decisions.some((d) => d.decision === "Referral") ? "Referral" : decisions.length ? "Pass" : undefined;
+  const lastReview = ratifications[ratifications.length - 1];
+  const on = (iso: string) => iso.slice(0, 10);
+  if (submission.result) {
+    const words =
+      submission.result === "Pass"
+        ? `Ratified Pass (attempt ${attempt}): quality assurance agreed the assessor's decision on ${on(lastReview?.decidedAt ?? submission.submittedAt)}.`
+        : `Ratified Referral (attempt ${attempt}): work on the referred criteria below, then submit attempt ${attempt + 1}.`;
+    return { code: "ratified", words, attempt, outcome: submission.result, ratified: true };
+  }
+  if (submission.status === "returned") {
+    return { code: "returned-to-learner", words: `Returned to you by the assessor (attempt ${attempt}): change your documents and submit the unit again.`, attempt, ratified: false };
+  }
+  if (submission.status === "assessed") {
+    return { code: "provisional", words: `Provisional ${outcome ?? "decision"} (attempt ${attempt}): the assessor's decision, waiting for quality assurance to ratify it.`, attempt, ...(outcome ? { outcome } : {}), ratified: false };
+  }
+  if (lastReview?.decision === "return") {
+    return { code: "returned-by-qa", words: `Returned by quality assurance to the assessor on ${on(lastReview.decidedAt)} (attempt ${attempt}): the assessor is reviewing the decision.`, attempt, ratified: false };
+  }
+  if (decisions.length) return { code: "being-assessed", words: `Being assessed (attempt ${attempt}): your assessor has started marking.`, attempt, ratified: false };
+  return { code: "submitted", words: `Submitted on ${on(submission.submittedAt)} (attempt ${attempt}): waiting for your assessor.`, attempt, ratified: false };
+}
+
+/** What a learner may see of one unit's assessment. */
+export interface LearnerAssessment {
+  submissionId?: string;
+  state: AssessmentState;
+  /** Decisions with feedback, once the assessor has recorded them (never draft marks). */
+  decisions: { criterion: string; decision: string; feedback: string }[];
+  /** Learning-outcome comments (assessor) and QA comments, once recorded. */
+  comments: { target: string; comment: string }[];
+  /** The criteria referred in a ratified Referral: what to work on for the next attempt. */
+  toWorkOn: string[];
+}
+
+/**
+ * The assessment of each unit of a learner, as the learner sees it.
+ *
+ * @param db - the connection
+ * @param scope - the learner (or anyone who may see the learner)
+ * @param learnerId - the learner
+ * @returns by unit id
+ */
+export function learnerAssessments(db: Db, scope: Scope, learnerId: string): Map<string, LearnerAssessment> {
+  const latest = new Map<string, Submission>();
+  for (const submission of listSubmissions(db, scope, { learnerId })) if (!latest.has(submission.unit)) latest.set(submission.unit, submission);
+  const out = new Map<string, LearnerAssessment>();
+  for (const [unit, submission] of latest) {
+    const decisions = listDecisions(db, scope, submission.id);
+    const state = assessmentState(submission, decisions, listRatifications(db, scope, submission.id));
+    const visible = state.code === "provisional" || state.code === "ratified";
+    out.set(unit, {
+      submissionId: submission.id,
+      state,
+      decisions: visible ? decisions.map((d) => ({ criterion: d.criterion, decision: d.decision ?? `${d.marks ?? 0} marks`, feedback: d.feedback })) : [],
+      comments: visible ? listAssessmentComments(db, scope, submission.id).filter((c) => state.ratified || !c.target.startsWith("qa:")).map((c) => ({ target: c.target, comment: c.comment })) : [],
+      toWorkOn: state.ratified && state.outcome === "Referral" ? decisions.filter((d) => d.decision === "Referral").map((d) => d.criterion) : [],
+    });
+  }
+  return out;
+}
+
+/** One line of a learner's "what's new". */
+export interface NewsItem {
+  at: string;
+  unit: string;
+  text: string;
+}
+
+/**
+ * What happened to a learner's submissions, newest first: submitted, decision recorded, returned,
+ * ratified, referred. It replaces notifications: the learner sees it on the home page.
+ *
+ * @param db - the connection
+ * @param scope - the learner
+ * @param learnerId - the learner
+ * @param limit - how many lines
+ * @returns the news
+ */
+export function learnerNews(db: Db, scope: Scope, learnerId: string, limit = 8): NewsItem[] {
+  const news: NewsItem[] = [];
+  for (const submission of listSubmissions(db, scope, { learnerId })) {
+    const unit = submission.unit;
+    const attempt = submission.attempt > 1 ? ` (attempt ${submission.attempt})` : "";
+    news.push({ at: submission.submittedAt, unit, text: `You submitted Unit ${unit}${attempt} for assessment.` });
+    const decisions = listDecisions(db, scope, submission.id);
+    const reviews = listRatifications(db, scope, submission.id);
+    if (submission.status === "returned") news.push({ at: submission.submittedAt, unit, text: `Your assessor returned Unit ${unit} to you.` });
+    if (submission.status === "assessed" || submission.result) {
+      const at = decisions.map((d) => d.decidedAt).sort().at(-1) ?? submission.submittedAt;
+      const outcome = decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
+      news.push({ at, unit, text: `Your assessor recorded a provisional ${outcome} for Unit ${unit}${attempt}.` });
+    }
+    const ratified = reviews.find((r) => r.decision === "ratify");
+    if (ratified && submission.result) {
+      news.push({
+        at: ratified.decidedAt,
+        unit,
+        text: submission.result === "Pass" ? `Unit ${unit} is ratified: Pass.` : `Unit ${unit} is ratified as a Referral: attempt ${submission.attempt + 1} is open.`,
+      });
+    }
+  }
+  return news.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+}
