@@ -41,7 +41,7 @@ export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrat
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";
 export { assignAssessor, unassignAssessor, listAssignments } from "./repositories/assignments.ts";
 export type { Assignment } from "./repositories/assignments.ts";
-export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, saveDocument } from "./repositories/documents.ts";
+export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";

@@ -1,5 +1,5 @@
 import { namesUsedIn, registry } from "@ilm-forms/core";
-import { getDocument, listDocuments, openSubmissionHolding, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
+import { getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
@@ -27,6 +27,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     knownNames: namesUsedIn(others.map(toPortfolioDocument)),
     saved: new URL(request.url).searchParams.get("saved") === "1",
     lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
+    // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
+    final: document.status === "submitted" && !reopenedByReturn(db, user.scope, document.learnerId, document.id),
   };
 }
 
@@ -71,10 +73,10 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
-  const final = document.status === "submitted" || Boolean(outcome && "final" in outcome);
+  const final = handedIn || Boolean(outcome && "final" in outcome);
   const root = useRouteLoaderData("root") as { csrf: string };
   const version = outcome && "version" in outcome && outcome.version ? outcome.version : document.version;
   return (

@@ -238,7 +238,7 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
  * @param documentId - the document
  * @returns true when such a submission exists and its status is `returned`
  */
-function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): boolean {
+export function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): boolean {
   const statement = prepared(db, "submissions.latestListing", () =>
     db
       .select({ status: submissions.status, result: submissions.result, submittedAt: submissions.submittedAt })

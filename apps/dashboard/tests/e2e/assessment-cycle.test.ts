@@ -1,0 +1,207 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+vi.setConfig({ testTimeout: 180_000 });
+
+// The whole assessment cycle, one person after another in Chromium: the learner submits Unit 501; the
+// assessor refers two criteria with feedback; quality assurance returns the decision with a comment; the
+// assessor sees it and records again; quality assurance ratifies; the learner sees the ratified Referral
+// with the feedback and the two criteria, changes a document and submits attempt 2; the assessor sees
+// attempt 2 with the previous decisions and what changed, passes it; quality assurance ratifies; the
+// learner sees the Pass. Axe on every page; no page may scroll sideways at 390 px.
+
+let server: TestServer;
+let browser: Browser;
+const consoleErrors: string[] = [];
+const axeFindings: Record<string, string[]> = {};
+const sideways: string[] = [];
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  return { context, page };
+}
+
+/** Axe at 1280 px, and at 390 px the page must not be wider than the screen. */
+async function check(page: Page, name: string): Promise<void> {
+  axeFindings[name] = await axeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 390) sideways.push(`${name}: ${wide} px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function at(page: Page, path: RegExp): Promise<void> {
+  await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(path);
+  await page.waitForLoadState("networkidle");
+}
+
+function who(email: string) {
+  const person = server.signIns.get(email);
+  if (!person) throw new Error(`No demo sign-in for ${email}`);
+  return person;
+}
+
+const LEARNER = "learner1@demo.ilm-forms.test";
+const ASSESSOR = "assessor1@demo.ilm-forms.test";
+const IQA = "iqa@demo.ilm-forms.test";
+
+async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage();
+  try {
+    await signIn(page, server.url, who(email));
+    await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function submitUnit(page: Page): Promise<void> {
+  await page.goto(`${server.url}/learner`);
+  const learnerName = (await page.locator(".lead").first().innerText()).split(",")[0]!.trim();
+  await page.goto(`${server.url}/learner/units/501/submit`);
+  await page.locator("#confirm").check();
+  await page.getByLabel("Type your full name to sign").fill(learnerName);
+  await page.getByRole("button", { name: "Submit for assessment" }).click();
+  await at(page, /\/learner\/units\/501\?submitted=1$/);
+}
+
+async function openMarking(page: Page): Promise<void> {
+  await page.goto(`${server.url}/assessor`);
+  await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
+  await at(page, /\/assessor\/submissions\//);
+}
+
+async function review(page: Page, decision: "Ratify" | "Return to the assessor with comments", comments = ""): Promise<void> {
+  await page.goto(`${server.url}/iqa`);
+  await page.getByRole("link", { name: /^Review Unit 501/ }).first().click();
+  await at(page, /\/iqa\/submissions\//);
+  await check(page, `iqa review (${decision})`);
+  await page.getByLabel(decision, { exact: true }).check();
+  if (comments) await page.getByLabel("Comments to the assessor").fill(comments);
+  await page.getByRole("button", { name: "Record the review" }).click();
+  await at(page, /\/iqa\?(ratified|returned)=1$/);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the assessment cycle, referral to a ratified Pass at the second attempt", () => {
+  it("runs every step for every role, with the decision reaching the learner", async () => {
+    // 1. The learner submits.
+    await as(LEARNER, async (page) => {
+      await submitUnit(page);
+      expect(await page.locator("#assessment").locator("..").innerText()).toMatch(/Submitted on .* \(attempt 1\): waiting for your assessor/);
+    });
+
+    // 2. The assessor: Record with nothing marked is refused and stores nothing; two Referrals with feedback; draft; record.
+    await as(ASSESSOR, async (page) => {
+      await openMarking(page);
+      await check(page, "marking, attempt 1");
+      await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+      expect(await page.getByRole("alert").innerText()).toContain("choose Pass or Referral");
+      const criteria = page.locator("fieldset[id^=decision-]");
+      const count = await criteria.count();
+      for (let i = 0; i < count; i++) await criteria.nth(i).getByLabel(i < 2 ? "Referral" : "Pass").check();
+      await page.locator("textarea[id^=feedback-]").nth(0).fill("Show how the programme plan was agreed with the sponsor.");
+      await page.locator("textarea[id^=feedback-]").nth(1).fill("The contract needs the stakeholder's signature and date.");
+      await page.getByLabel(/^Learning Outcome 1 comments/).fill("Planning is thorough; the referrals are about records.");
+      await page.getByRole("button", { name: "Save marks as draft" }).click();
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "saved as a draft" }).count()).toBe(1);
+      await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+      await at(page, /\?recorded=1$/);
+      expect(await page.getByRole("status").filter({ hasText: "recorded as provisional" }).count()).toBe(1);
+    });
+
+    // The learner sees the provisional Referral, said as provisional.
+    await as(LEARNER, async (page) => {
+      await page.goto(`${server.url}/learner/units/501`);
+      const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
+      expect(panel).toMatch(/Provisional Referral \(attempt 1\)/);
+      expect(panel).toContain("quality assurance may still change it");
+      expect(panel).toContain("The contract needs the stakeholder's signature and date.");
+    });
+
+    // 3. Quality assurance returns it with a comment; the assessor sees the comment and records again.
+    await as(IQA, (page) => review(page, "Return to the assessor with comments", "Please say which document AC 1.2 refers to."));
+    await as(ASSESSOR, async (page) => {
+      await page.goto(`${server.url}/assessor`);
+      expect(await page.locator("table").first().innerText()).toContain("Returned by quality assurance");
+      await openMarking(page);
+      expect(await page.locator("#qa-return").innerText()).toContain("Please say which document AC 1.2 refers to.");
+      await page.locator("textarea[id^=feedback-]").nth(1).fill("The contract (Client 1) needs the stakeholder's signature and date.");
+      await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+      await at(page, /\?recorded=1$/);
+    });
+
+    // 4. Quality assurance ratifies; the page then says ratified and offers no second form.
+    await as(IQA, async (page) => {
+      await review(page, "Ratify");
+      await page.goto(`${server.url}/iqa`);
+      await page.getByRole("link", { name: /Unit 501/ }).last().click();
+      await at(page, /\/iqa\/submissions\//);
+      expect(await page.getByRole("status").innerText()).toContain("Ratified Referral (attempt 1)");
+      expect(await page.getByRole("button", { name: "Record the review" }).count()).toBe(0);
+    });
+
+    // 5. The learner sees the ratified Referral, the two criteria, changes a document and submits attempt 2.
+    await as(LEARNER, async (page) => {
+      await check(page, "learner home after referral");
+      expect(await page.locator("#news").locator("..").innerText()).toContain("Unit 501 is ratified as a Referral: attempt 2 is open.");
+      await page.goto(`${server.url}/learner/units/501`);
+      await check(page, "learner unit after referral");
+      const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
+      expect(panel).toMatch(/Ratified Referral \(attempt 1\)/);
+      expect(panel).toContain("Work on these criteria for your next attempt");
+      expect(panel).toContain("The contract (Client 1) needs the stakeholder's signature and date.");
+      await page.getByRole("table").filter({ hasText: "Last saved" }).getByRole("link", { name: /Coaching\/ Mentoring Record/ }).first().click();
+      await at(page, /\/learner\/documents\//);
+      const goal = page.getByLabel("Goal", { exact: false }).first();
+      await goal.fill("Agree the handover of the weekly rota, signed off by the sponsor.");
+      await page.getByRole("button", { name: /save/i }).first().click();
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "Saved." }).count()).toBeGreaterThan(0);
+      await submitUnit(page);
+    });
+
+    // 6. The assessor sees attempt 2 with the previous decisions and what changed, and passes it.
+    await as(ASSESSOR, async (page) => {
+      await openMarking(page);
+      await check(page, "marking, attempt 2");
+      const attempt = await page.locator("section[aria-labelledby=attempt]").innerText();
+      expect(attempt).toContain("Attempt 2");
+      expect(attempt).toMatch(/What changed since attempt 1 \(1 of \d+ documents\)/);
+      expect(await page.locator(".criterion").nth(1).innerText()).toContain("Attempt 1: Referral — The contract (Client 1)");
+      const criteria = page.locator("fieldset[id^=decision-]");
+      const count = await criteria.count();
+      for (let i = 0; i < count; i++) await criteria.nth(i).getByLabel("Pass").check();
+      await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
+      await at(page, /\?recorded=1$/);
+    });
+    await as(IQA, (page) => review(page, "Ratify"));
+
+    // 7. The learner sees the ratified Pass, and cannot submit again.
+    await as(LEARNER, async (page) => {
+      await page.goto(`${server.url}/learner/units/501`);
+      expect(await page.locator("section[aria-labelledby=assessment]").innerText()).toMatch(/Ratified Pass \(attempt 2\)/);
+      expect(await page.getByRole("link", { name: /Submit/ }).count()).toBe(0);
+      await check(page, "learner unit after pass");
+    });
+
+    expect(consoleErrors).toEqual([]);
+    expect(Object.fromEntries(Object.entries(axeFindings).filter(([, v]) => v.length))).toEqual({});
+    expect(sideways).toEqual([]);
+  });
+});
