@@ -31,7 +31,12 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 /** Axe at 1280 px, and at 390 px the page must not be wider than the screen. */
 async function check(page: Page, name: string): Promise<void> {
   axeFindings[name] = await axeViolations(page);
+  // ILM_SCREENSHOTS=<folder> keeps a picture of each page at both widths, to look at.
+  const shots = process.env.ILM_SCREENSHOTS;
+  const file = (width: number) => `${shots}/${name.replace(/[^\w]+/g, "-")}-${width}.png`;
+  if (shots) await page.screenshot({ path: file(1280), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  if (shots) await page.screenshot({ path: file(390), fullPage: true });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 390) sideways.push(`${name}: ${wide} px`);
   await page.setViewportSize({ width: 1280, height: 800 });
