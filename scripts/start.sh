@@ -11,5 +11,5 @@ bash scripts/ensure-chromium.sh >/dev/null 2>&1 || echo "Chromium could not be i
 pnpm install --frozen-lockfile
 pnpm exec turbo run build --filter=dashboard...
 cd apps/dashboard
-export NODE_ENV=production PORT="${PORT:-3000}" DATABASE_PATH="${DATABASE_PATH:-data/ilm-forms.sqlite}"
+export NODE_ENV=production PORT="${PORT:-3000}" DATABASE_PATH="${DATABASE_PATH:-data/ilm-forms.sqlite}" SEED_DEMO="${SEED_DEMO:-true}"
 exec node server.js

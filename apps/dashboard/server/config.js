@@ -31,7 +31,9 @@ export function loadConfig(env) {
      */
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
-    seedDemo: env.SEED_DEMO !== "false",
+    // The demo centre (whose passwords anyone can work out from the seed) only when asked for: the README's
+    // start command asks; a production database never gets one by default.
+    seedDemo: env.SEED_DEMO === "true",
     demoSeed: Number(env.DEMO_SEED ?? 8588),
   };
 }

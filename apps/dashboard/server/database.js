@@ -1,5 +1,5 @@
 // Opens the dashboard's SQLite file: created and migrated on first start, filled with the demo
-// centre when it is new (and SEED_DEMO is not "false"). A second start keeps the data.
+// centre when it is new and SEED_DEMO is "true" (the README's start command sets it). A second start keeps the data.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { openDatabase, seedDemoCentre } from "@ilm-forms/db";

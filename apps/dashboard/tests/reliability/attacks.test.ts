@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { mayWrite, registry } from "@ilm-forms/core";
 import { openDatabase, verifyAuditChain, type OpenDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TestServer } from "../support/server.ts";
+import { startServer, type TestServer } from "../support/server.ts";
 import { POLICY } from "./access-policy.ts";
 import { Client, type Answer } from "./support/http.ts";
 import { createWorld, figure, startOn, type World } from "./support/world.ts";
@@ -360,6 +360,8 @@ describe("class 8: CSRF bound to the session; Secure cookies behind a trusted pr
       // HTTPS is kept for a year once a browser has seen it over HTTPS.
       expect((await fetch(`${proxied.url}/sign-in`, { headers: { "X-Forwarded-Proto": "https" } })).headers.get("Strict-Transport-Security")).toMatch(/max-age=31536000/);
       expect((await fetch(`${proxied.url}/sign-in`)).headers.get("Strict-Transport-Security")).toBeNull();
+      // No <base> can redirect the page's relative addresses.
+      expect((await fetch(`${proxied.url}/sign-in`)).headers.get("Content-Security-Policy")).toContain("base-uri 'none'");
       // The client's address is the one the proxy added (the last hop), not one the client wrote before it:
       // guesses with a different made-up address each still count against the same address.
       const victim = world.demo.assessor1!;
@@ -371,6 +373,21 @@ describe("class 8: CSRF bound to the session; Secure cookies behind a trusted pr
       expect(answers).toEqual(["checked", "checked", "checked", "checked", "checked", "limited", "limited"]);
     } finally {
       await proxied.stop();
+    }
+  });
+});
+
+describe("no default accounts", () => {
+  it("starts a new database empty unless the demo centre is asked for (SEED_DEMO=true)", async () => {
+    const plain = await startServer({ SEED_DEMO: "" });
+    try {
+      expect(plain.output()).not.toContain("Demo sign-ins");
+      const admin = world.demo.admin!;
+      const answer = await new Client(plain.url).request("/sign-in", { form: { email: admin.email, password: admin.password } });
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain("The email address or the password is not right");
+    } finally {
+      await plain.stop();
     }
   });
 });

@@ -31,7 +31,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     cwd: appDir,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED_DEMO: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
