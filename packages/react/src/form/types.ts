@@ -45,7 +45,11 @@ export interface IlmFormBaseProps {
   theme?: FormTheme;
   /** With `theme`: start from RJSF's own core theme instead of this package's GOV.UK-style one. */
   replaceTheme?: boolean;
-  /** The prefix of field ids (`root`): set it when two forms share a page. */
+  /**
+   * The prefix of field ids. By default the first form on the page uses `root` (`root_clientRef`)
+   * and every further form its own (`ilm-form-2_clientRef`), so two forms never share an id; set it
+   * when your page links to fields by id.
+   */
   idPrefix?: string;
   /** Extra class on the `<form>`. */
   className?: string;

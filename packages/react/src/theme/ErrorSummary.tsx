@@ -26,8 +26,8 @@ export function ErrorSummary({ errors, registry }: ErrorListProps) {
   }, [submitCount]);
   if (errors.length === 0) return null;
   return (
-    <div className="ilm-error-summary" role="alert" aria-labelledby="ilm-error-summary-title" tabIndex={-1} ref={box}>
-      <h2 className="ilm-error-summary__title" id="ilm-error-summary-title">
+    <div className="ilm-error-summary" role="alert" aria-labelledby={`${idPrefix}__error-summary-title`} tabIndex={-1} ref={box}>
+      <h2 className="ilm-error-summary__title" id={`${idPrefix}__error-summary-title`}>
         There is a problem
       </h2>
       <ul className="ilm-error-summary__list">
