@@ -54,7 +54,9 @@ function segmentsOf(error: RJSFValidationError): string[] {
 
 /** Moves focus to the field itself (or the first control inside a group) and its label into view. */
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
-  const element = document.getElementById(id);
+  // The form's own tree: a shadow root when the form sits inside <ilm-form>, else the document.
+  const root = event.currentTarget.getRootNode() as Document | ShadowRoot;
+  const element = root.getElementById(id);
   if (!element) return;
   event.preventDefault();
   const control = element.matches("input, textarea, select, button")

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { toHostCss } from "./hostStyles.ts";
+
+const css = readFileSync(createRequire(import.meta.url).resolve("@ilm-forms/react/styles.css"), "utf8");
+
+describe("toHostCss()", () => {
+  it("declares every colour on :host, where a page's rule for the element overrides it", () => {
+    const host = toHostCss(css);
+    const block = /:host \{([^}]*)\}/.exec(host)?.[1] ?? "";
+    for (const name of ["--ilm-text", "--ilm-error", "--ilm-focus", "--ilm-button"]) expect(block).toContain(`${name}:`);
+    expect(/\.ilm-form-wrapper \{([^}]*)\}/.exec(host)?.[1]).not.toContain("--ilm-");
+  });
+});
