@@ -1,10 +1,13 @@
 import { describeError } from "@ilm-forms/core/engine";
-import { IlmForm, preloadTemplate, type FormData, type IlmFormHandle, type TemplateModule } from "@ilm-forms/react";
+import { IlmForm, preloadTemplate, type IlmFormHandle, type TemplateModule } from "@ilm-forms/react";
 import { createRef } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { hostStyles } from "./hostStyles.ts";
 
 let roots = 0;
+
+/** A document's data (written out here so the element's types need no other package). */
+export type FormData = Record<string, unknown>;
 
 /** What `change` and `submit` events of `<ilm-form>` carry in `detail`. */
 export interface IlmFormEventDetail {

@@ -19,9 +19,10 @@ export function hostStyles(): CSSStyleSheet {
 }
 
 /**
- * @param source - `@ilm-forms/react/styles.css`
+ * @param source - `@ilm-forms/react/styles.css`, as written or minified
  * @returns the same rules with the custom properties declared on `:host`
  */
 export function toHostCss(source: string): string {
-  return source.replace(/\.ilm-form-wrapper \{((?:\s*--ilm-[\w-]+:[^;]+;)+)/, (_, properties: string) => `:host {${properties}\n  display: block;\n}\n:host([hidden]) { display: none; }\n.ilm-form-wrapper {`);
+  // The build minifies the stylesheet (`.ilm-form-wrapper{--ilm-text:#0b0c0c;…`): spaces are optional.
+  return source.replace(/\.ilm-form-wrapper\s*\{((?:\s*--ilm-[\w-]+\s*:[^;}]+;)+)/, (_, properties: string) => `:host{${properties}display:block}:host([hidden]){display:none}.ilm-form-wrapper{`);
 }

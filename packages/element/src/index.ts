@@ -5,7 +5,7 @@
 import { IlmFormElement } from "./IlmFormElement.tsx";
 
 export { IlmFormElement } from "./IlmFormElement.tsx";
-export type { IlmFormEventDetail } from "./IlmFormElement.tsx";
+export type { FormData, IlmFormEventDetail } from "./IlmFormElement.tsx";
 
 if (typeof customElements !== "undefined" && !customElements.get("ilm-form")) {
   customElements.define("ilm-form", IlmFormElement);

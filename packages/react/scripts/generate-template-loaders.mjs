@@ -1,8 +1,9 @@
 // Writes src/generated/templateLoaders.ts from core's registry: for every template id, its current
 // version and one dynamic import per version, so `<IlmForm template="…">` of the main entry loads the
 // one template it shows (decision 023) and a portal's bundler splits each template into its own chunk.
-// `--markdown` prints the list of template ids and versions that docs/embedding.md carries instead.
-import { mkdirSync, writeFileSync } from "node:fs";
+// `--markdown` prints the list of template ids and versions that docs/embedding.md carries instead;
+// `--write-docs` writes it there (between the templates:start and templates:end markers).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { registry } from "@ilm-forms/core";
 
@@ -15,6 +16,10 @@ for (const template of registry.listAllVersions()) {
 
 if (process.argv.includes("--markdown")) {
   process.stdout.write(markdown());
+} else if (process.argv.includes("--write-docs")) {
+  const docs = join(import.meta.dirname, "..", "..", "..", "docs", "embedding.md");
+  const text = readFileSync(docs, "utf8");
+  writeFileSync(docs, text.replace(/(<!-- templates:start -->\n)[\s\S]*?(<!-- templates:end -->)/, (_, start, end) => `${start}${markdown()}${end}`));
 } else {
   const out = join(import.meta.dirname, "..", "src", "generated");
   mkdirSync(out, { recursive: true });

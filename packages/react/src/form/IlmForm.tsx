@@ -12,7 +12,7 @@ export interface IlmFormProps extends IlmFormBaseProps {
    */
   template: string | TemplateModule;
   /** With a template id: the version (the current one when omitted). */
-  version?: string;
+  version?: string | undefined;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface IlmFormProps extends IlmFormBaseProps {
  * suspends until it is (the Suspense protocol of React 18 and 19: throw the pending promise). One
  * component for both states, so a form never remounts when its module arrives.
  */
-function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & { id: string; version?: string; formRef: Ref<IlmFormHandle> }) {
+function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & { id: string; version?: string | undefined; formRef: Ref<IlmFormHandle> }) {
   const found = findTemplate(id, version);
   if (found?.error !== undefined) {
     return (
