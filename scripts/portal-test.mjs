@@ -102,7 +102,7 @@ async function reactPortal(major, tarballs) {
       run("node", [bin(`${ts}/bin/tsc`), "-p", "tsconfig.json"], { cwd: dir, timeoutMs: 180_000 }),
     );
   }
-  const built = await tally.check(`React ${major}: vite build of the main, one-form and lean pages (main entry and ./form)`, () => run("node", [bin("vite/bin/vite.js"), "build"], { cwd: dir, timeoutMs: 240_000 }));
+  const built = await tally.check(`React ${major}: vite build of the pages: main entry, ./form, ./unbundled and ./form-unbundled`, () => run("node", [bin("vite/bin/vite.js"), "build"], { cwd: dir, timeoutMs: 240_000 }));
   if (built === undefined) return;
   const dist = join(dir, "dist");
   const server = await serveStatic(dist);
@@ -138,6 +138,12 @@ async function reactPortal(major, tarballs) {
     const data = JSON.parse(await page.getByTestId("submitted-client-feedback").innerText());
     assertMatches(data, CLIENT_FEEDBACK);
     assert(Object.values(data.ratings ?? {}).length === 17, `ratings: ${JSON.stringify(data.ratings)}`);
+  });
+  await tally.check(`React ${major}: the unbundled entries (by id and by module) render their forms`, async () => {
+    await page.goto(`${server.url}/unbundled.html`);
+    await page.locator("form.ilm-form").nth(1).waitFor();
+    await page.getByLabel("Session No.").waitFor();
+    await page.getByLabel("Name of Coach/Mentor").waitFor();
   });
   await tally.check(`React ${major}: no console error, warning or CSP violation (script-src 'self', no 'unsafe-eval')`, () => assert(problems.length === 0, problems.join("\n")));
 

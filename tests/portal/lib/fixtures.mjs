@@ -53,7 +53,14 @@ export function makeHtmlPortal({ fixtures, dir, tarballs, docs }) {
  */
 export function writeBaselineSchema(dir, template) {
   writeFileSync(join(dir, "baseline", "session-record.schema.json"), JSON.stringify(template.schema));
-  writeFileSync(join(dir, "baseline", "session-record.ui.json"), JSON.stringify(template.ui ?? {}));
+  writeFileSync(join(dir, "baseline", "session-record.ui.json"), JSON.stringify(withoutOurWidgets(template.ui ?? {})));
+}
+
+/** The ui hints without the widgets and fields only our theme has (plain RJSF refuses unknown ones). */
+function withoutOurWidgets(ui) {
+  if (Array.isArray(ui)) return ui.map(withoutOurWidgets);
+  if (!ui || typeof ui !== "object") return ui;
+  return Object.fromEntries(Object.entries(ui).filter(([key]) => key !== "ui:widget" && key !== "ui:field").map(([key, value]) => [key, withoutOurWidgets(value)]));
 }
 
 function writeManifest(dir, name, dependencies, devDependencies) {

@@ -37,7 +37,7 @@ export function createTally() {
      *
      * @param name - what is checked, in words
      * @param body - the check
-     * @returns what the body returned, or undefined when it failed
+     * @returns what the body returned (true when nothing), or undefined when it failed
      */
     async check(name, body) {
       const started = performance.now();
@@ -45,8 +45,9 @@ export function createTally() {
         const value = await body();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         checks.push({ name, ok: true });
+        // A body that returns nothing still passed: callers test the result against undefined.
         console.log(`  ok     ${name} (${seconds} s)`);
-        return value;
+        return value ?? true;
       } catch (error) {
         checks.push({ name, ok: false, reason: error instanceof Error ? error.message : String(error) });
         console.log(`  FAILED ${name}\n${indent(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);

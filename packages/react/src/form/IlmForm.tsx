@@ -1,4 +1,4 @@
-import { forwardRef, Suspense, type Ref } from "react";
+import { forwardRef, Suspense, useEffect, useState, useSyncExternalStore, type Ref } from "react";
 import { IlmFormView } from "./IlmFormView.tsx";
 import { findTemplate, preloadTemplate } from "./loadTemplate.ts";
 import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
@@ -15,13 +15,34 @@ export interface IlmFormProps extends IlmFormBaseProps {
   version?: string | undefined;
 }
 
+const subscribeToNothing = () => () => undefined;
+const inBrowser = () => true;
+const onServerOrHydrating = () => false;
+
 /**
- * The form of a template given by id: renders at once when the module is loaded, and otherwise
- * suspends until it is (the Suspense protocol of React 18 and 19: throw the pending promise). One
- * component for both states, so a form never remounts when its module arrives.
+ * The form of a template given by id, rendering at once when the module is loaded. While it is not:
+ * on the server and while hydrating, the component suspends (throws the pending load, the Suspense
+ * protocol of React 18 and 19), so a streaming server render waits for the template and the browser
+ * hydrates what the server sent; in a page rendered in the browser it shows the loading line and
+ * renders again when the module arrives, because React holds back content revealed after a Suspense
+ * fallback by about 300 ms, longer than the template takes to load. One component for every state,
+ * so a form never remounts when its module arrives.
  */
 function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & { id: string; version?: string | undefined; formRef: Ref<IlmFormHandle> }) {
+  // `false` on the server and during hydration (React reads the server snapshot then), `true` after.
+  const inClientRender = useSyncExternalStore(subscribeToNothing, inBrowser, onServerOrHydrating);
+  const [, setArrivals] = useState(0);
   const found = findTemplate(id, version);
+  const waiting = !found?.module && found?.error === undefined;
+  useEffect(() => {
+    if (!waiting) return;
+    let mounted = true;
+    const arrived = () => mounted && setArrivals((n) => n + 1);
+    preloadTemplate(id, version).then(arrived, arrived);
+    return () => {
+      mounted = false;
+    };
+  }, [id, version, waiting]);
   if (found?.error !== undefined) {
     return (
       <p className="ilm-error-message" role="alert">
@@ -29,9 +50,11 @@ function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & 
       </p>
     );
   }
-  const module = found?.module;
-  if (!module) throw preloadTemplate(id, version);
-  return <IlmFormView ref={formRef} entry={module} {...rest} />;
+  if (!found?.module) {
+    if (!inClientRender) throw preloadTemplate(id, version);
+    return <p className="ilm-form-loading">Loading the form…</p>;
+  }
+  return <IlmFormView ref={formRef} entry={found.module} {...rest} />;
 }
 
 /**
