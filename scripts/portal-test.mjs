@@ -209,6 +209,16 @@ async function htmlPortal(tarballs) {
     const colour = await record.locator("button.ilm-button, button[type=submit]").first().evaluate((button) => getComputedStyle(button).backgroundColor);
     assert(colour === "rgb(76, 44, 146)", `the button is ${colour}`);
   });
+  await tally.check("HTML: a draft survives a reload, and the element's value and validity follow it", async () => {
+    await record.getByLabel("Client Ref/ID").fill("Client 7");
+    await page.waitForTimeout(700); // drafts are written 0.4 s after typing stops
+    await page.reload();
+    await record.getByRole("region", { name: "Unsaved changes restored" }).waitFor();
+    const restored = await record.evaluate((element) => element.value.clientRef);
+    assert(restored === "Client 7", `value.clientRef after the reload: ${restored}`);
+    const posted = await record.evaluate((element) => element.validationMessage);
+    assert(!/Client Ref\/ID is required/.test(posted), `validationMessage still says ${posted}`);
+  });
   await tally.check("HTML: filled in, the native form posts both documents and the server finds them valid with core", async () => {
     await fillSessionRecord(record);
     await fillClientFeedback(feedback);

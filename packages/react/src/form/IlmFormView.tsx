@@ -42,12 +42,17 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const formRef = useRef<Form>(null);
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // A draft found after mount replaces the data the form started with, and says so.
+  // A draft found after mount replaces the data the form started with, and says so; the host hears
+  // of it through onChange like any other change (so <ilm-form> submits and validates the draft).
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
   useEffect(() => {
     if (!drafts.restored) return;
     current.current = drafts.restored.data;
+    lastEmitted.current = drafts.restored.data;
     setRestoredAt(drafts.restored.savedAt);
     setGeneration((n) => n + 1);
+    onChangeRef.current?.(drafts.restored.data);
   }, [drafts.restored]);
 
   // A new `value` from the host (not the echo of our own onChange) replaces the form's data.
