@@ -8,7 +8,7 @@
 // sizes and timings the issue asks for, measured in the same run, and ends with `N passed, N failed`
 // (also written to .test-results/portal.json, which scripts/test-all.mjs adds to its total).
 //
-// ILM_PORTAL_KEEP=1 keeps the temporary folder; ILM_PORTAL_RUNS sets the timing loads (default 5).
+// ILM_PORTAL_KEEP=1 keeps the temporary folder; ILM_PORTAL_RUNS sets the timing loads of each page (default 7).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -26,7 +26,7 @@ const fixtures = join(root, "tests", "portal", "fixtures");
 const fromReact = createRequire(join(root, "packages", "react", "package.json"));
 const { chromium } = fromReact("playwright-core");
 const { registry } = await import(fromReact.resolve("@ilm-forms/core"));
-const runs = Number(process.env.ILM_PORTAL_RUNS ?? 5);
+const runs = Number(process.env.ILM_PORTAL_RUNS ?? 7);
 const NPM_ENV = { npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", npm_config_loglevel: "error" };
 const OUR_PACKAGES = ["@ilm-forms/core", "@ilm-forms/react", "@ilm-forms/docgen", "@ilm-forms/element"];
 
@@ -147,32 +147,37 @@ async function reactPortal(major, tarballs) {
   });
   await tally.check(`React ${major}: no console error, warning or CSP violation (script-src 'self', no 'unsafe-eval')`, () => assert(problems.length === 0, problems.join("\n")));
 
-  figures[`react${major}`] = {
-    twoForms: await javascriptOfPage(page, `${server.url}/`, dist, "form.ilm-form"),
-    oneForm: await javascriptOfPage(page, `${server.url}/one-form.html`, dist, "form.ilm-form"),
-    lean: await javascriptOfPage(page, `${server.url}/lean.html`, dist, "form.ilm-form"),
-  };
-  if (major === 19) await baseline(dir, page, server);
+  const single = await tally.check(`React ${major}: the one-form and lean pages build on their own too (for the figures)`, async () => {
+    const served = {};
+    for (const name of ["one-form", "lean"]) {
+      await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: name } });
+      served[name] = await serveStatic(join(dir, `dist-${name}`));
+      closers.push(served[name].close);
+    }
+    return served;
+  });
+  figures[`react${major}`] = { twoForms: await javascriptOfPage(page, `${server.url}/`, dist, "form.ilm-form") };
+  if (single) {
+    figures[`react${major}`].oneForm = await javascriptOfPage(page, `${single["one-form"].url}/one-form.html`, join(dir, "dist-one-form"), "form.ilm-form");
+    figures[`react${major}`].lean = await javascriptOfPage(page, `${single.lean.url}/lean.html`, join(dir, "dist-lean"), "form.ilm-form");
+    if (major === 19) await baseline(dir, page, single);
+  }
   await page.close();
 }
 
 /** Plain RJSF with @rjsf/validator-ajv8 in the React 19 portal: the size and time baseline. */
-async function baseline(dir, page, server) {
+async function baseline(dir, page, single) {
   const bin = (path) => join(dir, "node_modules", path);
   const built = await tally.check("React 19: the baseline page (plain RJSF + @rjsf/validator-ajv8) builds", async () => {
     await run("npm", ["install", "--no-save", "@rjsf/validator-ajv8@~6.11.1", "@rjsf/core@~6.11.1", "@rjsf/utils@~6.11.1"], { cwd: dir, env: NPM_ENV, timeoutMs: 300_000 });
-    await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.baseline.config.ts"], { cwd: dir, timeoutMs: 240_000 });
+    await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: "baseline" } });
   });
   if (built === undefined) return;
   const dist = join(dir, "dist-baseline");
   const plain = await serveStatic(dist, null); // ajv compiles with new Function: no strict CSP for the baseline
   closers.push(plain.close);
   figures.baseline = { oneForm: await javascriptOfPage(page, `${plain.url}/baseline.html`, dist, "form") };
-  figures.interactive = {
-    ours: await timeToInteractive(page, `${server.url}/one-form.html`, "input#root_clientRef", runs),
-    lean: await timeToInteractive(page, `${server.url}/lean.html`, "input#root_clientRef", runs),
-    baseline: await timeToInteractive(page, `${plain.url}/baseline.html`, "input#root_clientRef", runs),
-  };
+  figures.interactive = await timeToInteractive(page, { ours: `${single["one-form"].url}/one-form.html`, lean: `${single.lean.url}/lean.html`, baseline: `${plain.url}/baseline.html` }, "input#root_clientRef", runs);
 }
 
 /** The plain HTML portal with <ilm-form>, a native form and a tiny server that checks with core. */
@@ -261,7 +266,7 @@ function printFigures() {
   const kB = (figure) => (figure ? `${figure.kB.toFixed(1)} kB` : "not measured");
   const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : "n/a");
   const { react18, react19, baseline: plain, element, interactive } = figures;
-  console.log("\nFigures (JavaScript a page loads, gzipped level 9, React included; same run, same machine)");
+  console.log("\nFigures (JavaScript a page loads, gzipped level 9, React included; one-form, lean and baseline pages each built on their own; same run, same machine)");
   console.log(`  React 18, one form by id:          ${kB(react18?.oneForm)}   lean (./form + module): ${kB(react18?.lean)}   two forms: ${kB(react18?.twoForms)}`);
   console.log(`  React 19, one form by id:          ${kB(react19?.oneForm)}   lean (./form + module): ${kB(react19?.lean)}   two forms: ${kB(react19?.twoForms)}`);
   console.log(`  plain RJSF + validator-ajv8 (19):  ${kB(plain?.oneForm)}`);

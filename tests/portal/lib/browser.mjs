@@ -86,27 +86,29 @@ export async function javascriptOfPage(page, url, dist, ready) {
 }
 
 /**
- * Navigation to the first control of the form being usable, median of several fresh loads.
+ * Navigation to the first control of the form being usable: fresh loads of each page in turn (so
+ * drift on a shared machine touches every page alike), the median per page.
  *
  * @param page - a playwright page
- * @param url - the page
- * @param selector - the first control
- * @param runs - how many loads
- * @returns the median in milliseconds
+ * @param pages - `{ name: url }`
+ * @param selector - the first control (inside an `<ilm-form>`'s shadow root too)
+ * @param runs - how many loads of each page
+ * @returns the median in milliseconds by name
  */
-export async function timeToInteractive(page, url, selector, runs) {
-  const times = [];
+export async function timeToInteractive(page, pages, selector, runs) {
+  const times = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
-    await page.goto("about:blank");
-    const started = performance.now();
-    await page.goto(url, { waitUntil: "commit" });
-    await page.locator(selector).first().waitFor({ state: "visible" });
-    await page.waitForFunction((css) => {
-      const control = document.querySelector(css) ?? document.querySelector("ilm-form")?.shadowRoot?.querySelector(css);
-      return control instanceof HTMLElement && !control.hasAttribute("disabled");
-    }, selector);
-    times.push(performance.now() - started);
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto("about:blank");
+      const started = performance.now();
+      await page.goto(url, { waitUntil: "commit" });
+      await page.locator(selector).first().waitFor({ state: "visible" });
+      await page.waitForFunction((css) => {
+        const control = document.querySelector(css) ?? document.querySelector("ilm-form")?.shadowRoot?.querySelector(css);
+        return control instanceof HTMLElement && !control.hasAttribute("disabled");
+      }, selector);
+      times[name].push(performance.now() - started);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]]));
 }
