@@ -56,6 +56,15 @@ try {
     await tally.check(`${name} tarball holds only what runs, states engines and caret ranges (${files} files)`, () => assert(problems.length === 0, problems.join("\n")));
   }
 
+  await tally.check("docs/embedding.md: every template id its HTML and TSX blocks name is in core's registry", () => {
+    const docs = readFileSync(join(root, "docs", "embedding.md"), "utf8");
+    const blocks = [...docs.matchAll(/```(?:html|tsx|ts)\n([\s\S]*?)```/g)].map((match) => match[1]).join("\n");
+    const named = [...blocks.matchAll(/template=(?:"|\{?")([\w-]+\/[\w-]+)"/g), ...blocks.matchAll(/(?:preloadTemplate\(|templates\/)"?([\w-]+\/[\w-]+)/g)].map((match) => match[1]);
+    assert(named.length >= 4, `found only ${named.length} template ids in the code blocks`);
+    const unknown = named.filter((id) => !registry.entry(id));
+    assert(unknown.length === 0, `unknown template ids: ${unknown.join(", ")}`);
+  });
+
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   for (const major of [18, 19]) await reactPortal(major, tarballs);
   await htmlPortal(tarballs);
