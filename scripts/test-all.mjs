@@ -61,6 +61,24 @@ for (const suite of suites) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   lines.push(`${suite}: ${report.numPassedTests} passed, ${suiteFailed} failed`);
 }
+// The portal test: the packed packages installed with npm into fixture portals outside the workspace
+// (Vite 8 + React 18 and 19, a plain HTML page with <ilm-form>), driven in Chromium. It writes its
+// counts to .test-results/portal.json. ILM_FORMS_SKIP_PORTAL=1 leaves it out (say, offline).
+if (process.env.ILM_FORMS_SKIP_PORTAL) {
+  lines.push("portal: skipped (ILM_FORMS_SKIP_PORTAL)");
+} else {
+  spawnSync("node", [join(root, "scripts", "portal-test.mjs")], { cwd: root, stdio: "inherit", timeout: 20 * 60_000 });
+  const file = join(results, "portal.json");
+  if (existsSync(file)) {
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    lines.push(`portal: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.seconds} s)`);
+  } else {
+    failed += 1;
+    lines.push("portal: did not finish (see the output above)");
+  }
+}
 console.log(`\n${lines.join("\n")}`);
 
 /** Reads turbo's run summary for the lint and typecheck tasks that failed. */

@@ -1,4 +1,5 @@
-// Builds the lean entry `@ilm-forms/react/form` as one prebuilt ES module (decision 018): our code
+// Builds the lean entry `@ilm-forms/react/form` and the main entry `@ilm-forms/react` (forms by id,
+// decision 023) as prebuilt ES modules (decision 018): our code
 // and @rjsf/core in one file, with markdown-to-jsx (which only RJSF's markdown options and its own
 // configuration-error messages reach) replaced by a plain-text stand-in. React, @rjsf/utils and
 // @ilm-forms/core stay imports, resolved and shared by the host's bundler. The file is not minified:
@@ -19,26 +20,34 @@ const rjsfCore = JSON.parse(readFileSync(join(rjsfCoreDir, "package.json"), "utf
 /** Imports the bundle leaves to the host: React, @rjsf/utils and @ilm-forms/core (with their subpaths). */
 export const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@rjsf\/utils($|\/)/, /^@ilm-forms\/core($|\/)/];
 
-await build({
-  root,
-  configFile: false,
-  logLevel: "warn",
-  plugins: [react()],
-  resolve: { alias: [{ find: /^markdown-to-jsx\/react$/, replacement: join(root, "src", "lean", "PlainMarkdown.tsx") }] },
-  build: {
-    outDir,
-    emptyOutDir: true,
-    minify: false,
-    target: "es2022",
-    sourcemap: true,
-    lib: { entry: join(root, "src", "form.ts"), formats: ["es"], fileName: () => "form.js" },
-    rollupOptions: {
-      external: EXTERNAL,
-      output: {
-        banner: `/*! @ilm-forms/react/form: includes @rjsf/core ${rjsfCore.version} (Apache-2.0, https://github.com/rjsf-team/react-jsonschema-form; licence in ./LICENSE-rjsf-core.md), its markdown-to-jsx replaced by plain text */`,
+const entries = [
+  { name: "form", source: "form.ts", label: "@ilm-forms/react/form" },
+  { name: "index", source: "index.ts", label: "@ilm-forms/react" },
+];
+for (const [index, entry] of entries.entries()) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: "warn",
+    plugins: [react()],
+    resolve: { alias: [{ find: /^markdown-to-jsx\/react$/, replacement: join(root, "src", "lean", "PlainMarkdown.tsx") }] },
+    build: {
+      outDir,
+      emptyOutDir: index === 0,
+      minify: false,
+      target: "es2022",
+      sourcemap: true,
+      lib: { entry: join(root, "src", entry.source), formats: ["es"], fileName: () => `${entry.name}.js` },
+      rollupOptions: {
+        // The main entry's template loaders stay dynamic imports of @ilm-forms/core/templates/…,
+        // which the host's bundler splits into one chunk per template.
+        external: EXTERNAL,
+        output: {
+          banner: `/*! ${entry.label}: includes @rjsf/core ${rjsfCore.version} (Apache-2.0, https://github.com/rjsf-team/react-jsonschema-form; licence in ./LICENSE-rjsf-core.md), its markdown-to-jsx replaced by plain text */`,
+        },
       },
     },
-  },
-});
+  });
+}
 mkdirSync(outDir, { recursive: true });
 copyFileSync(join(rjsfCoreDir, "LICENSE.md"), join(outDir, "LICENSE-rjsf-core.md"));

@@ -1,9 +1,11 @@
 /**
- * `IlmForm`: a form for one ILM template (by id from the built-in registry, or a template module),
+ * `IlmForm`: a form for one ILM template (by id, loaded on demand, or a template module),
  * on react-jsonschema-form v6 with core's precompiled validators.
  */
 export { IlmForm } from "./form/IlmForm.tsx";
 export type { IlmFormProps } from "./form/IlmForm.tsx";
+/** Load a template's module before its form renders (a form by id otherwise loads it on first render). */
+export { preloadTemplate } from "./form/loadTemplate.ts";
 export type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./form/types.ts";
 
 /** An RJSF `ValidatorType` over one template's precompiled validator, with core's plain-English messages. */

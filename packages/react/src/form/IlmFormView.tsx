@@ -1,6 +1,9 @@
 import { findNamedPeopleIn } from "@ilm-forms/core/confidentiality";
 import type { PortfolioDocument } from "@ilm-forms/core/engine";
-import Form, { getDefaultRegistry, type IChangeEvent } from "@rjsf/core";
+// RJSF's subpaths, not its root: the root re-exports getTestRegistry, which imports
+// @rjsf/validator-ajv8, a package a portal does not have (RJSF issue #5295, decision 022).
+import Form, { type IChangeEvent } from "@rjsf/core/lib/components/Form.js";
+import getDefaultRegistry from "@rjsf/core/lib/getDefaultRegistry.js";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { createPendingEdits, PendingEditsContext } from "../drafts/pendingEdits.ts";
@@ -11,6 +14,7 @@ import { fieldIdOf, type FieldWarning } from "../theme/FormContext.ts";
 import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
 import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 import { DraftBanner } from "./DraftBanner.tsx";
+import { usePagePrefix } from "./usePagePrefix.ts";
 
 const CHECK_DELAY_MS = 250;
 
@@ -19,8 +23,9 @@ const CHECK_DELAY_MS = 250;
  * the theme. Both `IlmForm`s render this once they have the module.
  */
 export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry: TemplateModule }>(function IlmFormView(props, ref) {
-  const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality: givenCheck, knownNames, theme, replaceTheme, idPrefix = "root", className, children } = props;
+  const { entry, value, onChange, onSubmit, readOnly = false, draftKey = "default", documentId, checkConfidentiality: givenCheck, knownNames, theme, replaceTheme, idPrefix: givenPrefix, className, children } = props;
   const { template } = entry;
+  const idPrefix = usePagePrefix(givenPrefix);
   const validator = useMemo(() => createIlmValidator(entry), [entry]);
   const [pendingEdits] = useState(createPendingEdits);
   const drafts = useDraft(template.id, template.version, readOnly ? false : draftKey, pendingEdits.handOverAll);
@@ -37,12 +42,17 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const formRef = useRef<Form>(null);
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // A draft found after mount replaces the data the form started with, and says so.
+  // A draft found after mount replaces the data the form started with, and says so; the host hears
+  // of it through onChange like any other change (so <ilm-form> submits and validates the draft).
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
   useEffect(() => {
     if (!drafts.restored) return;
     current.current = drafts.restored.data;
+    lastEmitted.current = drafts.restored.data;
     setRestoredAt(drafts.restored.savedAt);
     setGeneration((n) => n + 1);
+    onChangeRef.current?.(drafts.restored.data);
   }, [drafts.restored]);
 
   // A new `value` from the host (not the echo of our own onChange) replaces the form's data.
@@ -139,7 +149,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
       {restoredAt !== undefined && !readOnly ? <DraftBanner savedAt={restoredAt} onDiscard={discardDraft} onDismiss={() => setRestoredAt(undefined)} /> : null}
       <PendingEditsContext.Provider value={pendingEdits}>
         <Form
-          key={generation}
+          key={`${generation}:${idPrefix}`}
           ref={formRef}
           className={`ilm-form${readOnly ? " ilm-form--readonly" : ""}${className ? ` ${className}` : ""}`}
           schema={template.schema as RJSFSchema}

@@ -93,6 +93,25 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     expect(await axeViolations(), "with errors").toEqual([]);
   });
 
+  it("gives two forms of one template on one page their own ids, error summaries and headings", async () => {
+    await open({ two: "1" });
+    const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((element) => element.id));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    const second = page.getByRole("region", { name: "Second record" });
+    await second.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByRole("region", { name: "First record" }).getByRole("button", { name: "Save and continue" }).click();
+    const summaries = page.getByRole("alert");
+    await expect.poll(() => summaries.count()).toBe(2);
+    const titles = await page.locator(".ilm-error-summary__title").evaluateAll((headings) => headings.map((heading) => heading.id));
+    expect(new Set(titles).size).toBe(2);
+    await second.getByRole("alert").getByRole("link", { name: "Date of Session is required" }).click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, inSecond: document.activeElement?.closest("section")?.getAttribute("aria-label") }));
+    expect(focused.inSecond).toBe("Second record");
+    expect(focused.id).toMatch(/^ilm-form-\d+_sessionDate$/);
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it("warns while the person types a name into free text, with no registry in the bundle", async () => {
     await open();
     const goal = page.getByLabel("Goal", { exact: false }).first();

@@ -81,3 +81,20 @@ describe("the prebuilt @ilm-forms/react/form bundle", () => {
     expect(full).toContain("<strong>the contract</strong>");
   });
 });
+
+describe("the prebuilt @ilm-forms/react main entry", () => {
+  const mainPath = createRequire(import.meta.url).resolve("@ilm-forms/react");
+
+  it("is dist/bundle/index.js, exports what src/index.ts exports, and leaves each template to a dynamic import", async () => {
+    expect(mainPath.endsWith(join("dist", "bundle", "index.js"))).toBe(true);
+    const [main, sources] = await Promise.all([import(mainPath), import("../index.ts")]);
+    expect(Object.keys(main).sort()).toEqual(Object.keys(sources).sort());
+    const code = readFileSync(mainPath, "utf8");
+    const imported = new Set([...code.matchAll(/^import [^"]*"([^"]+)";$/gm)].map((match) => match[1]));
+    expect([...imported].sort()).toEqual(["@ilm-forms/core/confidentiality", "@ilm-forms/core/engine", "@rjsf/utils", "react", "react-dom", "react/jsx-runtime"]);
+    const templates = [...code.matchAll(/import\("(@ilm-forms\/core\/templates\/[^"]+)"\)/g)].map((match) => match[1]);
+    expect(templates.sort()).toEqual(registry.listAllVersions().map((template) => `@ilm-forms/core/templates/${template.id}@${template.version}`).sort());
+    const { sources: bundled } = JSON.parse(readFileSync(`${mainPath}.map`, "utf8")) as { sources: string[] };
+    expect(bundled.filter((source) => source.includes("markdown-to-jsx"))).toEqual([]);
+  });
+});

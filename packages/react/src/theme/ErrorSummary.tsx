@@ -26,8 +26,8 @@ export function ErrorSummary({ errors, registry }: ErrorListProps) {
   }, [submitCount]);
   if (errors.length === 0) return null;
   return (
-    <div className="ilm-error-summary" role="alert" aria-labelledby="ilm-error-summary-title" tabIndex={-1} ref={box}>
-      <h2 className="ilm-error-summary__title" id="ilm-error-summary-title">
+    <div className="ilm-error-summary" role="alert" aria-labelledby={`${idPrefix}__error-summary-title`} tabIndex={-1} ref={box}>
+      <h2 className="ilm-error-summary__title" id={`${idPrefix}__error-summary-title`}>
         There is a problem
       </h2>
       <ul className="ilm-error-summary__list">
@@ -54,7 +54,9 @@ function segmentsOf(error: RJSFValidationError): string[] {
 
 /** Moves focus to the field itself (or the first control inside a group) and its label into view. */
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string): void {
-  const element = document.getElementById(id);
+  // The form's own tree: a shadow root when the form sits inside <ilm-form>, else the document.
+  const root = event.currentTarget.getRootNode() as Document | ShadowRoot;
+  const element = root.getElementById(id);
   if (!element) return;
   event.preventDefault();
   const control = element.matches("input, textarea, select, button")

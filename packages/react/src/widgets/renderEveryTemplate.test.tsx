@@ -1,9 +1,27 @@
 import { registry } from "@ilm-forms/core";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { IlmForm } from "../form/IlmForm.tsx";
+import { preloadTemplate } from "../form/loadTemplate.ts";
+
+describe("IlmForm by id, before its template is loaded", () => {
+  it("renders the loading line, then the whole form once preloadTemplate has resolved", async () => {
+    const form = <IlmForm template="ilm-8588/supervision-record" draftKey={false} />;
+    expect(renderToStaticMarkup(form)).toContain("Loading the form");
+    await preloadTemplate("ilm-8588/supervision-record");
+    expect(renderToStaticMarkup(form)).toContain("<form");
+  });
+
+  it("refuses an unknown version without loading anything", async () => {
+    await expect(preloadTemplate("ilm-8588/session-record", "0.0.1")).rejects.toThrow("There is no template ilm-8588/session-record version 0.0.1");
+  });
+});
 
 describe("IlmForm on the server", () => {
+  beforeAll(async () => {
+    await Promise.all(registry.listAllVersions().map((template) => preloadTemplate(template.id, template.version)));
+  });
+
   for (const template of registry.list()) {
     it(`renders ${template.id} with labels bound to controls`, () => {
       const html = renderToStaticMarkup(<IlmForm template={template.id} draftKey={false} />);

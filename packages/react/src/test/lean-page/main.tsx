@@ -15,6 +15,17 @@ const value = params.get("value") ? (JSON.parse(params.get("value") ?? "{}") as 
 
 function Page() {
   const [submitted, setSubmitted] = useState<FormData | undefined>(undefined);
+  if (params.has("two")) {
+    // Two forms of one template on one page, neither told an idPrefix.
+    return (
+      <>
+        <h1>Two forms</h1>
+        <section aria-label="First record"><IlmForm template={sessionRecord} draftKey={false} onSubmit={setSubmitted} /></section>
+        <section aria-label="Second record"><IlmForm template={sessionRecord} draftKey={false} onSubmit={setSubmitted} /></section>
+        {submitted ? <pre data-testid="submitted">{JSON.stringify(submitted)}</pre> : null}
+      </>
+    );
+  }
   return (
     <>
       <h1>One form</h1>

@@ -1,0 +1,55 @@
+import { templateLoaders } from "../generated/templateLoaders.ts";
+import type { TemplateModule } from "./types.ts";
+
+const loaded = new Map<string, TemplateModule>();
+const loading = new Map<string, Promise<TemplateModule>>();
+const failed = new Map<string, unknown>();
+
+/**
+ * Where a template id and version lead: its key, and its module when already loaded.
+ *
+ * @param id - a template id, e.g. `ilm-8588/session-record`
+ * @param version - a version; the current one when omitted
+ * @returns `undefined` when there is no such template or version
+ */
+export function findTemplate(id: string, version?: string): { key: string; module?: TemplateModule; error?: unknown } | undefined {
+  const known = templateLoaders[id];
+  const chosen = version ?? known?.current;
+  if (!known || chosen === undefined || !known.versions[chosen]) return undefined;
+  const key = `${id}@${chosen}`;
+  return { key, module: loaded.get(key), error: failed.get(key) };
+}
+
+/**
+ * Loads one template's module (its schema, ui hints and precompiled validator) on demand: a page
+ * that shows one form by id fetches that one template. A form whose template is loaded already
+ * renders at once, so preloading before rendering (for example in a route loader) avoids the
+ * loading line, and a server render that preloads renders the whole form.
+ *
+ * @param id - a template id, e.g. `ilm-8588/session-record`
+ * @param version - a version; the current one when omitted
+ * @returns the template module
+ */
+export function preloadTemplate(id: string, version?: string): Promise<TemplateModule> {
+  const found = findTemplate(id, version);
+  if (!found) return Promise.reject(new Error(`There is no template ${id}${version ? ` version ${version}` : ""}.`));
+  if (found.module) return Promise.resolve(found.module);
+  let pending = loading.get(found.key);
+  if (!pending) {
+    const [, chosen] = found.key.split(/@(?=[^@]*$)/) as [string, string];
+    pending = templateLoaders[id]!.versions[chosen]!().then((module) => {
+      const entry: TemplateModule = { template: module.template, validate: module.validate };
+      loaded.set(found.key, entry);
+      return entry;
+    });
+    // A failed load (the network, a stale chunk after a deploy) is shown, not retried for ever;
+    // calling preloadTemplate again tries once more.
+    pending.catch((error: unknown) => {
+      loading.delete(found.key);
+      failed.set(found.key, error);
+    });
+    failed.delete(found.key);
+    loading.set(found.key, pending);
+  }
+  return pending;
+}

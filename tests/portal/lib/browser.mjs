@@ -1,0 +1,114 @@
+// What a person does in the portal pages, in Debian's Chromium through playwright-core.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { assert } from "./run.mjs";
+
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/**
+ * Collects what a page says is wrong: console errors and warnings (CSP violations among them) and
+ * uncaught exceptions.
+ *
+ * @param page - a playwright page
+ * @returns the list, filled as the page runs
+ */
+export function watchConsole(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/**
+ * Fills a session record so that it is valid.
+ *
+ * @param form - a locator around one session record form (a section, or an `<ilm-form>`)
+ */
+export async function fillSessionRecord(form) {
+  await form.getByLabel("Client Ref/ID").fill("Client 2");
+  await form.getByLabel("Session No.").fill("3");
+  await form.getByLabel("Date of Session").fill("2026-03-10");
+  const duration = form.getByRole("group", { name: /^Duration/ });
+  await duration.getByLabel("Hours").fill("1");
+  await duration.getByLabel("Minutes").fill("50");
+  await form.getByLabel("Goal", { exact: false }).first().fill("Hand over the monthly forecast.");
+}
+
+/** What `fillSessionRecord` makes the document say. */
+export const SESSION_RECORD = { clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.83 };
+
+/**
+ * Fills a client feedback form so that it is valid: the three boxes and all seventeen ratings (8 each).
+ *
+ * @param form - a locator around one client feedback form
+ */
+export async function fillClientFeedback(form) {
+  await form.getByLabel("Name of Coach/Mentor").fill("Coach 1");
+  await form.getByLabel("Client ref/ID").fill("Client 2");
+  await form.getByLabel(/^Date/).fill("2026-03-11");
+  const eights = form.locator('input[type="radio"][value="8"]');
+  const count = await eights.count();
+  assert(count === 17, `expected 17 ratings, found ${count}`);
+  for (let index = 0; index < count; index++) await eights.nth(index).check({ force: true });
+}
+
+/** What `fillClientFeedback` makes the document say. */
+export const CLIENT_FEEDBACK = { coachName: "Coach 1", clientRef: "Client 2", date: "2026-03-11" };
+
+/**
+ * Opens a page and adds up the JavaScript it loaded (gzipped, as a server would send it), from the
+ * built files themselves.
+ *
+ * @param page - a playwright page
+ * @param url - the page
+ * @param dist - the built site the server serves, or a function from a URL path to its file
+ * @param ready - a selector that says the form is there
+ * @returns kB gzipped and the files
+ */
+export async function javascriptOfPage(page, url, dist, ready) {
+  const files = new Set();
+  const listener = (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith(".js")) files.add(path);
+  };
+  page.on("response", listener);
+  await page.goto(url);
+  await page.waitForSelector(ready);
+  await page.waitForLoadState("networkidle");
+  page.off("response", listener);
+  let bytes = 0;
+  const fileOf = typeof dist === "function" ? dist : (path) => join(dist, path);
+  for (const path of files) bytes += gzipSync(readFileSync(fileOf(path)), { level: 9 }).length;
+  return { kB: bytes / 1000, files: [...files] };
+}
+
+/**
+ * Navigation to the first control of the form being usable: fresh loads of each page in turn (so
+ * drift on a shared machine touches every page alike), the median per page.
+ *
+ * @param page - a playwright page
+ * @param pages - `{ name: url }`
+ * @param selector - the first control (inside an `<ilm-form>`'s shadow root too)
+ * @param runs - how many loads of each page
+ * @returns the median in milliseconds by name
+ */
+export async function timeToInteractive(page, pages, selector, runs) {
+  const times = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto("about:blank");
+      const started = performance.now();
+      await page.goto(url, { waitUntil: "commit" });
+      await page.locator(selector).first().waitFor({ state: "visible" });
+      await page.waitForFunction((css) => {
+        const control = document.querySelector(css) ?? document.querySelector("ilm-form")?.shadowRoot?.querySelector(css);
+        return control instanceof HTMLElement && !control.hasAttribute("disabled");
+      }, selector);
+      times[name].push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]]));
+}
