@@ -33,6 +33,7 @@ export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
 export { checkPortfolio } from "./rules/checkPortfolio.ts";
+export { templatesReadBy } from "./rules/templatesReadBy.ts";
 export type { CheckPortfolioOptions } from "./rules/checkPortfolio.ts";
 export type { CheckResult, Finding, FindingStatus, HoursDisagreement, InvalidDocument, Pointer, PortfolioCheck, PortfolioSummary } from "./rules/types.ts";
 export { compileUnitRules, RulesError } from "./rules/compileRules.ts";

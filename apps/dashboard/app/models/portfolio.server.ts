@@ -1,4 +1,4 @@
-import { authenticityDeclarationTemplate, checkPortfolio, registry, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, checkPortfolio, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
 import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
@@ -56,26 +56,30 @@ function computeProgress(db: Db, scope: Scope, learnerId: string, registrations:
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
-    const templates = templatesForUnit(registration.qualification, registration.unit);
+    const templates = templatesForUnit(registration.qualification, registration.unit, registration.ruleSetVersion);
     return [{ registration, unit, check, documents: unitDocuments(documents, templates), templates }];
   });
 }
 
 /**
- * The authored templates a learner fills in for a unit: those whose `x-ilm.criteria` name the unit,
- * and the authenticity declaration every submission needs.
+ * The authored templates of a unit: those whose `x-ilm.criteria` name the unit, those its rules read
+ * (core's `templatesReadBy`), and the authenticity declaration every submission needs.
  *
  * @param qualification - e.g. `ilm-8588`
  * @param unitId - e.g. `501`
+ * @param version - the unit's rule-set version (the current one when omitted)
  * @returns the templates in registry order
  */
-export function templatesForUnit(qualification: string, unitId: string): Template[] {
+export function templatesForUnit(qualification: string, unitId: string, version?: string): Template[] {
   const data = registry.qualification(qualification);
   const declaration = data && authenticityDeclarationTemplate(data);
+  // What the unit's rules read belongs to the unit too (Unit 503 counts client feedback forms): the
+  // submission then holds every document the learner's findings rest on, and the assessor's agree.
+  const read = templatesReadBy(qualification, unitId, version);
   return registry
     .list()
     .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
-    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id === declaration);
+    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id === declaration || read.has(t.id));
 }
 
 /**
