@@ -2,7 +2,8 @@ import { listLearners } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
-import { learnerProgress } from "../models/portfolio.server.ts";
+import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
+import { learnerRecords } from "../models/records.server.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My learners – ilm-forms" }];
@@ -12,17 +13,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor", "iqa"]);
   const { db } = context.database;
   return {
-    learners: listLearners(db, user.scope).map((learner) => ({
+    learners: listLearners(db, user.scope).map((learner) => {
+      const progress = learnerProgress(db, user.scope, learner.id);
+      // The records the assessor keeps (professional discussion, observation ...), as the schemas declare.
+      const kept = user.role === "assessor" ? learnerRecords(db, user.scope, learner.id, [...new Set(progress.map((p) => p.registration.qualification))]) : undefined;
+      return {
       id: learner.id,
       name: learner.name,
       learnerNumber: learner.learnerNumber,
-      units: learnerProgress(db, user.scope, learner.id).map((p) => ({
+      recordTemplates: (kept?.templates ?? []).map((t) => ({ id: t.id, title: t.title })),
+      records: (kept?.records ?? []).map((d) => ({ id: d.id, label: documentLabel(d), updatedAt: d.updatedAt })),
+      units: progress.map((p) => ({
         id: p.unit.id,
         thresholds: p.unit.thresholds ?? {},
         summary: p.check.summary,
         notMet: p.check.findings.filter((f) => f.status === "not met").map((f) => ({ criterion: f.criterion, reasons: f.reasons })),
       })),
-    })),
+      };
+    }),
   };
 }
 
@@ -46,6 +54,17 @@ export default function MyLearners() {
               <p><a href={`/downloads/portfolio/${learner.id}/${unit.id}.pdf`}>Portfolio of Unit {unit.id} (PDF)<span className="visually-hidden"> for {learner.name}</span></a></p>
             </div>
           ))}
+          {learner.recordTemplates.length ? (
+            <>
+              <h3>Records you keep</h3>
+              {learner.records.length ? <ul>{learner.records.map((r) => <li key={r.id}><a href={`/assessor/records/${r.id}`}>{r.label}</a> (saved {r.updatedAt.slice(0, 10)})</li>)}</ul> : null}
+              <ul className="link-list">
+                {learner.recordTemplates.map((t) => (
+                  <li key={t.id}><a href={`/assessor/learners/${learner.id}/records/new?template=${encodeURIComponent(t.id)}`}>Add: {t.title}<span className="visually-hidden"> for {learner.name}</span></a></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ))}
     </>

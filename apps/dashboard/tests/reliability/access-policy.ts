@@ -126,6 +126,22 @@ export const POLICY: Endpoint[] = [
     POST: { form: { intent: "save" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
   },
 
+  {
+    file: "assessor.learners_.$learnerId.records.new.tsx",
+    record: "learner-unit",
+    path: "/assessor/learners/{learnerId}/records/new?template=ilm-8588%2Fprofessional-discussion",
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+    // {"date": "x"} breaks the template: the assigned assessor gets field errors, nothing is stored
+    POST: { form: { document: '{"date":"x"}' }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+  },
+  {
+    // The record route is for records the assessor keeps: a learner's own document answers 404 to everyone.
+    file: "assessor.records.$id.tsx",
+    record: "document",
+    path: "/assessor/records/{id}",
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+    POST: { form: { document: "{}", expectedVersion: "1" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+  },
   { file: "assessor.learners.tsx", path: "/assessor/learners", GET: { expect: page({ learner: "404", assessor: "200", iqa: "200", centre_admin: "404" }) }, POST: { form: {}, expect: all("405") } },
 
   { file: "iqa._index.tsx", path: "/iqa", GET: { expect: page({ learner: "404", assessor: "404", iqa: "200", centre_admin: "404" }) }, POST: { form: {}, expect: all("405") } },

@@ -185,11 +185,12 @@ describe("a learner's crafted POST cannot set assessor or IQA fields", () => {
     const after = read.sqlite.prepare("select version, status, updated_by as updatedBy from documents where id = ?").get(docId);
     expect(after).toEqual({ version: row.version + 1, status: row.status, updatedBy: world.demo.learner1!.userId });
 
-    const page = await learner.request("/learner/units/501/submit");
+    // Unit 503: Unit 501 is already with the assessor, and one attempt at a time is open.
+    const page = await learner.request("/learner/units/503/submit");
     const hash = /<code>([0-9a-f]{64})<\/code>/.exec(page.text)?.[1];
     expect(hash).toBeDefined();
     const submissions = count("select count(*) n from submissions");
-    const submitted = await learner.request("/learner/units/501/submit", {
+    const submitted = await learner.request("/learner/units/503/submit", {
       form: { confirm: "yes", name: world.demo.learner1!.name, contentHash: hash!, status: "assessed", "decision-1.1": "Pass", decision: "ratify", state: "ratified" },
     });
     expect(submitted.status).toBe(302);

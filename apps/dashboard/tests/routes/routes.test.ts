@@ -14,6 +14,8 @@ import * as downloads from "../../app/routes/downloads.$.tsx";
 import * as apiDocuments from "../../app/routes/api.v1.documents.tsx";
 import * as apiDocument from "../../app/routes/api.v1.documents.$id.tsx";
 import * as admin from "../../app/routes/admin._index.tsx";
+import * as newRecord from "../../app/routes/assessor.learners_.$learnerId.records.new.tsx";
+import * as editRecord from "../../app/routes/assessor.records.$id.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
 
 let h: RouteHarness;
@@ -247,5 +249,27 @@ describe("registering a learner on a unit", () => {
     const unitId = diary.value.split("|")[2]!.split("@")[0]!;
     const unitPage = await settle(() => learnerUnit.loader(args(h.request(`/learner/units/${unitId}`, { cookie: learnerCookie }), { unit: unitId })));
     expect(status(unitPage)).toBeUndefined();
+  });
+});
+
+describe("records the assessor keeps", () => {
+  it("lets the assigned assessor write a professional discussion record for a learner, and nobody else", async () => {
+    const { learnerId } = learnerScope(LEARNER);
+    const assessorEmail = "assessor1@demo.ilm-forms.test";
+    const cookie = await h.cookieFor(assessorEmail);
+    const path = `/assessor/learners/${learnerId}/records/new?template=${encodeURIComponent("ilm-8588/professional-discussion")}`;
+    const page = await settle(() => newRecord.loader(args(h.request(path, { cookie }), { learnerId })));
+    expect(page).toMatchObject({ templateId: "ilm-8588/professional-discussion", learner: { id: learnerId } });
+    const posted = (await settle(() => newRecord.action(args(h.request(path, { cookie, form: { document: JSON.stringify({ learnerName: "Daniel Okafor", date: "2026-12-01" }) } }), { learnerId })))) as { saved: boolean; id: string };
+    expect(posted.saved).toBe(true);
+    const edit = await settle(() => editRecord.action(args(h.request(`/assessor/records/${posted.id}`, { cookie, form: { document: JSON.stringify({ learnerName: "Daniel Okafor", date: "2026-12-02" }), expectedVersion: "1" } }), { id: posted.id })));
+    expect(edit).toEqual({ saved: true, version: 2 });
+    // The other assessor (not assigned), and the learner, get 404; a learner template is not a record.
+    const other = await h.cookieFor("assessor2@demo.ilm-forms.test");
+    expect(status(await settle(() => newRecord.loader(args(h.request(path, { cookie: other }), { learnerId }))))).toBe(404);
+    const learnerCookie = await h.cookieFor(LEARNER);
+    expect(status(await settle(() => editRecord.loader(args(h.request(`/assessor/records/${posted.id}`, { cookie: learnerCookie }), { id: posted.id }))))).toBe(404);
+    const sessionRecord = path.replace("professional-discussion", "session-record");
+    expect(status(await settle(() => newRecord.loader(args(h.request(sessionRecord, { cookie }), { learnerId }))))).toBe(404);
   });
 });

@@ -1,0 +1,58 @@
+import { mayWrite, registry } from "@ilm-forms/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { readPostedDocument } from "../models/documentForm.server.ts";
+import { createDocument, learnerRecords } from "../models/records.server.ts";
+import { notFound, requireUser } from "../utils/auth.server.ts";
+import { readForm } from "../utils/form.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New record"} – ilm-forms` }];
+
+/** The template asked for, if the assessor keeps such records, and the learner, if assigned to them. */
+async function recordFor(request: Request, context: LoaderFunctionArgs["context"], learnerId: string) {
+  const user = await requireUser(request, context, ["assessor"]);
+  const template = registry.get(new URL(request.url).searchParams.get("template") ?? "");
+  if (!template || !mayWrite(template, user.role)) throw notFound();
+  const found = learnerRecords(context.database.db, user.scope, learnerId, [template.id.split("/")[0]!]);
+  if (!found) throw notFound();
+  return { user, template, learner: found.learner };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { template, learner } = await recordFor(request, context, params.learnerId ?? "");
+  return { templateId: template.id, templateVersion: template.version, title: template.title, learner: { id: learner.id, name: learner.name } };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, template, learner } = await recordFor(request, context, params.learnerId ?? "");
+  const form = await readForm(request);
+  const read = readPostedDocument(form, context.config.maxBodyBytes);
+  if (!read.ok) return { errors: read.errors };
+  const result = createDocument(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data });
+  if (!result.ok) {
+    if (result.reason === "invalid") return { errors: result.errors };
+    throw notFound();
+  }
+  return { saved: true, id: result.id };
+}
+
+export default function NewRecord() {
+  const { templateId, templateVersion, title, learner } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const root = useRouteLoaderData("root") as { csrf: string };
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const savedId = outcome && "id" in outcome ? outcome.id : undefined;
+  useEffect(() => {
+    if (savedId && navigation.state === "idle") navigate(`/assessor/records/${savedId}?saved=1`, { replace: true });
+  }, [savedId, navigation.state, navigate]);
+  return (
+    <>
+      <p><a href="/assessor/learners">My learners</a></p>
+      <p className="lead">{title}: a record you keep for {learner.name}. It is evidence in the learner’s portfolio for the criteria it names.</p>
+      <DocumentEditor templateId={templateId} templateVersion={templateVersion} documentId={`new-${templateId}-${learner.id}`} value={{}} csrf={root.csrf} knownNames={[]} outcome={outcome} />
+    </>
+  );
+}
