@@ -46,7 +46,12 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
 
   const start = () => {
     starting ??= (async () => {
-      const { chromium } = await import("playwright-core");
+      // playwright-core is an optional peer: HTML needs nothing more, a PDF says what to install.
+      const { chromium } = await import("playwright-core").catch((error: unknown) => {
+        throw new Error(
+          `PDF output needs the optional package playwright-core beside @ilm-forms/docgen: run "npm install playwright-core" (HTML output works without it). ${error instanceof Error ? error.message : ""}`.trim(),
+        );
+      });
       // playwright gives every launch a fresh temporary profile (the --user-data-dir Chromium needs here).
       const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
