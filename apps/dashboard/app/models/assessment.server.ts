@@ -1,4 +1,5 @@
-import { listAssessmentComments, listDecisions, listRatifications, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
+import { qualificationOutcome, registry } from "@ilm-forms/core";
+import { listAssessmentComments, listDecisions, listRatifications, listRegistrations, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
 
 /** Where a unit stands in the assessment cycle, as every page says it. */
 export type AssessmentStateCode = "not-submitted" | "submitted" | "being-assessed" | "returned-by-qa" | "returned-to-learner" | "provisional" | "ratified";
@@ -129,4 +130,41 @@ export function learnerNews(db: Db, scope: Scope, learnerId: string, limit = 8):
     }
   }
   return news.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+}
+
+/** A route of a qualification a learner is registered on, and whether it is achieved. */
+export interface Award {
+  qualification: string;
+  /** e.g. "Certificate", as the qualification data names the route. */
+  title: string;
+  achieved: boolean;
+  /** Units of the route not yet ratified as a Pass. */
+  outstanding: string[];
+}
+
+/**
+ * The award of each route a learner is registered on: achieved when every unit of the route is ratified
+ * as a Pass (core's qualificationOutcome over the ratified results; a provisional Pass does not count).
+ *
+ * @param db - the connection
+ * @param scope - the learner, or anyone who may see the learner
+ * @param learnerId - the learner
+ * @returns one award per route
+ */
+export function learnerAwards(db: Db, scope: Scope, learnerId: string): Award[] {
+  const ratified: Record<string, Record<string, "Pass" | "Referral">> = {};
+  for (const submission of listSubmissions(db, scope, { learnerId })) {
+    if (!submission.result) continue;
+    const byUnit = (ratified[submission.qualification] ??= {});
+    if (byUnit[submission.unit] !== "Pass") byUnit[submission.unit] = submission.result;
+  }
+  const routes = new Map<string, { qualification: string; route: string }>();
+  for (const r of listRegistrations(db, scope, learnerId)) if (r.route) routes.set(`${r.qualification}|${r.route}`, { qualification: r.qualification, route: r.route });
+  return [...routes.values()].flatMap(({ qualification, route }) => {
+    const data = registry.qualification(qualification);
+    const routeData = data?.routes?.find((x) => x.id === route);
+    if (!data || !routeData) return [];
+    const outcome = qualificationOutcome(data, route, ratified[qualification] ?? {});
+    return [{ qualification: data.title, title: routeData.title, achieved: outcome.achieved, outstanding: outcome.outstanding }];
+  });
 }

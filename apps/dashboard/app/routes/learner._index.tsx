@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
-import { learnerAssessments, learnerNews } from "../models/assessment.server.ts";
+import { learnerAssessments, learnerAwards, learnerNews } from "../models/assessment.server.ts";
 import { learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
@@ -23,15 +23,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     documents: p.documents.length,
   }));
-  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId) };
+  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId), awards: learnerAwards(context.database.db, user.scope, user.learnerId) };
 }
 
 export default function LearnerHome() {
-  const { name, units, news } = useLoaderData<typeof loader>();
+  const { name, units, news, awards } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>My units</h1>
       <p className="lead">{name}, here is what your records show so far.</p>
+      {awards.filter((a) => a.achieved).map((a) => (
+        <div className="notice notice--success" role="status" key={`${a.qualification}-${a.title}`}>
+          <p><strong>{a.title}: achieved.</strong> Every unit of the route is ratified as a Pass.</p>
+        </div>
+      ))}
       {news.length ? (
         <section aria-labelledby="news">
           <h2 id="news">What’s new</h2>
