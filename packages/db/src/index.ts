@@ -33,7 +33,7 @@ export type { AuditVerification, VerifyOptions } from "./audit/verifyAuditChain.
 export { listAuditEntries } from "./repositories/audit.ts";
 
 /** Repositories, by model. */
-export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken } from "./repositories/centres.ts";
+export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
 export { addMember, createCentreWithAdmin, listMembers } from "./repositories/people.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";

@@ -104,6 +104,7 @@ export function resultSheetDocument(input: {
   decisions: AssessorDecision[];
   learner: { name: string; learnerNumber: string | null };
   centreName: string;
+  centreNumber?: string | null;
   outcome: "Pass" | "Referral" | "Not yet decided";
   ratified?: { name: string; date: string };
   assessor?: { name: string; date: string };
@@ -128,6 +129,7 @@ export function resultSheetDocument(input: {
     template: `${input.qualification}/result-sheet-${unit.id}`,
     version: unit.version,
     data: {
+      ...(input.centreNumber ? { centreNumber: input.centreNumber.slice(0, 40) } : {}),
       centreName: input.centreName.slice(0, 500),
       learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
       learnerName: input.learner.name.slice(0, 120),

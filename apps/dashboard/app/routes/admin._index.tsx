@@ -1,5 +1,5 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
-import { TEXT_LIMITS, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import { TEXT_LIMITS, getCentre, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -23,6 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     learners: learners.map((l) => ({ id: l.id, name: l.name })),
     assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
+    settings: (() => {
+      const centre = getCentre(db, user.scope);
+      return { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 };
+    })(),
   };
 }
 
@@ -77,6 +81,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (result.ok) return { done: "The learner was registered." };
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
+    }
+    case "settings": {
+      const percent = field("iqaSamplePercent");
+      const result = updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 });
+      if (result.ok) return { done: "The centre’s settings are saved." };
+      if (result.reason === "invalid") {
+        return { errors: [result.field === "centreNumber" ? { href: "#centre-number", message: "The centre number has at most 40 characters" } : { href: "#iqa-sample-percent", message: "Enter a whole number from 0 to 100" }] };
+      }
+      return { errors: [{ href: "#centre-number", message: "You cannot change the centre’s settings" }] };
     }
     case "api-token": {
       const result = issueCentreApiToken(db, user.scope);
@@ -133,6 +146,15 @@ export default function Admin() {
         <div className="field"><label htmlFor="register-learner">Learner</label><select id="register-learner" name="learner">{data.learners.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></div>
         <div className="field"><label htmlFor="register-unit">Qualification, route and unit</label><select id="register-unit" name="unit">{data.registrations.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}</select></div>
         <button type="submit" className="button">Register</button>
+      </Form>
+
+      <h2>Centre settings</h2>
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="settings" />
+        <div className="field"><label htmlFor="centre-number">Centre Number</label><p className="hint" id="centre-number-hint">Your centre’s number with ILM, printed on result sheets.</p><input id="centre-number" name="centreNumber" type="text" defaultValue={data.settings.centreNumber} aria-describedby="centre-number-hint" /></div>
+        <div className="field"><label htmlFor="iqa-sample-percent">Quality assurance sample rate (%)</label><p className="hint" id="iqa-sample-percent-hint">Of the assessed units the plan does not always sample (new assessors, Referrals, the first of each unit per quarter), the share drawn at random.</p><input id="iqa-sample-percent" name="iqaSamplePercent" type="number" min={0} max={100} step={1} defaultValue={data.settings.iqaSamplePercent} aria-describedby="iqa-sample-percent-hint" /></div>
+        <button type="submit" className="button">Save the settings</button>
       </Form>
 
       <h2 id="api-token">API token for your portal</h2>

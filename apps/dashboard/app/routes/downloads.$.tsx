@@ -65,6 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       comments: drafts ? [] : view.comments,
       learner: view.learner,
       centreName: getCentre(db, user.scope)?.name ?? "",
+      centreNumber: getCentre(db, user.scope)?.centreNumber,
       outcome: drafts ? "Not yet decided" : view.outcome.outcome,
       assessor: assessorId && names.get(assessorId) && lastDecision ? { name: names.get(assessorId)!, date: lastDecision.slice(0, 10) } : undefined,
       ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,

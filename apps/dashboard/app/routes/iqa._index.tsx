@@ -1,47 +1,86 @@
-import { getLearner, listDecisions, listSubmissions } from "@ilm-forms/db";
+import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Quality assurance sample – ilm-forms" }];
 
+/** Units ratified unchanged in a row before an assessor is sampled at the centre's rate (decision 030). */
+const CLEARANCE = 3;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
   const { db } = context.database;
-  const assessed = listSubmissions(db, user.scope, { status: ["assessed"] }).map((s) => ({
-    id: s.id,
-    unit: s.unit,
-    learner: getLearner(db, user.scope, s.learnerId)?.name ?? "",
-    submittedAt: s.submittedAt,
-    attempt: s.attempt,
-    outcome: s.result ?? (listDecisions(db, user.scope, s.id).some((d) => d.decision === "Referral") ? "Referral" : "Pass"),
-    ratified: s.result !== null,
-  }));
-  return { sample: assessed.filter((s) => !s.ratified), ratified: assessed.filter((s) => s.ratified) };
+  const names = new Map(listMembers(db, user.scope).map((m) => [m.userId, m.name]));
+  const history: PastReview[] = [];
+  const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string })[] = [];
+  const ratified: { id: string; learner: string; unit: string; attempt: number; result: string }[] = [];
+  for (const s of listSubmissions(db, user.scope)) {
+    const decisions = listDecisions(db, user.scope, s.id);
+    const assessorUserId = decisions[0]?.assessorUserId ?? "";
+    for (const r of listRatifications(db, user.scope, s.id)) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
+    const learner = getLearner(db, user.scope, s.learnerId)?.name ?? "";
+    if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result });
+    else if (s.status === "assessed") {
+      waiting.push({
+        id: s.id,
+        assessorUserId,
+        unit: s.unit,
+        outcome: decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass",
+        decidedAt: decisions.map((d) => d.decidedAt).sort().at(-1) ?? s.submittedAt,
+        learner,
+        attempt: s.attempt,
+        submittedAt: s.submittedAt,
+        assessor: names.get(assessorUserId) ?? "",
+      });
+    }
+  }
+  const percent = getCentre(db, user.scope)?.iqaSamplePercent ?? 25;
+  const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
+  const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
+  return { percent, sample: rows.filter((r) => r.inSample), notSampled: rows.filter((r) => !r.inSample), ratified };
+}
+
+function SampleTable({ rows, caption }: { rows: { id: string; learner: string; unit: string; assessor: string; attempt: number; outcome: string; reason: string }[]; caption: string }) {
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Assessor</th><th scope="col">Attempt</th><th scope="col">Provisional outcome</th><th scope="col">Why</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.id}>
+            <td>{s.learner}</td><td>{s.unit}</td><td>{s.assessor}</td><td>{s.attempt}</td><td>{s.outcome}</td><td>{s.reason}</td>
+            <td><a href={`/iqa/submissions/${s.id}`}>Review<span className="visually-hidden"> Unit {s.unit} of {s.learner}</span></a></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export default function IqaSample() {
-  const { sample, ratified } = useLoaderData<typeof loader>();
+  const { percent, sample, notSampled, ratified } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Quality assurance sample</h1>
-      <p className="lead">Assessed units waiting for internal quality assurance. Decisions stay provisional until you ratify them.</p>
-      {sample.length === 0 ? <p>Nothing is waiting for you.</p> : (
-        <table>
-          <thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Attempt</th><th scope="col">Provisional outcome</th><th scope="col">Submitted</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
-          <tbody>
-            {sample.map((s) => (
-              <tr key={s.id}>
-                <td>{s.learner}</td><td>{s.unit}</td><td>{s.attempt}</td><td>{s.outcome}</td><td>{s.submittedAt.slice(0, 10)}</td>
-                <td><a href={`/iqa/submissions/${s.id}`}>Review<span className="visually-hidden"> Unit {s.unit} of {s.learner}</span></a></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p className="lead">The sampling plan for the assessed units waiting for quality assurance. Decisions stay provisional until you ratify them.</p>
+      <p className="hint">
+        The plan samples every unit of an assessor until 3 in a row are ratified unchanged (a new assessor, or after a return), every
+        Referral, the first unit of each unit type by each assessor each quarter, and {percent}% of the rest at random (the centre’s rate).
+      </p>
+      <h2>In the sample</h2>
+      {sample.length === 0 ? <p>Nothing is waiting for you.</p> : <SampleTable rows={sample} caption="Units in the sample" />}
+      <h2>Not sampled</h2>
+      {notSampled.length === 0 ? <p>None.</p> : (
+        <>
+          <p>You may still review these; otherwise they wait with their provisional decision.</p>
+          <SampleTable rows={notSampled} caption="Units not sampled" />
+        </>
       )}
       <h2>Ratified</h2>
       {ratified.length === 0 ? <p>None yet.</p> : (
-        <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}</a></li>)}</ul>
+        <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}, attempt {s.attempt}</a>: {s.result}</li>)}</ul>
       )}
     </>
   );

@@ -14,6 +14,7 @@ import * as downloads from "../../app/routes/downloads.$.tsx";
 import * as apiDocuments from "../../app/routes/api.v1.documents.tsx";
 import * as apiDocument from "../../app/routes/api.v1.documents.$id.tsx";
 import * as admin from "../../app/routes/admin._index.tsx";
+import * as iqaHome from "../../app/routes/iqa._index.tsx";
 import * as newRecord from "../../app/routes/assessor.learners_.$learnerId.records.new.tsx";
 import * as editRecord from "../../app/routes/assessor.records.$id.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
@@ -271,5 +272,22 @@ describe("records the assessor keeps", () => {
     expect(status(await settle(() => editRecord.loader(args(h.request(`/assessor/records/${posted.id}`, { cookie: learnerCookie }), { id: posted.id }))))).toBe(404);
     const sessionRecord = path.replace("professional-discussion", "session-record");
     expect(status(await settle(() => newRecord.loader(args(h.request(sessionRecord, { cookie }), { learnerId }))))).toBe(404);
+  });
+});
+
+describe("centre settings and the IQA sampling plan", () => {
+  it("lets the admin set the centre number and the sample rate, and the IQA sees the plan with a reason for each unit", async () => {
+    const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
+    const cookie = await h.cookieFor(adminEmail);
+    const save = (fields: Record<string, string>) => settle(() => admin.action(args(h.request("/admin", { cookie, form: { intent: "settings", ...fields } }))));
+    expect(await save({ centreNumber: "012345", iqaSamplePercent: "101" })).toMatchObject({ errors: [{ href: "#iqa-sample-percent" }] });
+    expect(await save({ centreNumber: "x".repeat(41), iqaSamplePercent: "10" })).toMatchObject({ errors: [{ href: "#centre-number" }] });
+    expect(await save({ centreNumber: "012345", iqaSamplePercent: "10" })).toEqual({ done: "The centre’s settings are saved." });
+    const page = (await settle(() => admin.loader(args(h.request("/admin", { cookie }))))) as { settings: unknown };
+    expect(page.settings).toEqual({ centreNumber: "012345", iqaSamplePercent: 10 });
+    const iqaCookie = await h.cookieFor(h.demo.signIns.find((p) => p.role === "iqa")!.email);
+    const plan = (await settle(() => iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie }))))) as { percent: number; sample: { reason: string }[]; notSampled: unknown[] };
+    expect(plan.percent).toBe(10);
+    for (const row of plan.sample) expect(row.reason.length).toBeGreaterThan(10);
   });
 });

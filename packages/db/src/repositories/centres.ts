@@ -16,10 +16,12 @@ export interface Centre {
   name: string;
   createdAt: string;
   hasApiToken: boolean;
+  centreNumber: string | null;
+  iqaSamplePercent: number;
 }
 
 function toCentre(row: typeof centres.$inferSelect): Centre {
-  return { id: row.id, name: row.name, createdAt: row.createdAt, hasApiToken: row.apiTokenHash !== null };
+  return { id: row.id, name: row.name, createdAt: row.createdAt, hasApiToken: row.apiTokenHash !== null, centreNumber: row.centreNumber, iqaSamplePercent: row.iqaSamplePercent };
 }
 
 /**
@@ -36,7 +38,7 @@ export function createCentre(db: Db, input: { name: string; id?: string }): Cent
 /** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
 export function insertCentre(db: Db, input: { name: string; id?: string }): Centre {
   if (input.name.length > TEXT_LIMITS.name) throw new Error(`A centre name has at most ${TEXT_LIMITS.name} characters`);
-  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, createdAt: nowIso() };
+  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, centreNumber: null, iqaSamplePercent: 25, createdAt: nowIso() };
   db.insert(centres).values(row).run();
   appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row });
   return toCentre(row);
@@ -115,4 +117,40 @@ export function apiTokenScope(db: Db, token: string): Scope | undefined {
 export function findCentreByApiToken(db: Db, token: string): Centre | undefined {
   const row = db.select().from(centres).where(eq(centres.apiTokenHash, sha256Hex(token))).get();
   return row && toCentre(row);
+}
+
+/**
+ * A centre admin sets the centre's settings: its ILM centre number (printed on result sheets) and the
+ * share of assessed units quality assurance draws at random beyond those it always samples.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param settings - the centre number (at most 40 characters, empty for none) and the percentage (0 to 100)
+ * @returns ok, or why not
+ */
+export function updateCentreSettings(
+  db: Db,
+  scope: Scope,
+  settings: { centreNumber: string; iqaSamplePercent: number },
+): { ok: true } | Forbidden | NotFound | { ok: false; reason: "invalid"; field: "centreNumber" | "iqaSamplePercent" } {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  const centreNumber = settings.centreNumber.trim();
+  if (centreNumber.length > 40) return { ok: false, reason: "invalid", field: "centreNumber" };
+  if (!Number.isInteger(settings.iqaSamplePercent) || settings.iqaSamplePercent < 0 || settings.iqaSamplePercent > 100) return { ok: false, reason: "invalid", field: "iqaSamplePercent" };
+  return writeTransaction(db, () => {
+    const before = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+    if (!before) return NOT_FOUND;
+    const after = { centreNumber: centreNumber || null, iqaSamplePercent: settings.iqaSamplePercent };
+    db.update(centres).set(after).where(eq(centres.id, scope.centreId)).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "centre.settings",
+      entityType: "centre",
+      entityId: scope.centreId,
+      before: { centreNumber: before.centreNumber, iqaSamplePercent: before.iqaSamplePercent },
+      after,
+    });
+    return { ok: true as const };
+  });
 }

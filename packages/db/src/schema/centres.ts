@@ -1,4 +1,4 @@
-import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 // Portable column types only (text ids, ISO-8601 UTC timestamps as text, JSON as text), so the
 // same tables can be declared with drizzle's pg-core later: see docs/decisions/015-db-drizzle-sqlite.md.
@@ -15,5 +15,9 @@ export const centres = sqliteTable("centres", {
    * tables already refer to centres; the membership is checked on every use.)
    */
   apiTokenIssuedBy: text("api_token_issued_by"),
+  /** The centre's number with ILM, printed on result sheets (set by an admin). */
+  centreNumber: text("centre_number"),
+  /** Of the assessed units not sampled by rule, the share quality assurance draws at random (0 to 100). */
+  iqaSamplePercent: integer("iqa_sample_percent").notNull().default(25),
   createdAt: text("created_at").notNull(),
 });
