@@ -1,5 +1,5 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
-import { TEXT_LIMITS, getCentre, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import { TEXT_LIMITS, getCentre, setMemberActive, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -18,10 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const learners = listLearners(db, user.scope);
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return {
-    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role] })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
     learners: learners.map((l) => ({ id: l.id, name: l.name })),
-    assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
+    assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
+    hasApiToken: getCentre(db, user.scope)?.hasApiToken ?? false,
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     settings: (() => {
       const centre = getCentre(db, user.scope);
@@ -91,7 +92,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       return { errors: [{ href: "#centre-number", message: "You cannot change the centre’s settings" }] };
     }
+    case "deactivate":
+    case "reactivate": {
+      const result = setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" });
+      if (result.ok) return { done: form.get("intent") === "reactivate" ? "The person can sign in again." : "The person is deactivated: they cannot sign in, and everything they did is kept." };
+      return { errors: [{ href: "#people", message: result.reason === "self" ? "You cannot deactivate yourself" : "Choose a person of your centre" }] };
+    }
+    case "unassign": {
+      const result = unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
+    }
     case "api-token": {
+      if (getCentre(db, user.scope)?.hasApiToken && form.get("confirm") !== "yes") {
+        return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
+      }
       const result = issueCentreApiToken(db, user.scope);
       return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
     }
@@ -109,10 +123,27 @@ export default function Admin() {
       {result && "done" in result ? <div className="notice notice--success" role="status"><p>{result.done}</p></div> : null}
       <h1>People and assignments</h1>
 
-      <h2>People of the centre</h2>
+      <h2 id="people">People of the centre</h2>
       <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th></tr></thead>
-        <tbody>{data.members.map((m) => <tr key={m.userId}><td>{m.name}</td><td>{m.email}</td><td>{m.role}</td></tr>)}</tbody>
+        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <tbody>
+          {data.members.map((m) => (
+            <tr key={m.userId}>
+              <td>{m.name}</td><td>{m.email}</td><td>{m.role}{m.active ? "" : " (deactivated)"}</td>
+              <td>
+                {m.self ? null : (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value={m.active ? "deactivate" : "reactivate"} className="button button--secondary">
+                      {m.active ? "Deactivate" : "Reactivate"}<span className="visually-hidden"> {m.name} ({m.email})</span>
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
 
       <h3>Add a person</h3>
@@ -130,7 +161,19 @@ export default function Admin() {
       </Form>
 
       <h2>Assessors and their learners</h2>
-      <ul>{data.assignments.map((a) => <li key={a.id}>{a.assessor} assesses {a.learner}</li>)}</ul>
+      <ul id="assignments">
+        {data.assignments.map((a) => (
+          <li key={a.id}>
+            <Form method="post" className="inline-form">
+              {a.assessor} assesses {a.learner}{" "}
+              <CsrfField />
+              <input type="hidden" name="assessor" value={a.assessorUserId} />
+              <input type="hidden" name="learner" value={a.learnerId} />
+              <button type="submit" name="intent" value="unassign" className="button button--secondary">Unassign<span className="visually-hidden"> {a.assessor} from {a.learner}</span></button>
+            </Form>
+          </li>
+        ))}
+      </ul>
       <Form method="post" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="assign" />
@@ -163,6 +206,11 @@ export default function Admin() {
       <Form method="post">
         <CsrfField />
         <input type="hidden" name="intent" value="api-token" />
+        {data.hasApiToken ? (
+          <div className="field">
+            <label><input id="api-token-confirm" type="checkbox" name="confirm" value="yes" /> The current token stops working: the portal needs the new one</label>
+          </div>
+        ) : null}
         <button type="submit" className="button button--secondary">Issue a new token</button>
       </Form>
     </>

@@ -180,7 +180,7 @@ describe("a learner's documents", () => {
 describe("the JSON API", () => {
   async function token(): Promise<string> {
     const cookie = await h.cookieFor("admin@demo.ilm-forms.test");
-    const result = (await admin.action(args(h.request("/admin", { cookie, form: { intent: "api-token" } })))) as { token: string };
+    const result = (await admin.action(args(h.request("/admin", { cookie, form: { intent: "api-token", confirm: "yes" } })))) as { token: string };
     return result.token;
   }
 
@@ -289,5 +289,28 @@ describe("centre settings and the IQA sampling plan", () => {
     const plan = (await settle(() => iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie }))))) as { percent: number; sample: { reason: string }[]; notSampled: unknown[] };
     expect(plan.percent).toBe(10);
     for (const row of plan.sample) expect(row.reason.length).toBeGreaterThan(10);
+  });
+});
+
+describe("the admin's people", () => {
+  it("deactivates a person (sign-in refused) and reactivates them, unassigns an assessor, and asks before a new API token replaces the old", async () => {
+    const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
+    const cookie = await h.cookieFor(adminEmail);
+    const post = (form: Record<string, string>) => settle(() => admin.action(args(h.request("/admin", { cookie, form }))));
+    const page = (await settle(() => admin.loader(args(h.request("/admin", { cookie }))))) as { members: { userId: string; email: string; self: boolean }[]; assignments: { assessorUserId: string; learnerId: string }[] };
+    const learner4 = page.members.find((m) => m.email.startsWith("learner4@"))!;
+    expect(await post({ intent: "deactivate", userId: learner4.userId })).toMatchObject({ done: expect.stringContaining("deactivated") });
+    await expect(h.cookieFor(learner4.email)).rejects.toThrow(/cannot sign in/);
+    expect(await post({ intent: "reactivate", userId: learner4.userId })).toMatchObject({ done: expect.stringContaining("sign in again") });
+    await expect(h.cookieFor(learner4.email)).resolves.toContain("ilm_session=");
+    const self = page.members.find((m) => m.self)!;
+    expect(await post({ intent: "deactivate", userId: self.userId })).toMatchObject({ errors: [{ message: "You cannot deactivate yourself" }] });
+    const assignment = page.assignments[page.assignments.length - 1]!;
+    expect(await post({ intent: "unassign", assessor: assignment.assessorUserId, learner: assignment.learnerId })).toMatchObject({ done: expect.stringContaining("no longer assigned") });
+    expect(await post({ intent: "unassign", assessor: assignment.assessorUserId, learner: assignment.learnerId })).toMatchObject({ errors: [{ href: "#assignments" }] });
+    const first = (await post({ intent: "api-token", confirm: "yes" })) as { token?: string };
+    expect(first.token).toBeDefined();
+    expect(await post({ intent: "api-token" })).toMatchObject({ errors: [{ href: "#api-token-confirm" }] });
+    expect(await post({ intent: "api-token", confirm: "yes" })).toMatchObject({ token: expect.any(String) });
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { prepared } from "../access/statementCache.ts";
 import type { Scope } from "../access/scope.ts";
@@ -57,7 +57,7 @@ export function getSession(db: Db, token: string, options: { now?: Date } = {}):
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), isNull(users.deactivatedAt)))
       .prepare(),
   );
   const row = statement.get({ id: sha256Hex(token), now: nowIso(options.now) });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { memberships, users } from "../schema/people.ts";
@@ -39,7 +39,7 @@ export async function signIn(
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, centreId: memberships.centreId, role: memberships.role })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.email, email))
+    .where(and(eq(users.email, email), isNull(users.deactivatedAt)))
     .orderBy(users.createdAt, users.id)
     .all();
   decoyHash ??= hashPassword("decoy-password-never-used");

@@ -1,12 +1,12 @@
 import { TEXT_LIMITS } from "../util/textLimits.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { centres } from "../schema/centres.ts";
-import { memberships } from "../schema/people.ts";
+import { memberships, users } from "../schema/people.ts";
 import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 
@@ -100,6 +100,7 @@ export function apiTokenScope(db: Db, token: string): Scope | undefined {
       .select({ centreId: centres.id, userId: memberships.userId })
       .from(centres)
       .innerJoin(memberships, and(eq(memberships.userId, centres.apiTokenIssuedBy), eq(memberships.centreId, centres.id), eq(memberships.role, "centre_admin")))
+      .innerJoin(users, and(eq(users.id, memberships.userId), isNull(users.deactivatedAt)))
       .where(eq(centres.apiTokenHash, sql.placeholder("hash")))
       .prepare(),
   );

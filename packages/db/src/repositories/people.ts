@@ -7,9 +7,10 @@ import { checkPasswordRules, hashPassword } from "../auth/passwords.ts";
 import { normaliseEmail } from "../auth/rateLimit.ts";
 import { learners } from "../schema/learners.ts";
 import { memberships, users, type Role } from "../schema/people.ts";
+import { sessions } from "../schema/auth.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { insertCentre, type Centre } from "./centres.ts";
-import { FORBIDDEN, type Forbidden } from "./results.ts";
+import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 
 /** A member of a centre as listed to its admin. */
@@ -18,6 +19,8 @@ export interface Member {
   email: string;
   name: string;
   role: Role;
+  /** When a centre admin deactivated the person (sign-in refused), or null. */
+  deactivatedAt: string | null;
   /** Set for learners: the id their portfolio hangs off. */
   learnerId?: string;
 }
@@ -100,7 +103,7 @@ function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, me
   if (emailTakenInCentre(db, centreId, email)) return { ok: false, reason: "email-taken" };
   const createdAt = nowIso();
   const userId = newId();
-  db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt }).run();
+  db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt, deactivatedAt: null }).run();
   db.insert(memberships).values({ id: newId(), userId, centreId, role: member.role, createdAt }).run();
   const learnerId = member.role === "learner" ? insertLearner(db, centreId, userId, member.learnerNumber, createdAt) : undefined;
   appendAudit(db, {
@@ -142,7 +145,7 @@ function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: 
 export function listMembers(db: Db, scope: Scope, role?: Role): Member[] {
   if (scope.role !== "centre_admin" && scope.role !== "iqa") return [];
   const rows = db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, learnerId: learners.id })
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, deactivatedAt: users.deactivatedAt, learnerId: learners.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(learners, eq(learners.userId, users.id))
@@ -150,4 +153,41 @@ export function listMembers(db: Db, scope: Scope, role?: Role): Member[] {
     .orderBy(users.name)
     .all();
   return rows.map(({ learnerId, ...rest }) => ({ ...rest, ...(learnerId ? { learnerId } : {}) }));
+}
+
+/**
+ * A centre admin deactivates a person of the centre (sign-in refused, every session ended, their
+ * documents, decisions and audit entries kept) or reactivates them. An admin cannot deactivate
+ * themselves, so a centre always keeps one.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param input - the person and whether they are to be active
+ * @returns ok, or why not
+ */
+export function setMemberActive(db: Db, scope: Scope, input: { userId: string; active: boolean }): { ok: true } | Forbidden | NotFound | { ok: false; reason: "self" } {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  if (input.userId === scope.userId && !input.active) return { ok: false, reason: "self" };
+  return writeTransaction(db, () => {
+    const member = db
+      .select({ id: users.id, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))
+      .get();
+    if (!member) return NOT_FOUND;
+    const deactivatedAt = input.active ? null : (member.deactivatedAt ?? nowIso());
+    db.update(users).set({ deactivatedAt }).where(eq(users.id, member.id)).run();
+    if (!input.active) db.delete(sessions).where(eq(sessions.userId, member.id)).run();
+    appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: input.active ? "member.reactivate" : "member.deactivate",
+      entityType: "user",
+      entityId: member.id,
+      before: { deactivatedAt: member.deactivatedAt },
+      after: { deactivatedAt },
+    });
+    return { ok: true as const };
+  });
 }

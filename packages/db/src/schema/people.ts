@@ -21,6 +21,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     name: text("name").notNull(),
     createdAt: text("created_at").notNull(),
+    /** Set when a centre admin deactivates the person: sign-in is refused, their history is kept. */
+    deactivatedAt: text("deactivated_at"),
   },
   (t) => [index("users_email").on(t.email)],
 );
