@@ -26,7 +26,11 @@ export interface Check {
   reads: string[];
   /** Set by `forTheAssessor` alone: a person must judge the criterion once every other check is met. */
   judgement?: true;
-  run(context: CheckContext): CheckResult;
+  /**
+   * `undefined` is "nothing to say": an `optional` check whose documents are not there (the handbook
+   * lets a centre evidence the criterion otherwise), so the finding is what it would be without it.
+   */
+  run(context: CheckContext): CheckResult | undefined;
 }
 
 /** What compiling a declared check may ask of its unit and qualification. */
@@ -36,8 +40,11 @@ export interface CompileContext {
    * Throws, naming the parameter, when the qualification has no such template.
    */
   template(name: string, at: string): string;
-  /** Throws, naming the parameter, when none of the templates has a field of the role. */
-  requireRole(role: FieldRole, templateIds: string[], at: string): void;
+  /**
+   * Throws, naming the parameter, when none of the templates has a field of the role (and, when
+   * `criterion` is given, a field of the role that carries that `x-ilm.criterion`).
+   */
+  requireRole(role: FieldRole, templateIds: string[], at: string, criterion?: string): void;
   /** Every template id of the qualification with a field of the role. */
   templatesWithRole(role: FieldRole): string[];
   /** The templates that hold the portfolio's sessions (`sessions` of the qualification data). */
