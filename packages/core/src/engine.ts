@@ -10,6 +10,7 @@ export type {
   FieldAnnotations,
   FieldRole,
   JsonSchema,
+  PortfolioPartAnnotation,
   RegistryEntry,
   Template,
   TemplateAnnotations,
@@ -32,6 +33,9 @@ export { authenticityDeclarationTemplate, unitChoices } from "./qualification/un
 export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
+export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
+export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";
+export type { EvidenceSource } from "./evidence/evidenceByCriterion.ts";
 export { checkPortfolio } from "./rules/checkPortfolio.ts";
 export type { CheckPortfolioOptions } from "./rules/checkPortfolio.ts";
 export type { CheckResult, Finding, FindingStatus, HoursDisagreement, InvalidDocument, Pointer, PortfolioCheck, PortfolioSummary } from "./rules/types.ts";
