@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,38 @@ describe("ilm-forms (built CLI)", () => {
     const check = JSON.parse(ilmForms("check", file, "--unit", "501", "--version", "earlier", "--json").stdout) as { version: string; findings: Array<{ criterion: string; status: string }> };
     expect(check.version).toBe("earlier");
     expect(check.findings.find((f) => f.criterion === "501:2.1")!.status).toBe("met");
+  });
+
+  it("validates one document against a template: 0 when valid, 1 with each problem, 2 for an unknown template", () => {
+    const schemas = join(import.meta.dirname, "../../../../schemas");
+    const examples = JSON.parse(readFileSync(join(schemas, "ilm-8588/examples/session-record.json"), "utf8")) as { valid: unknown[]; invalid: Array<{ document: unknown }> };
+    const good = join(dir, "session-record.json");
+    const bad = join(dir, "session-record-bad.json");
+    writeFileSync(good, JSON.stringify(examples.valid[0]));
+    writeFileSync(bad, JSON.stringify(examples.invalid[0]!.document));
+    const valid = ilmForms("validate", "ilm-8588/session-record", good);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/session-record\.json: valid against ilm-8588\/session-record \d+\.\d+\.\d+\n$/);
+    const invalid = ilmForms("validate", "ilm-8588/session-record", bad);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stdout).toMatch(/1 problem against ilm-8588\/session-record .*\n {2}\/duration {2}Duration must be/);
+    expect(ilmForms("validate", "ilm-8588/session-recrod", good).status).toBe(2);
+    expect(ilmForms("validate", "ilm-8588/session-record", good, "--schemas", schemas).status).toBe(0);
+  });
+
+  it("lints a schemas folder: 0 with no problem, 1 with the build's message naming the file and path", () => {
+    const schemas = join(import.meta.dirname, "../../../../schemas");
+    const clean = ilmForms("lint", schemas);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toMatch(/no problems \(\d+ templates, 2 qualifications, \d+ examples\)/);
+    const copy = join(dir, "schemas");
+    cpSync(schemas, copy, { recursive: true });
+    const file = join(copy, "ilm-8588/qualification.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"sessions": {', '"sesions": {'));
+    const faulty = ilmForms("lint", copy);
+    expect(faulty.status).toBe(1);
+    expect(faulty.stderr).toBe('ilm-8588/qualification.json: / has an unknown key "sesions" (qualification.schema.json)\n');
+    expect(ilmForms("lint", join(dir, "nowhere")).status).toBe(2);
   });
 
   it("explains bad input with exit code 2", () => {

@@ -1,6 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { compileTemplate } from "../compile/compileTemplate.ts";
 import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
+import { lintSchemas } from "../node/lintSchemas.ts";
+import { loadTemplates } from "../node/loadTemplates.ts";
+import { createRegistry } from "../registry/createRegistry.ts";
+import { builtinRegistry } from "../rules/builtinRegistry.ts";
+import { createValidate } from "../validation/createValidate.ts";
 import { DEMO_PROFILES, type DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
 import { checkPortfolio } from "../rules/checkPortfolio.ts";
@@ -20,6 +26,16 @@ export const USAGE = `Usage:
       an array of documents ({ "id", "template", "data" }).
   ilm-forms demo <profile> [--seed N] [--out file.json]
       Writes a demo portfolio. Profiles: ${DEMO_PROFILES.join(", ")}
+  ilm-forms validate <template> <document.json> [--version 2.0.0] [--schemas <folder>]
+      Validates one document against a template (e.g. ilm-8588/session-record), the built-in one or,
+      with --schemas, one read from a schemas folder (a template not built yet).
+  ilm-forms lint [<schemas folder>]
+      Checks a schemas folder (default ./schemas) as the build does: every template, every
+      qualification.json against the meta-schema and its checks, every criterion evidenced by a
+      template or declared forTheAssessor, every example valid or invalid as declared.
+
+Exit codes: 0 done (valid, no problems); 1 validate found the document invalid, or lint found
+problems; 2 a usage or input error.
 `;
 
 /**
@@ -43,6 +59,7 @@ export function run(argv: string[], io: CliIo): number {
         json: { type: "boolean", default: false },
         seed: { type: "string", default: "1" },
         out: { type: "string" },
+        schemas: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -51,7 +68,7 @@ export function run(argv: string[], io: CliIo): number {
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, target] = positionals;
+  const [command, target, second] = positionals;
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
@@ -59,6 +76,8 @@ export function run(argv: string[], io: CliIo): number {
   try {
     if (command === "check" && target) return check(target, values, io);
     if (command === "demo" && target) return demo(target, values, io);
+    if (command === "validate" && target && second) return validateFile(target, second, values, io);
+    if (command === "lint") return lint(target ?? "schemas", io);
   } catch (error) {
     io.err(`${(error as Error).message}\n`);
     return 2;
@@ -92,5 +111,49 @@ function demo(profile: string, options: { seed?: string; out?: string }, io: Cli
   const text = `${JSON.stringify(generateDemoPortfolio(seed, profile as DemoProfile), null, 2)}\n`;
   if (options.out) writeFileSync(options.out, text);
   else io.out(text);
+  return 0;
+}
+
+function validateFile(templateId: string, file: string, options: { version?: string; schemas?: string }, io: CliIo): number {
+  const parsed = parseDocument(readFileSync(file, "utf8"));
+  if (!parsed.ok) {
+    io.err(`${file}: ${parsed.error.message}\n`);
+    return 2;
+  }
+  const registry = options.schemas ? schemasRegistry(options.schemas) : builtinRegistry;
+  const template = registry.get(templateId, options.version);
+  if (!template) {
+    io.err(`There is no template ${templateId}${options.version ? ` version ${options.version}` : ""}${options.schemas ? ` in ${options.schemas}` : ""}\n`);
+    return 2;
+  }
+  const result = createValidate(registry)(templateId, parsed.document, { version: template.version });
+  if (result.valid) {
+    io.out(`${file}: valid against ${template.id} ${template.version}\n`);
+    return 0;
+  }
+  io.out(`${file}: ${result.errors.length === 1 ? "1 problem" : `${result.errors.length} problems`} against ${template.id} ${template.version}\n`);
+  for (const error of result.errors) io.out(`  ${error.path || "/"}  ${error.message}\n`);
+  return 1;
+}
+
+/** The templates of a schemas folder, compiled now (the folder is checked as the build checks it). */
+function schemasRegistry(folder: string) {
+  const { templates, qualifications } = loadTemplates(folder);
+  return createRegistry(templates.map(compileTemplate), qualifications);
+}
+
+function lint(folder: string, io: CliIo): number {
+  if (!existsSync(folder)) {
+    io.err(`${folder}: no such folder (name the schemas folder: ilm-forms lint <folder>)\n`);
+    return 2;
+  }
+  const report = lintSchemas(folder);
+  for (const problem of report.problems) io.err(`${problem}\n`);
+  const checked = `${report.templates} templates, ${report.qualifications} qualifications, ${report.examples} examples`;
+  if (report.problems.length > 0) {
+    io.out(`${folder}: ${report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`} (${checked})\n`);
+    return 1;
+  }
+  io.out(`${folder}: no problems (${checked})\n`);
   return 0;
 }
