@@ -14,7 +14,7 @@ describe("ilm-forms (built CLI)", () => {
     expect(ilmForms("demo", "short-hours", "--seed", "4", "--out", file).status).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8")).profile).toBe("short-hours");
     const result = ilmForms("check", file, "--unit", "501", "--today", "2027-01-01");
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(1); // a criterion is not met
     expect(result.stdout).toContain("Unit 501 (ilm-8588, version 2.0)");
     expect(result.stdout).toMatch(/501:2\.1 {2}✗ not met\n {9}17\.5 hours of coaching are recorded/);
     expect(result.stdout).toContain("1 not met");
@@ -23,7 +23,9 @@ describe("ilm-forms (built CLI)", () => {
   it("checks every registered unit and prints JSON on request", () => {
     const file = join(dir, "certificate.json");
     execFileSync(process.execPath, [cli, "demo", "certificate-complete", "--seed", "2", "--out", file]);
-    const checks = JSON.parse(ilmForms("check", file, "--json", "--today", "2027-01-01").stdout) as Array<{ unit: string; findings: Array<{ status: string }> }>;
+    const result = ilmForms("check", file, "--json", "--today", "2027-01-01");
+    expect(result.status).toBe(0);
+    const checks = JSON.parse(result.stdout) as Array<{ unit: string; findings: Array<{ status: string }> }>;
     expect(checks.map((c) => c.unit)).toEqual(["500", "501", "503"]);
     expect(checks.flatMap((c) => c.findings).filter((f) => f.status === "not met")).toEqual([]);
   });
@@ -66,6 +68,30 @@ describe("ilm-forms (built CLI)", () => {
     expect(faulty.status).toBe(1);
     expect(faulty.stderr).toBe('ilm-8588/qualification.json: / has an unknown key "sesions" (qualification.schema.json)\n');
     expect(ilmForms("lint", join(dir, "nowhere")).status).toBe(2);
+  });
+
+  it("answers input that is not a portfolio, or a --today that is not a date, with one line naming the file and exit code 2", () => {
+    const cases: Array<[string, string]> = [
+      ["null", 'expected an array of documents, or an object with "documents"'],
+      ['"a string"', 'expected an array of documents, or an object with "documents"'],
+      ['{ "documents": {} }', 'expected an array of documents, or an object with "documents"'],
+      ['[{ "id": "a", "template": "ilm-8588/pdp", "data": {} }, 42]', "document 2 is not a document"],
+      ['{ "registration": "501", "documents": [] }', '"registration" must be a list'],
+    ];
+    for (const [text, message] of cases) {
+      const file = join(dir, "odd.json");
+      writeFileSync(file, text);
+      const result = ilmForms("check", file);
+      expect(result.status, text).toBe(2);
+      expect(result.stderr, text).toContain(`${file}: ${message}`);
+      expect(result.stderr.trim().split("\n"), text).toHaveLength(1);
+      expect(result.stderr, text).not.toMatch(/TypeError|at .*\.js:\d+/);
+    }
+    const file = join(dir, "empty.json");
+    writeFileSync(file, "[]");
+    const today = ilmForms("check", file, "--unit", "501", "--today", "tomorrow");
+    expect(today.status).toBe(2);
+    expect(today.stderr).toBe('--today must be a date written as YYYY-MM-DD, not "tomorrow"\n');
   });
 
   it("explains bad input with exit code 2", () => {

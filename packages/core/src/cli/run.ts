@@ -6,6 +6,7 @@ import { lintSchemas } from "../node/lintSchemas.ts";
 import { loadTemplates } from "../node/loadTemplates.ts";
 import { createRegistry } from "../registry/createRegistry.ts";
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
+import { isIsoDate } from "../rules/isoDate.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import { DEMO_PROFILES, type DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
@@ -34,8 +35,9 @@ export const USAGE = `Usage:
       qualification.json against the meta-schema and its checks, every criterion evidenced by a
       template or declared forTheAssessor, every example valid or invalid as declared.
 
-Exit codes: 0 done (valid, no problems); 1 validate found the document invalid, or lint found
-problems; 2 a usage or input error.
+Exit codes: 0 done (every finding met or for the assessor, the document valid, no problems); 1 check
+found a criterion not met, validate found the document invalid, or lint found problems; 2 a usage or
+input error.
 `;
 
 /**
@@ -43,7 +45,8 @@ problems; 2 a usage or input error.
  *
  * @param argv - the arguments after the program name
  * @param io - where to print
- * @returns the exit code: 0 when the command ran, 2 for a usage or input error
+ * @returns the exit code: 0 when the command ran and found nothing wrong, 1 when it found something
+ *   (a criterion not met, an invalid document, a problem in the schemas), 2 for a usage or input error
  */
 export function run(argv: string[], io: CliIo): number {
   let parsed;
@@ -92,16 +95,22 @@ function check(file: string, options: { unit?: string; version?: string; qualifi
     io.err(`${file}: ${parsed.error.message}\n`);
     return 2;
   }
-  const portfolio = parsed.document as { registration?: UnitRegistration[]; documents?: PortfolioDocument[] } | PortfolioDocument[];
-  const documents = Array.isArray(portfolio) ? portfolio : portfolio.documents;
+  if (options.today !== undefined && !isIsoDate(options.today)) throw new Error(`--today must be a date written as YYYY-MM-DD, not ${JSON.stringify(String(options.today).slice(0, 40))}`);
+  const portfolio = parsed.document as { registration?: UnitRegistration[]; documents?: PortfolioDocument[] } | PortfolioDocument[] | null;
+  const documents = Array.isArray(portfolio) ? portfolio : portfolio !== null && typeof portfolio === "object" ? portfolio.documents : undefined;
   if (!Array.isArray(documents)) throw new Error(`${file}: expected an array of documents, or an object with "documents"`);
+  const odd = documents.findIndex((d: unknown) => d === null || typeof d !== "object" || Array.isArray(d) || typeof (d as PortfolioDocument).template !== "string" || typeof (d as PortfolioDocument).id !== "string");
+  if (odd !== -1) throw new Error(`${file}: document ${odd + 1} is not a document (expected { "id": "...", "template": "...", "data": { ... } })`);
   const registrations: UnitRegistration[] = options.unit
     ? [{ qualification: options.qualification ?? "ilm-8588", unit: options.unit, version: options.version }]
-    : ((Array.isArray(portfolio) ? undefined : portfolio.registration) ?? []);
+    : ((Array.isArray(portfolio) || portfolio === null ? undefined : portfolio.registration) ?? []);
+  if (!Array.isArray(registrations) || registrations.some((r: unknown) => r === null || typeof r !== "object" || typeof (r as UnitRegistration).unit !== "string")) {
+    throw new Error(`${file}: "registration" must be a list of { "qualification", "unit", "version" }`);
+  }
   if (registrations.length === 0) throw new Error(`${file} lists no registration: name the unit with --unit`);
   const checks = registrations.map((registration) => checkPortfolio(registration, documents, { today: options.today }));
   io.out(options.json ? `${JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2)}\n` : checks.map(formatFindings).join("\n"));
-  return 0;
+  return checks.some((c) => c.findings.some((f) => f.status === "not met")) ? 1 : 0;
 }
 
 function demo(profile: string, options: { seed?: string; out?: string }, io: CliIo): number {
