@@ -30,6 +30,15 @@ describe("criteriaEvidenced()", () => {
     expect(criteriaEvidenced(template, null)).toEqual([]);
   });
 
+  it("keeps only the criteria of the unit a document says it is for", () => {
+    const template = registry.get("ilm-8588/portfolio-introduction")!;
+    const introduction = { learnerName: "Alex Morgan", unit: "503", date: "2027-05-01" };
+    expect(criteriaEvidenced(template, introduction)).toEqual(["503:1.1", "503:1.2", "503:1.3", "503:2.1", "503:2.2", "503:2.3"]);
+    expect(criteriaEvidenced(template, { ...introduction, unit: undefined })).toEqual(template.annotations.criteria);
+    const observation501 = registry.get("ilm-8588/assessor-observation")!;
+    expect(criteriaEvidenced(observation501, { ...observation.data, unit: "502" })).toEqual([]);
+  });
+
   it("keeps x-ilm.criteria for a template with no such list", () => {
     const template = registry.get(reflectiveLog.template)!;
     expect(criteriaEvidenced(template, reflectiveLog.data)).toEqual(template.annotations.criteria);

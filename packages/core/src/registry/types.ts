@@ -53,6 +53,7 @@ export type FieldRole =
   | "development-need"
   | "tool-justification"
   | "assessment-criteria"
+  | "unit-ref"
   | "client-feedback"
   | "clause"
   | "word-count"

@@ -58,6 +58,11 @@ describe("the example evidence matrix", () => {
   const sections = matrix.data.sections as Record<string, Record<string, Array<{ reference: string }>>>;
   const under = (criterion: string) => Object.values(sections).flatMap((s) => s[criterion] ?? []).map((row) => row.reference);
 
+  it("lists a unit's introduction under that unit's criteria only", () => {
+    expect(under("1.1")).toContain("portfolio-introduction-1");
+    expect(under("1.1")).not.toContain("portfolio-introduction-2");
+  });
+
   it("lists an observation and a testimony only under the criteria their own lists name", () => {
     // The examples' lists: the observation names 1.3, 2.2, 3.2 and 3.4; the testimony 1.3 and 2.3.
     const observed = ["1.3", "2.2", "3.2", "3.4"];
