@@ -86,8 +86,26 @@ export function hours(value: number): string {
 
 /** `1 hour`, `17.5 hours`, and minutes beside anything under an hour: `0.83 hours (50 minutes)`. */
 export function hoursPhrase(value: number): string {
-  const text = `${hours(value)} ${value === 1 ? "hour" : "hours"}`;
-  return value > 0 && value < 1 ? `${text} (${Math.round(value * 60)} minutes)` : text;
+  const shown = hours(value);
+  const text = `${shown} ${shown === "1" ? "hour" : "hours"}`;
+  return value > 0 && value < 1 ? `${text} (${count(Math.round(value * 60), "minute")})` : text;
+}
+
+/**
+ * `hoursPhrase` for a total short of a target, never rounded up to it: where two decimals would
+ * show the target itself (17.996 of 18), whole hours and minutes, rounded down (`17 hours 59 minutes`).
+ *
+ * @param value - the total, less than `target`
+ * @param target - the hours needed
+ * @returns the phrase
+ */
+export function hoursShortOf(value: number, target: number): string {
+  if (Number(hours(value)) < target) return hoursPhrase(value);
+  const minutes = Math.floor(value * 60 + 1e-9);
+  const whole = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (whole === 0) return count(rest, "minute");
+  return rest === 0 ? count(whole, "hour") : `${count(whole, "hour")} ${count(rest, "minute")}`;
 }
 
 /** `1 client`, `3 clients`. */
