@@ -5,3 +5,5 @@ export { compileTemplate } from "./compile/compileTemplate.ts";
 export { createAjv } from "./compile/createAjv.ts";
 export { lintSchemas } from "./node/lintSchemas.ts";
 export type { LintReport } from "./node/lintSchemas.ts";
+export { scaffoldTemplate, scaffoldUnit } from "./node/scaffold.ts";
+export type { ScaffoldResult } from "./node/scaffold.ts";

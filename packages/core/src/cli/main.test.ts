@@ -94,6 +94,19 @@ describe("ilm-forms (built CLI)", () => {
     expect(today.stderr).toBe('--today must be a date written as YYYY-MM-DD, not "tomorrow"\n');
   });
 
+  it("scaffolds a template and a unit that lint passes at once", () => {
+    const copy = join(dir, "scaffolded");
+    cpSync(join(import.meta.dirname, "../../../../schemas"), copy, { recursive: true });
+    const template = ilmForms("new", "template", "ilm-8588/team-log", "--schemas", copy);
+    expect(template.status).toBe(0);
+    expect(template.stdout).toContain("wrote ilm-8588/templates/team-log.schema.json");
+    expect(ilmForms("new", "unit", "ilm-8588", "701", "--schemas", copy).status).toBe(0);
+    expect(ilmForms("lint", copy).status).toBe(0);
+    const again = ilmForms("new", "unit", "ilm-8588", "701", "--schemas", copy);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("has a unit 701 already");
+  });
+
   it("explains bad input with exit code 2", () => {
     const bad = ilmForms("check", join(dir, "missing.json"));
     expect(bad.status).toBe(2);

@@ -4,6 +4,7 @@ import { compileTemplate } from "../compile/compileTemplate.ts";
 import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
 import { lintSchemas } from "../node/lintSchemas.ts";
 import { loadTemplates } from "../node/loadTemplates.ts";
+import { scaffoldTemplate, scaffoldUnit } from "../node/scaffold.ts";
 import { createRegistry } from "../registry/createRegistry.ts";
 import { builtinRegistry } from "../rules/builtinRegistry.ts";
 import { isIsoDate } from "../rules/isoDate.ts";
@@ -34,6 +35,10 @@ export const USAGE = `Usage:
       Checks a schemas folder (default ./schemas) as the build does: every template, every
       qualification.json against the meta-schema and its checks, every criterion evidenced by a
       template or declared forTheAssessor, every example valid or invalid as declared.
+  ilm-forms new template <scheme>/<name> [--schemas <folder>]
+  ilm-forms new unit <scheme> <id> [--schemas <folder>]
+      Writes the JSON files of a new template (schema, UI hints, examples), or adds a unit to the
+      scheme's qualification.json, in the schemas folder (default ./schemas); lint passes at once.
 
 Exit codes: 0 done (every finding met or for the assessor, the document valid, no problems); 1 check
 found a criterion not met, validate found the document invalid, or lint found problems; 2 a usage or
@@ -71,7 +76,7 @@ export function run(argv: string[], io: CliIo): number {
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, target, second] = positionals;
+  const [command, target, second, third] = positionals;
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
@@ -81,6 +86,8 @@ export function run(argv: string[], io: CliIo): number {
     if (command === "demo" && target) return demo(target, values, io);
     if (command === "validate" && target && second) return validateFile(target, second, values, io);
     if (command === "lint") return lint(target ?? "schemas", io);
+    if (command === "new" && target === "template" && second) return scaffolded(scaffoldTemplate(values.schemas ?? "schemas", second).written, io);
+    if (command === "new" && target === "unit" && second && third) return scaffolded(scaffoldUnit(values.schemas ?? "schemas", second, third).written, io);
   } catch (error) {
     io.err(`${(error as Error).message}\n`);
     return 2;
@@ -164,5 +171,11 @@ function lint(folder: string, io: CliIo): number {
     return 1;
   }
   io.out(`${folder}: no problems (${checked})\n`);
+  return 0;
+}
+
+function scaffolded(written: string[], io: CliIo): number {
+  for (const path of written) io.out(`wrote ${path}\n`);
+  io.out("Then: ilm-forms lint (docs/schema-authoring.md says what to fill in)\n");
   return 0;
 }
