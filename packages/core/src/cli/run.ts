@@ -6,7 +6,7 @@ import { lintSchemas } from "../node/lintSchemas.ts";
 import { loadTemplates } from "../node/loadTemplates.ts";
 import { scaffoldTemplate, scaffoldUnit } from "../node/scaffold.ts";
 import { createRegistry } from "../registry/createRegistry.ts";
-import { builtinRegistry } from "../rules/builtinRegistry.ts";
+import { builtinRegistry } from "../registry/builtinRegistry.ts";
 import { isIsoDate } from "../rules/isoDate.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import { DEMO_PROFILES, type DemoProfile } from "../demo/profiles.ts";

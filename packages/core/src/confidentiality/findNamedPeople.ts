@@ -1,6 +1,6 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
-import { builtinRegistry } from "../rules/builtinRegistry.ts";
+import { builtinRegistry } from "../registry/builtinRegistry.ts";
 import { findNamedPeopleIn, namesUsedInKnown, type DocumentWithTemplate, type NamedPersonWarning } from "./scanNames.ts";
 
 export { findNamedPeopleIn, namesIn, namesUsedInKnown } from "./scanNames.ts";

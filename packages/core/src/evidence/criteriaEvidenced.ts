@@ -1,5 +1,5 @@
 import type { Template } from "../registry/types.ts";
-import { firstValueIn, roleReaders, type RoleReaders } from "../rules/fieldsByRole.ts";
+import { firstValueIn, roleReaders, type RoleReaders } from "../roles/fieldsByRole.ts";
 
 /**
  * The criteria a document evidences, as `unit:criterion`: those its template names in `x-ilm.criteria`,

@@ -29,7 +29,7 @@ function writeNew(schemasDir: string, path: string, text: string): void {
  */
 export function scaffoldTemplate(schemasDir: string, id: string): ScaffoldResult {
   const [scheme, name, ...rest] = id.split("/");
-  if (!scheme || !name || rest.length > 0 || !NAME.test(scheme) || !NAME.test(name)) throw new Error(`"${id}" is not <scheme>/<name> in lower case with hyphens, e.g. ilm-8588/team-log`);
+  if (!scheme || !name || rest.length > 0 || !NAME.test(scheme) || !NAME.test(name)) throw new Error(`"${id}" is not <scheme>/<name> in lower case with hyphens, e.g. acme-awards/team-log`);
   const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: name.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegistry as registry } from "../rules/builtinRegistry.ts";
+import { builtinRegistry as registry } from "../registry/builtinRegistry.ts";
 import { allowedActions, provisionalDecision, transitionDecision } from "./decisionState.ts";
 import { qualificationOutcome } from "./qualificationOutcome.ts";
 import { totalMarks } from "./totalMarks.ts";

@@ -4,7 +4,7 @@ import type { Qualification, Unit } from "../qualification/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import type { ValidationResult } from "../validation/types.ts";
-import { builtinRegistry } from "./builtinRegistry.ts";
+import { builtinRegistry } from "../registry/builtinRegistry.ts";
 import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient } from "./checks/sessionHours.ts";

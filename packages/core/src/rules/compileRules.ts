@@ -3,7 +3,7 @@ import type { FieldRole, Template } from "../registry/types.ts";
 import { checkKinds } from "./checks/index.ts";
 import type { Check, CheckKind, CompileContext } from "./checks/context.ts";
 import type { SessionTemplates } from "./facts.ts";
-import { fieldsByRole } from "./fieldsByRole.ts";
+import { fieldsByRole } from "../roles/fieldsByRole.ts";
 
 /** The checks of one criterion, ready to run. */
 export interface CriterionRules {

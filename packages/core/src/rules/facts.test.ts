@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegistry } from "./builtinRegistry.ts";
-import { roleReaders } from "./fieldsByRole.ts";
+import { builtinRegistry } from "../registry/builtinRegistry.ts";
+import { roleReaders } from "../roles/fieldsByRole.ts";
 import { sessionRowsBothWays, type KnownDocument } from "./facts.ts";
 
 function known(templateId: string, data: Record<string, unknown>): KnownDocument {

@@ -2,8 +2,8 @@ import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import type { Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
-import { eachValueIn, escapeStep, fieldsByRole, needsOwnCheck, roleReaders, runsOf, type RoleReaders, type RoleVisitor } from "./fieldsByRole.ts";
-import { memoByObject } from "./memoByObject.ts";
+import { eachValueIn, escapeStep, fieldsByRole, needsOwnCheck, roleReaders, runsOf, type RoleReaders, type RoleVisitor } from "../roles/fieldsByRole.ts";
+import { memoByObject } from "../roles/memoByObject.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 import { isIsoDate } from "./isoDate.ts";
 

@@ -1,5 +1,5 @@
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, firstValueIn } from "../fieldsByRole.ts";
+import { eachValueIn, firstValueIn } from "../../roles/fieldsByRole.ts";
 import { clientKey } from "../facts.ts";
 import type { Pointer } from "../types.ts";
 import { count, documentsOf, listOf, met, notMet, sessionLabel, templateIds, type CheckKind } from "./context.ts";

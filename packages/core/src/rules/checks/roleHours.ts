@@ -1,6 +1,6 @@
 import type { FieldRole } from "../../registry/types.ts";
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
+import { eachValueIn, type RoleVisitor } from "../../roles/fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, hoursPhrase, hoursShortOf, met, notMet, pointTo, type CheckContext, type CheckKind } from "./context.ts";
 

@@ -1,5 +1,5 @@
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
+import { eachValueIn, type RoleVisitor } from "../../roles/fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import type { FieldRole } from "../../registry/types.ts";
