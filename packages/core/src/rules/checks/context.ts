@@ -18,7 +18,12 @@ export interface CheckContext {
    * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
    * collector for everything else in the process.
    */
-  memo: { roleHours?: Map<FieldRole, { total: number; pointers: Pointer[] }>; hoursByClient?: Record<string, number> };
+  memo: {
+    roleHours?: Map<FieldRole, { total: number; pointers: Pointer[] }>;
+    hoursByClient?: Record<string, number>;
+    /** `everySessionHas` without rows, by its templates and words: 2.4 and 3.1 ask the same of the logs. */
+    everySessionHas?: Map<string, CheckResult>;
+  };
 }
 
 /** A declared check made ready to run: the template ids whose documents it reads (so invalid ones can be mentioned). */

@@ -40,11 +40,17 @@ export const everySessionHas: CheckKind<EverySessionHasParams> = {
     if (rows && !rowIds.some((id) => unit.templatesWithRole("session-no").includes(id) || unit.templatesWithRole("session-date").includes(id))) {
       unit.requireRole("session-no", rowIds, `${at}/rows/documents`);
     }
+    // Declarations that differ only in their rows answer alike when the portfolio has no such rows.
+    const plain = JSON.stringify([ids, what, counted]);
     return {
       reads: [...ids, ...rowIds, ...unit.sessions.logs, ...unit.sessions.records],
       run(context) {
         const { facts } = context;
         if (facts.sessions.length === 0) return notMet([`No coaching sessions are recorded, so there are no ${what}s to look at.`]);
+        const rowDocuments = rowIds.length === 0 ? [] : documentsOf(context, rowIds);
+        const memo = rowDocuments.length === 0 ? (context.memo.everySessionHas ??= new Map()) : undefined;
+        const answered = memo?.get(plain);
+        if (answered !== undefined) return answered;
         const found = documentsOf(context, ids);
         // Dates covered, by client key (two levels, so no joined key is made for each document and session).
         const covered = new Map<string, Set<string>>();
@@ -56,7 +62,6 @@ export const everySessionHas: CheckKind<EverySessionHasParams> = {
           if (dates) dates.add(date);
           else covered.set(known.clientKey, new Set([date]));
         }
-        const rowDocuments = rowIds.length === 0 ? [] : documentsOf(context, rowIds);
         const byRow = rowDocuments.length === 0 ? undefined : rowsCovered(rowDocuments);
         const missing = facts.sessions.filter(
           (s) =>
@@ -66,9 +71,15 @@ export const everySessionHas: CheckKind<EverySessionHasParams> = {
         if (missing.length > 0) {
           const pointers: Pointer[] = missing.map((s) => (s.log ?? s.record)!.pointer);
           const nor = byRow === undefined || !rows ? "" : `, and no row in a ${rows.what} with the same client reference and session number or date`;
-          return notMet([`${count(missing.length, "session has", "sessions have")} no ${what} with the same client reference and date${nor}: ${listOf(missing.map(sessionLabel))}.`], pointers);
+          const result = notMet([`${count(missing.length, "session has", "sessions have")} no ${what} with the same client reference and date${nor}: ${listOf(missing.map(sessionLabel))}.`], pointers);
+          memo?.set(plain, result);
+          return result;
         }
-        if (byRow === undefined || !rows) return met([`Every session has a ${what} (${count(found.length, counted)}).`]);
+        if (byRow === undefined || !rows) {
+          const result = met([`Every session has a ${what} (${count(found.length, counted)}).`]);
+          memo?.set(plain, result);
+          return result;
+        }
         return met([`Every session has a ${what} or a row in a ${rows.what} (${count(found.length, counted)}, ${count(byRow.rows, "row")}).`]);
       },
     };
