@@ -11,7 +11,7 @@ import { isIsoDate } from "../rules/isoDate.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import { DEMO_PROFILES, type DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
-import { checkPortfolio } from "../rules/checkPortfolio.ts";
+import { checkPortfolio } from "../builtin.ts";
 import { parseDocument } from "../validation/parseDocument.ts";
 import { formatFindings } from "./formatFindings.ts";
 

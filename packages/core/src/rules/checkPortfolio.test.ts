@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
 import type { DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument } from "../portfolio/types.ts";
-import { checkPortfolio } from "./checkPortfolio.ts";
+import { checkPortfolio } from "../builtin.ts";
 import { TOOLS } from "./toolVocabulary.ts";
 import { monthsBetween } from "./checks/dateSpan.ts";
 

@@ -4,7 +4,6 @@ import type { Qualification, Unit } from "../qualification/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import type { ValidationResult } from "../validation/types.ts";
-import { builtinRegistry } from "../registry/builtinRegistry.ts";
 import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient } from "./checks/sessionHours.ts";
@@ -18,7 +17,10 @@ export interface CheckPortfolioOptions {
   qualification?: Qualification;
   /** ISO date (YYYY-MM-DD) to compare session dates with; the current date when omitted. */
   today?: string;
-  /** Where templates and validators are found; the built-in registry when omitted. */
+  /**
+   * Where templates and validators are found. Needed from `@ilm-forms/core/engine`, which holds no
+   * templates; `@ilm-forms/core`'s `checkPortfolio` uses the built-in registry when it is omitted.
+   */
   registry?: Registry;
   /**
    * The caller has already validated every document (for example on save) and wants only the rules:
@@ -47,7 +49,8 @@ const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
  * @returns one finding per assessment criterion of the unit, in order, and a summary of the figures
  */
 export function checkPortfolio(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions = {}): PortfolioCheck {
-  const registry = options.registry ?? builtinRegistry;
+  const registry = options.registry;
+  if (!registry) throw new Error("checkPortfolio needs options.registry: @ilm-forms/core/engine holds no templates (@ilm-forms/core's checkPortfolio uses the built-in ones)");
   const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
   let validate = validators.get(registry);
   if (!validate) validators.set(registry, (validate = createValidate(registry)));

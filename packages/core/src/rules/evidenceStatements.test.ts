@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio } from "../demo/generateDemoPortfolio.ts";
 import type { PortfolioDocument } from "../portfolio/types.ts";
-import { checkPortfolio } from "./checkPortfolio.ts";
+import { checkPortfolio } from "../builtin.ts";
 
 const TODAY = "2027-06-01";
 const LEARNER = { learnerName: "Alex Morgan", date: "2027-05-01" };

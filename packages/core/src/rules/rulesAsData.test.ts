@@ -8,7 +8,7 @@ import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Qualification } from "../qualification/types.ts";
 import { createRegistry } from "../registry/createRegistry.ts";
 import { schemasDir } from "../test/schemasDir.ts";
-import { checkPortfolio } from "./checkPortfolio.ts";
+import { checkPortfolio } from "../builtin.ts";
 import { compileUnitRules } from "./compileRules.ts";
 
 const TODAY = "2027-06-01";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateDemoPortfolio } from "../../demo/generateDemoPortfolio.ts";
-import { checkPortfolio } from "../checkPortfolio.ts";
+import { checkPortfolio } from "../../builtin.ts";
 import { hoursPhrase, hoursShortOf } from "./context.ts";
 
 describe("hoursPhrase() and hoursShortOf()", () => {
