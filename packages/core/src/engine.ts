@@ -10,6 +10,7 @@ export type {
   FieldAnnotations,
   FieldRole,
   JsonSchema,
+  PortfolioPartAnnotation,
   RegistryEntry,
   Template,
   TemplateAnnotations,
@@ -32,6 +33,9 @@ export { authenticityDeclarationTemplate, unitChoices } from "./qualification/un
 export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
+export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
+export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";
+export type { EvidenceSource } from "./evidence/evidenceByCriterion.ts";
 export { checkPortfolio } from "./rules/checkPortfolio.ts";
 export { templatesReadBy } from "./rules/templatesReadBy.ts";
 export type { CheckPortfolioOptions } from "./rules/checkPortfolio.ts";
@@ -41,8 +45,8 @@ export type { CriterionRules, UnitRules } from "./rules/compileRules.ts";
 export { CHECK_KINDS } from "./rules/checkKindNames.ts";
 export type { Check, CheckKind, CompileContext } from "./rules/checks/context.ts";
 export type { CheckKindName } from "./rules/checks/index.ts";
-export { fieldsByRole, valuesByRole } from "./rules/fieldsByRole.ts";
-export type { RoleField, RoleValue } from "./rules/fieldsByRole.ts";
+export { fieldsByRole, valuesByRole } from "./roles/fieldsByRole.ts";
+export type { RoleField, RoleValue } from "./roles/fieldsByRole.ts";
 export { unitOutcome } from "./results/unitOutcome.ts";
 export type { CriterionDecision, UnitOutcome } from "./results/unitOutcome.ts";
 export { qualificationOutcome } from "./results/qualificationOutcome.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegistry as registry } from "../rules/builtinRegistry.ts";
-import { findNamedPeople, namesIn, namesUsedIn } from "./findNamedPeople.ts";
+import { builtinRegistry as registry } from "../registry/builtinRegistry.ts";
+import { findNamedPeople, namesUsedIn } from "../builtin.ts";
+import { namesIn } from "./findNamedPeople.ts";
 
 const record = (reality: string) => ({ id: "sr-1", template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-01-05", duration: 1, reality } });
 

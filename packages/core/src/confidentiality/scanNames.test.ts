@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findNamedPeopleIn } from "../confidentiality.ts";
 import { registry } from "../index.ts";
-import { findNamedPeople } from "./findNamedPeople.ts";
+import { findNamedPeople } from "../builtin.ts";
 
 describe("@ilm-forms/core/confidentiality", () => {
   it("gives the same warnings as findNamedPeople for a document whose template the caller holds", () => {

@@ -4,8 +4,8 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Template } from "../registry/types.ts";
 import firstNames from "./firstNames.json" with { type: "json" };
-import { eachValueIn, escapeStep, needsOwnCheck, roleReaders, runsOf, type RoleReaders } from "../rules/fieldsByRole.ts";
-import { memoByObject } from "../rules/memoByObject.ts";
+import { eachValueIn, escapeStep, needsOwnCheck, roleReaders, runsOf, type RoleReaders } from "../roles/fieldsByRole.ts";
+import { memoByObject } from "../roles/memoByObject.ts";
 import { textFields, type TextField } from "./textFields.ts";
 
 /** A warning on one field: text that looks like it names a person. */

@@ -1,5 +1,5 @@
 import type { FieldRole, JsonSchema, Template } from "../registry/types.ts";
-import { memoByObject } from "../rules/memoByObject.ts";
+import { memoByObject } from "../roles/memoByObject.ts";
 
 /** A free-text field of a template: where a learner might write a person's name. */
 export interface TextField {

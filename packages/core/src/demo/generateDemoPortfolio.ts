@@ -1,6 +1,7 @@
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
 import { addDays } from "./dates.ts";
 import { clientDocuments, type DemoClient } from "./clientDocuments.ts";
+import { evidenceStatements } from "./evidenceStatements.ts";
 import { exceptionalRecord, reviewDocuments, supervisionDocuments } from "./learnerDocuments.ts";
 import { CLIENT_NAMES, LEARNERS, STAKEHOLDERS, SUPERVISORS } from "./people.ts";
 import { mulberry32, type Random } from "./prng.ts";
@@ -59,6 +60,7 @@ export function generateDemoPortfolio(seed: number, profile: DemoProfile): DemoP
   const lastSession = clients.flatMap((c) => c.dates).sort().pop()!;
   documents.push(...reviewDocuments(coach, addDays(lastSession, 14), plan.pdpMonths, random));
   if (plan.exceptionalRecord) documents.push(exceptionalRecord(coach, clients[clients.length - 1]!, supervisor));
+  if (plan.evidenceStatements) documents.push(...evidenceStatements(coach, plan.route === "diploma" ? "502" : "501", clients, addDays(lastSession, 21)));
   applyFlaws(plan, clients, documents);
   return {
     profile,

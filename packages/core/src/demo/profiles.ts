@@ -27,14 +27,16 @@ export interface ProfilePlan {
   dropReflectiveLog?: boolean;
   unsignedContract?: boolean;
   nameClient?: boolean;
+  /** Adds the practical unit's introduction and a written statement justifying the tools. */
+  evidenceStatements?: boolean;
 }
 
 const certificate: ProfilePlan = { route: "certificate", clients: 3, hours: 19.5, supervision: [0.75, 0.5], pdpMonths: 13 };
 const diploma: ProfilePlan = { route: "diploma", clients: 6, hours: 56, supervision: [1, 1.25, 1], pdpMonths: 14 };
 
 export const PROFILES: Record<DemoProfile, ProfilePlan> = {
-  "certificate-complete": certificate,
-  "diploma-complete": diploma,
+  "certificate-complete": { ...certificate, evidenceStatements: true },
+  "diploma-complete": { ...diploma, evidenceStatements: true },
   "short-hours": { ...certificate, hours: 17.5 },
   "fourth-client-no-record": { ...certificate, clients: 4, hours: 20 },
   "fourth-client-with-record": { ...certificate, clients: 4, hours: 20, exceptionalRecord: true },

@@ -17,9 +17,17 @@ export interface TemplateAnnotations {
   current?: boolean;
   /** Who may create or change documents of this template (roles of a centre); none for generated templates. */
   writers?: WriterRole[];
+  /**
+   * The part of a portfolio the template is, where it is not plain evidence: `authenticity` (the
+   * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
+   */
+  portfolioPart?: PortfolioPartAnnotation;
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
 }
+
+/** The parts of a portfolio a template can declare itself (`x-ilm.portfolioPart`). */
+export type PortfolioPartAnnotation = "authenticity" | "introduction";
 
 /** The roles that can be declared as writers of a template. */
 export type WriterRole = "learner" | "assessor" | "iqa" | "centre_admin";
@@ -44,6 +52,8 @@ export type FieldRole =
   | "swot-quadrant"
   | "development-need"
   | "tool-justification"
+  | "assessment-criteria"
+  | "unit-ref"
   | "client-feedback"
   | "clause"
   | "word-count"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegistry as registry } from "../rules/builtinRegistry.ts";
+import { builtinRegistry as registry } from "../registry/builtinRegistry.ts";
 import { allowedActions, provisionalDecision, transitionDecision } from "./decisionState.ts";
 import { qualificationOutcome } from "./qualificationOutcome.ts";
 import { totalMarks } from "./totalMarks.ts";
@@ -21,6 +21,13 @@ describe("unitOutcome()", () => {
     const { "3.4": _omitted, ...rest } = allPass;
     expect(unitOutcome(unit501, rest)).toEqual({ outcome: "Not yet decided", referred: [], undecided: ["501:3.4"] });
     expect(unitOutcome(unit501, { ...rest, "501:3.4": "Pass" }).outcome).toBe("Pass");
+  });
+  it("refuses a decision for a criterion the unit does not have, naming it", () => {
+    expect(() => unitOutcome(unit501, { ...allPass, "4.1": "Pass" })).toThrow("Unit 501 version 2.0 has no criterion 4.1");
+    expect(() => unitOutcome(unit501, { ...allPass, "502:2.1": "Referral" })).toThrow("has no criterion 502:2.1");
+    const earlier = registry.unit("ilm-8588", "501", "earlier")!;
+    expect(() => unitOutcome(earlier, { ...allPass })).toThrow("Unit 501 version earlier has no criterion 3.4");
+    expect(unitOutcome(unit501, { ...allPass, "4.1": undefined }).outcome).toBe("Pass");
   });
 });
 

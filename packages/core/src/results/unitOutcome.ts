@@ -20,11 +20,18 @@ export interface UnitOutcome {
  * @param unit - the unit (its criteria come from the qualification data)
  * @param decisions - the assessor's decision per criterion, keyed `2.1` or `501:2.1`
  * @returns the outcome, the referred criteria and the undecided ones
+ * @throws Error naming the criterion when a decision is given for a criterion the unit does not have
+ *   (a decision meant for another unit, or another version of this one, must not go unnoticed)
  */
 export function unitOutcome(unit: Unit, decisions: Record<string, CriterionDecision | undefined>): UnitOutcome {
   const referred: string[] = [];
   const undecided: string[] = [];
-  for (const criterion of unitCriteria(unit)) {
+  const criteria = unitCriteria(unit);
+  const known = new Set(criteria.flatMap((c) => [c.id, `${unit.id}:${c.id}`]));
+  for (const [key, decision] of Object.entries(decisions)) {
+    if (decision !== undefined && !known.has(key)) throw new Error(`Unit ${unit.id} version ${unit.version} has no criterion ${key.slice(0, 40)}: its decision cannot count`);
+  }
+  for (const criterion of criteria) {
     const id = `${unit.id}:${criterion.id}`;
     const decision = decisions[id] ?? decisions[criterion.id];
     if (decision === "Referral") referred.push(id);

@@ -4,7 +4,6 @@ import type { Qualification, Unit } from "../qualification/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
 import { createValidate } from "../validation/createValidate.ts";
 import type { ValidationResult } from "../validation/types.ts";
-import { builtinRegistry } from "./builtinRegistry.ts";
 import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient } from "./checks/sessionHours.ts";
@@ -18,7 +17,10 @@ export interface CheckPortfolioOptions {
   qualification?: Qualification;
   /** ISO date (YYYY-MM-DD) to compare session dates with; the current date when omitted. */
   today?: string;
-  /** Where templates and validators are found; the built-in registry when omitted. */
+  /**
+   * Where templates and validators are found. Needed from `@ilm-forms/core/engine`, which holds no
+   * templates; `@ilm-forms/core`'s `checkPortfolio` uses the built-in registry when it is omitted.
+   */
   registry?: Registry;
   /**
    * The caller has already validated every document (for example on save) and wants only the rules:
@@ -47,7 +49,8 @@ const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
  * @returns one finding per assessment criterion of the unit, in order, and a summary of the figures
  */
 export function checkPortfolio(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions = {}): PortfolioCheck {
-  const registry = options.registry ?? builtinRegistry;
+  const registry = options.registry;
+  if (!registry) throw new Error("checkPortfolio needs options.registry: @ilm-forms/core/engine holds no templates (@ilm-forms/core's checkPortfolio uses the built-in ones)");
   const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
   let validate = validators.get(registry);
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
@@ -62,10 +65,11 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: {},
   };
-  const results = new Map<Check, CheckResult>();
-  const run = (check: Check): CheckResult => {
-    let result = results.get(check);
-    if (!result) results.set(check, (result = check.run(context)));
+  const results = new Map<Check, CheckResult | undefined>();
+  const run = (check: Check): CheckResult | undefined => {
+    if (results.has(check)) return results.get(check);
+    const result = check.run(context);
+    results.set(check, result);
     return result;
   };
   // Only the ids are needed here: the criteria themselves are not copied (unitCriteria would copy each).
@@ -73,10 +77,18 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     const id = `${unit.id}:${criterionId}`;
     const plan = rules.criteria.get(criterionId);
     if (!plan) return { criterion: id, status: "for the assessor", reasons: ["No automatic check is declared for this criterion; the assessor judges it from the evidence."], pointers: [] };
-    if (plan.checks.length === 0 && plan.judgement) {
-      return { criterion: id, status: "for the assessor", reasons: [`Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it.`], pointers: [] };
+    // An optional check whose documents are not there says nothing: the finding is as if it were not declared.
+    const parts: CheckResult[] = [];
+    for (const check of plan.checks) {
+      const part = run(check);
+      if (part !== undefined) parts.push(part);
     }
-    const parts = plan.checks.map(run);
+    if (parts.length === 0 && plan.judgement) {
+      return withInvalid({ criterion: id, status: "for the assessor", reasons: [`Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it.`], pointers: [] }, plan.reads);
+    }
+    if (parts.length === 0) {
+      return withInvalid({ criterion: id, status: "for the assessor", reasons: ["None of the documents this criterion's checks read is there; the assessor judges it from the evidence."], pointers: [] }, plan.reads);
+    }
     // Copies (a check's result may serve several criteria), joined with loops: flatMap is slow in V8.
     const reasons: string[] = [];
     const pointers: Pointer[] = [];
@@ -88,7 +100,11 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     if (parts.some((p) => p.status === "not met")) finding.status = "not met";
     else if (plan.judgement || parts.some((p) => p.status === "for the assessor")) finding.status = "for the assessor";
     if (plan.judgement && finding.status === "for the assessor") finding.reasons.push("The records are there; whether they meet the criterion is for the assessor to judge.");
-    for (const invalid of facts.invalid.length === 0 ? [] : facts.invalid.filter((i) => plan.reads.has(i.template))) {
+    return withInvalid(finding, plan.reads);
+  };
+  /** Mentions beside a finding each document its checks read that does not validate. */
+  const withInvalid = (finding: Finding, reads: ReadonlySet<string>): Finding => {
+    for (const invalid of facts.invalid.length === 0 ? [] : facts.invalid.filter((i) => reads.has(i.template))) {
       finding.reasons.push(`${invalid.document} does not validate against its template (${invalid.errors.map((e) => e.message).slice(0, 3).join("; ")}), so what it says may not be counted.`);
       finding.pointers.push(...invalid.errors.slice(0, 3).map((e) => ({ document: invalid.document, path: e.path })));
       if (finding.status === "met") finding.status = "for the assessor";

@@ -3,7 +3,7 @@ import type { FieldRole, Template } from "../registry/types.ts";
 import { checkKinds } from "./checks/index.ts";
 import type { Check, CheckKind, CompileContext } from "./checks/context.ts";
 import type { SessionTemplates } from "./facts.ts";
-import { fieldsByRole } from "./fieldsByRole.ts";
+import { fieldsByRole } from "../roles/fieldsByRole.ts";
 
 /** The checks of one criterion, ready to run. */
 export interface CriterionRules {
@@ -56,7 +56,8 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
   const own = templates.filter((t) => t.id.startsWith(prefix));
   const byId = new Map<string, Template[]>();
   for (const t of own) byId.set(t.id, [...(byId.get(t.id) ?? []), t]);
-  const carries = (id: string, role: FieldRole): boolean => (byId.get(id) ?? []).some((t) => fieldsByRole(t).some((f) => f.role === role));
+  const carries = (id: string, role: FieldRole, criterion?: string): boolean =>
+    (byId.get(id) ?? []).some((t) => fieldsByRole(t).some((f) => f.role === role && (criterion === undefined || f.criterion === criterion)));
   const template = (name: string, at: string): string => {
     const id = `${prefix}${name}`;
     if (strict && !byId.has(id)) throw new RulesError(at, `there is no template "${name}" in ${qualification.id} (schemas/${qualification.id}/templates/${name}.schema.json)`);
@@ -68,10 +69,11 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
   };
   const context: CompileContext = {
     template,
-    requireRole(role, ids, at) {
-      if (strict && !ids.some((id) => carries(id, role))) {
+    requireRole(role, ids, at, criterion) {
+      if (strict && !ids.some((id) => carries(id, role, criterion))) {
         const where = ids.length === 0 ? `any template of ${qualification.id}` : ids.map((id) => id.slice(prefix.length)).join(", ");
-        throw new RulesError(at, `no field of ${where} has the role "${role}"`);
+        const answering = criterion === undefined ? "" : ` and answers the criterion "${criterion}" (x-ilm.criterion)`;
+        throw new RulesError(at, `no field of ${where} has the role "${role}"${answering}`);
       }
     },
     templatesWithRole: (role) => [...byId.keys()].filter((id) => carries(id, role)),

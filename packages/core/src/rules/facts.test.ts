@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegistry } from "./builtinRegistry.ts";
-import { roleReaders } from "./fieldsByRole.ts";
-import { sessionRowsBothWays, type KnownDocument } from "./facts.ts";
+import { builtinRegistry } from "../registry/builtinRegistry.ts";
+import { roleReaders } from "../roles/fieldsByRole.ts";
+import type { KnownDocument } from "./facts.ts";
+import { sessionRowsBothWays } from "./sessionRows.ts";
 
 function known(templateId: string, data: Record<string, unknown>): KnownDocument {
   const template = builtinRegistry.get(templateId)!;

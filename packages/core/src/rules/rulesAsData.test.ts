@@ -8,7 +8,7 @@ import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Qualification } from "../qualification/types.ts";
 import { createRegistry } from "../registry/createRegistry.ts";
 import { schemasDir } from "../test/schemasDir.ts";
-import { checkPortfolio } from "./checkPortfolio.ts";
+import { checkPortfolio } from "../builtin.ts";
 import { compileUnitRules } from "./compileRules.ts";
 
 const TODAY = "2027-06-01";
@@ -74,9 +74,13 @@ describe("rules declared as data", () => {
     const qualification = registry.qualification("ilm-8588")!;
     const unit = qualification.units.find((u) => u.id === "501" && u.current)!;
     const rules = compileUnitRules(qualification, unit, registry.listAllVersions());
-    expect(rules.criteria.get("2.4")!.checks[0]).toBe(rules.criteria.get("3.1")!.checks[0]);
+    // 3.1 also reads the written statement of conclusions, so it is a check of its own.
+    expect(rules.criteria.get("2.4")!.checks[0]).not.toBe(rules.criteria.get("3.1")!.checks[0]);
     expect(rules.criteria.get("3.1")!.judgement).toBe(true);
     expect(rules.criteria.get("3.3")!.reads).toEqual(new Set(["ilm-8588/supervision-record"]));
+    const earlier = qualification.units.find((u) => u.id === "501" && !u.current)!;
+    const earlierRules = compileUnitRules(qualification, earlier, registry.listAllVersions());
+    expect(earlierRules.criteria.get("3.2")!.checks[0]).toBe(earlierRules.criteria.get("3.3")!.checks[0]);
   });
 });
 

@@ -32,7 +32,8 @@ function rolesOf(template: Template): [string, unknown][] {
 
 /**
  * Reads a document's identifying facts from its top-level fields by their `x-ilm` roles (client
- * reference, session number, session date or date) and from the template's annotations (unit).
+ * reference, session number, session date or date, the unit it is for) and from the template's
+ * annotations (the unit of a generated template, the units its criteria belong to).
  *
  * @param template - the document's template
  * @param data - the document
@@ -42,8 +43,10 @@ function rolesOf(template: Template): [string, unknown][] {
  */
 export function documentFacts(template: Template, data: Record<string, unknown>, units?: ReadonlySet<string>): DocumentFacts {
   const facts: DocumentFacts = {};
+  let ownUnit: string | undefined;
   for (const [key, role] of rolesOf(template)) {
     const value = data[key];
+    if (role === "unit-ref" && typeof value === "string" && value) ownUnit ??= value;
     if (role === "client-ref" && typeof value === "string" && !facts.clientRef) facts.clientRef = value;
     else if (role === "session-no" && typeof value === "number") facts.sessionNo = value;
     else if (role === "session-date" && typeof value === "string") facts.date = value;
@@ -53,7 +56,7 @@ export function documentFacts(template: Template, data: Record<string, unknown>,
   const generated = template.annotations.generatedFrom?.unit;
   const criteria = template.annotations.criteria ?? [];
   if (generated) facts.unit = generated;
-  else if (typeof data.unit === "string" && data.unit) facts.unit = data.unit;
+  else if (ownUnit !== undefined) facts.unit = ownUnit;
   else {
     const candidates = [...new Set(criteria.map((criterion) => criterion.split(":")[0]!))];
     const inPortfolio = units ? candidates.filter((unit) => units.has(unit)) : [];

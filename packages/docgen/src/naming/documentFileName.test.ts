@@ -35,3 +35,14 @@ describe("documentFileName()", () => {
     expect(documentFileName({ templateId: "ilm-8588/pdp", extension: "pdf" })).toBe("unregistered_pdp.pdf");
   });
 });
+
+describe("documentFacts()", () => {
+  it("reads the unit a document is for from the field of the role unit-ref, not from a field's name", () => {
+    const introduction = registry.get("ilm-8588/portfolio-introduction")!;
+    expect(documentFacts(introduction, { learnerName: "Alex Morgan", unit: "503", date: "2027-05-01" }).unit).toBe("503");
+    const properties = introduction.schema.properties as Record<string, Record<string, unknown>>;
+    const { "x-ilm": _role, ...unitWithoutRole } = properties.unit!;
+    const unannotated = { ...introduction, schema: { ...introduction.schema, properties: { ...properties, unit: unitWithoutRole } } };
+    expect(documentFacts(unannotated, { unit: "503" }, new Set(["501"])).unit).toBe("501");
+  });
+});

@@ -2,17 +2,18 @@ import type { Registry, Template } from "@ilm-forms/core";
 import { documentFacts } from "../naming/documentFacts.ts";
 import type { DocumentInput } from "../render/types.ts";
 
-const AUTHENTICITY = /(^|\/)(authenticity|authentication)[^/]*$/;
-
 /** The group a document falls in, in the order the handbook asks a portfolio to be presented. */
-export type PortfolioPart = "authenticity" | "evidence-matrix" | "evidence" | "result-sheet";
+export type PortfolioPart = "authenticity" | "evidence-matrix" | "introduction" | "evidence" | "result-sheet";
 
-const PART_ORDER: PortfolioPart[] = ["authenticity", "evidence-matrix", "evidence", "result-sheet"];
+/** Where each part prints: an introduction is evidence, printed first among its unit's evidence. */
+const PART_RANK: Record<PortfolioPart, number> = { authenticity: 0, "evidence-matrix": 1, introduction: 2, evidence: 2, "result-sheet": 3 };
 
 /**
  * The part of the portfolio a template belongs to: the authentication sheet(s) first, then the
  * evidence matrix ("present this at the beginning of their portfolio after the authentication
- * sheet(s)"), then the evidence; result sheets, which the assessor fills in, come last.
+ * sheet(s)"), then the evidence, each unit's introduction before the rest of its evidence; result
+ * sheets, which the assessor fills in, come last. Read from the template's annotations
+ * (`x-ilm.portfolioPart`, `x-ilm.generatedFrom.kind`), never from its id.
  *
  * @param template - the document's template
  * @returns the part
@@ -21,14 +22,16 @@ export function portfolioPart(template: Template): PortfolioPart {
   const kind = template.annotations.generatedFrom?.kind;
   if (kind === "evidence-matrix") return "evidence-matrix";
   if (kind === "result-sheet") return "result-sheet";
-  return AUTHENTICITY.test(template.id) ? "authenticity" : "evidence";
+  const part = template.annotations.portfolioPart;
+  return part === "authenticity" || part === "introduction" ? part : "evidence";
 }
 
 /**
  * Puts a portfolio's documents in the handbook's order: part (see {@link portfolioPart}), then unit,
- * then the first criterion the template evidences (so the diary's planning pages come before its
- * session records), then client, session number, date, template id and document id, so the order does not depend on
- * the order the documents arrive in.
+ * then a unit's introduction before its other evidence, then the first criterion the template
+ * evidences (so the diary's planning pages come before its session records), then client, session
+ * number, date, template id and document id, so the order does not depend on the order the documents
+ * arrive in.
  *
  * @param registry - where the templates come from
  * @param documents - the documents in any order
@@ -39,10 +42,12 @@ export function orderPortfolio<T extends DocumentInput>(registry: Registry, docu
     const template = registry.get(document.template, document.version);
     const facts = template ? documentFacts(template, document.data) : {};
     const criterion = template?.annotations.criteria?.[0];
+    const part = template ? portfolioPart(template) : "evidence";
     return {
       document,
       index,
-      part: template ? PART_ORDER.indexOf(portfolioPart(template)) : PART_ORDER.indexOf("evidence"),
+      part: PART_RANK[part],
+      lead: part === "introduction" ? 0 : 1,
       unit: facts.unit ?? criterion?.split(":")[0] ?? "",
       criterion: criterion ? criterion.split(":")[1] ?? "" : "~",
       client: facts.clientRef ?? "",
@@ -54,6 +59,7 @@ export function orderPortfolio<T extends DocumentInput>(registry: Registry, docu
     (a, b) =>
       a.part - b.part ||
       naturalCompare(a.unit, b.unit) ||
+      a.lead - b.lead ||
       naturalCompare(a.criterion, b.criterion) ||
       naturalCompare(a.client, b.client) ||
       a.session - b.session ||

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { registry as builtInRegistry, type PortfolioDocument, type Registry, type Template } from "@ilm-forms/core";
+import { criteriaEvidenced, registry as builtInRegistry, type PortfolioDocument, type Registry, type Template } from "@ilm-forms/core";
 import { asObject, resolveSchema } from "../layout/resolveSchema.ts";
 import { caption } from "../render/documentView.ts";
 import type { Learner } from "../render/types.ts";
@@ -42,6 +42,10 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
   }
   add("assignment-500", { ...example("assignment-500"), learnerName: learner.name, registrationNo: learner.registrationNo });
   add("professional-discussion", example("professional-discussion"));
+  const observation = example("assessor-observation");
+  add("assessor-observation", { ...observation, unit: practical, learnerName: learner.name, observations: retarget(observation.observations, practical) });
+  const testimony = example("witness-testimony");
+  add("witness-testimony", { ...testimony, unit: practical, learnerName: learner.name, criteria: retarget([{ criteria: testimony.criteria }], practical)[0]!.criteria });
   for (let client = 1; client <= clients; client++) {
     const clientRef = `Client ${client}`;
     const perClient = (name: string, extra: Record<string, unknown> = {}) => add(name, withRoles(registry, name, example(name), { clientRef, ...extra }));
@@ -58,6 +62,7 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
   add("supervisor-feedback", example("supervisor-feedback"));
   for (let s = 0; s < (practical === "502" ? 3 : 1); s++) add("supervision-record", example("supervision-record"));
   for (const name of ["coach-swot", "pdp", "cpd-monitoring"]) add(name, example(name));
+  for (const unit of [practical, "503"]) add("portfolio-introduction", { ...example("portfolio-introduction"), unit, learnerName: learner.name });
   for (const unit of [practical, "503"]) {
     const template = registry.get(`ilm-8588/evidence-matrix-${unit}`);
     if (template) documents.push({ id: `evidence-matrix-${unit}`, template: template.id, data: fillMatrix(registry, template, documents, learner) });
@@ -67,6 +72,11 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
     if (template) documents.push({ id: `result-sheet-${unit}`, template: template.id, data: fillResultSheet(template, learner) });
   }
   return { learner, documents };
+}
+
+/** An example's "Assessment criteria" lists moved to the unit of the portfolio (the examples are 501's). */
+function retarget(rows: unknown, unit: string): Array<{ criteria: string[] }> {
+  return (rows as Array<{ criteria: string[] }>).map((row) => ({ ...row, criteria: row.criteria.map((c) => c.replace(/^50[12]:/, `${unit}:`)) }));
 }
 
 function example(name: string): Record<string, unknown> {
@@ -99,7 +109,10 @@ function fillMatrix(registry: Registry, template: Template, documents: Portfolio
     for (const [id, criterion] of Object.entries(asObject(asObject(raw)?.properties) ?? {})) {
       const key = asObject(asObject(criterion)?.["x-ilm"])?.criterion;
       const evidence = documents
-        .filter((document) => registry.get(document.template)?.annotations.criteria?.includes(String(key)))
+        .filter((document) => {
+          const evidenceTemplate = registry.get(document.template);
+          return evidenceTemplate !== undefined && criteriaEvidenced(evidenceTemplate, document.data).includes(String(key));
+        })
         .slice(0, 4)
         .map((document) => {
           const evidenceTemplate = registry.get(document.template)!;

@@ -1,6 +1,6 @@
 import type { FieldRole } from "../../registry/types.ts";
 import type { KnownDocument } from "../facts.ts";
-import { fieldsByRole } from "../fieldsByRole.ts";
+import { fieldsByRole } from "../../roles/fieldsByRole.ts";
 import { count, documentsOf, isFilled, listOf, met, notMet, pointTo, readAt, templateIds, type CheckKind } from "./context.ts";
 
 /** `allFilled`: a document of the given templates has every field of a role filled in (fields outside lists). */

@@ -18,7 +18,12 @@ export interface CheckContext {
    * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
    * collector for everything else in the process.
    */
-  memo: { roleHours?: Map<FieldRole, { total: number; pointers: Pointer[] }>; hoursByClient?: Record<string, number> };
+  memo: {
+    roleHours?: Map<FieldRole, { total: number; pointers: Pointer[] }>;
+    hoursByClient?: Record<string, number>;
+    /** `everySessionHas` without rows, by its templates and words: 2.4 and 3.1 ask the same of the logs. */
+    everySessionHas?: Map<string, CheckResult>;
+  };
 }
 
 /** A declared check made ready to run: the template ids whose documents it reads (so invalid ones can be mentioned). */
@@ -26,7 +31,11 @@ export interface Check {
   reads: string[];
   /** Set by `forTheAssessor` alone: a person must judge the criterion once every other check is met. */
   judgement?: true;
-  run(context: CheckContext): CheckResult;
+  /**
+   * `undefined` is "nothing to say": an `optional` check whose documents are not there (the handbook
+   * lets a centre evidence the criterion otherwise), so the finding is what it would be without it.
+   */
+  run(context: CheckContext): CheckResult | undefined;
 }
 
 /** What compiling a declared check may ask of its unit and qualification. */
@@ -36,8 +45,11 @@ export interface CompileContext {
    * Throws, naming the parameter, when the qualification has no such template.
    */
   template(name: string, at: string): string;
-  /** Throws, naming the parameter, when none of the templates has a field of the role. */
-  requireRole(role: FieldRole, templateIds: string[], at: string): void;
+  /**
+   * Throws, naming the parameter, when none of the templates has a field of the role (and, when
+   * `criterion` is given, a field of the role that carries that `x-ilm.criterion`).
+   */
+  requireRole(role: FieldRole, templateIds: string[], at: string, criterion?: string): void;
   /** Every template id of the qualification with a field of the role. */
   templatesWithRole(role: FieldRole): string[];
   /** The templates that hold the portfolio's sessions (`sessions` of the qualification data). */
@@ -79,8 +91,26 @@ export function hours(value: number): string {
 
 /** `1 hour`, `17.5 hours`, and minutes beside anything under an hour: `0.83 hours (50 minutes)`. */
 export function hoursPhrase(value: number): string {
-  const text = `${hours(value)} ${value === 1 ? "hour" : "hours"}`;
-  return value > 0 && value < 1 ? `${text} (${Math.round(value * 60)} minutes)` : text;
+  const shown = hours(value);
+  const text = `${shown} ${shown === "1" ? "hour" : "hours"}`;
+  return value > 0 && value < 1 ? `${text} (${count(Math.round(value * 60), "minute")})` : text;
+}
+
+/**
+ * `hoursPhrase` for a total short of a target, never rounded up to it: where two decimals would
+ * show the target itself (17.996 of 18), whole hours and minutes, rounded down (`17 hours 59 minutes`).
+ *
+ * @param value - the total, less than `target`
+ * @param target - the hours needed
+ * @returns the phrase
+ */
+export function hoursShortOf(value: number, target: number): string {
+  if (Number(hours(value)) < target) return hoursPhrase(value);
+  const minutes = Math.floor(value * 60 + 1e-9);
+  const whole = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (whole === 0) return count(rest, "minute");
+  return rest === 0 ? count(whole, "hour") : `${count(whole, "hour")} ${count(rest, "minute")}`;
 }
 
 /** `1 client`, `3 clients`. */

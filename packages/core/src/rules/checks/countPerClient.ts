@@ -1,5 +1,5 @@
 import type { FieldRole } from "../../registry/types.ts";
-import { countValuesIn } from "../fieldsByRole.ts";
+import { countValuesIn } from "../../roles/fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { capitalised, forClient, listOf, met, notMet, pointTo, sessionClients, templateIds, type CheckKind } from "./context.ts";
 

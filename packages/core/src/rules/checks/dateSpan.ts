@@ -1,5 +1,5 @@
 import type { FieldRole } from "../../registry/types.ts";
-import { valuesIn } from "../fieldsByRole.ts";
+import { valuesIn } from "../../roles/fieldsByRole.ts";
 import { isIsoDate } from "../isoDate.ts";
 import { count, documentsOf, forAssessor, met, notMet, pointTo, templateIds, type CheckKind } from "./context.ts";
 

@@ -8,18 +8,23 @@ export interface DocumentsPresentParams {
   noun: string;
   /** Its plural, when not `noun` and an s. */
   plural?: string;
-  /** The sentence given when there is none. */
-  missing: string;
+  /** The sentence given when there is none (not needed when `optional`). */
+  missing?: string;
+  /**
+   * The documents are one way among others to evidence the criterion (a centre may use its own): when
+   * there is none the check says nothing, never "not met"; when there are, they are counted and pointed at.
+   */
+  optional?: boolean;
 }
 
 export const documentsPresent: CheckKind<DocumentsPresentParams> = {
-  compile({ documents, noun, plural = `${noun}s`, missing }, unit, at) {
+  compile({ documents, noun, plural = `${noun}s`, missing = "", optional = false }, unit, at) {
     const ids = templateIds(unit, documents, `${at}/documents`);
     return {
       reads: ids,
       run(context) {
         const found = documentsOf(context, ids);
-        if (found.length === 0) return notMet([missing]);
+        if (found.length === 0) return optional ? undefined : notMet([missing]);
         return met([`${count(found.length, noun, plural)} found.`], found.map((d) => pointTo(d)));
       },
     };

@@ -1,8 +1,8 @@
 import type { FieldRole } from "../../registry/types.ts";
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
+import { eachValueIn, type RoleVisitor } from "../../roles/fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
-import { forAssessor, hoursPhrase, met, notMet, pointTo, type CheckContext, type CheckKind } from "./context.ts";
+import { forAssessor, hoursPhrase, hoursShortOf, met, notMet, pointTo, type CheckContext, type CheckKind } from "./context.ts";
 
 /** `roleHours`: the hours in every field of a role, in any document of the portfolio, add up to at least N. */
 export interface RoleHoursParams {
@@ -24,7 +24,11 @@ export const roleHours: CheckKind<RoleHoursParams> = {
         const { total, pointers } = roleHoursOf(context, role);
         const stated = total === 0 ? `No ${what} time is recorded` : `${hoursPhrase(total)} of ${what} ${total === 1 ? "is" : "are"} recorded`;
         if (target === undefined) return forAssessor([`${stated}; ${context.unitName} sets no minimum.`], pointers);
-        if (total + 1e-9 < target) return notMet([`${stated}; ${context.unitName} needs at least ${hoursPhrase(target)}.`], pointers);
+        if (total + 1e-9 < target) {
+          const phrase = hoursShortOf(total, target);
+          const short = total === 0 ? stated : `${phrase} of ${what} ${phrase === "1 hour" || phrase === "1 minute" ? "is" : "are"} recorded`;
+          return notMet([`${short}; ${context.unitName} needs at least ${hoursPhrase(target)}.`], pointers);
+        }
         return met([`${stated}; ${context.unitName} needs at least ${hoursPhrase(target)}.`], pointers);
       },
     };

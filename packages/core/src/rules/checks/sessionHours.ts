@@ -1,5 +1,5 @@
 import type { Pointer } from "../types.ts";
-import { count, forAssessor, hours, hoursPhrase, met, notMet, sessionLabel, type CheckContext, type CheckKind } from "./context.ts";
+import { count, forAssessor, hours, hoursPhrase, hoursShortOf, met, notMet, sessionLabel, type CheckContext, type CheckKind } from "./context.ts";
 
 /**
  * `sessionHours`: the hours of the portfolio's sessions (the `duration` of each session, from the logs,
@@ -34,7 +34,10 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
         }
         const reasons = [`${hoursPhrase(total)} of coaching are recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
         if (target === undefined) return forAssessor([`${reasons[0]}; ${unitName} sets no minimum number of hours.`], unique);
-        if (total + 1e-9 < target) return notMet([`${reasons[0]}; ${unitName} needs at least ${target}.`], unique);
+        if (total + 1e-9 < target) {
+          const short = `${hoursShortOf(total, target)} of coaching are recorded over ${count(facts.sessions.length, "session")} (${perClient})`;
+          return notMet([`${short}; ${unitName} needs at least ${target}.`], unique);
+        }
         reasons[0] += `; ${unitName} needs at least ${target}.`;
         const extra: Pointer[] = [];
         for (const d of facts.disagreements) {

@@ -1,5 +1,5 @@
 import type { FieldRole } from "../../registry/types.ts";
-import { eachValueIn } from "../fieldsByRole.ts";
+import { eachValueIn } from "../../roles/fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { count, documentsOf, isFilled, listOf, met, notMet, pointTo, sessionLabel, type CheckKind } from "./context.ts";
 

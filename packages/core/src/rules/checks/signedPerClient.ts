@@ -1,4 +1,4 @@
-import { fieldsByRole } from "../fieldsByRole.ts";
+import { fieldsByRole } from "../../roles/fieldsByRole.ts";
 import type { KnownDocument } from "../facts.ts";
 import { isIsoDate } from "../isoDate.ts";
 import type { Pointer } from "../types.ts";

@@ -1,5 +1,5 @@
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, type RoleVisitor } from "../fieldsByRole.ts";
+import { eachValueIn, type RoleVisitor } from "../../roles/fieldsByRole.ts";
 import { JUSTIFICATION, TOOLS } from "../toolVocabulary.ts";
 import type { Pointer } from "../types.ts";
 import type { FieldRole } from "../../registry/types.ts";
@@ -36,27 +36,46 @@ export interface ToolsJustifiedParams {
   plural?: string;
   /** The least number of tools named with a reason; when left out, for the assessor. */
   atLeast?: number;
+  /**
+   * Other documents whose answers of the role count too (e.g. a written statement justifying the
+   * tools), named apart in the reasons: `what` and `plural` as above.
+   */
+  also?: { documents: string[]; what: string; plural?: string };
 }
 
 export const toolsJustified: CheckKind<ToolsJustifiedParams> = {
-  compile({ documents, role, what, plural = `${what}s`, atLeast: needed }, unit, at) {
+  compile({ documents, role, what, plural = `${what}s`, atLeast: needed, also }, unit, at) {
     const ids = templateIds(unit, documents, `${at}/documents`);
     unit.requireRole(role, ids, `${at}/role`);
+    const alsoIds = also ? templateIds(unit, also.documents, `${at}/also/documents`) : [];
+    if (also) unit.requireRole(role, alsoIds, `${at}/role`);
+    const alsoPlural = also ? (also.plural ?? `${also.what}s`) : "";
     return {
-      reads: ids,
+      reads: [...ids, ...alsoIds],
       run(context) {
         const logs = documentsOf(context, ids);
+        const others = alsoIds.length === 0 ? [] : documentsOf(context, alsoIds);
         const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
         const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
         for (const log of logs) {
           scan.log = log;
           eachValueIn(log.readers, log.document.data, role, visit);
         }
+        const inLogs = scan.answers;
+        for (const other of others) {
+          scan.log = other;
+          eachValueIn(other.readers, other.document.data, role, visit);
+        }
         const { justified, namedOnly, answers } = scan;
-        if (answers === 0) return notMet([`No ${what} says which models or tools were used and why.`], logs.map((l) => pointTo(l)));
+        if (answers === 0) {
+          const none = others.length === 0 || !also ? `No ${what}` : `No ${what} or ${also.what}`;
+          return notMet([`${none} says which models or tools were used and why.`], [...logs, ...others].map((l) => pointTo(l)));
+        }
+        // The documents whose answers were read, as the reasons name them.
+        const sources = answers === inLogs ? plural : inLogs === 0 ? alsoPlural : `${plural} and the ${alsoPlural}`;
         const names = [...justified.keys()];
         const unreasoned = [...namedOnly].filter((n) => !justified.has(n));
-        const stated = names.length === 0 ? `No model or tool is both named and given a reason in the ${plural}` : `The ${plural} name and give reasons for ${listOf(names, 8)}`;
+        const stated = names.length === 0 ? `No model or tool is both named and given a reason in the ${sources}` : `The ${sources} name and give reasons for ${listOf(names, 8)}`;
         const alsoNamed = unreasoned.length > 0 ? ` ${listOf(unreasoned, 8)} ${unreasoned.length === 1 ? "is" : "are"} named without a reason.` : "";
         if (needed !== undefined && names.length >= needed) return met([`${stated}; ${context.unitName} needs at least ${needed}.${alsoNamed}`], [...justified.values()]);
         const rule = needed === undefined ? `${context.unitName} sets no number` : `${context.unitName} needs at least ${needed}`;

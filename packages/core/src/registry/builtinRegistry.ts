@@ -1,5 +1,5 @@
 import { entries, qualifications } from "../../generated/registry.js";
-import { createRegistry } from "../registry/createRegistry.ts";
+import { createRegistry } from "./createRegistry.ts";
 
 /**
  * The templates and qualifications built into the package, for the functions that default to them

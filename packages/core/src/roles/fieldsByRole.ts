@@ -8,6 +8,8 @@ export interface RoleField {
   steps: string[];
   /** The field's title as the template prints it. */
   title: string;
+  /** The one criterion the field answers (`x-ilm.criterion`, e.g. `503:1.1`), where it says so. */
+  criterion?: string;
 }
 
 const NONE: RoleReader[] = [];
@@ -117,9 +119,11 @@ export function fieldsByRole(template: Template): RoleField[] {
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], out: RoleField[], depth: number): void {
   if (depth > 16) return;
   const schema = resolve(root, node);
-  const role = (schema["x-ilm"] as { role?: FieldRole } | undefined)?.role;
+  const { role, criterion } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown } | undefined) ?? {};
   if (role && steps.length > 0) {
-    out.push({ role, steps, title: typeof schema.title === "string" ? schema.title : steps[steps.length - 1]! });
+    const field: RoleField = { role, steps, title: typeof schema.title === "string" ? schema.title : steps[steps.length - 1]! };
+    if (typeof criterion === "string") field.criterion = criterion;
+    out.push(field);
     if (role === "signature") return;
   }
   const properties = schema.properties as Record<string, JsonSchema> | undefined;

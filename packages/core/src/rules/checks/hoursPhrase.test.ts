@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { generateDemoPortfolio } from "../../demo/generateDemoPortfolio.ts";
+import { checkPortfolio } from "../../builtin.ts";
+import { hoursPhrase, hoursShortOf } from "./context.ts";
+
+describe("hoursPhrase() and hoursShortOf()", () => {
+  it("says hour for what shows as 1, and minutes under an hour", () => {
+    expect(hoursPhrase(1)).toBe("1 hour");
+    expect(hoursPhrase(1.001)).toBe("1 hour");
+    expect(hoursPhrase(17.5)).toBe("17.5 hours");
+    expect(hoursPhrase(0.83)).toBe("0.83 hours (50 minutes)");
+  });
+
+  it("never rounds a total up to the target it falls short of", () => {
+    expect(hoursShortOf(17.5, 18)).toBe("17.5 hours");
+    expect(hoursShortOf(17.996, 18)).toBe("17 hours 59 minutes");
+    expect(hoursShortOf(0.995, 1)).toBe("59 minutes");
+    expect(hoursShortOf(2.999, 3)).toBe("2 hours 59 minutes");
+  });
+});
+
+describe("rounding never contradicts the status (issue 16)", () => {
+  const TODAY = "2027-06-01";
+
+  it("does not say 18 hours beside not met when 17.996 are recorded", () => {
+    const { documents } = generateDemoPortfolio(1, "short-hours");
+    const log = documents.find((d) => d.template === "ilm-8588/hours-log")!;
+    const row = (log.data.sessions as Array<{ duration: number }>)[0]!;
+    row.duration = Math.round((row.duration + 0.496) * 1000) / 1000;
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(finding.status).toBe("not met");
+    expect(finding.reasons[0]).toMatch(/^17 hours 59 minutes of coaching are recorded over \d+ sessions \(.*\); Unit 501 needs at least 18\.$/);
+  });
+
+  it("does not say 1 hour of supervision beside not met when 0.995 hours are recorded", () => {
+    const { documents } = generateDemoPortfolio(1, "short-supervision");
+    const record = documents.find((d) => d.template === "ilm-8588/supervision-record")!;
+    record.data.duration = 0.995;
+    const finding = checkPortfolio("501", documents, { today: TODAY, assumeValid: true }).findings.find((f) => f.criterion === "501:3.3")!;
+    expect(finding.status).toBe("not met");
+    expect(finding.reasons[0]).toBe("59 minutes of supervision are recorded; Unit 501 needs at least 1 hour.");
+  });
+});
