@@ -7,6 +7,7 @@ import type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 import { builtinRegistry } from "./registry/builtinRegistry.ts";
 import type { Registry } from "./registry/createRegistry.ts";
 import { checkPortfolio as checkPortfolioWith, type CheckPortfolioOptions } from "./rules/checkPortfolio.ts";
+import { templatesReadBy as templatesReadByWith } from "./rules/templatesReadBy.ts";
 import type { PortfolioCheck } from "./rules/types.ts";
 
 /**
@@ -41,4 +42,17 @@ export function findNamedPeople(documents: PortfolioDocument | PortfolioDocument
  */
 export function namesUsedIn(documents: PortfolioDocument[], registry: Pick<Registry, "get"> = builtinRegistry): string[] {
   return namesUsedInWith(documents, registry);
+}
+
+/**
+ * `templatesReadBy` of `rules/templatesReadBy.ts`, over the built-in registry unless one is given.
+ *
+ * @param qualificationId - e.g. `ilm-8588`
+ * @param unitId - e.g. `501`
+ * @param version - the unit's rule-set version (the current one when omitted)
+ * @param registry - where the unit and templates are found
+ * @returns the template ids the unit's rules read
+ */
+export function templatesReadBy(qualificationId: string, unitId: string, version?: string, registry: Registry = builtinRegistry): Set<string> {
+  return templatesReadByWith(registry, qualificationId, unitId, version);
 }

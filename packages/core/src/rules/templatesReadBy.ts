@@ -1,5 +1,4 @@
 import type { Registry } from "../registry/createRegistry.ts";
-import { builtinRegistry } from "./builtinRegistry.ts";
 import { unitRules } from "./unitRules.ts";
 
 /**
@@ -11,10 +10,10 @@ import { unitRules } from "./unitRules.ts";
  * @param qualificationId - e.g. `ilm-8588`
  * @param unitId - e.g. `501`
  * @param version - the unit's rule-set version (the current one when omitted)
- * @param registry - where the unit and templates are found (the built-in one when omitted)
+ * @param registry - where the unit and templates are found
  * @returns the template ids, empty for an unknown unit
  */
-export function templatesReadBy(qualificationId: string, unitId: string, version?: string, registry: Registry = builtinRegistry): Set<string> {
+export function templatesReadBy(registry: Registry, qualificationId: string, unitId: string, version?: string): Set<string> {
   const qualification = registry.qualification(qualificationId);
   const unit = registry.unit(qualificationId, unitId, version);
   if (!qualification || !unit) return new Set();
