@@ -1,4 +1,4 @@
-import { authenticityDeclarationTemplate, registry, unitCriteria, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, evidenceByCriterion, registry, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
 import { documentLabel } from "./portfolio.server.ts";
@@ -77,14 +77,15 @@ export function evidenceMatrixDocument(
 ): DocumentInput | undefined {
   const template = registry.get(`${qualification}/evidence-matrix-${unit.id}`, unit.version);
   if (!template) return undefined;
+  // Core decides what evidences which criterion (an observation or a testimony only the criteria its
+  // own list names; a unit introduction only its own unit).
+  const indexed = documents.map((d, index) => ({ d, index }));
+  const byCriterion = evidenceByCriterion(unit, indexed, ({ d }) => ({ template: registry.get(d.templateId, d.templateVersion), data: d.data }));
   const sections: Record<string, Record<string, Array<{ title: string; reference: string }>>> = {};
   for (const lo of unit.learningOutcomes) {
     sections[lo.number] = {};
     for (const criterion of lo.criteria) {
-      const ref = `${unit.id}:${criterion.id}`;
-      sections[lo.number]![criterion.id] = documents
-        .map((d, index) => ({ d, index }))
-        .filter(({ d }) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref))
+      sections[lo.number]![criterion.id] = (byCriterion.get(`${unit.id}:${criterion.id}`) ?? [])
         .slice(0, 30)
         .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
     }
