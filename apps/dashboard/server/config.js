@@ -31,6 +31,9 @@ export function loadConfig(env) {
      */
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
+    /** Evidence files (server/attachments.js): the largest file, and the most one learner may hold. */
+    maxAttachmentBytes: Number(env.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024),
+    maxLearnerAttachmentBytes: Number(env.MAX_LEARNER_ATTACHMENT_BYTES ?? 200 * 1024 * 1024),
     seedDemo: env.SEED_DEMO !== "false",
     demoSeed: Number(env.DEMO_SEED ?? 8588),
   };

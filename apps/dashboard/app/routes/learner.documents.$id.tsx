@@ -2,7 +2,9 @@ import { namesUsedIn, registry } from "@ilm-forms/core";
 import { getDocument, listDocuments, openSubmissionHolding, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { documentAttachments } from "../models/attachments.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -27,6 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     knownNames: namesUsedIn(others.map(toPortfolioDocument)),
     saved: new URL(request.url).searchParams.get("saved") === "1",
     lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
+    attachments: documentAttachments(db, user.scope, document.learnerId, document.id),
+    maxAttachmentBytes: context.config.maxAttachmentBytes,
   };
 }
 
@@ -71,7 +75,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, attachments, maxAttachmentBytes } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = document.status === "submitted" || Boolean(outcome && "final" in outcome);
@@ -93,6 +97,11 @@ export default function EditDocument() {
         outcome={outcome}
         readOnly={final || locked !== null}
       />
+      <section aria-labelledby="document-files">
+        <h2 id="document-files">Files attached to this document</h2>
+        <AttachmentList attachments={attachments} removable={!locked} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} />
+        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} />}
+      </section>
     </>
   );
 }

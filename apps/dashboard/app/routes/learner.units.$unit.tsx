@@ -3,6 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FindingsTable } from "../components/FindingsTable.tsx";
 import { HoursByClientChart, UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
+import { unitAttachments } from "../models/attachments.server.ts";
 import { criterionText } from "../models/criteria.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -32,11 +34,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
+    files: unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id),
+    criteria: unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => ({ id: `${unit.id}:${c.id}`, text: c.text }))),
+    learnerId: user.learnerId ?? "",
+    maxAttachmentBytes: context.config.maxAttachmentBytes,
   };
 }
 
 export default function LearnerUnit() {
-  const { qualification, unit, check, documents, templates, submitted } = useLoaderData<typeof loader>();
+  const { qualification, unit, check, documents, templates, submitted, files, criteria, learnerId, maxAttachmentBytes } = useLoaderData<typeof loader>();
   const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}?unit=${unit.id}`, label: d.label }]));
   return (
     <>
@@ -83,6 +89,13 @@ export default function LearnerUnit() {
           </tbody>
         </table>
       )}
+
+      <section aria-labelledby="unit-files">
+        <h2 id="unit-files">General evidence for this unit</h2>
+        <p className="hint">Files that are not part of a document (a recording, a letter from a sponsor, a certificate), each mapped to the criteria it evidences.</p>
+        <AttachmentList attachments={files} removable returnTo={`/learner/units/${unit.id}`} />
+        <AttachmentUploadForm target={{ learnerId, qualification, unit: unit.id }} returnTo={`/learner/units/${unit.id}`} maxBytes={maxAttachmentBytes} criteria={criteria} />
+      </section>
 
       <h2 id="add-document">Add a document</h2>
       <ul className="link-list" aria-labelledby="add-document">

@@ -48,10 +48,10 @@ export interface Action {
 }
 
 export interface Endpoint {
-  /** the route file in app/routes */
+  /** the route file in app/routes, or "server:<file>" for a route served by Express before Remix (server/<file>) */
   file: string;
   /** what the record in the path is; none for a route without a record */
-  record?: "document" | "submission" | "learner-unit" | "learner-number";
+  record?: "document" | "submission" | "learner-unit" | "learner-number" | "attachment";
   /** the path; {id}, {learnerId}, {unit}, {learnerNumber} are filled in from the record */
   path: string;
   GET?: Action;
@@ -166,6 +166,32 @@ export const POLICY: Endpoint[] = [
     record: "submission",
     path: "/downloads/result-sheet/{id}.html",
     GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+  },
+
+  // Evidence files (decision 032). Every attachment of the world is on a submitted unit, so its owner's
+  // removal is refused as locked (409) and changes nothing; an upload without a file is checked
+  // against its document (404, or 409 for a submitted one) before "choose a file".
+  {
+    file: "server:attachments.js",
+    record: "document",
+    path: "/attachments",
+    POST: {
+      form: { documentId: "{id}" },
+      expect: page({ learner: learnerRec("409", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("409", "404") }),
+    },
+  },
+  {
+    file: "server:attachments.js",
+    record: "attachment",
+    path: "/attachments/{id}",
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+  },
+  {
+    file: "attachments.$id.remove.tsx",
+    record: "attachment",
+    path: "/attachments/{id}/remove",
+    GET: { expect: all("404") },
+    POST: { form: { returnTo: "/" }, expect: page({ learner: learnerRec("409", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("409", "404") }) },
   },
 
   {
