@@ -14,7 +14,7 @@ import { refuse } from "./requestBody.js";
 const WRITERS = new Set(["learner", "centre_admin"]);
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Room for the form fields and part headers around the file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
+const FORM_OVERHEAD_BYTES = 256 * 1024;
 
 /** What an upload answers when the data layer refuses it: status and the message the person reads. */
 const REFUSALS = {
@@ -74,6 +74,7 @@ export function attachmentUpload(config, database) {
     if (declared !== undefined && !/^\d{1,15}$/.test(declared)) return refuse(req, res, 400, "The Content-Length header is not a number of bytes.");
     if (declared !== undefined && Number(declared) > limits.maxFileBytes + FORM_OVERHEAD_BYTES) return refuse(req, res, 413, tooLarge(limits.maxFileBytes));
 
+    const multipart = /^multipart\/form-data\s*;/i.test(req.headers["content-type"] ?? "");
     let parser;
     try {
       parser = Busboy({ headers: req.headers, defParamCharset: "utf8", limits: { files: 1, fields: 40, parts: 41, fieldSize: 4096, fileSize: limits.maxFileBytes + 1 } });
@@ -83,10 +84,13 @@ export function attachmentUpload(config, database) {
     const fields = { criteria: [] };
     let fileSeen = false;
     let answered = false;
+    let fileStream;
     const answer = (status, message) => {
       if (answered) return;
       answered = true;
       req.unpipe(parser);
+      // A file still being read ends here, so the data layer's read loop ends too and lets go of what it held.
+      fileStream?.destroy();
       refuse(req, res, status, message);
     };
     parser.on("field", (name, value) => {
@@ -96,6 +100,7 @@ export function attachmentUpload(config, database) {
     parser.on("file", (name, stream, info) => {
       if (fileSeen || name !== "file") return stream.resume();
       fileSeen = true;
+      fileStream = stream;
       if (!csrfMatches(req, req.headers["x-csrf-token"] ?? fields.csrf)) {
         stream.resume();
         return answer(403, "The form has expired or did not come from this site. Go back, reload the page and try again.");
@@ -117,6 +122,7 @@ export function attachmentUpload(config, database) {
           answer(status, message);
         },
         (error) => {
+          if (answered) return;
           console.error(error);
           answer(500, "The file could not be stored. Try again.");
         },
@@ -136,6 +142,14 @@ export function attachmentUpload(config, database) {
     });
     parser.on("error", () => answer(400, "The form could not be read."));
     req.on("error", () => (answered = true));
+    // The whole body is counted too: a form without a file (or a body that is not multipart) gets
+    // the room of the fields only, and no body reads past the file limit and that room.
+    const bodyLimit = (multipart ? limits.maxFileBytes : 0) + FORM_OVERHEAD_BYTES;
+    let received = 0;
+    req.on("data", (chunk) => {
+      received += chunk.length;
+      if (received > bodyLimit) answer(413, multipart ? tooLarge(limits.maxFileBytes) : "The form is too large.");
+    });
     req.pipe(parser);
   };
 }
