@@ -39,6 +39,18 @@ export function documentAttachments(db: Db, scope: Scope, learnerId: string, doc
 }
 
 /**
+ * Every file of a learner.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @returns the files, oldest first
+ */
+export function learnerAttachments(db: Db, scope: Scope, learnerId: string): AttachmentView[] {
+  return listAttachments(db, scope, { learnerId }).map(toAttachmentView);
+}
+
+/**
  * A unit's general evidence.
  *
  * @param db - the connection

@@ -74,6 +74,7 @@ export function evidenceMatrixDocument(
   documents: StoredDocument[],
   learner: { name: string },
   reference: (document: StoredDocument, index: number) => string = (_document, index) => String(index + 1),
+  files: EvidenceFile[] = [],
 ): DocumentInput | undefined {
   const template = registry.get(`${qualification}/evidence-matrix-${unit.id}`, unit.version);
   if (!template) return undefined;
@@ -87,9 +88,32 @@ export function evidenceMatrixDocument(
         .filter(({ d }) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref))
         .slice(0, 30)
         .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
+      // Then the files: general evidence mapped to the criterion, and the files of the documents listed above.
+      const listed = new Set(documents.filter((d) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref)).map((d) => d.id));
+      const rows = sections[lo.number]![criterion.id]!;
+      for (const file of files) {
+        if (rows.length >= 30) break;
+        if (file.documentId === null ? file.criteria.includes(ref) : listed.has(file.documentId)) rows.push(evidenceFileRow(file));
+      }
     }
   }
   return { template: template.id, version: template.version, data: { learnerName: learner.name, sections } };
+}
+
+/** An evidence file as the evidence matrix lists it. */
+export interface EvidenceFile {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  criteria: string[];
+  documentId: string | null;
+}
+
+/** A row of the matrix for a file: its name, type and size, and its hash as the reference. */
+function evidenceFileRow(file: EvidenceFile): { title: string; reference: string } {
+  const kb = Math.max(1, Math.round(file.size / 1024));
+  return { title: `File: ${file.name} (${file.mediaType}, ${kb.toLocaleString("en-GB")} KB)`.slice(0, 500), reference: `SHA-256 ${file.sha256.slice(0, 16)}` };
 }
 
 /**
@@ -145,6 +169,8 @@ export async function portfolioDownload(input: {
   learner: { name: string; registrationNo?: string };
   declaration?: { name: string; date: string; contentHash: string };
   format: "html" | "pdf";
+  /** The learner's evidence files, listed in the matrix beside their criteria. */
+  files?: EvidenceFile[];
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
   const qualification = registry.qualification(input.qualification);
@@ -168,7 +194,7 @@ export async function portfolioDownload(input: {
   const blank = evidenceMatrixDocument(input.unit, input.qualification, [], input.learner);
   const ordered = orderPortfolio(registry, blank ? [blank, ...inputs] : inputs);
   const place = new Map(ordered.map((d, index) => [d.id, index + 1]));
-  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""));
+  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""), input.files);
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
   const html = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
   const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });

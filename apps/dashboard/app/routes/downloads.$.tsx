@@ -1,6 +1,7 @@
 import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations, listSubmissions } from "@ilm-forms/db";
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { learnerAttachments } from "../models/attachments.server.ts";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
@@ -40,9 +41,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Newest first: the declaration of the latest submission of this unit.
       const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format, files: learnerAttachments(db, user.scope, learner.id) });
     }
-    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who);
+    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, learnerAttachments(db, user.scope, learner.id));
     if (!matrix) throw notFound();
     return downloadResponse(renderDocumentHtml(matrix), format, documentFileName({ registrationNo: who.registrationNo, unit: unit.id, templateId: matrix.template, extension: format }));
   }

@@ -235,6 +235,18 @@ describe("reading and removing evidence files", () => {
     expect((await l2.request(`/attachments/${id}/remove`, { form: { returnTo: "/learner/units/501" } })).status).toBe(409);
   });
 
+  it("lists general evidence in the evidence matrix beside its criteria, with its hash as the reference, as HTML and in the portfolio", async () => {
+    const matrix = await learner.request("/downloads/evidence-matrix/503.html");
+    expect(matrix.status).toBe(200);
+    expect(matrix.text).toContain("File: sponsor.eml (message/rfc822, 1 KB)");
+    expect(matrix.text).toMatch(/SHA-256 [0-9a-f]{16}/);
+    const forAssessor = await assessor1.request(`/downloads/evidence-matrix/${world.demo.learner2!.learnerId}/501.html`);
+    expect(forAssessor.text).toContain("File: supervision-notes.pdf");
+    expect(forAssessor.text).toContain("File: signed-contract-scan.pdf");
+    const portfolio = await learner.request("/downloads/portfolio/503.html");
+    expect(portfolio.text).toContain("File: sponsor.eml");
+  });
+
   it("removes a file for its learner, logs the removal with its hash, and refuses others", async () => {
     const learnerId = world.demo.learner1!.learnerId!;
     const bytes = pdf(4000, 0x43);
