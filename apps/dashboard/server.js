@@ -5,6 +5,7 @@ import { readdirSync } from "node:fs";
 import express from "express";
 import { loadConfig } from "./server/config.js";
 import { openAppDatabase } from "./server/database.js";
+import { apiAttachmentRoutes } from "./server/apiAttachments.js";
 import { attachmentDownload, attachmentUpload } from "./server/attachments.js";
 import { csrfCookie } from "./server/csrf.js";
 import { remixHandler } from "./server/remixHandler.js";
@@ -35,6 +36,7 @@ app.use(requestGuards(config));
 // Evidence files: uploads stream past the page limit up to the file limit (decision 032).
 app.post("/attachments", attachmentUpload(config, database));
 app.get("/attachments/:id", attachmentDownload(database));
+apiAttachmentRoutes(config, database)(app);
 app.use(boundedBody(config));
 
 if (vite) app.use(vite.middlewares);

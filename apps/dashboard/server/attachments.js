@@ -12,7 +12,7 @@ import { expectedCsrfToken, readCookie, SESSION_COOKIE } from "./csrf.js";
 import { refuse } from "./requestBody.js";
 
 const WRITERS = new Set(["learner", "centre_admin"]);
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Room for the form fields and part headers around the file. */
 const FORM_OVERHEAD_BYTES = 256 * 1024;
 
@@ -194,23 +194,36 @@ export function attachmentDownload(database) {
   return async (req, res, next) => {
     const session = sessionOf(req, database);
     if (!session) return res.redirect(302, `/sign-in?redirectTo=${encodeURIComponent(req.originalUrl.slice(0, 500))}`);
-    const found = ID.test(req.params.id ?? "") ? readAttachment(database.db, session.scope, req.params.id) : undefined;
+    const found = ATTACHMENT_ID.test(req.params.id ?? "") ? readAttachment(database.db, session.scope, req.params.id) : undefined;
     if (!found) return res.status(404).type("text/plain").send("Not found");
-    const { attachment, content } = found;
-    res.setHeader("Content-Type", attachment.mediaType === "text/plain" || attachment.mediaType === "message/rfc822" ? `${attachment.mediaType}; charset=utf-8` : attachment.mediaType);
-    res.setHeader("Content-Length", String(attachment.size));
-    res.setHeader("Content-Disposition", contentDisposition(attachment.name));
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setHeader("ETag", `"${attachment.sha256}"`);
-    if (req.method === "HEAD") return res.end();
-    try {
-      await pipeline(Readable.from(content), res);
-    } catch (error) {
-      if (!res.headersSent) next(error);
-      else res.destroy();
-    }
+    await sendAttachment(req, res, next, found);
   };
+}
+
+/**
+ * Sends a stored file as a download: its sniffed type, never sniffed again by the browser, never
+ * shown inline, and sandboxed with nothing allowed should a browser show it anyway.
+ *
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ * @param {import("express").NextFunction} next
+ * @param {{ attachment: import("@ilm-forms/db").Attachment, content: AsyncIterable<Buffer> }} found
+ */
+export async function sendAttachment(req, res, next, found) {
+  const { attachment, content } = found;
+  res.setHeader("Content-Type", attachment.mediaType === "text/plain" || attachment.mediaType === "message/rfc822" ? `${attachment.mediaType}; charset=utf-8` : attachment.mediaType);
+  res.setHeader("Content-Length", String(attachment.size));
+  res.setHeader("Content-Disposition", contentDisposition(attachment.name));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  res.setHeader("Cache-Control", "private, no-store");
+  res.setHeader("ETag", `"${attachment.sha256}"`);
+  if (req.method === "HEAD") return res.end();
+  try {
+    await pipeline(Readable.from(content), res);
+  } catch (error) {
+    if (!res.headersSent) next(error);
+    else res.destroy();
+  }
 }

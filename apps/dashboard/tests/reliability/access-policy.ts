@@ -195,6 +195,19 @@ export const POLICY: Endpoint[] = [
   },
 
   {
+    file: "server:apiAttachments.js",
+    record: "attachment",
+    path: "/api/v1/attachments/{id}",
+    GET: { expect: { ...API, portal: rec("200", "404") } },
+  },
+  {
+    file: "server:apiAttachments.js",
+    record: "document",
+    // "{}" sniffs as plain text; learner 1's document is in their submitted Unit 501: locked (409), nothing stored
+    path: "/api/v1/attachments?documentId={id}&name=x.txt",
+    POST: { json: {}, expect: { ...API, portal: rec("409", "404") } },
+  },
+  {
     file: "api.v1.documents.tsx",
     record: "learner-number",
     path: "/api/v1/documents?learnerNumber={learnerNumber}",
