@@ -33,7 +33,7 @@ export function AttachmentList({ attachments, removable, returnTo }: { attachmen
             <form method="post" action={`/attachments/${a.id}/remove`} className="inline-form">
               <CsrfField />
               <input type="hidden" name="returnTo" value={returnTo} />
-              <button type="submit" className="button--link">Remove<span className="visually-hidden"> {a.name}</span></button>
+              <button type="submit" className="link-button">Remove<span className="visually-hidden"> {a.name}</span></button>
             </form>
           ) : null}
         </li>
