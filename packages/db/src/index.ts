@@ -64,3 +64,7 @@ export { ATTACHMENT_LIMITS, BLOB_PART_BYTES } from "./attachments/limits.ts";
 export type { AttachmentLimits } from "./attachments/limits.ts";
 export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from "./attachments/evidenceTypes.ts";
 export { evidenceFileName } from "./attachments/fileName.ts";
+
+/** Signatures made by the signers through one-time links, bound to the document's signed content. */
+export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
+export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";

@@ -6,3 +6,4 @@ export * from "./assessment.ts";
 export * from "./auth.ts";
 export * from "./audit.ts";
 export * from "./attachments.ts";
+export * from "./signatures.ts";
