@@ -4,7 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { SignatureList, SigningLinks } from "../components/SignerSignatures.tsx";
 import { documentAttachments } from "../models/attachments.server.ts";
+import { documentSignatures } from "../models/signatures.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -31,6 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
     attachments: documentAttachments(db, user.scope, document.learnerId, document.id),
     maxAttachmentBytes: context.config.maxAttachmentBytes,
+    signatures: documentSignatures(db, user.scope, document),
   };
 }
 
@@ -75,7 +78,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, attachments, maxAttachmentBytes } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, attachments, maxAttachmentBytes, signatures } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = document.status === "submitted" || Boolean(outcome && "final" in outcome);
@@ -97,6 +100,13 @@ export default function EditDocument() {
         outcome={outcome}
         readOnly={final || locked !== null}
       />
+      {signatures.fields.length ? (
+        <section aria-labelledby="document-signers">
+          <h2 id="document-signers">Signatures by the signers</h2>
+          <SignatureList signatures={signatures.signatures} />
+          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} />
+        </section>
+      ) : null}
       <section aria-labelledby="document-files">
         <h2 id="document-files">Files attached to this document</h2>
         <AttachmentList attachments={attachments} removable={!locked} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} />

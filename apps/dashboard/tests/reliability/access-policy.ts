@@ -194,6 +194,21 @@ export const POLICY: Endpoint[] = [
     POST: { form: { returnTo: "/" }, expect: page({ learner: learnerRec("409", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("409", "404") }) },
   },
 
+  // Signing links (issue 20): an unknown intent makes nothing; an unknown token names no link (404).
+  {
+    file: "learner.documents.$id_.signing-links.tsx",
+    record: "document",
+    path: "/learner/documents/{id}/signing-links",
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+    POST: { form: { intent: "none" }, expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+  },
+  { file: "sign.done.tsx", path: "/sign/done", GET: { expect: all("200") }, POST: { form: {}, expect: all("405") } },
+  {
+    file: "sign.$token.tsx",
+    path: "/sign/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    GET: { expect: all("404") },
+    POST: { form: { name: "", confirm: "yes" }, expect: all("404") },
+  },
   {
     file: "server:apiAttachments.js",
     record: "attachment",
