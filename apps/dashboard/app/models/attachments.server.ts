@@ -10,6 +10,8 @@ export interface AttachmentView {
   sha256: string;
   criteria: string[];
   documentId: string | null;
+  /** The unit of general evidence (null for a document's file). */
+  unit: string | null;
   createdAt: string;
   href: string;
 }
@@ -21,8 +23,8 @@ export interface AttachmentView {
  * @returns the view
  */
 export function toAttachmentView(attachment: Attachment): AttachmentView {
-  const { id, name, mediaType, size, sha256, criteria, documentId, createdAt } = attachment;
-  return { id, name, mediaType, size, sha256, criteria, documentId, createdAt, href: `/attachments/${id}` };
+  const { id, name, mediaType, size, sha256, criteria, documentId, unit, createdAt } = attachment;
+  return { id, name, mediaType, size, sha256, criteria, documentId, unit, createdAt, href: `/attachments/${id}` };
 }
 
 /**

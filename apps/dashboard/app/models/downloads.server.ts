@@ -1,7 +1,9 @@
 import { authenticityDeclarationTemplate, registry, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
-import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
+import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
+import type { AttachmentView } from "./attachments.server.ts";
 import { documentLabel } from "./portfolio.server.ts";
+import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
 
 let printer: PdfPrinter | undefined;
 
@@ -23,12 +25,13 @@ function sharedPrinter(): PdfPrinter {
  * @param fileName - the file name without extension concerns (docgen builds it)
  * @returns the response; 503 with a clear message when PDF output is not available here
  */
-export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string): Promise<Response> {
+export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string, afterPrint?: (pdf: Uint8Array) => Promise<Uint8Array>): Promise<Response> {
   if (format === "html") {
     return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${fileName}"` } });
   }
   try {
-    const pdf = await sharedPrinter().print(html);
+    const printed = await sharedPrinter().print(html);
+    const pdf = afterPrint ? await afterPrint(printed) : printed;
     return new Response(Buffer.from(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` } });
   } catch (error) {
     if (error instanceof ChromiumNotFoundError) {
@@ -169,8 +172,10 @@ export async function portfolioDownload(input: {
   learner: { name: string; registrationNo?: string };
   declaration?: { name: string; date: string; contentHash: string };
   format: "html" | "pdf";
-  /** The learner's evidence files, listed in the matrix beside their criteria. */
-  files?: EvidenceFile[];
+  /** The learner's evidence files: listed in the matrix beside their criteria and in an annex; PDFs and images merged into the PDF. */
+  files?: AttachmentView[];
+  /** The caller's database and scope, to read the files' bytes for the PDF. */
+  read?: { db: Db; scope: Scope };
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
   const qualification = registry.qualification(input.qualification);
@@ -196,7 +201,24 @@ export async function portfolioDownload(input: {
   const place = new Map(ordered.map((d, index) => [d.id, index + 1]));
   const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""), input.files);
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
-  const html = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  const files = evidenceOrder(input.files ?? [], place, input.unit);
+  const html = withEvidenceAnnex(renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` }), files);
   const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
-  return downloadResponse(html, input.format, name);
+  const read = input.read;
+  return downloadResponse(html, input.format, name, files.length && read ? async (pdf) => (await mergeEvidenceFiles(pdf, files, read)).pdf : undefined);
+}
+
+/**
+ * The files of a portfolio in evidence order, numbered F1, F2 ...: the files of the documents in the
+ * documents' order in the portfolio, then general evidence in the order of the criteria it evidences.
+ */
+function evidenceOrder(files: AttachmentView[], place: Map<string | undefined, number>, unit: Unit): PortfolioFile[] {
+  const criteria = unitCriteria(unit).map((c) => `${unit.id}:${c.id}`);
+  const rank = (f: AttachmentView) =>
+    f.documentId !== null ? (place.get(f.documentId) ?? 1e6) : 1e6 + Math.min(...f.criteria.map((c) => (criteria.indexOf(c) + 1 || 1e3)), 1e3);
+  return files
+    .filter((f) => (f.documentId === null ? f.unit === unit.id : place.has(f.documentId)))
+    .map((f, index) => ({ f, index }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
+    .map(({ f }, index) => ({ ...f, number: `F${index + 1}` }));
 }

@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Newest first: the declaration of the latest submission of this unit.
       const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format, files: learnerAttachments(db, user.scope, learner.id) });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format, files: learnerAttachments(db, user.scope, learner.id), read: { db, scope: user.scope } });
     }
     const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, learnerAttachments(db, user.scope, learner.id));
     if (!matrix) throw notFound();
