@@ -4,6 +4,7 @@ import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@i
 import type { AttachmentView } from "./attachments.server.ts";
 import { documentLabel } from "./portfolio.server.ts";
 import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
+import { portfolioZipResponse } from "./portfolioZip.server.ts";
 
 let printer: PdfPrinter | undefined;
 
@@ -171,7 +172,8 @@ export async function portfolioDownload(input: {
   documents: StoredDocument[];
   learner: { name: string; registrationNo?: string };
   declaration?: { name: string; date: string; contentHash: string };
-  format: "html" | "pdf";
+  /** `zip`: the web page and every evidence file in one ZIP. */
+  format: "html" | "pdf" | "zip";
   /** The learner's evidence files: listed in the matrix beside their criteria and in an annex; PDFs and images merged into the PDF. */
   files?: AttachmentView[];
   /** The caller's database and scope, to read the files' bytes for the PDF. */
@@ -203,8 +205,12 @@ export async function portfolioDownload(input: {
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
   const files = evidenceOrder(input.files ?? [], place, input.unit);
   const html = withEvidenceAnnex(renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` }), files);
-  const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
   const read = input.read;
+  if (input.format === "zip") {
+    const zipName = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: "html" }).replace(/\.html$/, ".zip");
+    return portfolioZipResponse(html, files, read, zipName);
+  }
+  const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
   return downloadResponse(html, input.format, name, files.length && read ? async (pdf) => (await mergeEvidenceFiles(pdf, files, read)).pdf : undefined);
 }
 

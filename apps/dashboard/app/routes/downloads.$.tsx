@@ -17,9 +17,12 @@ import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
   const { db } = context.database;
-  const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf)$/.exec(params["*"] ?? "");
+  const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf|zip)$/.exec(params["*"] ?? "");
   if (!match) throw notFound();
-  const [, kind, first, last, format] = match as unknown as [string, string, string | undefined, string, "html" | "pdf"];
+  const [, kind, first, last, asked] = match as unknown as [string, string, string | undefined, string, "html" | "pdf" | "zip"];
+  // A ZIP (the web page with every evidence file) is made of a portfolio only.
+  if (asked === "zip" && kind !== "portfolio") throw notFound();
+  const format = asked === "zip" ? "html" : asked;
 
   if (kind === "document" && !first) {
     const document = getDocument(db, user.scope, last);
@@ -41,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Newest first: the declaration of the latest submission of this unit.
       const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format, files: learnerAttachments(db, user.scope, learner.id), read: { db, scope: user.scope } });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: learnerAttachments(db, user.scope, learner.id), read: { db, scope: user.scope } });
     }
     const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, learnerAttachments(db, user.scope, learner.id));
     if (!matrix) throw notFound();

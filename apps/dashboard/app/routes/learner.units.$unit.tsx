@@ -67,6 +67,7 @@ export default function LearnerUnit() {
         <a className="button" href={`/learner/units/${unit.id}/submit`}>Submit this unit for assessment</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.pdf`}>Download the portfolio (PDF)</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.html`}>Portfolio as a web page</a>
+        <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.zip`}>Portfolio with its files (ZIP)</a>
         {unit.hasMatrix ? <a className="button button--secondary" href={`/downloads/evidence-matrix/${unit.id}.pdf`}>Evidence matrix (PDF)</a> : null}
       </p>
 

@@ -154,6 +154,13 @@ export const POLICY: Endpoint[] = [
     path: "/downloads/portfolio/{learnerId}/{unit}.html",
     GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
   },
+  { file: "downloads.$.tsx", path: "/downloads/portfolio/501.zip", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
+  {
+    file: "downloads.$.tsx",
+    record: "learner-unit",
+    path: "/downloads/portfolio/{learnerId}/{unit}.zip",
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+  },
   { file: "downloads.$.tsx", path: "/downloads/evidence-matrix/501.html", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
   {
     file: "downloads.$.tsx",

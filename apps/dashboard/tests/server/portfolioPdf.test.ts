@@ -1,4 +1,5 @@
 import { addAttachment, openDatabase } from "@ilm-forms/db";
+import { unzipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Client } from "../reliability/support/http.ts";
@@ -69,5 +70,21 @@ describe("the portfolio with its evidence files", () => {
     expect(sizes.slice(-4)).toEqual(["300x400", "300x400", "300x400", "595x842"]);
     expect(sizes.filter((s) => s === "300x400")).toHaveLength(3);
     expect(sizes.length).toBeGreaterThan(4);
+  });
+
+  it("downloads the portfolio as a ZIP of its web page and every file, byte for byte, named by its number in the annex", async () => {
+    const learner = await new Client(server.url).signIn(world.demo.learner1!.email, world.demo.learner1!.password);
+    const cookie = [...learner.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const response = await fetch(`${server.url}/downloads/portfolio/503.zip`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/zip");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".+\.zip"$/);
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(entries).sort()).toEqual(["files/F1 signed-contract-scan.pdf", "files/F2 whiteboard.png", "files/F3 thanks.eml", "files/F4 damaged.pdf", "portfolio.html"].sort());
+    expect(Buffer.from(entries["files/F2 whiteboard.png"]!).equals(PNG)).toBe(true);
+    expect(new TextDecoder().decode(entries["portfolio.html"])).toContain("Annex: evidence files");
+    const other = await new Client(server.url).signIn(world.demo.learner3!.email, world.demo.learner3!.password);
+    expect((await other.request(`/downloads/portfolio/${world.demo.learner1!.learnerId}/503.zip`)).status).toBe(404);
+    expect((await learner.request("/downloads/evidence-matrix/503.zip")).status).toBe(404);
   });
 });
