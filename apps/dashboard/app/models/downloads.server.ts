@@ -53,13 +53,16 @@ export function toDocumentInput(document: StoredDocument): DocumentInput {
  * @param document - the stored document
  * @param learner - for the file name
  * @param format - html or pdf
+ * @param appendix - HTML to add at the end (the signers' signatures)
  */
-export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf"): Promise<Response> {
+export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf", appendix = ""): Promise<Response> {
   const input = toDocumentInput(document);
   const template = registry.get(document.templateId, document.templateVersion);
   const facts = template ? documentFacts(template, document.data) : undefined;
   const name = documentFileName({ registrationNo: learner.registrationNo, templateId: document.templateId, facts, extension: format });
-  return downloadResponse(renderDocumentHtml(input), format, name);
+  const html = renderDocumentHtml(input);
+  const end = html.lastIndexOf("</body>");
+  return downloadResponse(appendix && end !== -1 ? html.slice(0, end) + appendix + html.slice(end) : html + appendix, format, name);
 }
 
 /**

@@ -25,3 +25,22 @@ export function documentSignatures(db: Db, scope: Scope, document: { id: string;
     links: listSigningLinks(db, scope, document.id).map((l) => ({ id: l.id, field: l.field, title: title(l.field), expiresAt: l.expiresAt, status: l.status })),
   };
 }
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A section for a printed document: the signatures made by the signers, each said to match the
+ * document as printed or not. Empty when there are none.
+ *
+ * @param signatures - from {@link documentSignatures}
+ * @returns HTML
+ */
+export function signerSignaturesHtml(signatures: DocumentSignatures["signatures"]): string {
+  if (signatures.length === 0) return "";
+  const rows = signatures
+    .map((s) => `<tr><td>${escapeHtml(s.title)}</td><td>${escapeHtml(s.signerName)}</td><td>${s.signedOn}</td><td>${s.matching ? "matches this document" : "<strong>no longer matches: the document changed after it was signed</strong>"}</td><td><code>${s.contentHash}</code></td></tr>`)
+    .join("");
+  return `<section class="signer-signatures"><h2>Signatures by the signers</h2><p>Signed by each person through a one-time link, bound to the SHA-256 of what they read.</p><table><thead><tr><th>Signature</th><th>Name</th><th>Date</th><th>Now</th><th>SHA-256 signed</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}

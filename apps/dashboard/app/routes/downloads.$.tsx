@@ -2,6 +2,7 @@ import { getCentre, getDocument, getLearner, listDocuments, listMembers, listReg
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { learnerAttachments } from "../models/attachments.server.ts";
+import { documentSignatures, signerSignaturesHtml } from "../models/signatures.server.ts";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const document = getDocument(db, user.scope, last);
     if (!document) throw notFound();
     const learner = getLearner(db, user.scope, document.learnerId);
-    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format);
+    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format, signerSignaturesHtml(documentSignatures(db, user.scope, document).signatures));
   }
 
   if (kind === "portfolio" || kind === "evidence-matrix") {

@@ -77,6 +77,8 @@ describe("signing links", () => {
     const assessorView = await (await new Client(server.url).signIn(world.demo.assessor1!.email, world.demo.assessor1!.password)).request(`/documents/${contractId}`);
     expect(assessorView.text).toContain("no longer matches: the document changed after it was signed");
     expect((await learner.request(`/learner/documents/${contractId}`)).text).toContain("no longer matches");
+    const printed = await learner.request(`/downloads/document/${contractId}.html`);
+    expect(printed.text).toMatch(/Signatures by the signers[\s\S]*Client Three[\s\S]*no longer matches: the document changed after it was signed/);
   });
 
   it("refuses a withdrawn link and an unknown one, and tells a signer the document changed while they read it", async () => {
