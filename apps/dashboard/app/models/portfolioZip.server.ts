@@ -56,5 +56,5 @@ export function portfolioZipResponse(html: string, files: PortfolioFile[], read:
       await chunks.return(undefined);
     },
   });
-  return new Response(body, { headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${fileName}"`, "X-Content-Type-Options": "nosniff" } });
+  return new Response(body, { headers: { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="${fileName}"` } });
 }
