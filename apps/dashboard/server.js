@@ -5,6 +5,8 @@ import { readdirSync } from "node:fs";
 import express from "express";
 import { loadConfig } from "./server/config.js";
 import { openAppDatabase } from "./server/database.js";
+import { apiAttachmentRoutes } from "./server/apiAttachments.js";
+import { attachmentDownload, attachmentUpload } from "./server/attachments.js";
 import { csrfCookie } from "./server/csrf.js";
 import { remixHandler } from "./server/remixHandler.js";
 import { boundedBody } from "./server/requestBody.js";
@@ -31,6 +33,10 @@ app.use(securityHeaders(config, { dev }));
 app.use(csrfCookie(config));
 // Page actions that are not forms or come from another site, then one streamed limit for every body.
 app.use(requestGuards(config));
+// Evidence files: uploads stream past the page limit up to the file limit (decision 032).
+app.post("/attachments", attachmentUpload(config, database));
+app.get("/attachments/:id", attachmentDownload(database));
+apiAttachmentRoutes(config, database)(app);
 app.use(boundedBody(config));
 
 if (vite) app.use(vite.middlewares);

@@ -31,6 +31,9 @@ export function loadConfig(env) {
      */
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
+    /** Evidence files (server/attachments.js): the largest file, and the most one learner may hold. */
+    maxAttachmentBytes: Number(env.MAX_ATTACHMENT_BYTES ?? 20 * 1024 * 1024),
+    maxLearnerAttachmentBytes: Number(env.MAX_LEARNER_ATTACHMENT_BYTES ?? 200 * 1024 * 1024),
     // The demo centre (whose passwords anyone can work out from the seed) only when asked for: the README's
     // start command asks; a production database never gets one by default.
     seedDemo: env.SEED_DEMO === "true",

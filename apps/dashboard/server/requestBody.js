@@ -57,7 +57,7 @@ function tooLarge(limit) {
  * client is still sending, and the client can lose the answer: instead the socket is half-closed
  * (the answer, then FIN) and destroyed a moment later.
  */
-function refuse(req, res, status, message) {
+export function refuse(req, res, status, message) {
   req.pause();
   const socket = req.socket;
   socket.destroySoon = () => {

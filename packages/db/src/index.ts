@@ -60,3 +60,15 @@ export { backupDatabase } from "./backup.ts";
 export type { BackupReport } from "./backup.ts";
 export { seedDemoCentre } from "./seed/seedDemoCentre.ts";
 export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";
+
+/** Evidence files: content-addressed blobs, attachments to documents and units. */
+export { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment } from "./repositories/attachments.ts";
+export type { AddAttachmentResult, Attachment, AttachmentTarget, RemoveAttachmentResult, TooLarge } from "./repositories/attachments.ts";
+export { ATTACHMENT_LIMITS, BLOB_PART_BYTES } from "./attachments/limits.ts";
+export type { AttachmentLimits } from "./attachments/limits.ts";
+export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from "./attachments/evidenceTypes.ts";
+export { evidenceFileName } from "./attachments/fileName.ts";
+
+/** Signatures made by the signers through one-time links, bound to the document's signed content. */
+export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
+export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";

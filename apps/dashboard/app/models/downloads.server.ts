@@ -1,7 +1,10 @@
 import { authenticityDeclarationTemplate, evidenceByCriterion, registry, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
-import type { AssessorDecision, StoredDocument, Submission } from "@ilm-forms/db";
+import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
+import type { AttachmentView } from "./attachments.server.ts";
 import { documentLabel } from "./portfolio.server.ts";
+import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
+import { portfolioZipResponse } from "./portfolioZip.server.ts";
 
 let printer: PdfPrinter | undefined;
 
@@ -23,12 +26,13 @@ function sharedPrinter(): PdfPrinter {
  * @param fileName - the file name without extension concerns (docgen builds it)
  * @returns the response; 503 with a clear message when PDF output is not available here
  */
-export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string): Promise<Response> {
+export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string, afterPrint?: (pdf: Uint8Array) => Promise<Uint8Array>): Promise<Response> {
   if (format === "html") {
     return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${fileName}"` } });
   }
   try {
-    const pdf = await sharedPrinter().print(html);
+    const printed = await sharedPrinter().print(html);
+    const pdf = afterPrint ? await afterPrint(printed) : printed;
     return new Response(Buffer.from(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` } });
   } catch (error) {
     if (error instanceof ChromiumNotFoundError) {
@@ -49,13 +53,16 @@ export function toDocumentInput(document: StoredDocument): DocumentInput {
  * @param document - the stored document
  * @param learner - for the file name
  * @param format - html or pdf
+ * @param appendix - HTML to add at the end (the signers' signatures)
  */
-export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf"): Promise<Response> {
+export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf", appendix = ""): Promise<Response> {
   const input = toDocumentInput(document);
   const template = registry.get(document.templateId, document.templateVersion);
   const facts = template ? documentFacts(template, document.data) : undefined;
   const name = documentFileName({ registrationNo: learner.registrationNo, templateId: document.templateId, facts, extension: format });
-  return downloadResponse(renderDocumentHtml(input), format, name);
+  const html = renderDocumentHtml(input);
+  const end = html.lastIndexOf("</body>");
+  return downloadResponse(appendix && end !== -1 ? html.slice(0, end) + appendix + html.slice(end) : html + appendix, format, name);
 }
 
 /**
@@ -74,6 +81,7 @@ export function evidenceMatrixDocument(
   documents: StoredDocument[],
   learner: { name: string },
   reference: (document: StoredDocument, index: number) => string = (_document, index) => String(index + 1),
+  files: EvidenceFile[] = [],
 ): DocumentInput | undefined {
   const template = registry.get(`${qualification}/evidence-matrix-${unit.id}`, unit.version);
   if (!template) return undefined;
@@ -88,9 +96,32 @@ export function evidenceMatrixDocument(
       sections[lo.number]![criterion.id] = (byCriterion.get(`${unit.id}:${criterion.id}`) ?? [])
         .slice(0, 30)
         .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
+      // Then the files: general evidence mapped to the criterion, and the files of the documents listed above.
+      const listed = new Set(documents.filter((d) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref)).map((d) => d.id));
+      const rows = sections[lo.number]![criterion.id]!;
+      for (const file of files) {
+        if (rows.length >= 30) break;
+        if (file.documentId === null ? file.criteria.includes(ref) : listed.has(file.documentId)) rows.push(evidenceFileRow(file));
+      }
     }
   }
   return { template: template.id, version: template.version, data: { learnerName: learner.name, sections } };
+}
+
+/** An evidence file as the evidence matrix lists it. */
+export interface EvidenceFile {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  criteria: string[];
+  documentId: string | null;
+}
+
+/** A row of the matrix for a file: its name, type and size, and its hash as the reference. */
+function evidenceFileRow(file: EvidenceFile): { title: string; reference: string } {
+  const kb = Math.max(1, Math.round(file.size / 1024));
+  return { title: `File: ${file.name} (${file.mediaType}, ${kb.toLocaleString("en-GB")} KB)`.slice(0, 500), reference: `SHA-256 ${file.sha256.slice(0, 16)}` };
 }
 
 /**
@@ -152,7 +183,12 @@ export async function portfolioDownload(input: {
   documents: StoredDocument[];
   learner: { name: string; registrationNo?: string };
   declaration?: { name: string; date: string; contentHash: string };
-  format: "html" | "pdf";
+  /** `zip`: the web page and every evidence file in one ZIP. */
+  format: "html" | "pdf" | "zip";
+  /** The learner's evidence files: listed in the matrix beside their criteria and in an annex; PDFs and images merged into the PDF. */
+  files?: AttachmentView[];
+  /** The caller's database and scope, to read the files' bytes for the PDF. */
+  read?: { db: Db; scope: Scope };
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
   const qualification = registry.qualification(input.qualification);
@@ -176,9 +212,30 @@ export async function portfolioDownload(input: {
   const blank = evidenceMatrixDocument(input.unit, input.qualification, [], input.learner);
   const ordered = orderPortfolio(registry, blank ? [blank, ...inputs] : inputs);
   const place = new Map(ordered.map((d, index) => [d.id, index + 1]));
-  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""));
+  const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""), input.files);
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
-  const html = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  const files = evidenceOrder(input.files ?? [], place, input.unit);
+  const html = withEvidenceAnnex(renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` }), files);
+  const read = input.read;
+  if (input.format === "zip") {
+    const zipName = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: "html" }).replace(/\.html$/, ".zip");
+    return portfolioZipResponse(html, files, read, zipName);
+  }
   const name = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: input.format });
-  return downloadResponse(html, input.format, name);
+  return downloadResponse(html, input.format, name, files.length && read ? async (pdf) => (await mergeEvidenceFiles(pdf, files, read)).pdf : undefined);
+}
+
+/**
+ * The files of a portfolio in evidence order, numbered F1, F2 ...: the files of the documents in the
+ * documents' order in the portfolio, then general evidence in the order of the criteria it evidences.
+ */
+function evidenceOrder(files: AttachmentView[], place: Map<string | undefined, number>, unit: Unit): PortfolioFile[] {
+  const criteria = unitCriteria(unit).map((c) => `${unit.id}:${c.id}`);
+  const rank = (f: AttachmentView) =>
+    f.documentId !== null ? (place.get(f.documentId) ?? 1e6) : 1e6 + Math.min(...f.criteria.map((c) => (criteria.indexOf(c) + 1 || 1e3)), 1e3);
+  return files
+    .filter((f) => (f.documentId === null ? f.unit === unit.id : place.has(f.documentId)))
+    .map((f, index) => ({ f, index }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
+    .map(({ f }, index) => ({ ...f, number: `F${index + 1}` }));
 }

@@ -4,8 +4,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { AttachmentLinks } from "../components/AttachmentLinks.tsx";
 import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
+import { submissionFiles } from "../models/attachments.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -48,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         }
       : null,
     recorded: new URL(request.url).searchParams.get("recorded") === "1",
+    files: submissionFiles(context.database.db, user.scope, view),
   };
 }
 
@@ -161,6 +164,7 @@ export default function MarkSubmission() {
                       <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} />
                     </div>
                   ) : null}
+                  <AttachmentLinks files={data.files[ref]} />
                   <fieldset id={`decision-${key}`}>
                     <legend>Pass / Referral for AC {c.id}</legend>
                     <div className="radios">

@@ -1,6 +1,8 @@
 import { getCentre, getDocument, getLearner, listDocuments, listMembers, listRegistrations, listSubmissions } from "@ilm-forms/db";
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { learnerAttachments } from "../models/attachments.server.ts";
+import { documentSignatures, signerSignaturesHtml } from "../models/signatures.server.ts";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
@@ -16,15 +18,18 @@ import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
   const { db } = context.database;
-  const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf)$/.exec(params["*"] ?? "");
+  const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf|zip)$/.exec(params["*"] ?? "");
   if (!match) throw notFound();
-  const [, kind, first, last, format] = match as unknown as [string, string, string | undefined, string, "html" | "pdf"];
+  const [, kind, first, last, asked] = match as unknown as [string, string, string | undefined, string, "html" | "pdf" | "zip"];
+  // A ZIP (the web page with every evidence file) is made of a portfolio only.
+  if (asked === "zip" && kind !== "portfolio") throw notFound();
+  const format = asked === "zip" ? "html" : asked;
 
   if (kind === "document" && !first) {
     const document = getDocument(db, user.scope, last);
     if (!document) throw notFound();
     const learner = getLearner(db, user.scope, document.learnerId);
-    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format);
+    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format, signerSignaturesHtml(documentSignatures(db, user.scope, document).signatures));
   }
 
   if (kind === "portfolio" || kind === "evidence-matrix") {
@@ -40,9 +45,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Newest first: the declaration of the latest submission of this unit.
       const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: learnerAttachments(db, user.scope, learner.id), read: { db, scope: user.scope } });
     }
-    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who);
+    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, learnerAttachments(db, user.scope, learner.id));
     if (!matrix) throw notFound();
     return downloadResponse(renderDocumentHtml(matrix), format, documentFileName({ registrationNo: who.registrationNo, unit: unit.id, templateId: matrix.template, extension: format }));
   }

@@ -2,7 +2,11 @@ import { namesUsedIn, registry } from "@ilm-forms/core";
 import { getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { SignatureList, SigningLinks } from "../components/SignerSignatures.tsx";
+import { documentAttachments } from "../models/attachments.server.ts";
+import { documentSignatures } from "../models/signatures.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -29,6 +33,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
     // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
     final: document.status === "submitted" && !reopenedByReturn(db, user.scope, document.learnerId, document.id),
+    attachments: documentAttachments(db, user.scope, document.learnerId, document.id),
+    maxAttachmentBytes: context.config.maxAttachmentBytes,
+    signatures: documentSignatures(db, user.scope, document),
   };
 }
 
@@ -73,7 +80,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, final: handedIn } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, signatures } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = handedIn || Boolean(outcome && "final" in outcome);
@@ -95,6 +102,18 @@ export default function EditDocument() {
         outcome={outcome}
         readOnly={final || locked !== null}
       />
+      {signatures.fields.length ? (
+        <section aria-labelledby="document-signers">
+          <h2 id="document-signers">Signatures by the signers</h2>
+          <SignatureList signatures={signatures.signatures} />
+          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} />
+        </section>
+      ) : null}
+      <section aria-labelledby="document-files">
+        <h2 id="document-files">Files attached to this document</h2>
+        <AttachmentList attachments={attachments} removable={!locked} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} />
+        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} />}
+      </section>
     </>
   );
 }

@@ -5,6 +5,8 @@ import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
 import { FindingsTable } from "../components/FindingsTable.tsx";
 import { learnerAssessments } from "../models/assessment.server.ts";
 import { HoursByClientChart, UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
+import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
+import { unitAttachments } from "../models/attachments.server.ts";
 import { criterionText } from "../models/criteria.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -36,11 +38,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
+    files: unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id),
+    criteria: unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => ({ id: `${unit.id}:${c.id}`, text: c.text }))),
+    learnerId: user.learnerId ?? "",
+    maxAttachmentBytes: context.config.maxAttachmentBytes,
   };
 }
 
 export default function LearnerUnit() {
-  const { qualification, unit, check, documents, templates, submitted, assessment } = useLoaderData<typeof loader>();
+  const { qualification, unit, check, documents, templates, submitted, assessment, files, criteria, learnerId, maxAttachmentBytes } = useLoaderData<typeof loader>();
   const canSubmit = !assessment || assessment.state.code === "returned-to-learner" || (assessment.state.ratified && assessment.state.outcome === "Referral");
   const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}?unit=${unit.id}`, label: d.label }]));
   return (
@@ -67,6 +73,7 @@ export default function LearnerUnit() {
         {canSubmit ? <a className="button" href={`/learner/units/${unit.id}/submit`}>{assessment?.state.ratified ? `Submit attempt ${assessment.state.attempt + 1}` : "Submit this unit for assessment"}</a> : null}
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.pdf`}>Download the portfolio (PDF)</a>
         <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.html`}>Portfolio as a web page</a>
+        <a className="button button--secondary" href={`/downloads/portfolio/${unit.id}.zip`}>Portfolio with its files (ZIP)</a>
         {unit.hasMatrix ? <a className="button button--secondary" href={`/downloads/evidence-matrix/${unit.id}.pdf`}>Evidence matrix (PDF)</a> : null}
       </p>
 
@@ -89,6 +96,13 @@ export default function LearnerUnit() {
           </tbody>
         </table>
       )}
+
+      <section aria-labelledby="unit-files">
+        <h2 id="unit-files">General evidence for this unit</h2>
+        <p className="hint">Files that are not part of a document (a recording, a letter from a sponsor, a certificate), each mapped to the criteria it evidences.</p>
+        <AttachmentList attachments={files} removable returnTo={`/learner/units/${unit.id}`} />
+        <AttachmentUploadForm target={{ learnerId, qualification, unit: unit.id }} returnTo={`/learner/units/${unit.id}`} maxBytes={maxAttachmentBytes} criteria={criteria} />
+      </section>
 
       <h2 id="add-document">Add a document</h2>
       <ul className="link-list" aria-labelledby="add-document">

@@ -8,6 +8,7 @@ export interface DashboardContext {
   config: {
     cookieSecure: boolean;
     maxBodyBytes: number;
+    maxAttachmentBytes: number;
     portalOrigins: string[];
   };
   /** Whether cookies are set with Secure: configured, or the request came over HTTPS. */

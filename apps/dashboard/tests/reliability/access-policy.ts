@@ -48,10 +48,10 @@ export interface Action {
 }
 
 export interface Endpoint {
-  /** the route file in app/routes */
+  /** the route file in app/routes, or "server:<file>" for a route served by Express before Remix (server/<file>) */
   file: string;
   /** what the record in the path is; none for a route without a record */
-  record?: "document" | "submission" | "learner-unit" | "learner-number";
+  record?: "document" | "submission" | "learner-unit" | "learner-number" | "attachment";
   /** the path; {id}, {learnerId}, {unit}, {learnerNumber} are filled in from the record */
   path: string;
   GET?: Action;
@@ -170,6 +170,13 @@ export const POLICY: Endpoint[] = [
     path: "/downloads/portfolio/{learnerId}/{unit}.html",
     GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
   },
+  { file: "downloads.$.tsx", path: "/downloads/portfolio/501.zip", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
+  {
+    file: "downloads.$.tsx",
+    record: "learner-unit",
+    path: "/downloads/portfolio/{learnerId}/{unit}.zip",
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+  },
   { file: "downloads.$.tsx", path: "/downloads/evidence-matrix/501.html", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
   {
     file: "downloads.$.tsx",
@@ -184,6 +191,60 @@ export const POLICY: Endpoint[] = [
     GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
   },
 
+  // Evidence files (decision 032). Every attachment of the world is on a submitted unit, so its owner's
+  // removal is refused as locked (409) and changes nothing; an upload without a file is checked
+  // against its document (404, or 409 for a submitted one) before "choose a file".
+  {
+    file: "server:attachments.js",
+    record: "document",
+    path: "/attachments",
+    POST: {
+      form: { documentId: "{id}" },
+      expect: page({ learner: learnerRec("409", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("409", "404") }),
+    },
+  },
+  {
+    file: "server:attachments.js",
+    record: "attachment",
+    path: "/attachments/{id}",
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+  },
+  {
+    file: "attachments.$id.remove.tsx",
+    record: "attachment",
+    path: "/attachments/{id}/remove",
+    GET: { expect: all("404") },
+    POST: { form: { returnTo: "/" }, expect: page({ learner: learnerRec("409", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("409", "404") }) },
+  },
+
+  // Signing links (issue 20): an unknown intent makes nothing; an unknown token names no link (404).
+  {
+    file: "learner.documents.$id_.signing-links.tsx",
+    record: "document",
+    path: "/learner/documents/{id}/signing-links",
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+    POST: { form: { intent: "none" }, expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404") }) },
+  },
+  { file: "sign.done.tsx", path: "/sign/done", GET: { expect: all("200") }, POST: { form: {}, expect: all("405") } },
+  {
+    file: "sign.$token.tsx",
+    path: "/sign/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    GET: { expect: all("404") },
+    POST: { form: { name: "", confirm: "yes" }, expect: all("404") },
+  },
+  {
+    file: "server:apiAttachments.js",
+    record: "attachment",
+    path: "/api/v1/attachments/{id}",
+    GET: { expect: { ...API, portal: rec("200", "404") } },
+  },
+  {
+    file: "server:apiAttachments.js",
+    record: "document",
+    // "{}" sniffs as plain text; learner 1's document is in their submitted Unit 501: locked (409), nothing stored
+    path: "/api/v1/attachments?documentId={id}&name=x.txt",
+    POST: { json: {}, expect: { ...API, portal: rec("409", "404") } },
+  },
   {
     file: "api.v1.documents.tsx",
     record: "learner-number",

@@ -5,3 +5,5 @@ export * from "./documents.ts";
 export * from "./assessment.ts";
 export * from "./auth.ts";
 export * from "./audit.ts";
+export * from "./attachments.ts";
+export * from "./signatures.ts";

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDocument, issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
+import { addAttachment, createDocument, issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
 import { startServer, type TestServer } from "../../support/server.ts";
 
 /** Runs in full size when ILM_RELIABILITY=full (`pnpm --filter dashboard test:reliability`), else the CI size. */
@@ -47,11 +47,27 @@ export interface World {
    * submission, so locked), a session record of learner 1 made after it (in no submission, so it can
    * be saved), and the submissions of Unit 501 (Unit 500 for learner 3).
    */
-  records: { demoL1Doc: string; demoL1OpenDoc: string; demoL3Doc: string; otherL1Doc: string; demoL1Submission: string; demoL3Submission: string; otherL1Submission: string };
+  records: { demoL1Doc: string; demoL1OpenDoc: string; demoL3Doc: string; otherL1Doc: string; demoL1Submission: string; demoL3Submission: string; otherL1Submission: string } & Attachments;
   apiToken: string;
   otherApiToken: string;
   learnerNumbers: { demoL1: string; otherL1: string };
   remove(): void;
+}
+
+/** An evidence file on the submitted unit of learner 1 (501), learner 3 (500) and the other centre's learner 1 (501): locked. */
+interface Attachments {
+  demoL1Attachment: string;
+  demoL3Attachment: string;
+  otherL1Attachment: string;
+}
+
+async function attachToUnit(db: ReturnType<typeof openDatabase>["db"], person: Person, unit: string): Promise<string> {
+  async function* content() {
+    yield Buffer.from(`%PDF-1.4\n% evidence of ${unit}\n`);
+  }
+  const result = await addAttachment(db, person.scope, { target: { learnerId: person.learnerId!, qualification: "ilm-8588", unit, criteria: [] }, name: `unit-${unit}.pdf`, content: content() });
+  if (!result.ok) throw new Error(`could not attach for ${person.email}: ${result.reason}`);
+  return result.attachment.id;
 }
 
 function people(sqlite: ReturnType<typeof openDatabase>["sqlite"], signIns: DemoSignIn[], centreId: string): Record<string, Person> {
@@ -87,7 +103,13 @@ export async function createWorld(): Promise<World> {
   const demo = people(sqlite, demoSeed.signIns, demoSeed.centreId);
   const other = people(sqlite, otherSeed.signIns, otherSeed.centreId);
   const firstDoc = (p: Person) => listDocuments(db, p.scope, p.learnerId!)[0]!.id;
+  const attached: Attachments = {
+    demoL1Attachment: await attachToUnit(db, demo.learner1!, "501"),
+    demoL3Attachment: await attachToUnit(db, demo.learner3!, "500"),
+    otherL1Attachment: await attachToUnit(db, other.learner1!, "501"),
+  };
   const records = {
+    ...attached,
     demoL1Doc: firstDoc(demo.learner1!),
     demoL3Doc: firstDoc(demo.learner3!),
     otherL1Doc: firstDoc(other.learner1!),

@@ -1,0 +1,85 @@
+import { CsrfField } from "./CsrfField.tsx";
+
+/** An attachment as the list shows it. */
+export interface AttachmentItem {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  criteria: string[];
+  href: string;
+}
+
+/** A size a person reads: bytes, KB or MB. */
+export function readableSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Evidence files as a list of downloads, with a Remove button each when the reader may remove them.
+ */
+export function AttachmentList({ attachments, removable, returnTo }: { attachments: AttachmentItem[]; removable: boolean; returnTo: string }) {
+  if (attachments.length === 0) return <p>No files attached.</p>;
+  return (
+    <ul className="attachment-list">
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <a href={a.href} download>{a.name}</a> <span className="hint">({a.mediaType}, {readableSize(a.size)}{a.criteria.length ? `; for ${a.criteria.join(", ")}` : ""})</span>{" "}
+          <code className="hint" title="SHA-256 of the file">{a.sha256.slice(0, 12)}</code>
+          {removable ? (
+            <form method="post" action={`/attachments/${a.id}/remove`} className="inline-form">
+              <CsrfField />
+              <input type="hidden" name="returnTo" value={returnTo} />
+              <button type="submit" className="link-button">Remove<span className="visually-hidden"> {a.name}</span></button>
+            </form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The form that attaches a file: to a document, or to a unit with the criteria it evidences. The
+ * fields come before the file in the form, so the server reads them before the file's bytes.
+ */
+export function AttachmentUploadForm({
+  target,
+  returnTo,
+  maxBytes,
+  criteria,
+}: {
+  target: { documentId: string } | { learnerId: string; qualification: string; unit: string };
+  returnTo: string;
+  maxBytes: number;
+  criteria?: { id: string; text: string }[];
+}) {
+  const fieldId = "documentId" in target ? `attach-${target.documentId}` : `attach-${target.unit}`;
+  return (
+    <form method="post" action="/attachments" encType="multipart/form-data" className="attachment-form">
+      <CsrfField />
+      {Object.entries(target).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="returnTo" value={returnTo} />
+      {criteria && criteria.length ? (
+        <fieldset>
+          <legend>Which criteria does this file evidence?</legend>
+          {criteria.map((c) => (
+            <div key={c.id} className="checkbox">
+              <input type="checkbox" id={`${fieldId}-${c.id}`} name="criteria" value={c.id} />
+              <label htmlFor={`${fieldId}-${c.id}`}>{c.id} {c.text}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      <label htmlFor={fieldId}>Attach a file</label>
+      <p className="hint">A scan, a photo, a recording, a letter or an e-mail, up to {readableSize(maxBytes)}.</p>
+      <input type="file" id={fieldId} name="file" required />
+      <button type="submit" className="button button--secondary">Attach file</button>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries } from "./audit.ts";
+import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
+import { createDraft, createWorld, type World } from "../test/world.ts";
+import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
+import { submitUnit } from "./submissions.ts";
+import { listDocuments } from "./documents.ts";
+
+/** A minimal PDF header: enough for the sniffer. */
+function pdf(size = 2000, fill = 0x20): Buffer {
+  const head = Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1");
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), fill)]);
+}
+
+async function* chunksOf(bytes: Buffer, size = 64 * 1024): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function readAll(content: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of content) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+describe("attachments", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+  const db = () => world.database.db;
+
+  it("stores a file attached to a document once per hash, reads it back in parts, and records both uploads with their hash", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!);
+    const bytes = pdf(600 * 1024);
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    const first = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "C:\\scans\\contract.pdf", content: chunksOf(bytes) });
+    const second = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "../contract copy.pdf", content: chunksOf(bytes, 1000) });
+    expect(first).toMatchObject({ ok: true, attachment: { name: "contract.pdf", mediaType: "application/pdf", size: bytes.length, sha256: sha } });
+    expect(second).toMatchObject({ ok: true, attachment: { name: "contract copy.pdf", sha256: sha } });
+    const blobs = world.database.sqlite.prepare("select count(*) as n from evidence_blobs where sha256 = ?").get(sha) as { n: number };
+    const parts = world.database.sqlite.prepare("select count(*) as n, max(length(bytes)) as largest from evidence_blob_parts where sha256 = ?").get(sha) as { n: number; largest: number };
+    expect(blobs.n).toBe(1);
+    expect(parts).toEqual({ n: 3, largest: 256 * 1024 });
+    const id = (first as { attachment: { id: string } }).attachment.id;
+    const read = readAttachment(db(), learner1!, id)!;
+    expect((await readAll(read.content)).equals(bytes)).toBe(true);
+    const audit = listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: id });
+    expect(audit.map((e) => e.action)).toEqual(["attachment.add"]);
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ sha256: sha, size: bytes.length, documentId: draft.id });
+    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, documentId: draft.id }).map((a) => a.id)).toHaveLength(2);
+  });
+
+  it("removes an attachment, keeps the blob while another attachment holds it, drops it with the last one, and logs each removal with its hash", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 2);
+    const bytes = pdf(3000, 0x41);
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    const a = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "a.pdf", content: chunksOf(bytes) });
+    const b = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "b.pdf", content: chunksOf(bytes) });
+    if (!a.ok || !b.ok) throw new Error("upload refused");
+    const count = () => (world.database.sqlite.prepare("select count(*) as n from evidence_blob_parts where sha256 = ?").get(sha) as { n: number }).n;
+    expect(removeAttachment(db(), learner1!, a.attachment.id)).toEqual({ ok: true });
+    expect(count()).toBe(1);
+    expect(removeAttachment(db(), learner1!, b.attachment.id)).toEqual({ ok: true });
+    expect(count()).toBe(0);
+    expect(getAttachment(db(), learner1!, b.attachment.id)).toBeUndefined();
+    const removal = listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: b.attachment.id }).find((e) => e.action === "attachment.remove")!;
+    expect(JSON.parse(removal.before!)).toMatchObject({ sha256: sha, name: "b.pdf" });
+    expect(removal.after).toBeNull();
+    expect(verifyAuditChain(db()).ok).toBe(true);
+  });
+
+  it("sniffs the type from the bytes, whatever the name says, and refuses kinds that are not evidence", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 3);
+    const target = { documentId: draft.id };
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    expect(await addAttachment(db(), learner1!, { target, name: "photo.pdf", content: chunksOf(png) })).toMatchObject({ ok: true, attachment: { mediaType: "image/png" } });
+    const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), randomBytes(500)]);
+    expect(await addAttachment(db(), learner1!, { target, name: "contract.pdf", content: chunksOf(exe) })).toEqual({ ok: false, reason: "type-not-allowed" });
+    expect(await addAttachment(db(), learner1!, { target, name: "random.mp3", content: chunksOf(Buffer.concat([Buffer.from([0, 1, 2, 3]), randomBytes(4000)])) })).toEqual({
+      ok: false,
+      reason: "type-not-allowed",
+    });
+    const email = Buffer.from("From: Client 1 <c1@example.test>\r\nSubject: Thanks\r\n\r\nThe session helped.\r\n");
+    expect(await addAttachment(db(), learner1!, { target, name: "thanks", content: chunksOf(email) })).toMatchObject({ ok: true, attachment: { mediaType: "message/rfc822" } });
+    expect(await addAttachment(db(), learner1!, { target, name: "note.txt", content: chunksOf(Buffer.from("<script>alert(1)</script>")) })).toMatchObject({
+      ok: true,
+      attachment: { mediaType: "text/plain" },
+    });
+    expect(await addAttachment(db(), learner1!, { target, name: "empty.pdf", content: chunksOf(Buffer.alloc(0)) })).toEqual({ ok: false, reason: "empty" });
+  });
+
+  it("stops reading at the file limit: the chunk that passes it is the last one pulled, and nothing is stored", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 4);
+    let pulled = 0;
+    let closed = false;
+    async function* endless(): AsyncGenerator<Buffer> {
+      try {
+        for (;;) {
+          pulled++;
+          yield pdf(1024);
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const before = listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! }).length;
+    const result = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "huge.pdf", content: endless() }, { maxFileBytes: 10 * 1024, maxLearnerBytes: 100 * 1024 * 1024 });
+    expect(result).toEqual({ ok: false, reason: "too-large", which: "file", limitBytes: 10 * 1024 });
+    expect(pulled).toBe(11);
+    expect(closed).toBe(true);
+    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! })).toHaveLength(before);
+  });
+
+  it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {
+    const { learner2 } = world.scopes;
+    const draft = createDraft(world.database, learner2!);
+    const limits = { maxFileBytes: 8000, maxLearnerBytes: 10000 };
+    const target = { documentId: draft.id };
+    expect(await addAttachment(db(), learner2!, { target, name: "one.pdf", content: chunksOf(pdf(6000)) }, limits)).toMatchObject({ ok: true });
+    expect(await addAttachment(db(), learner2!, { target, name: "two.pdf", content: chunksOf(pdf(6000, 0x30)) }, limits)).toEqual({
+      ok: false,
+      reason: "too-large",
+      which: "learner",
+      limitBytes: 4000,
+    });
+    expect(await addAttachment(db(), learner2!, { target, name: "three.pdf", content: chunksOf(pdf(4000, 0x31)) }, limits)).toMatchObject({ ok: true });
+    let pulled = 0;
+    async function* counted(): AsyncGenerator<Buffer> {
+      pulled++;
+      yield pdf(10);
+    }
+    expect(await addAttachment(db(), learner2!, { target, name: "four.pdf", content: counted() }, limits)).toMatchObject({ reason: "too-large", which: "learner", limitBytes: 0 });
+    expect(pulled).toBe(0);
+  });
+
+  it("is scoped like documents: another centre, an unassigned assessor or another learner gets not-found; readers may not write", async () => {
+    const { learner1, learner3, assessor1, assessor2, iqa, admin } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 5);
+    const added = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "scan.pdf", content: chunksOf(pdf()) });
+    if (!added.ok) throw new Error("upload refused");
+    const id = added.attachment.id;
+    for (const outsider of [world.otherScopes.admin!, world.otherScopes.learner1!, assessor2!, learner3!]) {
+      expect(getAttachment(db(), outsider, id)).toBeUndefined();
+      expect(readAttachment(db(), outsider, id)).toBeUndefined();
+      expect(listAttachments(db(), outsider, { learnerId: learner1!.learnerId! })).toEqual([]);
+      expect(removeAttachment(db(), outsider, id)).toEqual({ ok: false, reason: "not-found" });
+      expect(await addAttachment(db(), outsider, { target: { documentId: draft.id }, name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "not-found" });
+    }
+    for (const reader of [assessor1!, iqa!]) {
+      expect(getAttachment(db(), reader, id)?.id).toBe(id);
+      expect(removeAttachment(db(), reader, id)).toEqual({ ok: false, reason: "forbidden" });
+      expect(await addAttachment(db(), reader, { target: { documentId: draft.id }, name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "forbidden" });
+    }
+    expect(getAttachment(db(), admin!, id)?.id).toBe(id);
+  });
+
+  it("attaches general evidence to a registered unit, mapped to that unit's criteria only", async () => {
+    const { learner1 } = world.scopes;
+    const unitTarget = (criteria: string[], unit = "501"): AttachmentTarget => ({ learnerId: learner1!.learnerId!, qualification: "ilm-8588", unit, criteria });
+    expect(await addAttachment(db(), learner1!, { target: unitTarget(["501:2.2", "501:1.1"]), name: "recording.pdf", content: chunksOf(pdf()) })).toMatchObject({
+      ok: true,
+      attachment: { documentId: null, unit: "501", criteria: ["501:2.2", "501:1.1"] },
+    });
+    expect(await addAttachment(db(), learner1!, { target: unitTarget(["501:9.9", "502:1.1"]), name: "x.pdf", content: chunksOf(pdf()) })).toEqual({
+      ok: false,
+      reason: "unknown-criteria",
+      criteria: ["501:9.9", "502:1.1"],
+    });
+    expect(await addAttachment(db(), learner1!, { target: unitTarget([], "502"), name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "not-registered" });
+    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, qualification: "ilm-8588", unit: "501" }).map((a) => a.name)).toEqual(["recording.pdf"]);
+  });
+
+  it("locks a document's files and the unit's general evidence while the unit is in an open submission", async () => {
+    const { learner5 } = world.scopes;
+    const learnerId = learner5!.learnerId!;
+    const draft = createDraft(world.database, learner5!);
+    const onDocument = await addAttachment(db(), learner5!, { target: { documentId: draft.id }, name: "scan.pdf", content: chunksOf(pdf()) });
+    const onUnit = await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "501", criteria: [] }, name: "general.pdf", content: chunksOf(pdf(900)) });
+    if (!onDocument.ok || !onUnit.ok) throw new Error("upload refused");
+    const documentIds = [draft.id, ...listDocuments(db(), learner5!, learnerId).slice(0, 1).map((d) => d.id)];
+    const submitted = submitUnit(db(), learner5!, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: "Learner Five", date: "2025-07-01" } });
+    expect(submitted.ok).toBe(true);
+    expect(removeAttachment(db(), learner5!, onDocument.attachment.id)).toMatchObject({ ok: false, reason: "locked" });
+    expect(removeAttachment(db(), learner5!, onUnit.attachment.id)).toMatchObject({ ok: false, reason: "locked" });
+    let pulled = 0;
+    async function* counted(): AsyncGenerator<Buffer> {
+      pulled++;
+      yield pdf();
+    }
+    expect(await addAttachment(db(), learner5!, { target: { documentId: draft.id }, name: "late.pdf", content: counted() })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "501", criteria: [] }, name: "late.pdf", content: counted() })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(pulled).toBe(0);
+    // Another unit of the same learner is not held.
+    expect(await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "503", criteria: [] }, name: "other.pdf", content: chunksOf(pdf()) })).toMatchObject({
+      ok: true,
+    });
+  });
+});
