@@ -93,11 +93,11 @@ export function evidenceMatrixDocument(
   for (const lo of unit.learningOutcomes) {
     sections[lo.number] = {};
     for (const criterion of lo.criteria) {
-      sections[lo.number]![criterion.id] = (byCriterion.get(`${unit.id}:${criterion.id}`) ?? [])
-        .slice(0, 30)
-        .map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
+      const ref = `${unit.id}:${criterion.id}`;
+      const evidence = byCriterion.get(ref) ?? [];
+      sections[lo.number]![criterion.id] = evidence.slice(0, 30).map(({ d, index }) => ({ title: documentLabel(d).slice(0, 500), reference: reference(d, index) }));
       // Then the files: general evidence mapped to the criterion, and the files of the documents listed above.
-      const listed = new Set(documents.filter((d) => (registry.get(d.templateId, d.templateVersion)?.annotations.criteria ?? []).includes(ref)).map((d) => d.id));
+      const listed = new Set(evidence.map(({ d }) => d.id));
       const rows = sections[lo.number]![criterion.id]!;
       for (const file of files) {
         if (rows.length >= 30) break;
