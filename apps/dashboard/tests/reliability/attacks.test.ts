@@ -275,6 +275,12 @@ describe("class 5: a megabyte in every text field", () => {
     await send("assessor feedback", assessor, `/assessor/submissions/${world.records.demoL1Submission}`, { form: { "decision-2.1": "Referral", "feedback-2.1": MEGABYTE } });
     await send("iqa comments", iqa, `/iqa/submissions/${world.records.demoL1Submission}`, { form: { decision: "return", comments: MEGABYTE } });
     await send("declaration name", learner, "/learner/units/501/submit", { form: { confirm: "yes", name: MEGABYTE, contentHash: MEGABYTE } });
+    await send("assessor LO comment", assessor, `/assessor/submissions/${world.records.demoL1Submission}`, { form: { "lo-comment-1": MEGABYTE } });
+    await send("IQA QA comment", iqa, `/iqa/submissions/${world.records.demoL1Submission}`, { form: { decision: "ratify", "qa-lo-1": MEGABYTE } });
+    await send("centre number", admin, "/admin", { form: { intent: "settings", centreNumber: MEGABYTE, iqaSamplePercent: MEGABYTE } });
+    await send("person to deactivate", admin, "/admin", { form: { intent: "deactivate", userId: MEGABYTE } });
+    await send("assignment to remove", admin, "/admin", { form: { intent: "unassign", assessor: MEGABYTE, learner: MEGABYTE } });
+    await send("record for a learner", assessor, `/assessor/learners/${world.demo.learner1!.learnerId}/records/new?template=${encodeURIComponent("ilm-8588/professional-discussion")}`, { form: { document: JSON.stringify({ learnerName: MEGABYTE.slice(0, 900_000) }) } });
     const template = registry.get("ilm-8588/session-record")!;
     const textFields = Object.entries(template.schema.properties as Record<string, { type?: string; $ref?: string }>).filter(([, p]) => p.type === "string" || p.$ref).map(([k]) => k);
     for (const field of textFields) {
