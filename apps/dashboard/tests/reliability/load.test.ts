@@ -15,7 +15,7 @@ vi.setConfig({ testTimeout: 600_000 });
 
 // The page component is rendered here without Remix: useLoaderData answers the loader's data.
 const page = vi.hoisted(() => ({ data: undefined as unknown }));
-vi.mock("@remix-run/react", async (original) => ({ ...(await original<object>()), useLoaderData: () => page.data }));
+vi.mock("@remix-run/react", async (original) => ({ ...(await original<object>()), useLoaderData: () => page.data, useRouteLoaderData: () => ({ csrf: "c" }) }));
 const learnerUnit = await import("../../app/routes/learner.units.$unit.tsx");
 const { learnerProgress } = await import("../../app/models/portfolio.server.ts");
 
@@ -109,6 +109,7 @@ describe("load", () => {
     page.data = JSON.parse(JSON.stringify(await learnerUnit.loader(loaderArgs())));
     const renderBare = () => `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Unit 501</title></head><body>${renderToString(createElement(learnerUnit.default))}</body></html>`;
     const sample = await (await fetch(`${server.url}/learner/units/501`, { headers: { Cookie: pageUsers[0]!.cookie } })).text();
+    renderBare(); // throws here, with its cause, if the page cannot be rendered bare
     bare = createServer((_req, res) => {
       const html = renderBare();
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html) });
