@@ -2,7 +2,8 @@
 // would otherwise throw (a 500): a page action posted by another site (Origin is not this host), and
 // a page action whose body is not a form.
 
-const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+/** The bodies a page action takes: forms. `app/utils/form.server.ts` reads the same list. */
+export const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**

@@ -50,6 +50,29 @@ export function assessmentState(submission: Submission | undefined, decisions: A
   return { code: "submitted", words: `Submitted on ${on(submission.submittedAt)} (attempt ${attempt}): waiting for your assessor.`, attempt, ratified: false };
 }
 
+/** A learner's submission with its decisions and reviews, each read once for every view below. */
+export interface SubmissionRecord {
+  submission: Submission;
+  decisions: AssessorDecision[];
+  ratifications: QaRatification[];
+}
+
+/**
+ * A learner's submissions, newest first, with their decisions and reviews.
+ *
+ * @param db - the connection
+ * @param scope - the learner, or anyone who may see the learner
+ * @param learnerId - the learner
+ * @returns the records
+ */
+export function learnerSubmissions(db: Db, scope: Scope, learnerId: string): SubmissionRecord[] {
+  return listSubmissions(db, scope, { learnerId }).map((submission) => ({
+    submission,
+    decisions: listDecisions(db, scope, submission.id),
+    ratifications: listRatifications(db, scope, submission.id),
+  }));
+}
+
 /** What a learner may see of one unit's assessment. */
 export interface LearnerAssessment {
   submissionId?: string;
@@ -68,15 +91,15 @@ export interface LearnerAssessment {
  * @param db - the connection
  * @param scope - the learner (or anyone who may see the learner)
  * @param learnerId - the learner
+ * @param records - the learner's submissions, when the caller has read them already
  * @returns by unit id
  */
-export function learnerAssessments(db: Db, scope: Scope, learnerId: string): Map<string, LearnerAssessment> {
-  const latest = new Map<string, Submission>();
-  for (const submission of listSubmissions(db, scope, { learnerId })) if (!latest.has(submission.unit)) latest.set(submission.unit, submission);
+export function learnerAssessments(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId)): Map<string, LearnerAssessment> {
+  const latest = new Map<string, SubmissionRecord>();
+  for (const record of records) if (!latest.has(record.submission.unit)) latest.set(record.submission.unit, record);
   const out = new Map<string, LearnerAssessment>();
-  for (const [unit, submission] of latest) {
-    const decisions = listDecisions(db, scope, submission.id);
-    const state = assessmentState(submission, decisions, listRatifications(db, scope, submission.id));
+  for (const [unit, { submission, decisions, ratifications }] of latest) {
+    const state = assessmentState(submission, decisions, ratifications);
     const visible = state.code === "provisional" || state.code === "ratified";
     out.set(unit, {
       submissionId: submission.id,
@@ -103,17 +126,16 @@ export interface NewsItem {
  * @param db - the connection
  * @param scope - the learner
  * @param learnerId - the learner
+ * @param records - the learner's submissions, when the caller has read them already
  * @param limit - how many lines
  * @returns the news
  */
-export function learnerNews(db: Db, scope: Scope, learnerId: string, limit = 8): NewsItem[] {
+export function learnerNews(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId), limit = 8): NewsItem[] {
   const news: NewsItem[] = [];
-  for (const submission of listSubmissions(db, scope, { learnerId })) {
+  for (const { submission, decisions, ratifications: reviews } of records) {
     const unit = submission.unit;
     const attempt = submission.attempt > 1 ? ` (attempt ${submission.attempt})` : "";
     news.push({ at: submission.submittedAt, unit, text: `You submitted Unit ${unit}${attempt} for assessment.` });
-    const decisions = listDecisions(db, scope, submission.id);
-    const reviews = listRatifications(db, scope, submission.id);
     if (submission.status === "returned") news.push({ at: submission.submittedAt, unit, text: `Your assessor returned Unit ${unit} to you.` });
     if (submission.status === "assessed" || submission.result) {
       const at = decisions.map((d) => d.decidedAt).sort().at(-1) ?? submission.submittedAt;
@@ -149,11 +171,12 @@ export interface Award {
  * @param db - the connection
  * @param scope - the learner, or anyone who may see the learner
  * @param learnerId - the learner
+ * @param records - the learner's submissions, when the caller has read them already
  * @returns one award per route
  */
-export function learnerAwards(db: Db, scope: Scope, learnerId: string): Award[] {
+export function learnerAwards(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId)): Award[] {
   const ratified: Record<string, Record<string, "Pass" | "Referral">> = {};
-  for (const submission of listSubmissions(db, scope, { learnerId })) {
+  for (const { submission } of records) {
     if (!submission.result) continue;
     const byUnit = (ratified[submission.qualification] ??= {});
     if (byUnit[submission.unit] !== "Pass") byUnit[submission.unit] = submission.result;

@@ -14,6 +14,7 @@ const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assess
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const { db } = context.database;
+  const centre = getCentre(db, user.scope);
   const members = listMembers(db, user.scope);
   const learners = listLearners(db, user.scope);
   const names = new Map(members.map((m) => [m.userId, m.name]));
@@ -22,12 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
     learners: learners.map((l) => ({ id: l.id, name: l.name })),
     assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
-    hasApiToken: getCentre(db, user.scope)?.hasApiToken ?? false,
+
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
-    settings: (() => {
-      const centre = getCentre(db, user.scope);
-      return { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 };
-    })(),
+    hasApiToken: centre?.hasApiToken ?? false,
+    settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 },
   };
 }
 

@@ -1,8 +1,8 @@
 import { mayWrite, registry } from "@ilm-forms/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigate, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
+import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { useGoToSaved } from "../components/useGoToSaved.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { createDocument, learnerRecords } from "../models/records.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -42,12 +42,7 @@ export default function NewRecord() {
   const { templateId, templateVersion, title, learner } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const root = useRouteLoaderData("root") as { csrf: string };
-  const navigate = useNavigate();
-  const navigation = useNavigation();
-  const savedId = outcome && "id" in outcome ? outcome.id : undefined;
-  useEffect(() => {
-    if (savedId && navigation.state === "idle") navigate(`/assessor/records/${savedId}?saved=1`, { replace: true });
-  }, [savedId, navigation.state, navigate]);
+  useGoToSaved(outcome, (id) => `/assessor/records/${id}?saved=1`);
   return (
     <>
       <p><a href="/assessor/learners">My learners</a></p>

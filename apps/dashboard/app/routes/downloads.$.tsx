@@ -62,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const ratified = view.ratifications.filter((r) => r.decision === "ratify").at(-1);
     // A learner sees the decision once the assessor has recorded it, never draft marks.
     const drafts = user.role === "learner" && view.submission.status !== "assessed";
+    const centre = getCentre(db, user.scope);
     const sheet = resultSheetDocument({
       qualification: view.submission.qualification,
       unit: view.unit,
@@ -69,8 +70,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       decisions: drafts ? [] : view.decisions,
       comments: drafts ? [] : view.comments,
       learner: view.learner,
-      centreName: getCentre(db, user.scope)?.name ?? "",
-      centreNumber: getCentre(db, user.scope)?.centreNumber,
+      centreName: centre?.name ?? "",
+      centreNumber: centre?.centreNumber,
       outcome: drafts ? "Not yet decided" : view.outcome.outcome,
       assessor: assessorId && names.get(assessorId) && lastDecision ? { name: names.get(assessorId)!, date: lastDecision.slice(0, 10) } : undefined,
       ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,

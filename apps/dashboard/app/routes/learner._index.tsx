@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
-import { learnerAssessments, learnerAwards, learnerNews } from "../models/assessment.server.ts";
+import { learnerAssessments, learnerAwards, learnerNews, learnerSubmissions } from "../models/assessment.server.ts";
 import { learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
@@ -10,7 +10,9 @@ export const meta: MetaFunction = () => [{ title: "My units – ilm-forms" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   if (!user.learnerId) throw notFound();
-  const assessments = learnerAssessments(context.database.db, user.scope, user.learnerId);
+  // The learner's submissions are read once for the units' states, the news and the award.
+  const records = learnerSubmissions(context.database.db, user.scope, user.learnerId);
+  const assessments = learnerAssessments(context.database.db, user.scope, user.learnerId, records);
   const units = learnerProgress(context.database.db, user.scope, user.learnerId).map((p) => ({
     state: assessments.get(p.unit.id)?.state.words ?? "Not submitted yet.",
     unit: { id: p.unit.id, title: p.unit.title, version: p.unit.version, current: p.unit.current, thresholds: p.unit.thresholds ?? {} },
@@ -23,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     documents: p.documents.length,
   }));
-  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId), awards: learnerAwards(context.database.db, user.scope, user.learnerId) };
+  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId, records), awards: learnerAwards(context.database.db, user.scope, user.learnerId, records) };
 }
 
 export default function LearnerHome() {

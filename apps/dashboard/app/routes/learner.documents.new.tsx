@@ -1,9 +1,9 @@
 import { mayWrite, namesUsedIn, registry } from "@ilm-forms/core";
 import { createDocument, listDocuments } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigate, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
+import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
+import { useGoToSaved } from "../components/useGoToSaved.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -44,14 +44,7 @@ export default function NewDocument() {
   const { templateId, templateVersion, unit, knownNames } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const root = useRouteLoaderData("root") as { csrf: string };
-  const navigate = useNavigate();
-  const navigation = useNavigation();
-  const savedId = outcome && "id" in outcome ? outcome.id : undefined;
-  // Move to the saved document once the submission has settled (the editor has then cleared the draft):
-  // navigating while Remix still reloads this page's data after the action would abort that request.
-  useEffect(() => {
-    if (savedId && navigation.state === "idle") navigate(`/learner/documents/${savedId}?saved=1${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`, { replace: true });
-  }, [savedId, navigation.state, navigate, unit]);
+  useGoToSaved(outcome, (id) => `/learner/documents/${id}?saved=1${unit ? `&unit=${encodeURIComponent(unit)}` : ""}`);
   return (
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a></p>

@@ -1,6 +1,5 @@
+import { FORM_TYPES } from "../../server/requestGuards.js";
 import { requireCsrf } from "./csrf.server.ts";
-
-const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
 /**
  * Reads a page action's form and checks its CSRF token. A body that is not a form, or a form that

@@ -32,12 +32,7 @@ export function reserveSignInAttempt(db: Db, who: { email: string; ip: string; n
   const now = who.now ?? new Date();
   return writeTransaction(db, () => {
     const since = nowIso(new Date(now.getTime() - limit.windowMs));
-    const counted = (where: SQL | undefined) =>
-      db
-        .select({ n: count() })
-        .from(signInAttempts)
-        .where(and(where, ne(signInAttempts.succeeded, ATTEMPT.succeeded), gt(signInAttempts.at, since)))
-        .get()?.n ?? 0;
+    const counted = (where: SQL | undefined) => unsettledOrFailed(db, where, since);
     if (
       counted(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))) >= limit.perAccountAndAddress ||
       counted(eq(signInAttempts.email, email)) >= limit.perAccount ||
@@ -77,19 +72,19 @@ export function settleSignInAttempt(db: Db, id: string, succeeded: boolean): voi
 export function isSignInRateLimited(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): boolean {
   const now = who.now ?? new Date();
   const since = nowIso(new Date(now.getTime() - limit.windowMs));
-  const row = db
-    .select({ failures: count() })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.email, storedEmail(who.email)),
-        eq(signInAttempts.ip, boundText(who.ip, TEXT_LIMITS.ip)),
-        ne(signInAttempts.succeeded, ATTEMPT.succeeded),
-        gt(signInAttempts.at, since),
-      ),
-    )
-    .get();
-  return (row?.failures ?? 0) >= limit.perAccountAndAddress;
+  const where = and(eq(signInAttempts.email, storedEmail(who.email)), eq(signInAttempts.ip, boundText(who.ip, TEXT_LIMITS.ip)));
+  return unsettledOrFailed(db, where, since) >= limit.perAccountAndAddress;
+}
+
+/** The attempts matching `where` since `since` that failed or are still being checked: what every limit counts. */
+function unsettledOrFailed(db: Db, where: SQL | undefined, since: string): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(where, ne(signInAttempts.succeeded, ATTEMPT.succeeded), gt(signInAttempts.at, since)))
+      .get()?.n ?? 0
+  );
 }
 
 /**
