@@ -65,8 +65,10 @@ app.all(
   }),
 );
 
-app.listen(config.port, config.host, () => {
-  console.log(`ilm-forms dashboard on http://localhost:${config.port} (database: ${config.databasePath})`);
+const listener = app.listen(config.port, config.host, () => {
+  const address = listener.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  console.log(`ilm-forms dashboard on http://localhost:${port} (database: ${config.databasePath})`);
   if (demo) {
     console.log("Demo sign-ins for the demo centre:");
     for (const person of demo.signIns) console.log(`  ${person.role.padEnd(13)} ${person.email.padEnd(36)} ${person.password}`);

@@ -16,7 +16,8 @@ function parseTrustProxy(value) {
  */
 export function loadConfig(env) {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  // 0 asks the system for any free port; the server prints the one it got.
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 for any free port), not ${env.PORT}`);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",

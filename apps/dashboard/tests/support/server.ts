@@ -28,10 +28,9 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "ilm-dashboard-"));
   const databasePath = join(dir, "test.sqlite");
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     cwd: appDir,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED_DEMO: "true", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED_DEMO: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -43,7 +42,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     if (Date.now() - started > 60_000) throw new Error(`The dashboard did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 200)); // the sign-in lines follow in the same callback
+  // PORT=0: the system chose a free port, which the server printed (no collision between test files).
+  const port = Number(/ilm-forms dashboard on http:\/\/localhost:(\d+)/.exec(output)![1]);
   const signIns = new Map<string, { role: string; email: string; password: string }>();
   for (const line of output.split("\n")) {
     const m = /^\s+(\w+)\s+(\S+@\S+)\s+(\S+)\s*$/.exec(line);
