@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === "verify-audit") {
       const anchorArg = rest[0] === "--anchor" ? rest[1] : undefined;
       const [seq, hash] = anchorArg?.split(":") ?? [];
-      const result = verifyAuditChain(database.db, seq && hash ? { anchor: { seq: Number(seq), hash } } : {});
+      const result = await verifyAuditChain(database.db, seq && hash ? { anchor: { seq: Number(seq), hash } } : {});
       if (result.ok) {
         console.log(`audit chain ok: ${result.checked} entries` + (result.head ? `, head ${result.head.seq}:${result.head.hash}` : ""));
         return 0;
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

@@ -31,7 +31,7 @@ describe("the sign-in limit under concurrent guessing", () => {
   it("limits one address across many accounts and one account across many addresses", () => {
     const limit = { ...SIGN_IN_LIMIT, perAccountAndAddress: 100, perAccount: 3, perAddress: 4 };
     const now = new Date("2030-01-01T00:00:00Z");
-    const reserved = (email: string, ip: string) => reserveSignInAttempt(world.database.db, { email, ip, now }, limit) !== undefined;
+    const reserved = (email: string, ip: string) => (await reserveSignInAttempt(world.database.db, { email, ip, now }, limit)) !== undefined;
     expect([1, 2, 3, 4].map((i) => reserved("spread@x.test", `198.51.100.${i}`))).toEqual([true, true, true, false]);
     expect([1, 2, 3, 4, 5].map((i) => reserved(`many${i}@x.test`, "198.51.100.200"))).toEqual([true, true, true, true, false]);
   });

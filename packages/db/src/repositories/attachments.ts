@@ -16,6 +16,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { getDocument, openSubmissionHolding, type HoldingSubmission, type Locked } from "./documents.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { get, run, allPrepared, getPrepared } from "../access/engine.ts";
 
 /** An evidence file as the repositories return it (its bytes are read with {@link readAttachment}). */
 export interface Attachment {
@@ -75,20 +76,19 @@ function criteriaOf(qualification: string, unit: string, ruleSetVersion: string)
 }
 
 /** The target as stored, when the caller can see it; why not otherwise. */
-function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Resolved | AddAttachmentResult {
+async function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Promise<Resolved | AddAttachmentResult> {
   if ("documentId" in target) {
-    const doc = getDocument(db, scope, target.documentId);
+    const doc = (await getDocument(db, scope, target.documentId));
     if (!doc) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
     return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [] };
   }
-  if (!getLearner(db, scope, target.learnerId)) return NOT_FOUND;
+  if (!(await getLearner(db, scope, target.learnerId))) return NOT_FOUND;
   if (!mayWrite(scope)) return FORBIDDEN;
-  const registration = db
+  const registration = (await get(db, db
     .select({ ruleSetVersion: registrations.ruleSetVersion })
     .from(registrations)
-    .where(and(eq(registrations.centreId, scope.centreId), eq(registrations.learnerId, target.learnerId), eq(registrations.qualification, target.qualification), eq(registrations.unit, target.unit)))
-    .get();
+    .where(and(eq(registrations.centreId, scope.centreId), eq(registrations.learnerId, target.learnerId), eq(registrations.qualification, target.qualification), eq(registrations.unit, target.unit)))));
   if (!registration) return { ok: false, reason: "not-registered" };
   const known = criteriaOf(target.qualification, target.unit, registration.ruleSetVersion);
   const criteria = [...new Set(target.criteria)];
@@ -101,8 +101,8 @@ function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Resolved
  * The open submission (with the assessor or the IQA) that holds a unit of a learner: general evidence
  * of that unit is locked while it is there, as the unit's documents are.
  */
-function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): HoldingSubmission | undefined {
-  return db
+async function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): Promise<HoldingSubmission | undefined> {
+  return (await get(db, db
     .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt })
     .from(submissions)
     .where(
@@ -113,22 +113,20 @@ function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualifica
         eq(submissions.unit, unit),
         inArray(submissions.status, ["submitted", "assessed"]),
       ),
-    )
-    .get();
+    )));
 }
 
-function holdingOf(db: Db, scope: Scope, target: Pick<Resolved, "learnerId" | "documentId" | "qualification" | "unit">): HoldingSubmission | undefined {
-  if (target.documentId) return openSubmissionHolding(db, scope, target.learnerId, target.documentId);
-  return openSubmissionOfUnit(db, scope, target.learnerId, target.qualification!, target.unit!);
+async function holdingOf(db: Db, scope: Scope, target: Pick<Resolved, "learnerId" | "documentId" | "qualification" | "unit">): Promise<HoldingSubmission | undefined> {
+  if (target.documentId) return (await openSubmissionHolding(db, scope, target.learnerId, target.documentId));
+  return (await openSubmissionOfUnit(db, scope, target.learnerId, target.qualification!, target.unit!));
 }
 
 /** The bytes a learner's files take, each attachment counted (a file attached twice counts twice). */
-function learnerBytes(db: Db, scope: Scope, learnerId: string): number {
-  const row = db
-    .select({ total: sql<number>`coalesce(sum(${attachments.size}), 0)` })
+async function learnerBytes(db: Db, scope: Scope, learnerId: string): Promise<number> {
+  const row = (await get(db, db
+    .select({ total: sql<number>`coalesce(sum(${attachments.size}), 0)`.mapWith(Number) })
     .from(attachments)
-    .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.learnerId, learnerId)))
-    .get();
+    .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.learnerId, learnerId)))));
   return row?.total ?? 0;
 }
 
@@ -154,11 +152,11 @@ export async function addAttachment(
   input: { target: AttachmentTarget; name: string; content: AsyncIterable<Uint8Array> },
   limits: AttachmentLimits = ATTACHMENT_LIMITS,
 ): Promise<AddAttachmentResult> {
-  const resolved = resolveTarget(db, scope, input.target);
+  const resolved = (await resolveTarget(db, scope, input.target));
   if ("ok" in resolved) return resolved;
-  const holding = holdingOf(db, scope, resolved);
+  const holding = (await holdingOf(db, scope, resolved));
   if (holding) return { ok: false, reason: "locked", submission: holding };
-  const allowance = limits.maxLearnerBytes - learnerBytes(db, scope, resolved.learnerId);
+  const allowance = limits.maxLearnerBytes - (await learnerBytes(db, scope, resolved.learnerId));
   const which = allowance < limits.maxFileBytes ? "learner" : "file";
   const limitBytes = Math.max(0, Math.min(allowance, limits.maxFileBytes));
   const tooLarge: TooLarge = { ok: false, reason: "too-large", which, limitBytes: which === "file" ? limits.maxFileBytes : limitBytes };
@@ -184,27 +182,25 @@ export async function addAttachment(
   if (!mediaType) return { ok: false, reason: "type-not-allowed" };
   const sha256 = hash.digest("hex");
 
-  return writeTransaction(db, (): AddAttachmentResult => {
+  return writeTransaction(db, async (): Promise<AddAttachmentResult> => {
     // Checked again under the write lock: the unit may have been submitted, or another upload may
     // have used the allowance, while this one was being read.
-    const again = resolveTarget(db, scope, input.target);
+    const again = (await resolveTarget(db, scope, input.target));
     if ("ok" in again) return again;
-    const holdingNow = holdingOf(db, scope, again);
+    const holdingNow = (await holdingOf(db, scope, again));
     if (holdingNow) return { ok: false, reason: "locked", submission: holdingNow };
-    if (learnerBytes(db, scope, again.learnerId) + size > limits.maxLearnerBytes) {
-      return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - learnerBytes(db, scope, again.learnerId)) };
+    if ((await learnerBytes(db, scope, again.learnerId)) + size > limits.maxLearnerBytes) {
+      return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - (await learnerBytes(db, scope, again.learnerId))) };
     }
     const now = nowIso();
-    const stored = db
+    const stored = (await run(db, db
       .insert(evidenceBlobs)
       .values({ centreId: scope.centreId, sha256, size, mediaType, createdAt: now })
-      .onConflictDoNothing()
-      .run();
-    if (stored.changes === 1) {
+      .onConflictDoNothing()));
+    if (stored === 1) {
       for (let part = 0, at = 0; at < size; part++, at += BLOB_PART_BYTES) {
-        db.insert(evidenceBlobParts)
-          .values({ centreId: scope.centreId, sha256, part, bytes: content.subarray(at, Math.min(size, at + BLOB_PART_BYTES)) })
-          .run();
+        (await run(db, db.insert(evidenceBlobParts)
+          .values({ centreId: scope.centreId, sha256, part, bytes: content.subarray(at, Math.min(size, at + BLOB_PART_BYTES)) })));
       }
     }
     const row = {
@@ -222,16 +218,16 @@ export async function addAttachment(
       createdAt: now,
       createdBy: scope.userId,
     };
-    db.insert(attachments).values(row).run();
+    (await run(db, db.insert(attachments).values(row)));
     const attachment = toAttachment(row);
-    appendAudit(db, {
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "attachment.add",
       entityType: "attachment",
       entityId: row.id,
       after: auditView(attachment),
-    });
+    }));
     return { ok: true, attachment };
   });
 }
@@ -248,16 +244,15 @@ function auditView(a: Attachment): Record<string, unknown> {
  * @param id - the attachment
  * @returns the attachment, or undefined (also another centre's or an unassigned learner's)
  */
-export function getAttachment(db: Db, scope: Scope, id: string): Attachment | undefined {
+export async function getAttachment(db: Db, scope: Scope, id: string): Promise<Attachment | undefined> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `attachments.get:${reach}`, () =>
     db
       .select()
       .from(attachments)
-      .where(and(eq(attachments.id, sql.placeholder("id")), eq(attachments.centreId, sql.placeholder("centreId")), learnerVisible(reach, attachments.learnerId)))
-      .prepare(),
+      .where(and(eq(attachments.id, sql.placeholder("id")), eq(attachments.centreId, sql.placeholder("centreId")), learnerVisible(reach, attachments.learnerId))),
   );
-  const row = statement.get({ id, centreId: scope.centreId, userId: scope.userId });
+  const row = (await getPrepared(db, statement, { id, centreId: scope.centreId, userId: scope.userId }));
   return row && toAttachment(row);
 }
 
@@ -269,9 +264,9 @@ export function getAttachment(db: Db, scope: Scope, id: string): Attachment | un
  * @param filter - the learner, and optionally a document or a unit
  * @returns the attachments; empty when the learner is not visible to the caller
  */
-export function listAttachments(db: Db, scope: Scope, filter: { learnerId: string; documentId?: string; qualification?: string; unit?: string }): Attachment[] {
+export async function listAttachments(db: Db, scope: Scope, filter: { learnerId: string; documentId?: string; qualification?: string; unit?: string }): Promise<Attachment[]> {
   const reach = reachOf(scope.role);
-  return db
+  return (await allPrepared(db, db
     .select()
     .from(attachments)
     .where(
@@ -284,8 +279,7 @@ export function listAttachments(db: Db, scope: Scope, filter: { learnerId: strin
         learnerVisible(reach, attachments.learnerId),
       ),
     )
-    .orderBy(attachments.createdAt, attachments.id)
-    .all({ userId: scope.userId })
+    .orderBy(attachments.createdAt, attachments.id).prepare(), { userId: scope.userId }))
     .map(toAttachment);
 }
 
@@ -298,21 +292,20 @@ export function listAttachments(db: Db, scope: Scope, filter: { learnerId: strin
  * @param id - the attachment
  * @returns the attachment and an async iterable of its bytes, or undefined when the caller cannot see it
  */
-export function readAttachment(db: Db, scope: Scope, id: string): { attachment: Attachment; content: AsyncIterable<Buffer> } | undefined {
-  const attachment = getAttachment(db, scope, id);
+export async function readAttachment(db: Db, scope: Scope, id: string): Promise<{ attachment: Attachment; content: AsyncIterable<Buffer> } | undefined> {
+  const attachment = (await getAttachment(db, scope, id));
   if (!attachment) return undefined;
   const readPart = prepared(db, "attachments.part", () =>
     db
       .select({ bytes: evidenceBlobParts.bytes })
       .from(evidenceBlobParts)
-      .where(and(eq(evidenceBlobParts.centreId, sql.placeholder("centreId")), eq(evidenceBlobParts.sha256, sql.placeholder("sha256")), eq(evidenceBlobParts.part, sql.placeholder("part"))))
-      .prepare(),
+      .where(and(eq(evidenceBlobParts.centreId, sql.placeholder("centreId")), eq(evidenceBlobParts.sha256, sql.placeholder("sha256")), eq(evidenceBlobParts.part, sql.placeholder("part")))),
   );
   const { centreId } = scope;
   async function* content(): AsyncGenerator<Buffer> {
     let read = 0;
     for (let part = 0; read < attachment!.size; part++) {
-      const row = readPart.get({ centreId, sha256: attachment!.sha256, part });
+      const row = (await getPrepared(db, readPart, { centreId, sha256: attachment!.sha256, part }));
       if (!row) throw new Error(`attachment ${id}: part ${part} of its content is missing`);
       read += row.bytes.length;
       yield row.bytes;
@@ -330,31 +323,30 @@ export function readAttachment(db: Db, scope: Scope, id: string): { attachment: 
  * @param id - the attachment
  * @returns ok, or why not (locked while its document or unit is in an open submission)
  */
-export function removeAttachment(db: Db, scope: Scope, id: string): RemoveAttachmentResult {
-  return writeTransaction(db, (): RemoveAttachmentResult => {
-    const attachment = getAttachment(db, scope, id);
+export async function removeAttachment(db: Db, scope: Scope, id: string): Promise<RemoveAttachmentResult> {
+  return writeTransaction(db, async (): Promise<RemoveAttachmentResult> => {
+    const attachment = (await getAttachment(db, scope, id));
     if (!attachment) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
-    const holding = holdingOf(db, scope, attachment);
+    const holding = (await holdingOf(db, scope, attachment));
     if (holding) return { ok: false, reason: "locked", submission: holding };
-    db.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.centreId, scope.centreId))).run();
-    const stillHeld = db
+    (await run(db, db.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.centreId, scope.centreId)))));
+    const stillHeld = (await get(db, db
       .select({ id: attachments.id })
       .from(attachments)
-      .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.sha256, attachment.sha256)))
-      .get();
+      .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.sha256, attachment.sha256)))));
     if (!stillHeld) {
-      db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, attachment.sha256))).run();
-      db.delete(evidenceBlobs).where(and(eq(evidenceBlobs.centreId, scope.centreId), eq(evidenceBlobs.sha256, attachment.sha256))).run();
+      (await run(db, db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, attachment.sha256)))));
+      (await run(db, db.delete(evidenceBlobs).where(and(eq(evidenceBlobs.centreId, scope.centreId), eq(evidenceBlobs.sha256, attachment.sha256)))));
     }
-    appendAudit(db, {
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "attachment.remove",
       entityType: "attachment",
       entityId: id,
       before: auditView(attachment),
-    });
+    }));
     return { ok: true };
   });
 }

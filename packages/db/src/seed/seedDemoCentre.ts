@@ -10,6 +10,7 @@ import { createDocument } from "../repositories/documents.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
 import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
+import { get } from "../access/engine.ts";
 
 /** A demo account to print for people trying the dashboard. */
 export interface DemoSignIn {
@@ -69,9 +70,9 @@ export async function seedDemoCentre(
     email: `${p.local}@${domain}`,
     password: `demo-${sha256Hex(`ilm-forms demo ${options.seed} ${centreId} ${p.local}`).slice(0, 12)}`,
   }));
-  if (db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId)).get()) {
+  if ((await get(db, db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId))))) {
     // The last person is added last: without them an earlier run stopped half-way.
-    if (!db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email)).get()) {
+    if (!(await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email))))) {
       throw new Error(`seedDemoCentre: centre ${centreId} exists but its demo people are incomplete (an earlier seed stopped); start from a fresh file`);
     }
     return { centreId, created: false, signIns, documents: 0 };
@@ -102,9 +103,9 @@ export async function seedDemoCentre(
     if (!added.learnerId || !person.route || !portfolio) continue;
     const learnerId = added.learnerId;
     for (const unit of ROUTE_UNITS[person.route]) {
-      registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" });
+      (await registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" }));
     }
-    assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId });
+    (await assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId }));
     const learner: Scope = { userId: added.userId, centreId, role: "learner" };
     const assessor: Scope = { userId: userIds[person.assessor!]!, centreId, role: "assessor" };
     for (const doc of portfolio.documents) {
@@ -113,8 +114,8 @@ export async function seedDemoCentre(
       const template = registry.get(doc.template, doc.version);
       const writer = [learner, admin, assessor].find((scope) => template && mayWrite(template, scope.role)) ?? learner;
       // A document a profile left incomplete on purpose (an unsigned contract) stays a draft.
-      let stored = createDocument(db, writer, { ...input, status: "submitted" });
-      if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, writer, { ...input, status: "draft" });
+      let stored = (await createDocument(db, writer, { ...input, status: "submitted" }));
+      if (!stored.ok && stored.reason === "invalid") stored = (await createDocument(db, writer, { ...input, status: "draft" }));
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
       documents++;
     }
