@@ -1,3 +1,7 @@
 import { sharedConfig } from "../../vitest.shared.ts";
 
-export default sharedConfig(import.meta.dirname);
+// Every test runs on SQLite and again on PostgreSQL (a throwaway cluster: src/test/pgGlobalSetup.ts).
+export default sharedConfig(import.meta.dirname, undefined, {
+  include: ["src/**/*.test.ts"],
+  globalSetup: "src/test/pgGlobalSetup.ts",
+});

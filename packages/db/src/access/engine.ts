@@ -82,6 +82,19 @@ export function inWriteTransaction(db: Db): boolean {
   return currentTransaction(db) !== undefined;
 }
 
+/**
+ * PostgreSQL: drizzle wraps a driver error in "Failed query: <sql> params: <values>"; answer the
+ * driver's own error (its message and SQLSTATE `code`), as better-sqlite3's errors reach callers.
+ */
+async function pgCall<T>(call: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    throw cause instanceof Error ? cause : error;
+  }
+}
+
 /** SQLite: waits while another async context's transaction holds the connection. */
 async function gate(state: EngineState): Promise<void> {
   while (state.active && transactionContext.getStore() !== state.active.context) await state.active.done;
@@ -115,7 +128,7 @@ type Rows<Q> = Q extends { all(...args: never[]): (infer R)[] } ? R : never;
  */
 export async function all<Q extends { all(...args: never[]): unknown[] }>(db: Db, query: Q): Promise<Rows<Q>[]> {
   const state = engineState(db);
-  if (state.engine === "postgres") return (await (query as unknown as PromiseLike<Rows<Q>[]>)) as Rows<Q>[];
+  if (state.engine === "postgres") return (await pgCall(() => query as unknown as PromiseLike<Rows<Q>[]>)) as Rows<Q>[];
   await gate(state);
   return (query as unknown as SqliteQuery<Rows<Q>>).all();
 }
@@ -129,7 +142,7 @@ export async function all<Q extends { all(...args: never[]): unknown[] }>(db: Db
  */
 export async function get<Q extends { all(...args: never[]): unknown[] }>(db: Db, query: Q): Promise<Rows<Q> | undefined> {
   const state = engineState(db);
-  if (state.engine === "postgres") return ((await (query as unknown as PromiseLike<Rows<Q>[]>)) as Rows<Q>[])[0];
+  if (state.engine === "postgres") return ((await pgCall(() => query as unknown as PromiseLike<Rows<Q>[]>)) as Rows<Q>[])[0];
   await gate(state);
   return (query as unknown as SqliteQuery<Rows<Q>>).get();
 }
@@ -144,7 +157,7 @@ export async function get<Q extends { all(...args: never[]): unknown[] }>(db: Db
 export async function run(db: Db, query: { run(...args: never[]): unknown }): Promise<number> {
   const state = engineState(db);
   if (state.engine === "postgres") {
-    const result = (await (query as unknown as PromiseLike<{ rowCount: number | null }>)) as { rowCount: number | null };
+    const result = (await pgCall(() => query as unknown as PromiseLike<{ rowCount: number | null }>)) as { rowCount: number | null };
     await bumpOutside(db, state);
     return result.rowCount ?? 0;
   }
@@ -162,7 +175,7 @@ export async function run(db: Db, query: { run(...args: never[]): unknown }): Pr
  */
 export async function allPrepared<R>(db: Db, statement: { all(params?: never): R[] }, params: Record<string, unknown> = {}): Promise<R[]> {
   const state = engineState(db);
-  if (state.engine === "postgres") return (await (statement as unknown as { execute(p: unknown): Promise<R[]> }).execute(params)) as R[];
+  if (state.engine === "postgres") return (await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<R[]> }).execute(params))) as R[];
   await gate(state);
   return (statement as unknown as SqlitePrepared<R>).all(params);
 }
@@ -177,7 +190,7 @@ export async function allPrepared<R>(db: Db, statement: { all(params?: never): R
  */
 export async function getPrepared<R>(db: Db, statement: { all(params?: never): R[] }, params: Record<string, unknown> = {}): Promise<R | undefined> {
   const state = engineState(db);
-  if (state.engine === "postgres") return ((await (statement as unknown as { execute(p: unknown): Promise<R[]> }).execute(params)) as R[])[0];
+  if (state.engine === "postgres") return ((await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<R[]> }).execute(params))) as R[])[0];
   await gate(state);
   return (statement as unknown as SqlitePrepared<R>).get(params);
 }
@@ -193,7 +206,7 @@ export async function getPrepared<R>(db: Db, statement: { all(params?: never): R
 export async function runPrepared(db: Db, statement: { run(params?: never): unknown }, params: Record<string, unknown> = {}): Promise<number> {
   const state = engineState(db);
   if (state.engine === "postgres") {
-    const result = (await (statement as unknown as { execute(p: unknown): Promise<{ rowCount: number | null }> }).execute(params)) as { rowCount: number | null };
+    const result = (await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<{ rowCount: number | null }> }).execute(params))) as { rowCount: number | null };
     await bumpOutside(db, state);
     return result.rowCount ?? 0;
   }

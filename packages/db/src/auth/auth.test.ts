@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { checkPasswordRules, hashPassword, verifyPassword } from "./passwords.ts";
 import { createSession, deleteSession, getSession } from "./sessions.ts";
@@ -33,11 +34,11 @@ describe("sessions and sign-in", () => {
   afterAll(() => world.cleanup());
   const db = () => world.database.db;
 
-  it("stores only the token's hash and answers until expiry", () => {
+  it("stores only the token's hash and answers until expiry", async () => {
     const { learner1 } = world.scopes;
     const now = new Date("2025-06-01T10:00:00Z");
     const { token } = (await createSession(db(), learner1!.userId, { ttlMs: 60_000, now }));
-    expect(world.database.sqlite.prepare("select count(*) from sessions where id = ?").pluck().get(token)).toBe(0);
+    expect(await scalar(db(), "select count(*) from sessions where id = ?", token)).toBe(0);
     expect((await getSession(db(), token, { now: new Date("2025-06-01T10:00:59Z") }))?.scope).toEqual({
       userId: learner1!.userId,
       centreId: "demo-centre",

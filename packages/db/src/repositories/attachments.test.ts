@@ -6,6 +6,7 @@ import { createDraft, createWorld, type World } from "../test/world.ts";
 import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
 import { submitUnit } from "./submissions.ts";
 import { listDocuments } from "./documents.ts";
+import { rows, scalar } from "../test/database.ts";
 
 /** A minimal PDF header: enough for the sniffer. */
 function pdf(size = 2000, fill = 0x20): Buffer {
@@ -33,49 +34,49 @@ describe("attachments", () => {
 
   it("stores a file attached to a document once per hash, reads it back in parts, and records both uploads with their hash", async () => {
     const { learner1 } = world.scopes;
-    const draft = createDraft(world.database, learner1!);
+    const draft = (await createDraft(world.database, learner1!));
     const bytes = pdf(600 * 1024);
     const sha = createHash("sha256").update(bytes).digest("hex");
     const first = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "C:\\scans\\contract.pdf", content: chunksOf(bytes) });
     const second = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "../contract copy.pdf", content: chunksOf(bytes, 1000) });
     expect(first).toMatchObject({ ok: true, attachment: { name: "contract.pdf", mediaType: "application/pdf", size: bytes.length, sha256: sha } });
     expect(second).toMatchObject({ ok: true, attachment: { name: "contract copy.pdf", sha256: sha } });
-    const blobs = world.database.sqlite.prepare("select count(*) as n from evidence_blobs where sha256 = ?").get(sha) as { n: number };
-    const parts = world.database.sqlite.prepare("select count(*) as n, max(length(bytes)) as largest from evidence_blob_parts where sha256 = ?").get(sha) as { n: number; largest: number };
-    expect(blobs.n).toBe(1);
+    const [blobs] = await rows<{ n: number }>(db(), "select count(*) as n from evidence_blobs where sha256 = ?", sha);
+    const [parts] = await rows(db(), "select count(*) as n, max(length(bytes)) as largest from evidence_blob_parts where sha256 = ?", sha);
+    expect(blobs!.n).toBe(1);
     expect(parts).toEqual({ n: 3, largest: 256 * 1024 });
     const id = (first as { attachment: { id: string } }).attachment.id;
-    const read = readAttachment(db(), learner1!, id)!;
+    const read = (await readAttachment(db(), learner1!, id))!;
     expect((await readAll(read.content)).equals(bytes)).toBe(true);
-    const audit = listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: id });
+    const audit = (await listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: id }));
     expect(audit.map((e) => e.action)).toEqual(["attachment.add"]);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ sha256: sha, size: bytes.length, documentId: draft.id });
-    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, documentId: draft.id }).map((a) => a.id)).toHaveLength(2);
+    expect((await listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, documentId: draft.id })).map((a) => a.id)).toHaveLength(2);
   });
 
   it("removes an attachment, keeps the blob while another attachment holds it, drops it with the last one, and logs each removal with its hash", async () => {
     const { learner1 } = world.scopes;
-    const draft = createDraft(world.database, learner1!, 2);
+    const draft = (await createDraft(world.database, learner1!, 2));
     const bytes = pdf(3000, 0x41);
     const sha = createHash("sha256").update(bytes).digest("hex");
     const a = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "a.pdf", content: chunksOf(bytes) });
     const b = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "b.pdf", content: chunksOf(bytes) });
     if (!a.ok || !b.ok) throw new Error("upload refused");
-    const count = () => (world.database.sqlite.prepare("select count(*) as n from evidence_blob_parts where sha256 = ?").get(sha) as { n: number }).n;
-    expect(removeAttachment(db(), learner1!, a.attachment.id)).toEqual({ ok: true });
-    expect(count()).toBe(1);
-    expect(removeAttachment(db(), learner1!, b.attachment.id)).toEqual({ ok: true });
-    expect(count()).toBe(0);
-    expect(getAttachment(db(), learner1!, b.attachment.id)).toBeUndefined();
-    const removal = listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: b.attachment.id }).find((e) => e.action === "attachment.remove")!;
+    const count = () => scalar(db(), "select count(*) as n from evidence_blob_parts where sha256 = ?", sha);
+    expect((await removeAttachment(db(), learner1!, a.attachment.id))).toEqual({ ok: true });
+    expect(await count()).toBe(1);
+    expect((await removeAttachment(db(), learner1!, b.attachment.id))).toEqual({ ok: true });
+    expect(await count()).toBe(0);
+    expect((await getAttachment(db(), learner1!, b.attachment.id))).toBeUndefined();
+    const removal = (await listAuditEntries(db(), world.scopes.admin!, { entityType: "attachment", entityId: b.attachment.id })).find((e) => e.action === "attachment.remove")!;
     expect(JSON.parse(removal.before!)).toMatchObject({ sha256: sha, name: "b.pdf" });
     expect(removal.after).toBeNull();
-    expect(verifyAuditChain(db()).ok).toBe(true);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 
   it("sniffs the type from the bytes, whatever the name says, and refuses kinds that are not evidence", async () => {
     const { learner1 } = world.scopes;
-    const draft = createDraft(world.database, learner1!, 3);
+    const draft = (await createDraft(world.database, learner1!, 3));
     const target = { documentId: draft.id };
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
     expect(await addAttachment(db(), learner1!, { target, name: "photo.pdf", content: chunksOf(png) })).toMatchObject({ ok: true, attachment: { mediaType: "image/png" } });
@@ -96,7 +97,7 @@ describe("attachments", () => {
 
   it("stops reading at the file limit: the chunk that passes it is the last one pulled, and nothing is stored", async () => {
     const { learner1 } = world.scopes;
-    const draft = createDraft(world.database, learner1!, 4);
+    const draft = (await createDraft(world.database, learner1!, 4));
     let pulled = 0;
     let closed = false;
     async function* endless(): AsyncGenerator<Buffer> {
@@ -109,17 +110,17 @@ describe("attachments", () => {
         closed = true;
       }
     }
-    const before = listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! }).length;
+    const before = (await listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! })).length;
     const result = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "huge.pdf", content: endless() }, { maxFileBytes: 10 * 1024, maxLearnerBytes: 100 * 1024 * 1024 });
     expect(result).toEqual({ ok: false, reason: "too-large", which: "file", limitBytes: 10 * 1024 });
     expect(pulled).toBe(11);
     expect(closed).toBe(true);
-    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! })).toHaveLength(before);
+    expect((await listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! }))).toHaveLength(before);
   });
 
   it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {
     const { learner2 } = world.scopes;
-    const draft = createDraft(world.database, learner2!);
+    const draft = (await createDraft(world.database, learner2!));
     const limits = { maxFileBytes: 8000, maxLearnerBytes: 10000 };
     const target = { documentId: draft.id };
     expect(await addAttachment(db(), learner2!, { target, name: "one.pdf", content: chunksOf(pdf(6000)) }, limits)).toMatchObject({ ok: true });
@@ -141,23 +142,23 @@ describe("attachments", () => {
 
   it("is scoped like documents: another centre, an unassigned assessor or another learner gets not-found; readers may not write", async () => {
     const { learner1, learner3, assessor1, assessor2, iqa, admin } = world.scopes;
-    const draft = createDraft(world.database, learner1!, 5);
+    const draft = (await createDraft(world.database, learner1!, 5));
     const added = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "scan.pdf", content: chunksOf(pdf()) });
     if (!added.ok) throw new Error("upload refused");
     const id = added.attachment.id;
     for (const outsider of [world.otherScopes.admin!, world.otherScopes.learner1!, assessor2!, learner3!]) {
-      expect(getAttachment(db(), outsider, id)).toBeUndefined();
-      expect(readAttachment(db(), outsider, id)).toBeUndefined();
-      expect(listAttachments(db(), outsider, { learnerId: learner1!.learnerId! })).toEqual([]);
-      expect(removeAttachment(db(), outsider, id)).toEqual({ ok: false, reason: "not-found" });
+      expect((await getAttachment(db(), outsider, id))).toBeUndefined();
+      expect((await readAttachment(db(), outsider, id))).toBeUndefined();
+      expect((await listAttachments(db(), outsider, { learnerId: learner1!.learnerId! }))).toEqual([]);
+      expect((await removeAttachment(db(), outsider, id))).toEqual({ ok: false, reason: "not-found" });
       expect(await addAttachment(db(), outsider, { target: { documentId: draft.id }, name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "not-found" });
     }
     for (const reader of [assessor1!, iqa!]) {
-      expect(getAttachment(db(), reader, id)?.id).toBe(id);
-      expect(removeAttachment(db(), reader, id)).toEqual({ ok: false, reason: "forbidden" });
+      expect((await getAttachment(db(), reader, id))?.id).toBe(id);
+      expect((await removeAttachment(db(), reader, id))).toEqual({ ok: false, reason: "forbidden" });
       expect(await addAttachment(db(), reader, { target: { documentId: draft.id }, name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "forbidden" });
     }
-    expect(getAttachment(db(), admin!, id)?.id).toBe(id);
+    expect((await getAttachment(db(), admin!, id))?.id).toBe(id);
   });
 
   it("attaches general evidence to a registered unit, mapped to that unit's criteria only", async () => {
@@ -173,21 +174,21 @@ describe("attachments", () => {
       criteria: ["501:9.9", "502:1.1"],
     });
     expect(await addAttachment(db(), learner1!, { target: unitTarget([], "502"), name: "x.pdf", content: chunksOf(pdf()) })).toEqual({ ok: false, reason: "not-registered" });
-    expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, qualification: "ilm-8588", unit: "501" }).map((a) => a.name)).toEqual(["recording.pdf"]);
+    expect((await listAttachments(db(), learner1!, { learnerId: learner1!.learnerId!, qualification: "ilm-8588", unit: "501" })).map((a) => a.name)).toEqual(["recording.pdf"]);
   });
 
   it("locks a document's files and the unit's general evidence while the unit is in an open submission", async () => {
     const { learner5 } = world.scopes;
     const learnerId = learner5!.learnerId!;
-    const draft = createDraft(world.database, learner5!);
+    const draft = (await createDraft(world.database, learner5!));
     const onDocument = await addAttachment(db(), learner5!, { target: { documentId: draft.id }, name: "scan.pdf", content: chunksOf(pdf()) });
     const onUnit = await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "501", criteria: [] }, name: "general.pdf", content: chunksOf(pdf(900)) });
     if (!onDocument.ok || !onUnit.ok) throw new Error("upload refused");
-    const documentIds = [draft.id, ...listDocuments(db(), learner5!, learnerId).slice(0, 1).map((d) => d.id)];
-    const submitted = submitUnit(db(), learner5!, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: "Learner Five", date: "2025-07-01" } });
+    const documentIds = [draft.id, ...(await listDocuments(db(), learner5!, learnerId)).slice(0, 1).map((d) => d.id)];
+    const submitted = (await submitUnit(db(), learner5!, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: "Learner Five", date: "2025-07-01" } }));
     expect(submitted.ok).toBe(true);
-    expect(removeAttachment(db(), learner5!, onDocument.attachment.id)).toMatchObject({ ok: false, reason: "locked" });
-    expect(removeAttachment(db(), learner5!, onUnit.attachment.id)).toMatchObject({ ok: false, reason: "locked" });
+    expect((await removeAttachment(db(), learner5!, onDocument.attachment.id))).toMatchObject({ ok: false, reason: "locked" });
+    expect((await removeAttachment(db(), learner5!, onUnit.attachment.id))).toMatchObject({ ok: false, reason: "locked" });
     let pulled = 0;
     async function* counted(): AsyncGenerator<Buffer> {
       pulled++;

@@ -136,7 +136,7 @@ export async function getSubmission(db: Db, scope: Scope, id: string): Promise<S
 
 /**
  * The submissions the caller may see, newest first. An assessor's queue is
- * `(await listSubmissions(db, scope, { status: ["submitted"] }))`.
+ * `await listSubmissions(db, scope, { status: ["submitted"] })`.
  *
  * @param db - the connection
  * @param scope - the caller

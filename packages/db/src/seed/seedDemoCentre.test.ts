@@ -1,39 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../client.ts";
+import { connectDatabase } from "../client.ts";
 import { signIn } from "../auth/signIn.ts";
 import { listDocuments } from "../repositories/documents.ts";
 import { listLearners, listRegistrations } from "../repositories/learners.ts";
-import { tempDir } from "../test/world.ts";
 import { seedDemoCentre } from "./seedDemoCentre.ts";
+import { freshTarget, inSequence } from "../test/database.ts";
 
 describe("seedDemoCentre()", () => {
   it("creates a demo centre whose people can sign in, and keeps it on a second start", async () => {
-    const temp = tempDir();
+    const temp = await freshTarget();
     try {
-      const first = openDatabase(temp.file());
+      const first = await connectDatabase(temp.target);
       const seeded = await seedDemoCentre(first.db, { seed: 42 });
       expect(seeded.created).toBe(true);
       expect(seeded.signIns.map((s) => s.role)).toEqual(["centre_admin", "assessor", "assessor", "iqa", "learner", "learner", "learner", "learner", "learner"]);
       expect(seeded.documents).toBeGreaterThan(50);
       const admin = await signIn(first.db, { email: seeded.signIns[0]!.email, password: seeded.signIns[0]!.password, ip: "::1" });
       if (!admin.ok) throw new Error("admin cannot sign in");
-      const learners = listLearners(first.db, admin.scope);
+      const learners = (await listLearners(first.db, admin.scope));
       expect(learners).toHaveLength(5);
-      const routes = learners.map((l) => listRegistrations(first.db, admin.scope, l.id)[0]?.route).sort();
+      const routes = (await inSequence(learners, async (l) => (await listRegistrations(first.db, admin.scope, l.id))[0]?.route)).sort();
       expect(routes).toEqual(["certificate", "certificate", "certificate", "diploma", "diploma"]);
-      const counts = learners.map((l) => listDocuments(first.db, admin.scope, l.id).length);
-      first.close();
+      const counts = await inSequence(learners, async (l) => (await listDocuments(first.db, admin.scope, l.id)).length);
+      await first.close();
 
-      const second = openDatabase(temp.file());
+      const second = await connectDatabase(temp.target);
       const again = await seedDemoCentre(second.db, { seed: 42 });
       expect(again).toMatchObject({ created: false, documents: 0 });
       expect(again.signIns).toEqual(seeded.signIns);
       const learner = again.signIns.find((s) => s.role === "learner")!;
       expect((await signIn(second.db, { email: learner.email, password: learner.password, ip: "::1" })).ok).toBe(true);
-      expect(listLearners(second.db, admin.scope).map((l) => listDocuments(second.db, admin.scope, l.id).length)).toEqual(counts);
-      second.close();
+      expect(await inSequence(await listLearners(second.db, admin.scope), async (l) => (await listDocuments(second.db, admin.scope, l.id)).length)).toEqual(counts);
+      await second.close();
     } finally {
-      temp.cleanup();
+      await temp.cleanup();
     }
   });
 });
