@@ -118,7 +118,7 @@ export async function recordAssessment(
   input: { submissionId: string; decisions: Omit<DecisionInput, "submissionId">[]; comments: Record<string, string>; criteria: string[]; finish: boolean },
 ): Promise<RecordAssessmentResult> {
   try {
-    return writeTransaction(db, async (): Promise<RecordAssessmentResult> => {
+    return await writeTransaction(db, async (): Promise<RecordAssessmentResult> => {
       const submission = (await getSubmission(db, scope, input.submissionId));
       if (!submission) return NOT_FOUND;
       if (scope.role !== "assessor") return FORBIDDEN;
