@@ -23,7 +23,7 @@ export interface UnitProgress {
  * @param unitId - only this unit (a page about one unit need not check the others)
  * @returns each registration with its unit, findings and documents
  */
-export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
+export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): Promise<UnitProgress[]> {
   // Nothing written since this caller last asked: the same answer, without a query (the caller's
   // scope is in the key, so whether they may see the learner was decided on the same data).
   return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
@@ -33,24 +33,24 @@ export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?
 const PROGRESS_CACHE_SIZE = 500;
 const unchangedCache = createReadCache<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
-  const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
+async function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): Promise<UnitProgress[]> {
+  const registrations = (await listRegistrations(db, scope, learnerId)).filter((r) => unitId === undefined || r.unit === unitId);
   if (registrations.length === 0) return [];
   // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until
   // a document is created or saved (the fingerprint changes) or a registration changes.
-  const fingerprint = documentsFingerprint(db, scope, learnerId);
+  const fingerprint = (await documentsFingerprint(db, scope, learnerId));
   const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}`;
   const cached = key ? progressCache.get(key) : undefined;
   if (cached) return cached;
-  const progress = computeProgress(db, scope, learnerId, registrations);
+  const progress = (await computeProgress(db, scope, learnerId, registrations));
   if (key) progressCache.set(key, progress);
   return progress;
 }
 
 const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): UnitProgress[] {
-  const documents = listDocuments(db, scope, learnerId);
+async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): Promise<UnitProgress[]> {
+  const documents = (await listDocuments(db, scope, learnerId));
   const portfolio = documents.map(toPortfolioDocument);
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);

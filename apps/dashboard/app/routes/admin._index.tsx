@@ -14,15 +14,15 @@ const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assess
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const { db } = context.database;
-  const centre = getCentre(db, user.scope);
-  const members = listMembers(db, user.scope);
-  const learners = listLearners(db, user.scope);
+  const centre = (await getCentre(db, user.scope));
+  const members = (await listMembers(db, user.scope));
+  const learners = (await listLearners(db, user.scope));
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return {
     members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
     learners: learners.map((l) => ({ id: l.id, name: l.name })),
-    assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
+    assignments: (await listAssignments(db, user.scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
 
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
@@ -71,20 +71,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "assign": {
-      const result = assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      const result = (await assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
     }
     case "register": {
       const choice = registrationChoices().find((c) => c.value === field("unit"));
       if (!choice) return { errors: [{ href: "#register-unit", message: "Choose a unit from the list" }] };
-      const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) });
+      const result = (await registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) }));
       if (result.ok) return { done: "The learner was registered." };
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
     }
     case "settings": {
       const percent = field("iqaSamplePercent");
-      const result = updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 });
+      const result = (await updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 }));
       if (result.ok) return { done: "The centre’s settings are saved." };
       if (result.reason === "invalid") {
         return { errors: [result.field === "centreNumber" ? { href: "#centre-number", message: "The centre number has at most 40 characters" } : { href: "#iqa-sample-percent", message: "Enter a whole number from 0 to 100" }] };
@@ -93,19 +93,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "deactivate":
     case "reactivate": {
-      const result = setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" });
+      const result = (await setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" }));
       if (result.ok) return { done: form.get("intent") === "reactivate" ? "The person can sign in again." : "The person is deactivated: they cannot sign in, and everything they did is kept." };
       return { errors: [{ href: "#people", message: result.reason === "self" ? "You cannot deactivate yourself" : "Choose a person of your centre" }] };
     }
     case "unassign": {
-      const result = unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      const result = (await unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
     }
     case "api-token": {
-      if (getCentre(db, user.scope)?.hasApiToken && form.get("confirm") !== "yes") {
+      if ((await getCentre(db, user.scope))?.hasApiToken && form.get("confirm") !== "yes") {
         return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
       }
-      const result = issueCentreApiToken(db, user.scope);
+      const result = (await issueCentreApiToken(db, user.scope));
       return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
     }
     default:

@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Mark a unit – ilm-forms" }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
-  const view = loadSubmission(context.database.db, user.scope, params.id ?? "");
+  const view = (await loadSubmission(context.database.db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
   const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, feedback: d.feedback, state: d.state }]));
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
@@ -50,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         }
       : null,
     recorded: new URL(request.url).searchParams.get("recorded") === "1",
-    files: submissionFiles(context.database.db, user.scope, view),
+    files: (await submissionFiles(context.database.db, user.scope, view)),
   };
 }
 
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const view = loadSubmission(db, user.scope, params.id ?? "");
+  const view = (await loadSubmission(db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
   if (view.submission.status !== "submitted") return { errors: [{ href: "#marking", message: "This unit has already been assessed." }] };
   const finish = form.get("intent") === "finish";
@@ -90,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     else if (comment || view.comments.some((c) => c.target === `lo:${lo.number}`)) comments[`lo:${lo.number}`] = comment;
   }
   if (errors.length) return { errors };
-  const result = recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish });
+  const result = (await recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish }));
   if (!result.ok) {
     if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#decision-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: choose Pass or Referral before you record the decision` })) };
     if (result.reason === "too-long") return { errors: [{ href: "#marking", message: `${result.field}: at most ${result.limit} characters` }] };

@@ -13,14 +13,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner"]);
   const { db } = context.database;
-  const document = getDocument(db, user.scope, params.id ?? "");
+  const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
-  const learner = getLearner(db, user.scope, document.learnerId);
+  const learner = (await getLearner(db, user.scope, document.learnerId));
   return {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, updatedAt: document.updatedAt },
     title: registry.get(document.templateId, document.templateVersion)?.title ?? document.templateId,
     learner: learner?.name ?? "",
-    signatures: documentSignatures(db, user.scope, document),
+    signatures: (await documentSignatures(db, user.scope, document)),
   };
 }
 

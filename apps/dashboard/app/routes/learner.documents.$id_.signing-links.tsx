@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Signing link – ilm-forms" }
 // that the caller may see the document.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const document = getDocument(context.database.db, user.scope, params.id ?? "");
+  const document = (await getDocument(context.database.db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   return { documentId: document.id };
 }
@@ -22,17 +22,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const document = getDocument(db, user.scope, params.id ?? "");
+  const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   const back = `/learner/documents/${document.id}`;
   if (form.get("intent") === "revoke") {
-    const revoked = revokeSigningLink(db, user.scope, String(form.get("linkId") ?? ""));
+    const revoked = (await revokeSigningLink(db, user.scope, String(form.get("linkId") ?? "")));
     if (!revoked.ok && revoked.reason !== "used") throw notFound();
     return redirect(back);
   }
   if (form.get("intent") !== "create") return { documentId: document.id, error: "Choose whose signature to ask for." };
   const field = String(form.get("field") ?? "");
-  const made = createSigningLink(db, user.scope, { documentId: document.id, field });
+  const made = (await createSigningLink(db, user.scope, { documentId: document.id, field }));
   if (!made.ok) {
     if (made.reason === "locked") return { documentId: document.id, error: "The document is part of a unit under assessment: no one can be asked to sign it until the unit is returned." };
     if (made.reason === "not-a-signature-field") return { documentId: document.id, error: "Choose whose signature to ask for." };

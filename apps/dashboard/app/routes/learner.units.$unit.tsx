@@ -15,10 +15,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Unit $
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit).find((p) => p.unit.id === params.unit);
+  const progress = (await learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit)).find((p) => p.unit.id === params.unit);
   if (!progress) throw notFound();
   const { unit, check, registration } = progress;
-  const assessment = learnerAssessments(context.database.db, user.scope, user.learnerId ?? "").get(unit.id);
+  const assessment = (await learnerAssessments(context.database.db, user.scope, user.learnerId ?? "")).get(unit.id);
   return {
     assessment: assessment ?? null,
     qualification: registration.qualification,
@@ -38,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
-    files: unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id),
+    files: (await unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id)),
     criteria: unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => ({ id: `${unit.id}:${c.id}`, text: c.text }))),
     learnerId: user.learnerId ?? "",
     maxAttachmentBytes: context.config.maxAttachmentBytes,
