@@ -80,9 +80,9 @@ function people(sqlite: ReturnType<typeof openDatabase>["sqlite"], signIns: Demo
   return out;
 }
 
-function submit501(db: ReturnType<typeof openDatabase>["db"], person: Person): string {
-  const documentIds = listDocuments(db, person.scope, person.learnerId!).map((d) => d.id);
-  const result = submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } });
+async function submit501(db: ReturnType<typeof openDatabase>["db"], person: Person): Promise<string> {
+  const documentIds = (await listDocuments(db, person.scope, person.learnerId!)).map((d) => d.id);
+  const result = (await submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } }));
   if (!result.ok) throw new Error(`could not submit for ${person.email}: ${result.reason}`);
   return result.id;
 }
@@ -102,7 +102,7 @@ export async function createWorld(): Promise<World> {
   const otherSeed = await seedDemoCentre(db, { seed: 99, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.ilm-forms.test" });
   const demo = people(sqlite, demoSeed.signIns, demoSeed.centreId);
   const other = people(sqlite, otherSeed.signIns, otherSeed.centreId);
-  const firstDoc = (p: Person) => listDocuments(db, p.scope, p.learnerId!)[0]!.id;
+  const firstDoc = async (p: Person) => (await listDocuments(db, p.scope, p.learnerId!))[0]!.id;
   const attached: Attachments = {
     demoL1Attachment: await attachToUnit(db, demo.learner1!, "501"),
     demoL3Attachment: await attachToUnit(db, demo.learner3!, "500"),
@@ -110,31 +110,31 @@ export async function createWorld(): Promise<World> {
   };
   const records = {
     ...attached,
-    demoL1Doc: firstDoc(demo.learner1!),
-    demoL3Doc: firstDoc(demo.learner3!),
-    otherL1Doc: firstDoc(other.learner1!),
+    demoL1Doc: (await firstDoc(demo.learner1!)),
+    demoL3Doc: (await firstDoc(demo.learner3!)),
+    otherL1Doc: (await firstDoc(other.learner1!)),
     demoL1OpenDoc: "",
-    demoL1Submission: submit501(db, demo.learner1!),
+    demoL1Submission: (await submit501(db, demo.learner1!)),
     demoL3Submission: "",
-    otherL1Submission: submit501(db, other.learner1!),
+    otherL1Submission: (await submit501(db, other.learner1!)),
   };
   // learner 3 is on the Diploma (500, 502, 503): register 501 is not needed; submit Unit 500 instead.
   const l3 = demo.learner3!;
-  const l3Docs = listDocuments(db, l3.scope, l3.learnerId!).map((d) => d.id);
-  const l3Submission = submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } });
+  const l3Docs = (await listDocuments(db, l3.scope, l3.learnerId!)).map((d) => d.id);
+  const l3Submission = (await submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } }));
   if (!l3Submission.ok) throw new Error(`could not submit for learner3: ${l3Submission.reason}`);
   records.demoL3Submission = l3Submission.id;
   // Made after the submission, so no submission holds it: the save tests use it.
   const l1 = demo.learner1!;
-  const open = createDocument(db, l1.scope, {
+  const open = (await createDocument(db, l1.scope, {
     learnerId: l1.learnerId!,
     templateId: "ilm-8588/session-record",
     data: { clientRef: "Client 1", sessionNo: 90, sessionDate: "2026-05-02", duration: 1, goal: "Agree the next step." },
-  });
+  }));
   if (!open.ok) throw new Error(`could not add learner1's open document: ${open.reason}`);
   records.demoL1OpenDoc = open.id;
-  const token = issueCentreApiToken(db, demo.admin!.scope);
-  const otherToken = issueCentreApiToken(db, other.admin!.scope);
+  const token = (await issueCentreApiToken(db, demo.admin!.scope));
+  const otherToken = (await issueCentreApiToken(db, other.admin!.scope));
   if (!token.ok || !otherToken.ok) throw new Error("could not issue API tokens");
   const number = (p: Person) => (sqlite.prepare("select learner_number as n from learners where id = ?").get(p.learnerId) as { n: string }).n;
   const learnerNumbers = { demoL1: number(demo.learner1!), otherL1: number(other.learner1!) };
