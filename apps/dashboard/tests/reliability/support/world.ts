@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { addAttachment, createDocument, issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
+import { dirname } from "node:path";
+import { addAttachment, connectDatabase, createDocument, issueCentreApiToken, listDocuments, seedDemoCentre, submitUnit, type Db, type DemoSignIn, type OpenDatabase, type Role, type Scope } from "@ilm-forms/db";
+import { freshTarget, row, TEST_ENGINE } from "../../support/database.ts";
 import { startServer, type TestServer } from "../../support/server.ts";
 
 /** Runs in full size when ILM_RELIABILITY=full (`pnpm --filter dashboard test:reliability`), else the CI size. */
@@ -36,9 +35,11 @@ export interface Person extends DemoSignIn {
   learnerId?: string;
 }
 
-/** Two seeded centres in one file, with submissions of Unit 501 and an API token for the demo centre. */
+/** Two seeded centres in one database, with submissions of Unit 501 and an API token for the demo centre. */
 export interface World {
+  /** SQLite: the folder of the database file. */
   dir: string;
+  /** The SQLite file, or the PostgreSQL URL under the postgres project: `connectDatabase(databasePath)` opens it. */
   databasePath: string;
   demo: Record<string, Person>;
   other: Record<string, Person>;
@@ -51,7 +52,7 @@ export interface World {
   apiToken: string;
   otherApiToken: string;
   learnerNumbers: { demoL1: string; otherL1: string };
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /** An evidence file on the submitted unit of learner 1 (501), learner 3 (500) and the other centre's learner 1 (501): locked. */
@@ -61,7 +62,7 @@ interface Attachments {
   otherL1Attachment: string;
 }
 
-async function attachToUnit(db: ReturnType<typeof openDatabase>["db"], person: Person, unit: string): Promise<string> {
+async function attachToUnit(db: Db, person: Person, unit: string): Promise<string> {
   async function* content() {
     yield Buffer.from(`%PDF-1.4\n% evidence of ${unit}\n`);
   }
@@ -70,17 +71,17 @@ async function attachToUnit(db: ReturnType<typeof openDatabase>["db"], person: P
   return result.attachment.id;
 }
 
-function people(sqlite: ReturnType<typeof openDatabase>["sqlite"], signIns: DemoSignIn[], centreId: string): Record<string, Person> {
+async function people(database: OpenDatabase, signIns: DemoSignIn[], centreId: string): Promise<Record<string, Person>> {
   const out: Record<string, Person> = {};
   for (const s of signIns) {
-    const user = sqlite.prepare("select id from users where email = ?").get(s.email) as { id: string };
-    const learner = sqlite.prepare("select id from learners where user_id = ?").get(user.id) as { id: string } | undefined;
+    const user = (await row<{ id: string }>(database, "select id from users where email = ?", s.email))!;
+    const learner = await row<{ id: string }>(database, "select id from learners where user_id = ?", user.id);
     out[s.email.split("@")[0]!] = { ...s, userId: user.id, centreId, scope: { userId: user.id, centreId, role: s.role as Role }, learnerId: learner?.id };
   }
   return out;
 }
 
-async function submit501(db: ReturnType<typeof openDatabase>["db"], person: Person): Promise<string> {
+async function submit501(db: Db, person: Person): Promise<string> {
   const documentIds = (await listDocuments(db, person.scope, person.learnerId!)).map((d) => d.id);
   const result = (await submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } }));
   if (!result.ok) throw new Error(`could not submit for ${person.email}: ${result.reason}`);
@@ -88,20 +89,21 @@ async function submit501(db: ReturnType<typeof openDatabase>["db"], person: Pers
 }
 
 /**
- * Creates the database file before any server starts: the demo centre (seed 8588, as the server
+ * Creates the database (a SQLite file, or a PostgreSQL database under the postgres project) before any server starts: the demo centre (seed 8588, as the server
  * seeds it), a second centre "other-centre", Unit 501 submitted by learners 1 and 3 of the demo
  * centre and learner 1 of the other, and an API token per centre.
  *
  * @returns the world
  */
 export async function createWorld(): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), "ilm-reliability-"));
-  const databasePath = join(dir, "world.sqlite");
-  const { db, sqlite, close } = openDatabase(databasePath);
+  const { target: databasePath, cleanup } = await freshTarget("world.sqlite");
+  const dir = TEST_ENGINE === "sqlite" ? dirname(databasePath) : "";
+  const database = await connectDatabase(databasePath);
+  const { db } = database;
   const demoSeed = await seedDemoCentre(db, { seed: 8588 });
   const otherSeed = await seedDemoCentre(db, { seed: 99, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.ilm-forms.test" });
-  const demo = people(sqlite, demoSeed.signIns, demoSeed.centreId);
-  const other = people(sqlite, otherSeed.signIns, otherSeed.centreId);
+  const demo = await people(database, demoSeed.signIns, demoSeed.centreId);
+  const other = await people(database, otherSeed.signIns, otherSeed.centreId);
   const firstDoc = async (p: Person) => (await listDocuments(db, p.scope, p.learnerId!))[0]!.id;
   const attached: Attachments = {
     demoL1Attachment: await attachToUnit(db, demo.learner1!, "501"),
@@ -136,19 +138,19 @@ export async function createWorld(): Promise<World> {
   const token = (await issueCentreApiToken(db, demo.admin!.scope));
   const otherToken = (await issueCentreApiToken(db, other.admin!.scope));
   if (!token.ok || !otherToken.ok) throw new Error("could not issue API tokens");
-  const number = (p: Person) => (sqlite.prepare("select learner_number as n from learners where id = ?").get(p.learnerId) as { n: string }).n;
-  const learnerNumbers = { demoL1: number(demo.learner1!), otherL1: number(other.learner1!) };
-  close();
-  return { dir, databasePath, demo, other, records, apiToken: token.token, otherApiToken: otherToken.token, learnerNumbers, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const number = async (p: Person) => (await row<{ n: string }>(database, "select learner_number as n from learners where id = ?", p.learnerId))!.n;
+  const learnerNumbers = { demoL1: await number(demo.learner1!), otherL1: await number(other.learner1!) };
+  await database.close();
+  return { dir, databasePath, demo, other, records, apiToken: token.token, otherApiToken: otherToken.token, learnerNumbers, remove: cleanup };
 }
 
 /**
- * Starts the built dashboard on the world's database file.
+ * Starts the built dashboard on the world's database (DATABASE_URL for PostgreSQL).
  *
  * @param world - the world
  * @param env - more environment (PORTAL_ORIGINS, MAX_BODY_BYTES ...)
  * @returns the server
  */
 export function startOn(world: World, env: Record<string, string> = {}): Promise<TestServer> {
-  return startServer({ DATABASE_PATH: world.databasePath, ...env });
+  return startServer({ ...(TEST_ENGINE === "postgres" ? { DATABASE_URL: world.databasePath } : { DATABASE_PATH: world.databasePath }), ...env });
 }
