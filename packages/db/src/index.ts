@@ -62,6 +62,8 @@ export type { Forbidden, NotFound } from "./repositories/results.ts";
 
 /** Backup and demo data. */
 export { backupDatabase } from "./backup.ts";
+export { copyToPostgres } from "./copyToPostgres.ts";
+export type { CopyReport } from "./copyToPostgres.ts";
 export type { BackupReport } from "./backup.ts";
 export { seedDemoCentre } from "./seed/seedDemoCentre.ts";
 export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";
