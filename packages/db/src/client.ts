@@ -6,7 +6,19 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema/index.ts";
-import { registerEngine, transactionContext, type Engine, type EngineState } from "./access/engine.ts";
+import { resolve } from "node:path";
+import { registerEngine, transactionContext, type Engine, type EngineState, type WriteLock } from "./access/engine.ts";
+
+/** SQLite: one write lock per database file per process (see WriteLock). */
+const writeLocks = new Map<string, WriteLock>();
+
+function writeLockOf(path: string): WriteLock {
+  if (path === ":memory:" || path === "") return {};
+  const key = resolve(path);
+  let lock = writeLocks.get(key);
+  if (!lock) writeLocks.set(key, (lock = {}));
+  return lock;
+}
 
 /**
  * The drizzle database every function of this package takes. It is typed as drizzle's SQLite
@@ -77,7 +89,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     const db = drizzle(sqlite, { schema }) as unknown as Db;
-    registerEngine(db, { engine: "sqlite", sqlite });
+    registerEngine(db, { engine: "sqlite", sqlite, lock: writeLockOf(path) });
     if (!options.readonly && options.migrate !== false) migrate(db as BetterSQLite3Database<typeof schema>, { migrationsFolder });
     return { db, engine: "sqlite", sqlite, close: () => void sqlite.close() };
   } catch (error) {

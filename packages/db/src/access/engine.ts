@@ -25,11 +25,22 @@ export interface TransactionContext {
   depth: number;
 }
 
+/**
+ * SQLite: the write transaction in progress on a database file in this process, and a promise settled
+ * when it ends. Shared by every connection of the process to the same file: a second connection's
+ * BEGIN IMMEDIATE (or any write) would otherwise wait synchronously for the lock the first holds
+ * across an await, blocking the very event loop that has to finish the first (a deadlock until
+ * busy_timeout). Across processes, SQLite's own lock and busy_timeout serialise as before.
+ */
+export interface WriteLock {
+  active?: { context: TransactionContext; done: Promise<void> };
+}
+
 /** Per database handle. */
 export interface EngineState {
   engine: Engine;
-  /** SQLite: the transaction holding the connection, and a promise settled when it ends. */
-  active?: { context: TransactionContext; done: Promise<void> };
+  /** SQLite: the process's write lock of this file. */
+  lock?: WriteLock;
   /** PostgreSQL: the pool. */
   pool?: import("pg").Pool;
   /** SQLite: the connection. */
@@ -95,9 +106,10 @@ async function pgCall<T>(call: () => PromiseLike<T>): Promise<T> {
   }
 }
 
-/** SQLite: waits while another async context's transaction holds the connection. */
+/** SQLite: waits while another async context's transaction holds the file (on this connection or another of this process). */
 async function gate(state: EngineState): Promise<void> {
-  while (state.active && transactionContext.getStore() !== state.active.context) await state.active.done;
+  const lock = state.lock!;
+  while (lock.active && transactionContext.getStore() !== lock.active.context) await lock.active.done;
 }
 
 /** PostgreSQL: after a write outside a transaction, move the read caches' version on. */

@@ -11,7 +11,8 @@ export const WRITE_LOCK_KEY = "7596778403937627506";
  * Runs `write` in a write transaction that holds the database's write lock from its first statement,
  * so the optimistic-lock check, the change and the audit entry (which reads the chain's head) see one
  * consistent database even with other connections or processes writing:
- * - SQLite: `BEGIN IMMEDIATE` on the process's connection; the process's other requests wait for it.
+ * - SQLite: `BEGIN IMMEDIATE` on the connection; the process's other statements on that file wait for it
+ *   (engine.ts), other processes wait in SQLite's lock (busy_timeout).
  * - PostgreSQL: a pooled client, `BEGIN` and a transaction-level advisory lock shared by every
  *   process (`pg_advisory_xact_lock`), released by COMMIT or ROLLBACK. Write transactions are thus
  *   serialised across processes as SQLite serialises them, and the audit chain stays linear.
@@ -49,10 +50,11 @@ export async function writeTransaction<T>(db: Db, write: () => T | Promise<T>): 
       client.release(broken);
     }
   }
-  while (state.active) await state.active.done;
+  const lock = state.lock!;
+  while (lock.active) await lock.active.done;
   let end!: () => void;
   const context: TransactionContext = { state, depth: 0 };
-  state.active = { context, done: new Promise<void>((resolve) => (end = resolve)) };
+  lock.active = { context, done: new Promise<void>((resolve) => (end = resolve)) };
   const sqlite = db.$client as import("better-sqlite3").Database;
   try {
     return await transactionContext.run(context, async () => {
@@ -67,7 +69,7 @@ export async function writeTransaction<T>(db: Db, write: () => T | Promise<T>): 
       }
     });
   } finally {
-    state.active = undefined;
+    lock.active = undefined;
     end();
   }
 }
