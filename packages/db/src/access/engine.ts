@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type BetterSqlite3 from "better-sqlite3";
+import type { Pool, PoolClient } from "pg";
 import type { Db } from "../client.ts";
 
 /**
@@ -20,7 +22,7 @@ export type Engine = "sqlite" | "postgres";
 export interface TransactionContext {
   state: EngineState;
   /** PostgreSQL: the client the transaction runs on. */
-  client?: import("pg").PoolClient;
+  client?: PoolClient;
   /** Nesting depth: savepoint names. */
   depth: number;
 }
@@ -42,9 +44,9 @@ export interface EngineState {
   /** SQLite: the process's write lock of this file. */
   lock?: WriteLock;
   /** PostgreSQL: the pool. */
-  pool?: import("pg").Pool;
+  pool?: Pool;
   /** SQLite: the connection. */
-  sqlite?: import("better-sqlite3").Database;
+  sqlite?: BetterSqlite3.Database;
 }
 
 export const transactionContext = new AsyncLocalStorage<TransactionContext>();
@@ -242,7 +244,7 @@ export async function rawRows<R>(db: Db, text: string, params: unknown[] = []): 
     return (await (context?.client ?? state.pool!).query(text, params)).rows as R[];
   }
   await gate(state);
-  const statement = (db.$client as import("better-sqlite3").Database).prepare(text);
+  const statement = (db.$client as BetterSqlite3.Database).prepare(text);
   return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
 }
 
@@ -262,6 +264,6 @@ export async function dataVersion(db: Db): Promise<string> {
     return rows[0]!.v;
   }
   await gate(state);
-  const sqlite = db.$client as import("better-sqlite3").Database;
+  const sqlite = db.$client as BetterSqlite3.Database;
   return `${sqlite.pragma("data_version", { simple: true }) as number}:${sqlite.prepare("select total_changes()").pluck().get() as number}`;
 }

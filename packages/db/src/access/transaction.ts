@@ -1,3 +1,4 @@
+import type BetterSqlite3 from "better-sqlite3";
 import type { Db } from "../client.ts";
 import { currentTransaction, engineState, transactionContext, type TransactionContext } from "./engine.ts";
 
@@ -55,7 +56,7 @@ export async function writeTransaction<T>(db: Db, write: () => T | Promise<T>): 
   let end!: () => void;
   const context: TransactionContext = { state, depth: 0 };
   lock.active = { context, done: new Promise<void>((resolve) => (end = resolve)) };
-  const sqlite = db.$client as import("better-sqlite3").Database;
+  const sqlite = db.$client as BetterSqlite3.Database;
   try {
     return await transactionContext.run(context, async () => {
       sqlite.exec("begin immediate");

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase } from "../client.ts";
 import { createDraft, createWorld, type World } from "../test/world.ts";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { seedDemoCentre } from "../seed/seedDemoCentre.ts";
 import { createDocument, documentsFingerprint, getDocument, listDocuments, saveDocument } from "./documents.ts";
 import { getLearner, listLearners } from "./learners.ts";
