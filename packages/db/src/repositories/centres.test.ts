@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { memberships } from "../schema/people.ts";
+import { run } from "../access/engine.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { listAuditEntries } from "./audit.ts";
 import { apiTokenScope, issueCentreApiToken } from "./centres.ts";
@@ -40,7 +41,7 @@ describe("portal API tokens", () => {
     expect((await apiTokenScope(db(), reissued.token))?.userId).toBe(admin!.userId);
     const again = (await issueCentreApiToken(db(), second));
     if (!again.ok) throw new Error("not issued again");
-    world.database.db.update(memberships).set({ role: "assessor" }).where(eq(memberships.userId, second.userId)).run();
+    await run(world.database.db, world.database.db.update(memberships).set({ role: "assessor" }).where(eq(memberships.userId, second.userId)));
     expect((await apiTokenScope(db(), again.token))).toBeUndefined();
   });
 });
