@@ -96,7 +96,7 @@ export async function attachmentsByCriterion(db: Db, scope: Scope, learnerId: st
  * @param id - the attachment
  * @returns what the data layer answered
  */
-export async function removeEvidenceFile(db: Db, scope: Scope, id: string): Promise<ReturnType<typeof removeAttachment>> {
+export async function removeEvidenceFile(db: Db, scope: Scope, id: string): ReturnType<typeof removeAttachment> {
   return (await removeAttachment(db, scope, id));
 }
 
