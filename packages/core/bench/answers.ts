@@ -2,6 +2,11 @@
 // and units (with and without assumeValid), plus the same portfolios with documents bent out of shape
 // (wrong types, missing fields, names typed into text, null data). A change meant only to be faster
 // must leave the hash unchanged:  tsx bench/answers.ts   (reads dist: build first)
+// Now: `1232 checks: 9dc99e9789fc6c3907a80ad17ea28e9ed8d11d3839ed578ab5c48a9fb2389301`. It was `e03cf076…`
+// until the complete demo learners gained the rest of issue 21's evidence (statement of conclusions,
+// communication assessment, Unit 503 summary statements, assessor observation, witness testimony):
+// only reasons and pointers of those two profiles changed (501/502 AC 3.1 and 3.4, every 503
+// criterion), no status and no name warning (the README's "answers" paragraph says which).
 import { createHash } from "node:crypto";
 import { checkPortfolio, DEMO_PROFILES, findNamedPeople, generateDemoPortfolio, namesUsedIn, type PortfolioDocument } from "../dist/index.js";
 

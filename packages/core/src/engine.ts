@@ -33,6 +33,10 @@ export { authenticityDeclarationTemplate, unitChoices } from "./qualification/un
 export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
+export { countWords } from "./wordCount/countWords.ts";
+export { wordCounts } from "./wordCount/wordCounts.ts";
+export type { WordCount } from "./wordCount/wordCounts.ts";
+export { withWordCounts } from "./wordCount/withWordCounts.ts";
 export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
 export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";
 export type { EvidenceSource } from "./evidence/evidenceByCriterion.ts";

@@ -79,6 +79,45 @@ describe("signatures made by the signers", () => {
     expect(openSigningLink(db(), open.token).ok).toBe(true);
   });
 
+  it("lets the learner ask the witness to sign a witness testimony through a link, as for any template that declares a signature (issue 21)", () => {
+    const learner = world.scopes.learner1!;
+    expect(signatureFields("ilm-8588/witness-testimony")).toEqual([{ field: "witnessSignature", title: "Signature of witness" }]);
+    const testimony = {
+      learnerName: "Casey Coach",
+      unit: "501",
+      witnessName: "Daniel Reid",
+      witnessRole: "Head of Operations",
+      criteria: ["501:1.3"],
+      testimony: "I attended the three-way contracting meeting for Client 1 and saw the contract agreed.",
+    };
+    const created = createDocument(db(), learner, { learnerId: learner.learnerId!, templateId: "ilm-8588/witness-testimony", data: testimony });
+    if (!created.ok) throw new Error(`testimony: ${created.reason}`);
+    const made = createSigningLink(db(), learner, { documentId: created.id, field: "witnessSignature" });
+    if (!made.ok) throw new Error(made.reason);
+    const opened = openSigningLink(db(), made.token);
+    expect(opened).toMatchObject({ ok: true, field: { field: "witnessSignature", title: "Signature of witness" }, document: { id: created.id, templateId: "ilm-8588/witness-testimony", data: testimony } });
+    const signed = signWithLink(db(), made.token, { name: "Daniel Reid", expectedContentHash: (opened as { contentHash: string }).contentHash });
+    expect(signed).toMatchObject({ ok: true, signature: { field: "witnessSignature", signerName: "Daniel Reid", matching: true } });
+    expect(listSignerSignatures(db(), learner, created.id)).toEqual([expect.objectContaining({ field: "witnessSignature", signerName: "Daniel Reid", matching: true })]);
+    expect(listSigningLinks(db(), learner, created.id).map((l) => l.status)).toEqual(["used"]);
+  });
+
+  it("refuses a signature typed as spaces only, in the document as through a link, naming the field", () => {
+    const learner = world.scopes.learner1!;
+    const refused = createDocument(db(), learner, {
+      learnerId: learner.learnerId!,
+      templateId: "ilm-8588/witness-testimony",
+      data: { learnerName: "Casey Coach", unit: "501", witnessName: "Daniel Reid", witnessSignature: { name: "   ", role: "Witness", date: "2026-06-28" } },
+    });
+    expect(refused).toMatchObject({ ok: false, reason: "invalid", errors: [{ path: "/witnessSignature/name", rule: "pattern", message: "Signature is not in the expected form: Type your name: spaces alone are not a signature." }] });
+    const accepted = createDocument(db(), learner, {
+      learnerId: learner.learnerId!,
+      templateId: "ilm-8588/witness-testimony",
+      data: { learnerName: "Casey Coach", unit: "501", witnessName: "Daniel Reid", witnessSignature: { name: "Daniel Reid", role: "Witness", date: "2026-06-28" } },
+    });
+    expect(accepted.ok).toBe(true);
+  });
+
   it("lets only the learner or an admin of the centre make or withdraw links, for signature fields only", () => {
     const id = draftContract();
     const { learner1, learner3, assessor1, admin } = world.scopes;

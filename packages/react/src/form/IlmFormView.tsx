@@ -1,5 +1,5 @@
 import { findNamedPeopleIn } from "@ilm-forms/core/confidentiality";
-import type { PortfolioDocument } from "@ilm-forms/core/engine";
+import { wordCounts, type PortfolioDocument, type WordCount } from "@ilm-forms/core/engine";
 // RJSF's subpaths, not its root: the root re-exports getTestRegistry, which imports
 // @rjsf/validator-ajv8, a package a portal does not have (RJSF issue #5295, decision 022).
 import Form, { type IChangeEvent } from "@rjsf/core/lib/components/Form.js";
@@ -15,6 +15,7 @@ import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
 import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 import { DraftBanner } from "./DraftBanner.tsx";
 import { usePagePrefix } from "./usePagePrefix.ts";
+import { createWordCountStore, WordCountContext } from "../wordCount/wordCountStore.ts";
 
 const CHECK_DELAY_MS = 250;
 
@@ -41,6 +42,17 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const lastEmitted = useRef<FormData | undefined>(value);
   const formRef = useRef<Form>(null);
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Word counts the template asks for (fields whose x-ilm role is word-count) are counted from the
+  // live data, shown by their widget as the learner types, and written into the data handed out.
+  const [wordCountStore] = useState(() => createWordCountStore(wordCounts(template, current.current)));
+  const counted = useCallback(
+    (data: FormData): FormData => {
+      const counts = wordCounts(template, data);
+      wordCountStore.set(counts);
+      return withCounts(data, counts);
+    },
+    [template, wordCountStore],
+  );
 
   // A draft found after mount replaces the data the form started with, and says so; the host hears
   // of it through onChange like any other change (so <ilm-form> submits and validates the draft).
@@ -48,6 +60,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   onChangeRef.current = onChange;
   useEffect(() => {
     if (!drafts.restored) return;
+    wordCountStore.set(wordCounts(template, drafts.restored.data));
     current.current = drafts.restored.data;
     lastEmitted.current = drafts.restored.data;
     setRestoredAt(drafts.restored.savedAt);
@@ -60,6 +73,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     if (value !== undefined && value !== lastEmitted.current) {
       lastEmitted.current = value;
       current.current = value;
+      wordCountStore.set(wordCounts(template, value));
       setReplaced((n) => n + 1);
     }
   }, [value]);
@@ -108,19 +122,19 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
 
   const handleChange = useCallback(
     (event: IChangeEvent) => {
-      const data = (event.formData ?? {}) as FormData;
+      const data = counted((event.formData ?? {}) as FormData);
       current.current = data;
       lastEmitted.current = data;
       drafts.schedule(data);
       runCheck(data);
       onChange?.(data);
     },
-    [drafts, runCheck, onChange],
+    [drafts, runCheck, onChange, counted],
   );
 
   const handleSubmit = useCallback(
     (event: IChangeEvent) => {
-      const data = (event.formData ?? {}) as FormData;
+      const data = counted((event.formData ?? {}) as FormData);
       const result = onSubmit?.(data);
       if (result && typeof (result as Promise<unknown>).then === "function") {
         (result as Promise<unknown>).then(
@@ -131,7 +145,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
         drafts.clear();
       }
     },
-    [onSubmit, drafts],
+    [onSubmit, drafts, counted],
   );
 
   useImperativeHandle(ref, () => ({ clearDraft: () => drafts.clear(), submit: () => formRef.current?.submit() }), [drafts]);
@@ -140,6 +154,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     drafts.clear();
     setRestoredAt(undefined);
     const original = value ?? {};
+    wordCountStore.set(wordCounts(template, original));
     current.current = original;
     setGeneration((n) => n + 1);
   };
@@ -148,6 +163,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     <div className="ilm-form-wrapper">
       {restoredAt !== undefined && !readOnly ? <DraftBanner savedAt={restoredAt} onDiscard={discardDraft} onDismiss={() => setRestoredAt(undefined)} /> : null}
       <PendingEditsContext.Provider value={pendingEdits}>
+        <WordCountContext.Provider value={wordCountStore}>
         <Form
           key={`${generation}:${idPrefix}`}
           ref={formRef}
@@ -171,10 +187,19 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
         >
           {readOnly ? <></> : children}
         </Form>
+        </WordCountContext.Provider>
       </PendingEditsContext.Provider>
     </div>
   );
 });
+
+/** The data with each word-count field set to its count; the same object when there is none to set. */
+function withCounts(data: FormData, counts: readonly WordCount[]): FormData {
+  if (counts.length === 0 || counts.every((c) => data[c.field] === c.count)) return data;
+  const copy: FormData = { ...data };
+  for (const { field, count } of counts) copy[field] = count;
+  return copy;
+}
 
 /** RJSF's own core theme, for hosts that pass `replaceTheme` and want to start from it. */
 export const rjsfCoreRegistry = getDefaultRegistry;
