@@ -28,16 +28,19 @@ export const EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@ilm-forms\/core(
 /**
  * Modules of RJSF replaced inside the bundles by what the ILM forms need of them (decision 043):
  * RJSF's default fields, widgets and templates less those no ILM template reaches, the platform's
- * URL for fast-uri, RJSF v5's allOf merge for @x0k/json-schema-merge, and a plain deep equality for
- * fast-equals. Keyed by the resolved file.
+ * URL for fast-uri, RJSF v5's allOf merge for @x0k/json-schema-merge, a plain deep equality for
+ * fast-equals, two functions for react-is, and a NumberField that asks Intl for the decimal
+ * separator only when it needs it. Keyed by the resolved file.
  */
 const STAND_INS = new Map([
   [join(rjsfCoreDir, "lib", "components", "fields", "index.js"), join(root, "src", "lean", "rjsf", "fields.ts")],
   [join(rjsfCoreDir, "lib", "components", "widgets", "index.js"), join(root, "src", "lean", "rjsf", "widgets.ts")],
   [join(rjsfCoreDir, "lib", "components", "templates", "index.js"), join(root, "src", "lean", "rjsf", "templates.ts")],
+  [join(rjsfCoreDir, "lib", "components", "fields", "NumberField.js"), join(root, "src", "lean", "rjsf", "NumberField.ts")],
   [join(rjsfUtilsDir, "lib", "schema", "shallowAllOfMerge.js"), join(root, "src", "lean", "rjsf", "shallowAllOfMerge.ts")],
   [join(rjsfUtilsDir, "lib", "deepEquals.js"), join(root, "src", "lean", "rjsf", "deepEquals.ts")],
   [fromRjsfUtils.resolve("fast-uri"), join(root, "src", "lean", "rjsf", "uriResolver.ts")],
+  [fromRjsfUtils.resolve("react-is"), join(root, "src", "lean", "rjsf", "reactIs.ts")],
 ]);
 
 /** A resolver plugin that swaps the modules of STAND_INS after they are resolved as usual. */
@@ -76,7 +79,7 @@ for (const [index, entry] of entries.entries()) {
         // which the host's bundler splits into one chunk per template.
         external: EXTERNAL,
         output: {
-          banner: `/*! ${entry.label}: includes @rjsf/core ${rjsfCore.version} and @rjsf/utils ${rjsfUtils.version} (Apache-2.0, https://github.com/rjsf-team/react-jsonschema-form; licence in ./LICENSE-rjsf-core.md) with jsonpointer and react-is (MIT); markdown-to-jsx, fast-uri, fast-equals, @x0k/json-schema-merge and the RJSF fields no ILM template uses replaced (decision 043) */`,
+          banner: `/*! ${entry.label}: includes @rjsf/core ${rjsfCore.version} and @rjsf/utils ${rjsfUtils.version} (Apache-2.0, https://github.com/rjsf-team/react-jsonschema-form; licence in ./LICENSE-rjsf-core.md) with jsonpointer (MIT); markdown-to-jsx, react-is, fast-uri, fast-equals, @x0k/json-schema-merge and the RJSF fields no ILM template uses replaced (decision 043) */`,
         },
       },
     },

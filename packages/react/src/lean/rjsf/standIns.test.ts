@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { registry } from "@ilm-forms/core";
 import { deepEquals as rjsfDeepEquals } from "@rjsf/utils";
 import { describe, expect, it } from "vitest";
+import { createElement, forwardRef, Fragment, memo } from "react";
 import deepEquals from "./deepEquals.ts";
+import reactIs from "./reactIs.ts";
 import shallowAllOfMerge from "./shallowAllOfMerge.ts";
 import uri from "./uriResolver.ts";
 
@@ -52,6 +54,22 @@ describe("the stand-ins of the prebuilt entries (decision 043) decide as the mod
       cases.push([template.schema, structuredClone(template.schema)], [template.ui, structuredClone(template.ui)], [template.schema, template.ui]);
     }
     for (const [a, b] of cases) expect([a, b, deepEquals(a, b)]).toEqual([a, b, rjsfDeepEquals(a, b)]);
+  });
+
+  it("tells forwardRef and memo elements as react-is does", () => {
+    const realReactIs = fromUtils("react-is") as { isForwardRef(value: unknown): boolean; isMemo(value: unknown): boolean };
+    const Plain = () => null;
+    const Forwarded = forwardRef(() => null);
+    const Memoised = memo(Plain);
+    // react-is 18 knows elements by React 18's symbol; RJSF passes it what createElement made.
+    const asReact18 = (element: object) => ({ ...element, $$typeof: Symbol.for("react.element") });
+    const values: unknown[] = [undefined, null, 1, "text", Plain, Forwarded, Memoised, createElement(Plain), createElement(Forwarded), createElement(Memoised), createElement(Fragment)];
+    for (const element of [createElement(Plain), createElement(Forwarded), createElement(Memoised), createElement(Fragment)]) values.push(asReact18(element));
+    for (const value of values) {
+      expect(reactIs.isForwardRef(value)).toBe(realReactIs.isForwardRef(value));
+      expect(reactIs.isMemo(value)).toBe(realReactIs.isMemo(value));
+    }
+    expect(reactIs.isForwardRef(asReact18(createElement(Forwarded)))).toBe(true);
   });
 
   it("merges allOf branches into the schema: properties deeply, required joined", () => {
