@@ -99,7 +99,8 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
       checkTimer.current = setTimeout(() => {
         const document: PortfolioDocument = { id: documentId ?? "draft", template: template.id, version: template.version, data };
         void Promise.resolve(checkConfidentiality(document)).then((found) => {
-          if (run === checkRun.current) setWarnings(found);
+          // No warnings before and none now: keep the same list, so the form does not render again.
+          if (run === checkRun.current) setWarnings((previous) => (previous.length === 0 && found.length === 0 ? previous : found));
         });
       }, CHECK_DELAY_MS);
     },
