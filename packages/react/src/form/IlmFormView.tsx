@@ -1,4 +1,4 @@
-import { findNamedPeopleIn } from "@ilm-forms/core/confidentiality";
+import type * as Confidentiality from "@ilm-forms/core/confidentiality";
 import { wordCounts, type PortfolioDocument, type WordCount } from "@ilm-forms/core/engine";
 // RJSF's subpaths, not its root: the root re-exports getTestRegistry, which imports
 // @rjsf/validator-ajv8, a package a portal does not have (RJSF issue #5295, decision 022).
@@ -18,6 +18,20 @@ import { usePagePrefix } from "./usePagePrefix.ts";
 import { createWordCountStore, WordCountContext } from "../wordCount/wordCountStore.ts";
 
 const CHECK_DELAY_MS = 250;
+
+/** Core's name scan, loaded on demand the first time a form has text to scan (decision 043). */
+let nameScan: Promise<typeof Confidentiality> | undefined;
+function loadNameScan() {
+  nameScan ??= import("@ilm-forms/core/confidentiality");
+  return nameScan;
+}
+
+/** Whether any string in the data holds more than white space (an empty form names nobody). */
+function hasText(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (value && typeof value === "object") return Object.values(value).some(hasText);
+  return false;
+}
 
 /**
  * The form for one template module: RJSF v6 with the precompiled validator, drafts, warnings and
@@ -79,25 +93,39 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   }, [value]);
 
   // By default the form warns, while the person types, about text that seems to name someone (core's
-  // name scan, which needs only this template: no registry comes into the bundle).
+  // name scan, which needs only this template: no registry comes into the bundle). The scan is its
+  // own chunk, fetched once some text is typed or restored: a form that opens empty does not wait for it.
   const checkConfidentiality = useMemo(
-    () => givenCheck ?? ((document: PortfolioDocument) => findNamedPeopleIn([{ document, template }], knownNames ?? [])),
+    () =>
+      givenCheck ??
+      (async (document: PortfolioDocument): Promise<FieldWarning[]> => {
+        if (!hasText(document.data)) return [];
+        const { findNamedPeopleIn } = await loadNameScan();
+        return findNamedPeopleIn([{ document, template }], knownNames ?? []);
+      }),
     [givenCheck, knownNames, template],
   );
+  const checkRun = useRef(0);
   const runCheck = useCallback(
     (data: FormData) => {
-      if (!checkConfidentiality) return;
       if (checkTimer.current) clearTimeout(checkTimer.current);
+      const run = ++checkRun.current;
       checkTimer.current = setTimeout(() => {
         const document: PortfolioDocument = { id: documentId ?? "draft", template: template.id, version: template.version, data };
-        setWarnings(checkConfidentiality(document));
+        void Promise.resolve(checkConfidentiality(document)).then((found) => {
+          // No warnings before and none now: keep the same list, so the form does not render again.
+          if (run === checkRun.current) setWarnings((previous) => (previous.length === 0 && found.length === 0 ? previous : found));
+        });
       }, CHECK_DELAY_MS);
     },
     [checkConfidentiality, documentId, template.id, template.version],
   );
   useEffect(() => {
     runCheck(current.current);
-    return () => clearTimeout(checkTimer.current);
+    return () => {
+      clearTimeout(checkTimer.current);
+      checkRun.current++;
+    };
   }, [runCheck]);
 
   const warningsById = useMemo(() => {
