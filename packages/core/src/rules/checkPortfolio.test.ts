@@ -85,12 +85,12 @@ describe("checkPortfolio()", () => {
     const { documents } = generateDemoPortfolio(3, "certificate-complete");
     const record = documents.find((d) => d.id === "client-1/session-record-1")!;
     const logged = record.data.duration as number;
-    record.data.duration = logged + 0.5;
+    record.data.duration = logged + 30;
     const result = checkPortfolio("501", documents, { today: TODAY });
-    expect(result.summary.hoursDisagreements).toEqual([expect.objectContaining({ client: "Client 1", sessionNo: 1, logHours: logged, recordHours: logged + 0.5 })]);
+    expect(result.summary.hoursDisagreements).toEqual([expect.objectContaining({ client: "Client 1", sessionNo: 1, logHours: logged / 60, recordHours: logged / 60 + 0.5 })]);
     const finding = result.findings.find((f) => f.criterion === "501:2.1")!;
     expect(finding.status).toBe("for the assessor");
-    expect(finding.reasons.join(" ")).toContain(`the hours log says ${logged} hour`);
+    expect(finding.reasons.join(" ")).toContain(`the hours log says ${logged / 60} hour`);
     expect(result.summary.coachingHours).toBe(19.5);
   });
 
