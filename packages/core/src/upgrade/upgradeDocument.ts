@@ -31,7 +31,7 @@ export function upgradeDocument(registry: Pick<Registry, "get" | "listAllVersion
   const startVersion = document.version ?? current.version;
   let at = registry.get(document.template, startVersion);
   if (!at) return { ok: false, message: `${document.template} has no version ${startVersion}` };
-  let data: unknown = structuredClone(document.data);
+  const data: unknown = structuredClone(document.data);
   const conversions: Array<{ path: string; from: number; to: number }> = [];
   const versions = registry.listAllVersions().filter((t) => t.id === document.template);
   const seen = new Set<string>();
