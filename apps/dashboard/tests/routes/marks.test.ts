@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assignAssessor, createDocument, listDecisions, listLearners, registerLearner, signIn, submitUnit, type Scope } from "@ilm-forms/db";
-import { registry, unitCriteria } from "@ilm-forms/core";
+import { registry, unitCriteria, validate } from "@ilm-forms/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as marking from "../../app/routes/assessor.submissions.$id.tsx";
+import { resultSheetDocument } from "../../app/models/downloads.server.ts";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
 
 // The second scheme (marks out of a maximum per criterion) on the assessor's page, with nothing about
@@ -81,5 +82,13 @@ describe("marking a unit of a marks scheme", () => {
     const page = (await marking.loader(args(h.request(`/assessor/submissions/${submissionId}`, { cookie }), { id: submissionId }))) as Awaited<ReturnType<typeof marking.loader>>;
     expect(page.total).toEqual({ total: marks.reduce((a, b) => a + b, 0), outOf: 100 });
     expect(page.total!.total).toBe(100 - criteria.length);
+
+    // The result sheet generated from the qualification data carries each mark and the total, and validates.
+    const decisions = listDecisions(h.database.db, assessor, submissionId);
+    const sheet = resultSheetDocument({ qualification: QUALIFICATION.id, unit: UNIT, submission: page.submission as never, decisions, learner: { name: "Learner Four", learnerNumber: "L4" }, centreName: "Demo", outcome: "Not yet decided" });
+    expect(sheet.data.totalMarks).toBe(100 - criteria.length);
+    const firstLo = UNIT.learningOutcomes[0]!;
+    expect((sheet.data.learningOutcomes as Record<string, { criteria: Record<string, { marks?: number }> }>)[firstLo.number]!.criteria[firstLo.criteria[0]!.id]!.marks).toBe(marks[0]);
+    expect(validate(sheet.template, sheet.data, { version: sheet.version }).errors).toEqual([]);
   });
 });
