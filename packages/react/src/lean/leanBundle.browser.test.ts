@@ -74,7 +74,7 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     await page.getByLabel("Goal", { exact: false }).first().fill("Hand over the monthly forecast.");
     await page.getByRole("button", { name: "Save and continue" }).click();
     const data = JSON.parse(await page.getByTestId("submitted").innerText()) as Record<string, unknown>;
-    expect(data).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 110 });
+    expect(data).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.83 });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
   });
 
   it("shows a completed document read-only, table rows included", async () => {
-    const value = { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-02-24", duration: 90 }, { sessionNo: 2, sessionDate: "2026-03-10", duration: 75 }] };
+    const value = { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-02-24", duration: 1.5 }, { sessionNo: 2, sessionDate: "2026-03-10", duration: 1.25 }] };
     await open({ template: "hours-log", readonly: "1", value: JSON.stringify(value) });
     expect(await page.getByRole("button").count()).toBe(0);
     const clientRef = page.getByLabel("Client ref/ID", { exact: false }).first();
