@@ -14,6 +14,7 @@ export type {
   RegistryEntry,
   Template,
   TemplateAnnotations,
+  UpgradeDeclaration,
   UiSchema,
   WriterRole,
 } from "./registry/types.ts";
@@ -50,6 +51,8 @@ export { CHECK_KINDS } from "./rules/checkKindNames.ts";
 export type { Check, CheckKind, CompileContext } from "./rules/checks/context.ts";
 export type { CheckKindName } from "./rules/checks/index.ts";
 export { fieldsByRole, valuesByRole } from "./roles/fieldsByRole.ts";
+export { upgradeDocument, UNIT_CONVERSIONS } from "./upgrade/upgradeDocument.ts";
+export type { UpgradeResult } from "./upgrade/upgradeDocument.ts";
 export type { RoleField, RoleValue } from "./roles/fieldsByRole.ts";
 export { unitOutcome } from "./results/unitOutcome.ts";
 export type { CriterionDecision, UnitOutcome } from "./results/unitOutcome.ts";

@@ -43,6 +43,8 @@ export { assignAssessor, unassignAssessor, listAssignments } from "./repositorie
 export type { Assignment } from "./repositories/assignments.ts";
 export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
+export { upgradeStoredDocuments } from "./repositories/upgradeDocuments.ts";
+export type { UpgradeReport } from "./repositories/upgradeDocuments.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
 export { recordDecision, recordAssessment, listDecisions } from "./repositories/decisions.ts";

@@ -1,4 +1,4 @@
-import { authenticityDeclarationTemplate, evidenceByCriterion, registry, unitCriteria, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, evidenceByCriterion, registry, totalMarks, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
 import type { AttachmentView } from "./attachments.server.ts";
@@ -149,7 +149,9 @@ export function resultSheetDocument(input: {
     const criteria: Record<string, unknown> = {};
     for (const criterion of lo.criteria) {
       const decision = input.decisions.find((d) => d.criterion === `${unit.id}:${criterion.id}`);
-      criteria[criterion.id] = decision ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}) } : {};
+      criteria[criterion.id] = decision
+        ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}), ...(decision.marks !== null && decision.marks !== undefined ? { marks: decision.marks } : {}) }
+        : {};
     }
     const comment = (target: string) => input.comments?.find((c) => c.target === target)?.comment.slice(0, 5000);
     const assessorComment = comment(`lo:${lo.number}`);
@@ -157,6 +159,9 @@ export function resultSheetDocument(input: {
     learningOutcomes[lo.number] = { criteria, ...(assessorComment ? { comments: assessorComment } : {}), ...(qaComment ? { qaComments: qaComment } : {}) };
   }
   const decided = input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
+  // A marks scheme (the qualification data says so) prints the total once every criterion has its mark.
+  const marked = registry.qualification(input.qualification)?.scheme === "marks";
+  const marks = marked ? totalMarks(unit, Object.fromEntries(input.decisions.filter((d) => d.marks !== null && d.marks !== undefined).map((d) => [d.criterion.slice(unit.id.length + 1), d.marks!]))) : undefined;
   return {
     template: `${input.qualification}/result-sheet-${unit.id}`,
     version: unit.version,
@@ -166,6 +171,7 @@ export function resultSheetDocument(input: {
       learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
       learnerName: input.learner.name.slice(0, 120),
       learningOutcomes,
+      ...(marks && marks.errors.length === 0 ? { totalMarks: marks.total } : {}),
       ...(decided ? { assessorDecision: input.outcome } : {}),
       ...(input.assessor ? { assessorSignature: input.assessor } : {}),
       ...(decided && input.ratified ? { unitOutcome: input.outcome, qaSignature: input.ratified } : {}),

@@ -22,8 +22,23 @@ export interface TemplateAnnotations {
    * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
    */
   portfolioPart?: PortfolioPartAnnotation;
+  /**
+   * How documents written against an earlier version become documents of this one, declared as data
+   * and applied by `upgradeDocument`: each entry names the earlier version and the unit conversions
+   * (a field counting `from` in the earlier version and `to` in this one, at the same place, has its
+   * numbers converted; see `UNIT_CONVERSIONS`).
+   */
+  upgradesFrom?: UpgradeDeclaration[];
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
+}
+
+/** One declared migration: from an earlier version of the same template to the version that declares it. */
+export interface UpgradeDeclaration {
+  /** The earlier version, e.g. `2.0.0`. */
+  version: string;
+  /** Unit conversions, e.g. `[{ "from": "hours", "to": "minutes" }]`. */
+  convert: Array<{ from: string; to: string }>;
 }
 
 /** The parts of a portfolio a template can declare itself (`x-ilm.portfolioPart`). */

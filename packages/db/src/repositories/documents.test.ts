@@ -69,11 +69,11 @@ describe("documents", () => {
         const id = (created as { id: string }).id;
         const loadedByA = getDocument(db(), learner1!, id)!;
         const loadedByB = getDocument(other.db, learner1!, id)!;
-        const first = saveDocument(db(), learner1!, { id, expectedVersion: loadedByA.version, data: { ...loadedByA.data, duration: 1.5 } });
+        const first = saveDocument(db(), learner1!, { id, expectedVersion: loadedByA.version, data: { ...loadedByA.data, duration: 90 } });
         const second = saveDocument(other.db, learner1!, { id, expectedVersion: loadedByB.version, data: { ...loadedByB.data, duration: 2 } });
         expect(first).toEqual({ ok: true, version: 2 });
         expect(second).toEqual({ ok: false, reason: "changed", currentVersion: 2 });
-        expect(getDocument(other.db, learner1!, id)?.data.duration).toBe(1.5);
+        expect(getDocument(other.db, learner1!, id)?.data.duration).toBe(90);
       } finally {
         other.close();
       }

@@ -51,7 +51,7 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
     const perClient = (name: string, extra: Record<string, unknown> = {}) => add(name, withRoles(registry, name, example(name), { clientRef, ...extra }));
     for (const name of ["diary-cover", "programme-plan", "development-needs", "diagnostics", "contract"]) perClient(name);
     perClient("hours-log", {
-      sessions: Array.from({ length: sessions }, (_, s) => ({ sessionNo: s + 1, sessionDate: sessionDate(client, s), duration: 1.5 })),
+      sessions: Array.from({ length: sessions }, (_, s) => ({ sessionNo: s + 1, sessionDate: sessionDate(client, s), duration: 90 })),
     });
     for (let s = 0; s < sessions; s++) {
       perClient("session-record", { sessionNo: s + 1, date: sessionDate(client, s) });
