@@ -2,11 +2,12 @@
 // and units (with and without assumeValid), plus the same portfolios with documents bent out of shape
 // (wrong types, missing fields, names typed into text, null data). A change meant only to be faster
 // must leave the hash unchanged:  tsx bench/answers.ts   (reads dist: build first)
-// Now: `1232 checks: 9dc99e9789fc6c3907a80ad17ea28e9ed8d11d3839ed578ab5c48a9fb2389301`. It was `e03cf076…`
-// until the complete demo learners gained the rest of issue 21's evidence (statement of conclusions,
-// communication assessment, Unit 503 summary statements, assessor observation, witness testimony):
-// only reasons and pointers of those two profiles changed (501/502 AC 3.1 and 3.4, every 503
-// criterion), no status and no name warning (the README's "answers" paragraph says which).
+// Now: `1232 checks: 242c7f831c99d3f916f90b42462a4cf30f0ea00ea012141c5d1afdd6bbb29719`. It was `e03cf076…`;
+// two changes moved it (the README's "answers" paragraph says which findings changed and why): the complete
+// demo learners gained the rest of issue 21's evidence (`9dc99e97…` alone: reasons and pointers of those two
+// profiles only), and issue 16's exact answers (`ee5ce785…` alone: durations stored in whole minutes under
+// the 3.0.0 templates, the plan span counted inclusively, names found in every document of a unit and in
+// client references, shortfalls said in hours and minutes). No demo profile changed status.
 import { createHash } from "node:crypto";
 import { checkPortfolio, DEMO_PROFILES, findNamedPeople, generateDemoPortfolio, namesUsedIn, type PortfolioDocument } from "../dist/index.js";
 

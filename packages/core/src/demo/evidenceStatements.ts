@@ -1,5 +1,6 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { DemoClient } from "./clientDocuments.ts";
+import { minutes } from "./dates.ts";
 
 /** The demo assessor who observes a session (a fixed name: no draw on the seeded generator). */
 export const DEMO_ASSESSOR = "Morag Ellison";
@@ -113,7 +114,7 @@ export function evidenceStatements(coach: string, unit: "501" | "502", clients: 
         date: first.dates[observed]!,
         unit,
         observationOrRecording: "Observation",
-        sessionLength: first.durations[observed]!,
+        sessionLength: minutes(first.durations[observed]!),
         clientRef: first.ref,
         observations: [
           { criteria: [`${unit}:2.2`, `${unit}:3.4`], observed: "Questions were open and asked one at a time; two summaries checked the client's feelings as well as the facts." },
