@@ -31,7 +31,7 @@ export type { GeneratedTemplate } from "./qualification/generateResultSheet.ts";
 export { generateEvidenceMatrix } from "./qualification/generateEvidenceMatrix.ts";
 export { authenticityDeclarationTemplate, unitChoices } from "./qualification/unitChoices.ts";
 export type { UnitChoice } from "./qualification/unitChoices.ts";
-export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
+export type { PortfolioDocument, SignerSignatureState, UnitRegistration } from "./portfolio/types.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
 export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
 export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";

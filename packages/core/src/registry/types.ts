@@ -36,6 +36,8 @@ export type WriterRole = "learner" | "assessor" | "iqa" | "centre_admin";
 export interface FieldAnnotations {
   role?: FieldRole;
   unit?: string;
+  /** On a signature: who signs it when that is not the writer (`client`, `stakeholder`, `witness`). */
+  signer?: string;
 }
 
 export type FieldRole =

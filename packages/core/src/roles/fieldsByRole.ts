@@ -10,6 +10,8 @@ export interface RoleField {
   title: string;
   /** The one criterion the field answers (`x-ilm.criterion`, e.g. `503:1.1`), where it says so. */
   criterion?: string;
+  /** On a signature someone other than the writer makes: who (`x-ilm.signer`, e.g. `client`). */
+  signer?: string;
 }
 
 const NONE: RoleReader[] = [];
@@ -119,10 +121,11 @@ export function fieldsByRole(template: Template): RoleField[] {
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], out: RoleField[], depth: number): void {
   if (depth > 16) return;
   const schema = resolve(root, node);
-  const { role, criterion } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown } | undefined) ?? {};
+  const { role, criterion, signer } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown; signer?: unknown } | undefined) ?? {};
   if (role && steps.length > 0) {
     const field: RoleField = { role, steps, title: typeof schema.title === "string" ? schema.title : steps[steps.length - 1]! };
     if (typeof criterion === "string") field.criterion = criterion;
+    if (typeof signer === "string") field.signer = signer;
     out.push(field);
     if (role === "signature") return;
   }
