@@ -43,7 +43,7 @@ export { assignAssessor, unassignAssessor, listAssignments } from "./repositorie
 export type { Assignment } from "./repositories/assignments.ts";
 export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
-export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
+export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash, submissionFiles } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
 export { recordDecision, recordAssessment, listDecisions } from "./repositories/decisions.ts";
 export type { AssessorDecision, DecisionInput, RecordAssessmentResult } from "./repositories/decisions.ts";
@@ -70,5 +70,5 @@ export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from "./attachments/evidenceT
 export { evidenceFileName } from "./attachments/fileName.ts";
 
 /** Signatures made by the signers through one-time links, bound to the document's signed content. */
-export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
+export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signerSignatureStates, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
 export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";

@@ -4,7 +4,7 @@ import { listAuditEntries } from "./audit.ts";
 import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
 import { createDraft, createWorld, type World } from "../test/world.ts";
 import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
-import { submitUnit } from "./submissions.ts";
+import { submissionContentHash, submissionFiles, submitUnit } from "./submissions.ts";
 import { listDocuments } from "./documents.ts";
 
 /** A minimal PDF header: enough for the sniffer. */
@@ -203,5 +203,30 @@ describe("attachments", () => {
     expect(await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "503", criteria: [] }, name: "other.pdf", content: chunksOf(pdf()) })).toMatchObject({
       ok: true,
     });
+  });
+
+  it("covers the unit's files in the submission's hash: a file added after the page was read is caught, and the audit names the files", async () => {
+    const { learner1 } = world.scopes;
+    const learnerId = learner1!.learnerId!;
+    const draft = createDraft(world.database, learner1!, 7);
+    const unit = { learnerId, qualification: "ilm-8588", unit: "501", documentIds: [draft.id] };
+    const before = submissionFiles(db(), learner1!, unit);
+    const seen = submissionContentHash([draft], before);
+    const added = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "signed contract.pdf", content: chunksOf(pdf(3000, 0x41)) });
+    if (!added.ok) throw new Error("upload refused");
+    const files = submissionFiles(db(), learner1!, unit);
+    expect(files.map((f) => f.id)).toEqual([...before.map((f) => f.id), added.attachment.id]);
+    // Another learner's or another unit's files are not the submission's.
+    expect(files.every((f) => f.documentId === draft.id || (f.documentId === null && f.unit === "501"))).toBe(true);
+    const now = submissionContentHash([draft], files);
+    expect(now).not.toBe(seen);
+    expect(submissionContentHash([draft], [])).toBe(submissionContentHash([draft]));
+    const input = { qualification: "ilm-8588", unit: "501", documentIds: [draft.id], declaration: { name: "Learner One", date: "2025-07-01" } };
+    expect(submitUnit(db(), learner1!, { ...input, expectedContentHash: seen })).toEqual({ ok: false, reason: "changed", contentHash: now });
+    const submitted = submitUnit(db(), learner1!, { ...input, expectedContentHash: now });
+    expect(submitted).toMatchObject({ ok: true, contentHash: now });
+    if (!submitted.ok) return;
+    const entry = listAuditEntries(db(), world.scopes.admin!, { entityId: submitted.id }).find((e) => e.action === "submission.create")!;
+    expect((JSON.parse(String(entry.after)) as { files: { id: string; sha256: string }[] }).files).toContainEqual({ id: added.attachment.id, sha256: added.attachment.sha256 });
   });
 });
