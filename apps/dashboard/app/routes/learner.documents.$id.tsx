@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, status: document.status },
     title: template?.title ?? document.templateId,
     unit,
-    knownNames: namesUsedIn(others.map(toPortfolioDocument)),
+    knownNames: namesUsedIn(others.map((d) => toPortfolioDocument(d))),
     saved: new URL(request.url).searchParams.get("saved") === "1",
     lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
     // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
