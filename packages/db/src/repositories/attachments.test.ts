@@ -30,6 +30,8 @@ describe("attachments", () => {
   });
   afterAll(() => world.cleanup());
   const db = () => world.database.db;
+  /** Parts written under a staging key: an upload still arriving, or one that did not end well. */
+  const stagedParts = () => (world.database.sqlite.prepare("select count(*) as n from evidence_blob_parts where sha256 like 'staging:%'").get() as { n: number }).n;
 
   it("stores a file attached to a document once per hash, reads it back in parts, and records both uploads with their hash", async () => {
     const { learner1 } = world.scopes;
@@ -115,6 +117,68 @@ describe("attachments", () => {
     expect(pulled).toBe(11);
     expect(closed).toBe(true);
     expect(listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! })).toHaveLength(before);
+    // The parts written while it was read are gone with it.
+    expect(stagedParts()).toBe(0);
+  });
+
+  it("writes the parts as they arrive, never holding the file: 96 MB stream in with the Buffers in use flat, and read back the same", async () => {
+    const { learner3 } = world.scopes;
+    const draft = createDraft(world.database, learner3!);
+    const total = 96 * 1024 * 1024;
+    const chunk = randomBytes(64 * 1024);
+    const head = Buffer.from(pdf(64 * 1024));
+    const hash = createHash("sha256");
+    global.gc?.();
+    const baseline = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    let staged = 0;
+    async function* big(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < total; at += chunk.length) {
+        const bytes = at === 0 ? head : chunk;
+        hash.update(bytes);
+        if (at % (8 * 1024 * 1024) === 0) {
+          peak = Math.max(peak, process.memoryUsage().arrayBuffers - baseline);
+          staged = Math.max(staged, stagedParts());
+        }
+        yield bytes;
+      }
+    }
+    const result = await addAttachment(db(), learner3!, { target: { documentId: draft.id }, name: "recording.pdf", content: big() }, { maxFileBytes: 128 * 1024 * 1024, maxLearnerBytes: 256 * 1024 * 1024 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.attachment).toMatchObject({ size: total, sha256: hash.digest("hex"), mediaType: "application/pdf" });
+    // The parts were in the table while the file was still arriving (the last sample is at 88 MB: 352 parts).
+    expect(staged).toBeGreaterThanOrEqual(300);
+    // At most 8 MB of Buffers more than before at any point (measured: 320 KiB; 96 MB if the file were held).
+    expect(peak).toBeLessThan(8 * 1024 * 1024);
+    expect(stagedParts()).toBe(0);
+    const back = createHash("sha256");
+    let size = 0;
+    for await (const part of readAttachment(db(), learner3!, result.attachment.id)!.content) {
+      back.update(part);
+      size += part.length;
+    }
+    expect({ size, sha256: back.digest("hex") }).toEqual({ size: total, sha256: result.attachment.sha256 });
+    expect(removeAttachment(db(), learner3!, result.attachment.id)).toEqual({ ok: true });
+  });
+
+  it("files the same bytes once and drops the second upload's staged parts; a crash's staging older than a day goes with the next upload", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 5);
+    const bytes = pdf(700 * 1024, 0x42);
+    const parts = () => (world.database.sqlite.prepare("select count(*) as n from evidence_blob_parts where sha256 = ?").get(createHash("sha256").update(bytes).digest("hex")) as { n: number }).n;
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "a.pdf", content: chunksOf(bytes, 5000) })).ok).toBe(true);
+    expect(parts()).toBe(3);
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "b.pdf", content: chunksOf(bytes, 70000) })).ok).toBe(true);
+    expect(parts()).toBe(3);
+    expect(stagedParts()).toBe(0);
+    const centreId = (world.database.sqlite.prepare("select centre_id as c from attachments limit 1").get() as { c: string }).c;
+    const insert = world.database.sqlite.prepare("insert into evidence_blob_parts (centre_id, sha256, part, bytes) values (?, ?, 0, x'00')");
+    insert.run(centreId, `staging:${new Date(Date.now() - 2 * 86400_000).toISOString()}:crashed`);
+    insert.run(centreId, `staging:${new Date(Date.now() - 3600_000).toISOString()}:still-uploading`);
+    expect(stagedParts()).toBe(2);
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "c.pdf", content: chunksOf(pdf(900, 0x43)) })).ok).toBe(true);
+    expect(world.database.sqlite.prepare("select sha256 from evidence_blob_parts where sha256 like 'staging:%'").pluck().all()).toEqual([expect.stringMatching(/:still-uploading$/)]);
+    world.database.sqlite.prepare("delete from evidence_blob_parts where sha256 like 'staging:%'").run();
   });
 
   it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {
