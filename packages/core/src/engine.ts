@@ -32,6 +32,8 @@ export { generateEvidenceMatrix } from "./qualification/generateEvidenceMatrix.t
 export { authenticityDeclarationTemplate, unitChoices } from "./qualification/unitChoices.ts";
 export type { UnitChoice } from "./qualification/unitChoices.ts";
 export type { PortfolioDocument, SignerSignatureState, UnitRegistration } from "./portfolio/types.ts";
+export { ATTACHMENT_KINDS, attachmentKindOf, attachmentRefusal, attachmentRule, kindsPhrase } from "./attachments/attachmentRule.ts";
+export type { AttachmentKind, AttachmentRule } from "./attachments/attachmentRule.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
 export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
 export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";

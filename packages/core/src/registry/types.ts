@@ -1,3 +1,5 @@
+import type { AttachmentRule } from "../attachments/attachmentRule.ts";
+
 /** A JSON Schema object as stored in `schemas/` (draft 2020-12). Kept loose on purpose: schemas are data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -22,6 +24,8 @@ export interface TemplateAnnotations {
    * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
    */
   portfolioPart?: PortfolioPartAnnotation;
+  /** The evidence files a document of the template may carry: the list's title, the kinds allowed, the largest file. */
+  attachments?: AttachmentRule;
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
 }
