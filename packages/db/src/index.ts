@@ -63,7 +63,7 @@ export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";
 
 /** Evidence files: content-addressed blobs, attachments to documents and units. */
 export { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment } from "./repositories/attachments.ts";
-export type { AddAttachmentResult, Attachment, AttachmentTarget, RemoveAttachmentResult, TooLarge } from "./repositories/attachments.ts";
+export type { AddAttachmentResult, Attachment, AttachmentTarget, RefusedByTemplate, RemoveAttachmentResult, TooLarge } from "./repositories/attachments.ts";
 export { ATTACHMENT_LIMITS, BLOB_PART_BYTES } from "./attachments/limits.ts";
 export type { AttachmentLimits } from "./attachments/limits.ts";
 export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from "./attachments/evidenceTypes.ts";

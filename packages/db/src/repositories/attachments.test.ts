@@ -5,7 +5,7 @@ import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
 import { createDraft, createWorld, type World } from "../test/world.ts";
 import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
 import { submissionContentHash, submissionFiles, submitUnit } from "./submissions.ts";
-import { listDocuments } from "./documents.ts";
+import { createDocument, listDocuments } from "./documents.ts";
 
 /** A minimal PDF header: enough for the sniffer. */
 function pdf(size = 2000, fill = 0x20): Buffer {
@@ -179,6 +179,40 @@ describe("attachments", () => {
     expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "c.pdf", content: chunksOf(pdf(900, 0x43)) })).ok).toBe(true);
     expect(world.database.sqlite.prepare("select sha256 from evidence_blob_parts where sha256 like 'staging:%'").pluck().all()).toEqual([expect.stringMatching(/:still-uploading$/)]);
     world.database.sqlite.prepare("delete from evidence_blob_parts where sha256 like 'staging:%'").run();
+  });
+
+  it("holds a document's files to its template's rule (x-ilm.attachments): kinds and size, refused with the list's title and the rule", async () => {
+    const { learner4 } = world.scopes;
+    const created = createDocument(db(), learner4!, { learnerId: learner4!.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 1" } });
+    if (!created.ok) throw new Error(created.reason);
+    const target = { documentId: created.id };
+    let pulled = 0;
+    async function* counted(bytes: Buffer): AsyncGenerator<Buffer> {
+      for (let at = 0; at < bytes.length; at += 1024 * 1024) {
+        pulled++;
+        yield bytes.subarray(at, at + 1024 * 1024);
+      }
+    }
+    // The contract takes PDFs and images up to 10 MB, under the centre's 20 MB.
+    expect(await addAttachment(db(), learner4!, { target, name: "scan.pdf", content: counted(pdf(12 * 1024 * 1024)) })).toEqual({
+      ok: false,
+      reason: "template-rule",
+      field: "Scanned signed contract",
+      message: "Scanned signed contract: a file may be at most 10 MB.",
+    });
+    expect(pulled).toBe(11);
+    expect(stagedParts()).toBe(0);
+    expect(await addAttachment(db(), learner4!, { target, name: "notes.txt", content: chunksOf(Buffer.from("Signed by all three of us on paper.\n")) })).toEqual({
+      ok: false,
+      reason: "template-rule",
+      field: "Scanned signed contract",
+      message: "Scanned signed contract: attach PDFs or images only; this file is plain text.",
+    });
+    expect(await addAttachment(db(), learner4!, { target, name: "scan.pdf", content: chunksOf(pdf(9 * 1024 * 1024)) })).toMatchObject({ ok: true, attachment: { mediaType: "application/pdf" } });
+    // A template that declares nothing takes any kind of evidence up to the centre's limit.
+    const draft = createDraft(world.database, learner4!);
+    expect(await addAttachment(db(), learner4!, { target: { documentId: draft.id }, name: "notes.txt", content: chunksOf(Buffer.from("Notes of the session.\n")) })).toMatchObject({ ok: true });
+    expect(listAttachments(db(), learner4!, { learnerId: learner4!.learnerId!, documentId: created.id }).map((a) => a.name)).toEqual(["scan.pdf"]);
   });
 
   it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {

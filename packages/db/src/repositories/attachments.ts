@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { registry } from "@ilm-forms/core";
+import { attachmentRefusal, attachmentRule, registry, type AttachmentRule } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
@@ -51,12 +51,16 @@ export type AddAttachmentResult =
   | Locked
   | TooLarge
   | { ok: false; reason: "empty" | "type-not-allowed" | "not-registered" }
-  | { ok: false; reason: "unknown-criteria"; criteria: string[] };
+  | { ok: false; reason: "unknown-criteria"; criteria: string[] }
+  | RefusedByTemplate;
 
 /** What {@link removeAttachment} answers. */
 export type RemoveAttachmentResult = { ok: true } | NotFound | Forbidden | Locked;
 
-type Resolved = { learnerId: string; documentId: string | null; qualification: string | null; unit: string | null; criteria: string[] };
+type Resolved = { learnerId: string; documentId: string | null; qualification: string | null; unit: string | null; criteria: string[]; rule?: AttachmentRule };
+
+/** The document's template allows other kinds or smaller files (`x-ilm.attachments`): the message names the list and the rule. */
+export type RefusedByTemplate = { ok: false; reason: "template-rule"; field: string; message: string };
 
 function toAttachment(row: typeof attachments.$inferSelect): Attachment {
   const { centreId: _centreId, criteria, ...rest } = row;
@@ -80,7 +84,9 @@ function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Resolved
     const doc = getDocument(db, scope, target.documentId);
     if (!doc) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
-    return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [] };
+    const template = registry.get(doc.templateId, doc.templateVersion);
+    const rule = template && attachmentRule(template);
+    return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [], ...(rule ? { rule } : {}) };
   }
   if (!getLearner(db, scope, target.learnerId)) return NOT_FOUND;
   if (!mayWrite(scope)) return FORBIDDEN;
@@ -164,6 +170,14 @@ export async function addAttachment(
   const limitBytes = Math.max(0, Math.min(allowance, limits.maxFileBytes));
   const tooLarge: TooLarge = { ok: false, reason: "too-large", which, limitBytes: which === "file" ? limits.maxFileBytes : limitBytes };
   if (limitBytes === 0) return tooLarge;
+  // The document's template may allow smaller files than the centre: that limit ends the reading too.
+  const rule = resolved.rule;
+  const ruleBinds = rule !== undefined && rule.maxBytes < limitBytes;
+  const readLimit = ruleBinds ? rule.maxBytes : limitBytes;
+  const byTemplate = (file: { mediaType?: string; size?: number }): RefusedByTemplate | undefined => {
+    const message = rule && attachmentRefusal(rule, file);
+    return message ? { ok: false, reason: "template-rule", field: rule.title, message } : undefined;
+  };
 
   // The bytes go into the parts table as they arrive, under a staging key (the hash is not known until
   // the end); the transaction below files them under their hash, or drops them when the centre holds
@@ -192,7 +206,7 @@ export async function addAttachment(
     };
     for await (const chunk of input.content) {
       size += chunk.byteLength;
-      if (size > limitBytes) return tooLarge;
+      if (size > readLimit) return ruleBinds ? byTemplate({ size })! : tooLarge;
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       hash.update(bytes);
       for (let at = 0; at < bytes.length; ) {
@@ -210,6 +224,8 @@ export async function addAttachment(
     flush();
     const mediaType = await sniffEvidenceType(head);
     if (!mediaType) return { ok: false, reason: "type-not-allowed" };
+    const refused = byTemplate({ mediaType });
+    if (refused) return refused;
     const sha256 = hash.digest("hex");
     return writeTransaction(db, (): AddAttachmentResult => stored(db, scope, input, limits, { staging, sha256, size, mediaType }));
   } finally {
