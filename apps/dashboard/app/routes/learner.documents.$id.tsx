@@ -1,4 +1,4 @@
-import { namesUsedIn, registry } from "@ilm-forms/core";
+import { attachmentRule, kindsPhrase, namesUsedIn, registry } from "@ilm-forms/core";
 import { getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
@@ -35,6 +35,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     final: document.status === "submitted" && !reopenedByReturn(db, user.scope, document.learnerId, document.id),
     attachments: documentAttachments(db, user.scope, document.learnerId, document.id),
     maxAttachmentBytes: context.config.maxAttachmentBytes,
+    // What the template allows (x-ilm.attachments): the list's title, the kinds, the largest file.
+    attachmentRule: (() => {
+      const rule = template && attachmentRule(template);
+      return rule ? { title: rule.title, kinds: rule.kinds, kindsPhrase: kindsPhrase(rule.kinds), maxBytes: rule.maxBytes } : null;
+    })(),
     signatures: documentSignatures(db, user.scope, document),
   };
 }
@@ -80,7 +85,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, signatures } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = handedIn || Boolean(outcome && "final" in outcome);
@@ -112,7 +117,7 @@ export default function EditDocument() {
       <section aria-labelledby="document-files">
         <h2 id="document-files">Files attached to this document</h2>
         <AttachmentList attachments={attachments} removable={!locked} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} />
-        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} />}
+        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} rule={attachmentRule} />}
       </section>
     </>
   );

@@ -198,6 +198,7 @@ describe("attachments", () => {
       ok: false,
       reason: "template-rule",
       field: "Scanned signed contract",
+      rule: "size",
       message: "Scanned signed contract: a file may be at most 10 MB.",
     });
     expect(pulled).toBe(11);
@@ -206,6 +207,7 @@ describe("attachments", () => {
       ok: false,
       reason: "template-rule",
       field: "Scanned signed contract",
+      rule: "kind",
       message: "Scanned signed contract: attach PDFs or images only; this file is plain text.",
     });
     expect(await addAttachment(db(), learner4!, { target, name: "scan.pdf", content: chunksOf(pdf(9 * 1024 * 1024)) })).toMatchObject({ ok: true, attachment: { mediaType: "application/pdf" } });

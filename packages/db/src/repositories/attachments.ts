@@ -60,7 +60,7 @@ export type RemoveAttachmentResult = { ok: true } | NotFound | Forbidden | Locke
 type Resolved = { learnerId: string; documentId: string | null; qualification: string | null; unit: string | null; criteria: string[]; rule?: AttachmentRule };
 
 /** The document's template allows other kinds or smaller files (`x-ilm.attachments`): the message names the list and the rule. */
-export type RefusedByTemplate = { ok: false; reason: "template-rule"; field: string; message: string };
+export type RefusedByTemplate = { ok: false; reason: "template-rule"; field: string; rule: "kind" | "size"; message: string };
 
 function toAttachment(row: typeof attachments.$inferSelect): Attachment {
   const { centreId: _centreId, criteria, ...rest } = row;
@@ -176,7 +176,7 @@ export async function addAttachment(
   const readLimit = ruleBinds ? rule.maxBytes : limitBytes;
   const byTemplate = (file: { mediaType?: string; size?: number }): RefusedByTemplate | undefined => {
     const message = rule && attachmentRefusal(rule, file);
-    return message ? { ok: false, reason: "template-rule", field: rule.title, message } : undefined;
+    return message ? { ok: false, reason: "template-rule", field: rule.title, rule: file.size !== undefined ? "size" : "kind", message } : undefined;
   };
 
   // The bytes go into the parts table as they arrive, under a staging key (the hash is not known until
