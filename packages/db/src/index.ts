@@ -21,7 +21,7 @@ export { createSession, getSession, deleteSession, deleteExpiredSessions, SESSIO
 export type { SessionInfo } from "./auth/sessions.ts";
 export { signIn } from "./auth/signIn.ts";
 export type { SignInResult } from "./auth/signIn.ts";
-export { isSignInRateLimited, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
+export { isSignInRateLimited, reserveRequest, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
 export { TEXT_LIMITS } from "./util/textLimits.ts";
 export type { TooLong } from "./util/textLimits.ts";
 
