@@ -7,6 +7,7 @@ import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { SignatureList, SigningLinks } from "../components/SignerSignatures.tsx";
 import { documentAttachments } from "../models/attachments.server.ts";
 import { documentSignatures } from "../models/signatures.server.ts";
+import { canSendMail } from "../models/mail.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -41,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       return rule ? { title: rule.title, kinds: rule.kinds, kindsPhrase: kindsPhrase(rule.kinds), maxBytes: rule.maxBytes } : null;
     })(),
     signatures: documentSignatures(db, user.scope, document),
+    canEmailSigningLinks: canSendMail(context.config),
   };
 }
 
@@ -85,7 +87,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures, canEmailSigningLinks } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = handedIn || Boolean(outcome && "final" in outcome);
@@ -111,7 +113,7 @@ export default function EditDocument() {
         <section aria-labelledby="document-signers">
           <h2 id="document-signers">Signatures by the signers</h2>
           <SignatureList signatures={signatures.signatures} />
-          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} />
+          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} canEmail={canEmailSigningLinks} />
         </section>
       ) : null}
       <section aria-labelledby="document-files">

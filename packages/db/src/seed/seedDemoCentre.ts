@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { fieldsByRole, mayWrite, registry, type Template } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
 import { centres } from "../schema/centres.ts";
 import { users, type Role } from "../schema/people.ts";
 import { sha256Hex } from "../util/ids.ts";
@@ -129,7 +130,14 @@ export async function seedDemoCentre(
  * names them) through signing links, with the names and on the dates the demo typed.
  */
 function signedBySigners(db: Db, learner: Scope, template: Template, documentId: string, data: Record<string, unknown>): void {
-  for (const field of fieldsByRole(template)) {
+  const fields = fieldsByRole(template).filter((f) => f.role === "signature" && f.signer && f.steps.length === 1);
+  if (fields.length === 0) return;
+  // One transaction for the document's links and signatures (each call's own becomes a savepoint).
+  writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
+}
+
+function signEach(db: Db, learner: Scope, fields: ReturnType<typeof fieldsByRole>, documentId: string, data: Record<string, unknown>): void {
+  for (const field of fields) {
     if (field.role !== "signature" || !field.signer || field.steps.length !== 1) continue;
     const typed = data[field.steps[0]!] as { name?: unknown; date?: unknown } | undefined;
     if (typeof typed?.name !== "string" || typeof typed.date !== "string" || !/^\d{4}-\d\d-\d\d$/.test(typed.date)) continue;
