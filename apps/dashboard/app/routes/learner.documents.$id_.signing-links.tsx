@@ -71,9 +71,9 @@ export default function SigningLinkMade() {
           <h1>A signing link for the {data.title.toLowerCase()}</h1>
           <div className="notice notice--success" role="status">
             <p>Pass this link on to the person who signs. It is shown only this once, works once, and expires on {data.expiresAt.slice(0, 10)}.</p>
-            {"mailed" in data && data.mailed === "sent" ? <p>It was e-mailed to {data.email}.</p> : null}
+            {"mailed" in data && data.mailed === "sent" ? <p>{`It was e-mailed to ${data.email}.`}</p> : null}
           </div>
-          {"mailed" in data && data.mailed === "failed" ? <div className="notice notice--warning" role="alert"><p>The e-mail to {data.email} could not be sent: pass the link on yourself.</p></div> : null}
+          {"mailed" in data && data.mailed === "failed" ? <div className="notice notice--warning" role="alert"><p>{`The e-mail to ${data.email} could not be sent: pass the link on yourself.`}</p></div> : null}
           <label htmlFor="signing-link">Signing link</label>
           <input id="signing-link" className="ilm-input" readOnly value={data.link} />
         </>
