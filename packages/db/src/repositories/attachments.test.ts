@@ -217,6 +217,21 @@ describe("attachments", () => {
     expect(listAttachments(db(), learner4!, { learnerId: learner4!.learnerId!, documentId: created.id }).map((a) => a.name)).toEqual(["scan.pdf"]);
   });
 
+  it("judges the kind from the first part and stops reading there: an executable of 10 MB is refused after 256 KiB", async () => {
+    const { learner1 } = world.scopes;
+    const draft = createDraft(world.database, learner1!, 6);
+    let pulled = 0;
+    async function* executable(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < 160; i++) {
+        pulled++;
+        yield i === 0 ? Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(64 * 1024 - 68, 1)]) : Buffer.alloc(64 * 1024, 1);
+      }
+    }
+    expect(await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "setup.pdf", content: executable() })).toEqual({ ok: false, reason: "type-not-allowed" });
+    expect(pulled).toBe(4);
+    expect(stagedParts()).toBe(0);
+  });
+
   it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {
     const { learner2 } = world.scopes;
     const draft = createDraft(world.database, learner2!);

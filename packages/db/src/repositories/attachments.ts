@@ -143,9 +143,10 @@ function learnerBytes(db: Db, scope: Scope, learnerId: string): number {
  * arrives as chunks; they are counted as they come, and the first chunk that passes the file limit or
  * the learner's remaining allowance ends the reading (the iterator is returned, so a stream behind it
  * is destroyed): nothing past the limit is read or kept. What fits is written to the parts table as it
- * arrives, one part (256 KiB) held at a time, under a staging key, and hashed as it arrives; then its
- * type is sniffed from the first bytes, and one transaction with the audit entry files the parts under
- * the hash (or drops them when the centre holds the same bytes already) and adds the attachment.
+ * arrives, one part (256 KiB) held at a time, under a staging key, and hashed as it arrives; its type
+ * is sniffed from the first part (a kind that is not evidence, or not the template's, ends the reading
+ * there), and one transaction with the audit entry files the parts under the hash (or drops them when
+ * the centre holds the same bytes already) and adds the attachment.
  * Access, the lock and the allowance are checked before the first byte is read and again under the
  * write lock.
  *
@@ -197,7 +198,13 @@ export async function addAttachment(
     let filled = 0;
     let part = 0;
     let size = 0;
-    let head: Buffer | undefined;
+    let mediaType: string | undefined;
+    /** The type from the first bytes, judged once: a kind that is not evidence, or not the template's, ends the reading. */
+    const judge = async (head: Buffer): Promise<AddAttachmentResult | undefined> => {
+      mediaType = await sniffEvidenceType(head);
+      if (!mediaType) return { ok: false, reason: "type-not-allowed" };
+      return byTemplate({ mediaType });
+    };
     const flush = () => {
       if (filled === 0) return;
       // better-sqlite3 copies a bound blob: the one buffer is reused for every part.
@@ -214,20 +221,20 @@ export async function addAttachment(
         filled += taken;
         at += taken;
         if (filled === BLOB_PART_BYTES) {
-          if (part === 0) head = Buffer.from(pending.subarray(0, SNIFF_BYTES));
+          const refused = part === 0 ? await judge(Buffer.from(pending.subarray(0, SNIFF_BYTES))) : undefined;
+          if (refused) return refused;
           flush();
         }
       }
     }
     if (size === 0) return { ok: false, reason: "empty" };
-    head ??= Buffer.from(pending.subarray(0, Math.min(filled, SNIFF_BYTES)));
-    flush();
-    const mediaType = await sniffEvidenceType(head);
-    if (!mediaType) return { ok: false, reason: "type-not-allowed" };
-    const refused = byTemplate({ mediaType });
+    // A file shorter than one part is judged here.
+    const refused = mediaType === undefined ? await judge(Buffer.from(pending.subarray(0, Math.min(filled, SNIFF_BYTES)))) : undefined;
     if (refused) return refused;
+    flush();
     const sha256 = hash.digest("hex");
-    return writeTransaction(db, (): AddAttachmentResult => stored(db, scope, input, limits, { staging, sha256, size, mediaType }));
+    const type = mediaType!;
+    return writeTransaction(db, (): AddAttachmentResult => stored(db, scope, input, limits, { staging, sha256, size, mediaType: type }));
   } finally {
     // Nothing when the parts were filed under their hash; the parts of an upload that did not end so otherwise.
     db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, staging))).run();
