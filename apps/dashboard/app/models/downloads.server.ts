@@ -4,6 +4,7 @@ import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@i
 import type { AttachmentView } from "./attachments.server.ts";
 import { documentLabel } from "./portfolio.server.ts";
 import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
+import { portfolioSignaturesHtml, type PortfolioSignature } from "./signatures.server.ts";
 import { portfolioZipResponse } from "./portfolioZip.server.ts";
 
 let printer: PdfPrinter | undefined;
@@ -195,6 +196,8 @@ export async function portfolioDownload(input: {
   files?: AttachmentView[];
   /** The caller's database and scope, to read the files' bytes for the PDF. */
   read?: { db: Db; scope: Scope };
+  /** Who signed each signature of the documents (`portfolioSignatures`): a section before the annex. */
+  signatures?: PortfolioSignature[];
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
   const qualification = registry.qualification(input.qualification);
@@ -221,7 +224,11 @@ export async function portfolioDownload(input: {
   const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""), input.files);
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
   const files = evidenceOrder(input.files ?? [], place, input.unit);
-  const html = withEvidenceAnnex(renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` }), files);
+  const page = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  const titles = new Map(input.documents.map((d) => [d.id, documentLabel(d)]));
+  const signed = portfolioSignaturesHtml(input.signatures ?? [], (id) => `${place.get(id) ?? ""}. ${titles.get(id) ?? ""}`);
+  const end = page.lastIndexOf("</body>");
+  const html = withEvidenceAnnex(signed && end !== -1 ? page.slice(0, end) + signed + page.slice(end) : page + signed, files);
   const read = input.read;
   if (input.format === "zip") {
     const zipName = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: "html" }).replace(/\.html$/, ".zip");

@@ -1,3 +1,5 @@
+import type { AttachmentRule } from "../attachments/attachmentRule.ts";
+
 /** A JSON Schema object as stored in `schemas/` (draft 2020-12). Kept loose on purpose: schemas are data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -29,6 +31,8 @@ export interface TemplateAnnotations {
    * numbers converted; see `UNIT_CONVERSIONS`).
    */
   upgradesFrom?: UpgradeDeclaration[];
+  /** The evidence files a document of the template may carry: the list's title, the kinds allowed, the largest file. */
+  attachments?: AttachmentRule;
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
 }
@@ -51,6 +55,8 @@ export type WriterRole = "learner" | "assessor" | "iqa" | "centre_admin";
 export interface FieldAnnotations {
   role?: FieldRole;
   unit?: string;
+  /** On a signature: who signs it when that is not the writer (`client`, `stakeholder`, `witness`). */
+  signer?: string;
 }
 
 export type FieldRole =

@@ -12,6 +12,8 @@ export interface RoleField {
   criterion?: string;
   /** What a number in the field counts (`x-ilm.unit`, e.g. `hours` or `minutes` for a duration), where it says so. */
   unit?: string;
+  /** On a signature someone other than the writer makes: who (`x-ilm.signer`, e.g. `client`). */
+  signer?: string;
 }
 
 const NONE: RoleReader[] = [];
@@ -121,11 +123,12 @@ export function fieldsByRole(template: Template): RoleField[] {
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], out: RoleField[], depth: number): void {
   if (depth > 16) return;
   const schema = resolve(root, node);
-  const { role, criterion, unit } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown; unit?: unknown } | undefined) ?? {};
+  const { role, criterion, unit, signer } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown; unit?: unknown; signer?: unknown } | undefined) ?? {};
   if (role && steps.length > 0) {
     const field: RoleField = { role, steps, title: typeof schema.title === "string" ? schema.title : steps[steps.length - 1]! };
     if (typeof criterion === "string") field.criterion = criterion;
     if (typeof unit === "string") field.unit = unit;
+    if (typeof signer === "string") field.signer = signer;
     out.push(field);
     if (role === "signature") return;
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../test/world.ts";
-import { reserveSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
+import { openDatabase } from "../client.ts";
+import { reserveRequest, reserveSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
 import { signIn } from "./signIn.ts";
 
 describe("the sign-in limit under concurrent guessing", () => {
@@ -41,5 +42,41 @@ describe("the sign-in limit under concurrent guessing", () => {
     expect(await signIn(world.database.db, { email: huge, password: "whatever-123", ip: "y".repeat(100_000) })).toEqual({ ok: false, reason: "invalid" });
     const longest = world.database.sqlite.prepare("select max(length(email)) as email, max(length(ip)) as ip from sign_in_attempts").get() as { email: number; ip: number };
     expect(longest).toEqual({ email: 254, ip: 64 });
+  });
+});
+
+describe("a request limit kept in the database (the signing page's)", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  }, 60_000);
+  afterAll(() => world.cleanup());
+
+  it("counts the requests of every connection to the file (two processes of the dashboard) against one limit, per key, within the window", () => {
+    // A second connection to the same file, as a second process of the dashboard would have.
+    const second = openDatabase(world.path);
+    try {
+      const limit = { bucket: "signing-page", requests: 5, windowMs: 15 * 60 * 1000 };
+      const now = new Date("2026-12-07T02:00:00Z");
+      const answers = Array.from({ length: 8 }, (_, i) => reserveRequest(i % 2 ? second.db : world.database.db, { ...limit, key: "198.51.100.7", now }));
+      expect(answers).toEqual([true, true, true, true, true, false, false, false]);
+      // Refused requests are not recorded: the five allowed ones are all there are.
+      expect(world.database.sqlite.prepare("select count(*) from rate_limit_hits where key = ?").pluck().get("198.51.100.7")).toBe(5);
+      // Another address, and another bucket, have their own counts.
+      expect(reserveRequest(second.db, { ...limit, key: "198.51.100.8", now })).toBe(true);
+      expect(reserveRequest(second.db, { ...limit, bucket: "other", key: "198.51.100.7", now })).toBe(true);
+      // After the window the address may go on, and the old requests are forgotten.
+      const later = new Date(now.getTime() + limit.windowMs + 1000);
+      expect(reserveRequest(world.database.db, { ...limit, key: "198.51.100.7", now: later })).toBe(true);
+      expect(world.database.sqlite.prepare("select count(*) from rate_limit_hits where bucket = 'signing-page'").pluck().get()).toBe(1);
+    } finally {
+      second.close();
+    }
+  });
+
+  it("gives no more than the limit to concurrent requests", async () => {
+    const limit = { bucket: "signing-page", key: "198.51.100.9", requests: 30, windowMs: 15 * 60 * 1000 };
+    const answers = await Promise.all(Array.from({ length: 100 }, () => Promise.resolve().then(() => reserveRequest(world.database.db, limit))));
+    expect(answers.filter(Boolean)).toHaveLength(30);
   });
 });

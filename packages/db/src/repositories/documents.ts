@@ -93,7 +93,7 @@ export function getDocument(db: Db, scope: Scope, id: string): StoredDocument | 
 
 /**
  * A short fingerprint of a learner's documents (how many, and the sum and latest of their versions
- * and saves): it changes whenever a document is created or saved, so a caller can cache what it
+ * and saves, and how many signatures the signers made on them): it changes whenever a document is created or saved, so a caller can cache what it
  * derives from the documents (core's portfolio checks) and reuse it until the fingerprint changes.
  *
  * @param db - the connection
@@ -105,14 +105,20 @@ export function documentsFingerprint(db: Db, scope: Scope, learnerId: string): s
   const reach = reachOf(scope.role);
   const statement = prepared(db, `documents.fingerprint.${reach}`, () =>
     db
-      .select({ count: sql<number>`count(*)`, versions: sql<number>`coalesce(sum(${documents.version}), 0)`, latest: sql<string>`coalesce(max(${documents.updatedAt}), '')` })
+      .select({
+        count: sql<number>`count(*)`,
+        versions: sql<number>`coalesce(sum(${documents.version}), 0)`,
+        latest: sql<string>`coalesce(max(${documents.updatedAt}), '')`,
+        // A signer signing through a link changes what the rules find without saving the document.
+        signed: sql<number>`(select count(*) from signer_signatures where learner_id = ${sql.placeholder("learnerId")} and centre_id = ${sql.placeholder("centreId")})`,
+      })
       .from(documents)
       .where(and(eq(documents.learnerId, sql.placeholder("learnerId")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId)))
       .prepare(),
   );
   if (!getLearner(db, scope, learnerId)) return undefined;
   const row = statement.get({ learnerId, centreId: scope.centreId, userId: scope.userId });
-  return row ? `${row.count}:${row.versions}:${row.latest}` : undefined;
+  return row ? `${row.count}:${row.versions}:${row.latest}:${row.signed}` : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../test/world.ts";
-import { createDocument, getDocument, saveDocument } from "./documents.ts";
-import { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signatureFields, signWithLink } from "./signatures.ts";
+import { checkPortfolio, generateDemoPortfolio, type PortfolioDocument } from "@ilm-forms/core";
+import { createDocument, documentsFingerprint, getDocument, saveDocument } from "./documents.ts";
+import { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signatureFields, signerSignatureStates, signWithLink } from "./signatures.ts";
 
 describe("signatures made by the signers", () => {
   let world: World;
@@ -131,5 +132,59 @@ describe("signatures made by the signers", () => {
     expect(revokeSigningLink(db(), assessor1!, made.link.id)).toEqual({ ok: false, reason: "forbidden" });
     expect(listSigningLinks(db(), learner3!, id)).toEqual([]);
     expect(listSignerSignatures(db(), world.otherScopes.admin!, id)).toEqual([]);
+  });
+
+  it("gives the rules what the signers did: matching signatures by field, one that no longer matches, none for a field only typed", () => {
+    const learner = world.scopes.learner2!;
+    const learnerId = learner.learnerId!;
+    // Client 1's contract of the demo portfolio, stored, with every name typed in the learner's account.
+    const demo = generateDemoPortfolio(1, "certificate-complete").documents;
+    const typed = demo.find((d) => d.id === "client-1/contract")!;
+    const created = createDocument(db(), learner, { learnerId, templateId: typed.template, data: typed.data });
+    if (!created.ok) throw new Error(`contract: ${created.reason}`);
+    const stored = () => getDocument(db(), learner, created.id)!;
+    /** The 501 finding on "signed and dated by all parties" with the stored contract in place of the demo's. */
+    const finding = () => {
+      const contract = stored();
+      const states = signerSignatureStates(db(), learner, learnerId, [contract]);
+      const documents: PortfolioDocument[] = demo.map((d) =>
+        d.id === typed.id ? { id: contract.id, template: contract.templateId, version: contract.templateVersion, data: contract.data, signerSignatures: states.get(contract.id)! } : d,
+      );
+      return checkPortfolio("501", documents, { today: "2027-06-01" }).findings.find((f) => f.criterion === "501:1.3")!;
+    };
+    expect(signerSignatureStates(db(), learner, learnerId, [stored()]).get(created.id)).toEqual({});
+    expect(finding().reasons).toContain("Client 1's contract: “Signature of Client” was typed in the learner's account, not signed by the client through a signing link.");
+
+    const fingerprint = documentsFingerprint(db(), learner, learnerId);
+    for (const field of ["clientSignature", "stakeholderSignature"]) {
+      const made = createSigningLink(db(), learner, { documentId: created.id, field });
+      if (!made.ok) throw new Error(made.reason);
+      expect(signWithLink(db(), made.token, { name: field === "clientSignature" ? "Client One" : "Sam Sponsor", now: new Date("2026-03-02T10:00:00Z") }).ok).toBe(true);
+    }
+    // A signature changes what the rules find without a save: the fingerprint the dashboard caches by changes too.
+    expect(documentsFingerprint(db(), learner, learnerId)).not.toBe(fingerprint);
+    expect(signerSignatureStates(db(), learner, learnerId, [stored()]).get(created.id)).toEqual({
+      clientSignature: { name: "Client One", date: "2026-03-02", matching: true },
+      stakeholderSignature: { name: "Sam Sponsor", date: "2026-03-02", matching: true },
+    });
+    expect(finding()).toMatchObject({ status: "met" });
+
+    // The learner edits a clause: both signatures no longer match, and the finding says so.
+    const before = stored();
+    expect(saveDocument(db(), learner, { id: created.id, expectedVersion: before.version, data: { ...before.data, addedClauses: ["We meet online."] } }).ok).toBe(true);
+    expect(signerSignatureStates(db(), learner, learnerId, [stored()]).get(created.id)?.clientSignature).toEqual({ name: "Client One", date: "2026-03-02", matching: false });
+    expect(finding().status).toBe("not met");
+    expect(finding().reasons).toContain("Client 1's contract: “Signature of Client” was signed by the client on 2026-03-02, but the contract changed after it was signed: the signature no longer matches.");
+    // Matched against the data given: the contract as it was signed still matches.
+    expect(signerSignatureStates(db(), learner, learnerId, [before]).get(created.id)?.clientSignature?.matching).toBe(true);
+
+    // The client signs again: a matching signature is preferred to the one that no longer matches.
+    const again = createSigningLink(db(), learner, { documentId: created.id, field: "clientSignature" });
+    if (!again.ok) throw new Error(again.reason);
+    expect(signWithLink(db(), again.token, { name: "Client One" }).ok).toBe(true);
+    expect(signerSignatureStates(db(), learner, learnerId, [stored()]).get(created.id)?.clientSignature?.matching).toBe(true);
+
+    // Scoped: another centre sees nothing.
+    expect(signerSignatureStates(db(), world.otherScopes.admin!, learnerId, [stored()]).size).toBe(0);
   });
 });
