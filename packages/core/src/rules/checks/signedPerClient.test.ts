@@ -68,7 +68,11 @@ describe("signedPerClient with the signers' own signatures", () => {
     contract.data = { ...contract.data, coachSignature: { ...(contract.data.coachSignature as object), name: "   " } };
     const finding = contractFinding(documents);
     expect(finding.status).toBe("not met");
-    expect(finding.reasons).toEqual(["Client 1's contract: “Signature of Coach/ Mentor” is dated but not signed."]);
+    // The rule and the shared signature schema agree: the check says it is not signed, and validation says why.
+    expect(finding.reasons).toEqual([
+      "Client 1's contract: “Signature of Coach/ Mentor” is dated but not signed.",
+      "client-1/contract does not validate against its template (Signature is not in the expected form: Type your name: spaces alone are not a signature.), so what it says may not be counted.",
+    ]);
   });
 
   it("does not count a signer's signature whose name is only spaces", () => {
