@@ -106,6 +106,9 @@ export function apiAttachmentRoutes(config, database) {
           return answer(422, problem("empty", "The body is empty: send the file's bytes as the request body"));
         case "type-not-allowed":
           return answer(415, problem("mediaType", "This kind of file cannot be attached (the type is read from the bytes): PDFs, images, audio, video, office documents, e-mails and plain text can"));
+        case "template-rule":
+          // The document's template allows other kinds or smaller files: its list is named, with the rule.
+          return answer(result.rule === "size" ? 413 : 415, problem("file", result.message));
         case "unknown-criteria":
           return answer(422, problem("criteria", `Not criteria of this unit: ${result.criteria.slice(0, 10).join(", ").slice(0, 200)}`, "/criteria"));
         default:

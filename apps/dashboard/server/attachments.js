@@ -120,6 +120,8 @@ export function attachmentUpload(config, database) {
           if (result.reason === "too-large") {
             return answer(413, result.which === "file" ? tooLarge(limits.maxFileBytes) : `This file would take your files past the ${megabytes(limits.maxLearnerBytes)} a learner may hold (${megabytes(result.limitBytes)} left). Remove a file you no longer need first.`);
           }
+          // The document's template allows other kinds or smaller files: its list is named, with the rule.
+          if (result.reason === "template-rule") return answer(result.rule === "size" ? 413 : 415, result.message);
           const [status, message] = REFUSALS[result.reason] ?? [422, "The file was not attached."];
           answer(status, message);
         },

@@ -42,6 +42,12 @@ export function loadConfig(env) {
     // The demo centre (whose passwords anyone can work out from the seed) only when asked for: the README's
     // start command asks; a production database never gets one by default.
     seedDemo: env.SEED_DEMO === "true",
+    /**
+     * Optional: the centre's SMTP server (`smtp://user:password@host:587`, `smtps://…`) and the sender,
+     * to e-mail a signing link to the person who signs. Without them the learner passes the link on.
+     */
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
     demoSeed: Number(env.DEMO_SEED ?? 8588),
   };
 }

@@ -45,7 +45,7 @@ describe("the forms in Chromium, served with a strict Content-Security-Policy", 
     await page.getByLabel("Goal", { exact: false }).first().fill("Hand over the monthly forecast.");
     await page.getByRole("button", { name: "Save and continue" }).click();
     const data = await submitted();
-    expect(data).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.83 });
+    expect(data).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 110 });
     expect(await page.locator(".ilm-error-summary").count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });

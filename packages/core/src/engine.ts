@@ -14,6 +14,7 @@ export type {
   RegistryEntry,
   Template,
   TemplateAnnotations,
+  UpgradeDeclaration,
   UiSchema,
   WriterRole,
 } from "./registry/types.ts";
@@ -31,8 +32,14 @@ export type { GeneratedTemplate } from "./qualification/generateResultSheet.ts";
 export { generateEvidenceMatrix } from "./qualification/generateEvidenceMatrix.ts";
 export { authenticityDeclarationTemplate, unitChoices } from "./qualification/unitChoices.ts";
 export type { UnitChoice } from "./qualification/unitChoices.ts";
-export type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
+export type { PortfolioDocument, SignerSignatureState, UnitRegistration } from "./portfolio/types.ts";
+export { ATTACHMENT_KINDS, attachmentKindOf, attachmentRefusal, attachmentRule, kindsPhrase } from "./attachments/attachmentRule.ts";
+export type { AttachmentKind, AttachmentRule } from "./attachments/attachmentRule.ts";
 export type { CheckDeclaration, Criterion, Descriptors, LearningOutcome, Qualification, Route, SessionSources, Thresholds, Unit } from "./qualification/types.ts";
+export { countWords } from "./wordCount/countWords.ts";
+export { wordCounts } from "./wordCount/wordCounts.ts";
+export type { WordCount } from "./wordCount/wordCounts.ts";
+export { withWordCounts } from "./wordCount/withWordCounts.ts";
 export { criteriaEvidenced } from "./evidence/criteriaEvidenced.ts";
 export { evidenceByCriterion } from "./evidence/evidenceByCriterion.ts";
 export type { EvidenceSource } from "./evidence/evidenceByCriterion.ts";
@@ -46,6 +53,8 @@ export { CHECK_KINDS } from "./rules/checkKindNames.ts";
 export type { Check, CheckKind, CompileContext } from "./rules/checks/context.ts";
 export type { CheckKindName } from "./rules/checks/index.ts";
 export { fieldsByRole, valuesByRole } from "./roles/fieldsByRole.ts";
+export { upgradeDocument, UNIT_CONVERSIONS } from "./upgrade/upgradeDocument.ts";
+export type { UpgradeResult } from "./upgrade/upgradeDocument.ts";
 export type { RoleField, RoleValue } from "./roles/fieldsByRole.ts";
 export { unitOutcome } from "./results/unitOutcome.ts";
 export type { CriterionDecision, UnitOutcome } from "./results/unitOutcome.ts";

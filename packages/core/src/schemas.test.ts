@@ -5,6 +5,7 @@ import { createAjv } from "./compile/createAjv.ts";
 import { registry, validate } from "./index.ts";
 import { loadTemplates } from "./node/loadTemplates.ts";
 import { mayWrite, WRITER_ROLES } from "./registry/mayWrite.ts";
+import { ATTACHMENT_KINDS } from "./attachments/attachmentRule.ts";
 import { unitCriteria } from "./qualification/findUnit.ts";
 import type { JsonSchema } from "./registry/types.ts";
 import { schemasDir } from "./test/schemasDir.ts";
@@ -63,6 +64,28 @@ describe("schemas/", () => {
     );
     expect(wrong.map((t) => t.id)).toEqual([]);
     for (const t of templates) expect(mayWrite(t, "learner")).toBe(!t.annotations.generatedFrom && t.annotations.writers!.includes("learner"));
+  });
+
+  it("declares evidence files (x-ilm.attachments) with a title, known kinds and a whole number of bytes, on templates a learner writes", () => {
+    const declared = templates.filter((t) => t.annotations.attachments !== undefined);
+    expect(declared.length).toBeGreaterThan(0);
+    const wrong = declared.filter(({ annotations: { attachments: rule, writers } }) => {
+      const keys = Object.keys(rule!).sort().join(",");
+      return (
+        keys !== "kinds,maxBytes,title" ||
+        typeof rule!.title !== "string" ||
+        rule!.title.trim() === "" ||
+        !Array.isArray(rule!.kinds) ||
+        rule!.kinds.length === 0 ||
+        new Set(rule!.kinds).size !== rule!.kinds.length ||
+        rule!.kinds.some((k) => !ATTACHMENT_KINDS.includes(k)) ||
+        !Number.isInteger(rule!.maxBytes) ||
+        rule!.maxBytes < 1 ||
+        rule!.maxBytes > 1024 ** 3 ||
+        !writers?.some((w) => w === "learner" || w === "centre_admin")
+      );
+    });
+    expect(wrong.map((t) => t.id)).toEqual([]);
   });
 
   describe.each(templates.map((t) => [`${t.id}@${t.version}`, t] as const))("%s", (_name, template) => {

@@ -26,7 +26,7 @@ export { createSession, getSession, deleteSession, deleteExpiredSessions, SESSIO
 export type { SessionInfo } from "./auth/sessions.ts";
 export { signIn } from "./auth/signIn.ts";
 export type { SignInResult } from "./auth/signIn.ts";
-export { isSignInRateLimited, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
+export { isSignInRateLimited, reserveRequest, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
 export { TEXT_LIMITS } from "./util/textLimits.ts";
 export type { TooLong } from "./util/textLimits.ts";
 
@@ -48,7 +48,9 @@ export { assignAssessor, unassignAssessor, listAssignments } from "./repositorie
 export type { Assignment } from "./repositories/assignments.ts";
 export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
-export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash } from "./repositories/submissions.ts";
+export { upgradeStoredDocuments } from "./repositories/upgradeDocuments.ts";
+export type { UpgradeReport } from "./repositories/upgradeDocuments.ts";
+export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash, submissionFiles } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";
 export { recordDecision, recordAssessment, listDecisions } from "./repositories/decisions.ts";
 export type { AssessorDecision, DecisionInput, RecordAssessmentResult } from "./repositories/decisions.ts";
@@ -70,12 +72,12 @@ export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";
 
 /** Evidence files: content-addressed blobs, attachments to documents and units. */
 export { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment } from "./repositories/attachments.ts";
-export type { AddAttachmentResult, Attachment, AttachmentTarget, RemoveAttachmentResult, TooLarge } from "./repositories/attachments.ts";
+export type { AddAttachmentResult, Attachment, AttachmentTarget, RefusedByTemplate, RemoveAttachmentResult, TooLarge } from "./repositories/attachments.ts";
 export { ATTACHMENT_LIMITS, BLOB_PART_BYTES } from "./attachments/limits.ts";
 export type { AttachmentLimits } from "./attachments/limits.ts";
 export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from "./attachments/evidenceTypes.ts";
 export { evidenceFileName } from "./attachments/fileName.ts";
 
 /** Signatures made by the signers through one-time links, bound to the document's signed content. */
-export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
+export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signerSignatureStates, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
 export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";

@@ -65,14 +65,14 @@ describe("<ilm-form> in a native form, in Chromium under a strict CSP", () => {
     await expect.poll(() => element.evaluate((node) => (node as HTMLElement & { validationMessage: string }).validationMessage)).toBe("");
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => page.locator("#posted").innerText()).not.toBe("");
-    expect(JSON.parse(await page.locator("#posted").innerText())).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.5 });
+    expect(JSON.parse(await page.locator("#posted").innerText())).toMatchObject({ clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 90 });
     expect(Number(await page.locator("#changes").innerText())).toBeGreaterThan(0);
   });
 
   it("shows a document set through the value property", async () => {
     const element = page.locator("ilm-form");
     await element.evaluate((node) => {
-      (node as HTMLElement & { value: unknown }).value = { clientRef: "Client 5", sessionDate: "2026-04-01", duration: 2 };
+      (node as HTMLElement & { value: unknown }).value = { clientRef: "Client 5", sessionDate: "2026-04-01", duration: 120 };
     });
     await expect.poll(() => element.getByLabel("Client Ref/ID").inputValue()).toBe("Client 5");
     expect(problems).toEqual([]);

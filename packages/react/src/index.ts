@@ -20,5 +20,5 @@ export type { FieldWarning } from "./theme/FormContext.ts";
 /** Forget a kept draft, e.g. after the host saved the document somewhere else. */
 export { clearDraft, draftStorageKey } from "./drafts/draftStore.ts";
 
-/** Duration helpers: decimal hours to and from hours and minutes. */
-export { joinHours, splitHours } from "./widgets/DurationWidget.tsx";
+/** Duration helpers: decimal hours or whole minutes to and from hours and minutes. */
+export { joinHours, joinMinutes, splitHours, splitMinutes } from "./widgets/DurationWidget.tsx";

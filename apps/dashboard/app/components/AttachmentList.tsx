@@ -42,6 +42,17 @@ export function AttachmentList({ attachments, removable, returnTo }: { attachmen
   );
 }
 
+/** What a file chooser offers for each kind of `x-ilm.attachments` (the server sniffs the bytes anyway). */
+const ACCEPT: Record<string, string> = {
+  pdf: "application/pdf,.pdf",
+  image: "image/*",
+  audio: "audio/*",
+  video: "video/*",
+  office: ".docx,.xlsx,.pptx,.odt,.ods,.doc,.xls,.ppt",
+  email: ".eml,.msg,message/rfc822",
+  text: "text/plain,.txt",
+};
+
 /**
  * The form that attaches a file: to a document, or to a unit with the criteria it evidences. The
  * fields come before the file in the form, so the server reads them before the file's bytes.
@@ -51,13 +62,17 @@ export function AttachmentUploadForm({
   returnTo,
   maxBytes,
   criteria,
+  rule,
 }: {
   target: { documentId: string } | { learnerId: string; qualification: string; unit: string };
   returnTo: string;
   maxBytes: number;
   criteria?: { id: string; text: string }[];
+  /** What the document's template allows (`x-ilm.attachments`), where it says. */
+  rule?: { title: string; kinds: string[]; kindsPhrase: string; maxBytes: number } | null;
 }) {
   const fieldId = "documentId" in target ? `attach-${target.documentId}` : `attach-${target.unit}`;
+  const largest = rule ? Math.min(rule.maxBytes, maxBytes) : maxBytes;
   return (
     <form method="post" action="/attachments" encType="multipart/form-data" className="attachment-form">
       <CsrfField />
@@ -76,9 +91,11 @@ export function AttachmentUploadForm({
           ))}
         </fieldset>
       ) : null}
-      <label htmlFor={fieldId}>Attach a file</label>
-      <p className="hint">A scan, a photo, a recording, a letter or an e-mail, up to {readableSize(maxBytes)}.</p>
-      <input type="file" id={fieldId} name="file" required />
+      <label htmlFor={fieldId}>{rule ? rule.title : "Attach a file"}</label>
+      <p className="hint" id={`${fieldId}-hint`}>
+        {rule ? `${rule.kindsPhrase.charAt(0).toUpperCase()}${rule.kindsPhrase.slice(1)}, up to ${readableSize(largest)} a file.` : `A scan, a photo, a recording, a letter or an e-mail, up to ${readableSize(largest)}.`}
+      </p>
+      <input type="file" id={fieldId} name="file" required aria-describedby={`${fieldId}-hint`} {...(rule ? { accept: rule.kinds.map((k) => ACCEPT[k] ?? "").filter(Boolean).join(",") } : {})} />
       <button type="submit" className="button button--secondary">Attach file</button>
     </form>
   );

@@ -23,7 +23,7 @@ export function SignatureList({ signatures }: { signatures: DocumentSignatures["
 /**
  * The signing links of a document and the form that makes one, on the learner's document page.
  */
-export function SigningLinks({ documentId, data, locked }: { documentId: string; data: DocumentSignatures; locked: boolean }) {
+export function SigningLinks({ documentId, data, locked, canEmail = false }: { documentId: string; data: DocumentSignatures; locked: boolean; canEmail?: boolean }) {
   const open = data.links.filter((l) => l.status === "open");
   return (
     <>
@@ -53,6 +53,13 @@ export function SigningLinks({ documentId, data, locked }: { documentId: string;
               <option key={f.field} value={f.field}>{f.title}</option>
             ))}
           </select>{" "}
+          {canEmail ? (
+            <>
+              <label htmlFor={`signing-email-${documentId}`}>E-mail the link to (optional)</label>
+              <p className="hint" id={`signing-email-hint-${documentId}`}>The address is used to send this one e-mail and is not kept.</p>
+              <input type="email" id={`signing-email-${documentId}`} name="email" className="ilm-input" maxLength={254} autoComplete="off" aria-describedby={`signing-email-hint-${documentId}`} />
+            </>
+          ) : null}
           <button type="submit" className="button button--secondary">Make a signing link</button>
         </form>
       )}

@@ -1,9 +1,10 @@
-import { authenticityDeclarationTemplate, evidenceByCriterion, registry, unitCriteria, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, evidenceByCriterion, registry, totalMarks, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
 import type { AttachmentView } from "./attachments.server.ts";
 import { documentLabel } from "./portfolio.server.ts";
 import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
+import { portfolioSignaturesHtml, type PortfolioSignature } from "./signatures.server.ts";
 import { portfolioZipResponse } from "./portfolioZip.server.ts";
 
 let printer: PdfPrinter | undefined;
@@ -149,7 +150,9 @@ export function resultSheetDocument(input: {
     const criteria: Record<string, unknown> = {};
     for (const criterion of lo.criteria) {
       const decision = input.decisions.find((d) => d.criterion === `${unit.id}:${criterion.id}`);
-      criteria[criterion.id] = decision ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}) } : {};
+      criteria[criterion.id] = decision
+        ? { feedback: decision.feedback.slice(0, 5000), ...(decision.decision ? { decision: decision.decision } : {}), ...(decision.marks !== null && decision.marks !== undefined ? { marks: decision.marks } : {}) }
+        : {};
     }
     const comment = (target: string) => input.comments?.find((c) => c.target === target)?.comment.slice(0, 5000);
     const assessorComment = comment(`lo:${lo.number}`);
@@ -157,6 +160,9 @@ export function resultSheetDocument(input: {
     learningOutcomes[lo.number] = { criteria, ...(assessorComment ? { comments: assessorComment } : {}), ...(qaComment ? { qaComments: qaComment } : {}) };
   }
   const decided = input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
+  // A marks scheme (the qualification data says so) prints the total once every criterion has its mark.
+  const marked = registry.qualification(input.qualification)?.scheme === "marks";
+  const marks = marked ? totalMarks(unit, Object.fromEntries(input.decisions.filter((d) => d.marks !== null && d.marks !== undefined).map((d) => [d.criterion.slice(unit.id.length + 1), d.marks!]))) : undefined;
   return {
     template: `${input.qualification}/result-sheet-${unit.id}`,
     version: unit.version,
@@ -166,6 +172,7 @@ export function resultSheetDocument(input: {
       learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
       learnerName: input.learner.name.slice(0, 120),
       learningOutcomes,
+      ...(marks && marks.errors.length === 0 ? { totalMarks: marks.total } : {}),
       ...(decided ? { assessorDecision: input.outcome } : {}),
       ...(input.assessor ? { assessorSignature: input.assessor } : {}),
       ...(decided && input.ratified ? { unitOutcome: input.outcome, qaSignature: input.ratified } : {}),
@@ -189,6 +196,8 @@ export async function portfolioDownload(input: {
   files?: AttachmentView[];
   /** The caller's database and scope, to read the files' bytes for the PDF. */
   read?: { db: Db; scope: Scope };
+  /** Who signed each signature of the documents (`portfolioSignatures`): a section before the annex. */
+  signatures?: PortfolioSignature[];
 }): Promise<Response> {
   const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
   const qualification = registry.qualification(input.qualification);
@@ -215,7 +224,11 @@ export async function portfolioDownload(input: {
   const matrix = evidenceMatrixDocument(input.unit, input.qualification, input.documents, input.learner, (d) => String(place.get(d.id) ?? ""), input.files);
   const final = ordered.map((d) => (d === blank && matrix ? matrix : d));
   const files = evidenceOrder(input.files ?? [], place, input.unit);
-  const html = withEvidenceAnnex(renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` }), files);
+  const page = renderPortfolioHtml(final, { learner: input.learner, title: `Unit ${input.unit.id} portfolio of evidence` });
+  const titles = new Map(input.documents.map((d) => [d.id, documentLabel(d)]));
+  const signed = portfolioSignaturesHtml(input.signatures ?? [], (id) => `${place.get(id) ?? ""}. ${titles.get(id) ?? ""}`);
+  const end = page.lastIndexOf("</body>");
+  const html = withEvidenceAnnex(signed && end !== -1 ? page.slice(0, end) + signed + page.slice(end) : page + signed, files);
   const read = input.read;
   if (input.format === "zip") {
     const zipName = documentFileName({ registrationNo: input.learner.registrationNo, unit: input.unit.id, templateId: "portfolio", extension: "html" }).replace(/\.html$/, ".zip");

@@ -1,5 +1,5 @@
-import { authenticityDeclarationTemplate, checkPortfolio, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
-import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { authenticityDeclarationTemplate, checkPortfolio, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
+import { documentsFingerprint, listDocuments, listRegistrations, signerSignatureStates, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
@@ -51,7 +51,9 @@ const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
 async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): Promise<UnitProgress[]> {
   const documents = (await listDocuments(db, scope, learnerId));
-  const portfolio = documents.map(toPortfolioDocument);
+  // What the signers did: the rules count only their own signatures, matching the documents as they are.
+  const signed = (await signerSignatureStates(db, scope, learnerId, documents));
+  const portfolio = documents.map((d) => toPortfolioDocument(d, signed.get(d.id)));
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
@@ -98,10 +100,13 @@ export function unitDocuments(documents: StoredDocument[], templates: Template[]
  * A stored document as core's rules take it.
  *
  * @param document - the stored document
+ * @param signerSignatures - what the signers did on it (db's `signerSignatureStates`), when the caller read it
  * @returns the portfolio document
  */
-export function toPortfolioDocument(document: StoredDocument): PortfolioDocument {
-  return { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+export function toPortfolioDocument(document: StoredDocument, signerSignatures?: Record<string, SignerSignatureState>): PortfolioDocument {
+  const portfolio: PortfolioDocument = { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+  if (signerSignatures) portfolio.signerSignatures = signerSignatures;
+  return portfolio;
 }
 
 /**

@@ -10,8 +10,8 @@ import { dataVersion, type Db } from "@ilm-forms/db";
  * @param db - the connection
  * @returns the generation, e.g. `"1843:7"`
  */
-export function databaseGeneration(db: Db): Promise<string> {
-  return dataVersion(db);
+export async function databaseGeneration(db: Db): Promise<string> {
+  return (await dataVersion(db));
 }
 
 /** Answers of reads, each kept with the database generation it was read at. */

@@ -1,4 +1,5 @@
-import { listSignerSignatures, listSigningLinks, signatureFields, type Db, type Scope } from "@ilm-forms/db";
+import { fieldsByRole, registry } from "@ilm-forms/core";
+import { listSignerSignatures, listSigningLinks, signatureFields, signerSignatureStates, type Db, type Scope, type StoredDocument } from "@ilm-forms/db";
 
 /** The signature fields of a document and what the signers did with them, as the document page shows them. */
 export interface DocumentSignatures {
@@ -43,4 +44,68 @@ export function signerSignaturesHtml(signatures: DocumentSignatures["signatures"
     .map((s) => `<tr><td>${escapeHtml(s.title)}</td><td>${escapeHtml(s.signerName)}</td><td>${s.signedOn}</td><td>${s.matching ? "matches this document" : "<strong>no longer matches: the document changed after it was signed</strong>"}</td><td><code>${s.contentHash}</code></td></tr>`)
     .join("");
   return `<section class="signer-signatures"><h2>Signatures by the signers</h2><p>Signed by each person through a one-time link, bound to the SHA-256 of what they read.</p><table><thead><tr><th>Signature</th><th>Name</th><th>Date</th><th>Now</th><th>SHA-256 signed</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** One signature field of a portfolio's document and who signed it, as the portfolio prints it. */
+export interface PortfolioSignature {
+  documentId: string;
+  title: string;
+  /** Who signs it when not the learner (`x-ilm.signer`: `client`, `stakeholder`), or undefined for the learner's own. */
+  signer?: string;
+  /** The name and date typed in the learner's account, if any. */
+  typed?: { name: string; date: string };
+  /** The signature the signer made through a link, if any, and whether it still matches. */
+  bySigner?: { name: string; date: string; matching: boolean };
+}
+
+/**
+ * The top-level signature fields of a portfolio's documents and who signed each: the signer through a
+ * link (matching or not), or the learner typing a name in their own account.
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @param learnerId - the learner
+ * @param documents - the portfolio's documents
+ * @returns one row per signature field, in the documents' order
+ */
+export async function portfolioSignatures(db: Db, scope: Scope, learnerId: string, documents: StoredDocument[]): Promise<PortfolioSignature[]> {
+  const made = (await signerSignatureStates(db, scope, learnerId, documents));
+  return documents.flatMap((document) => {
+    const template = registry.get(document.templateId, document.templateVersion);
+    if (!template) return [];
+    return fieldsByRole(template)
+      .filter((f) => f.role === "signature" && f.steps.length === 1)
+      .map((f) => {
+        const field = f.steps[0]!;
+        const value = document.data[field] as { name?: unknown; date?: unknown } | undefined;
+        const row: PortfolioSignature = { documentId: document.id, title: f.title };
+        if (f.signer) row.signer = f.signer;
+        if (typeof value?.name === "string" && value.name.trim()) row.typed = { name: value.name.trim(), date: typeof value.date === "string" ? value.date : "" };
+        const signed = made.get(document.id)?.[field];
+        if (signed) row.bySigner = signed;
+        return row;
+      });
+  });
+}
+
+/**
+ * The portfolio's section on signatures: for each signature of each document, whether the signer made
+ * it through a link (and whether it still matches the document as printed), or the learner typed it.
+ *
+ * @param rows - from {@link portfolioSignatures}
+ * @param label - how the portfolio names a document (its number and title)
+ * @returns HTML, empty when no document has a signature field
+ */
+export function portfolioSignaturesHtml(rows: PortfolioSignature[], label: (documentId: string) => string): string {
+  if (rows.length === 0) return "";
+  const state = (r: PortfolioSignature): string => {
+    if (r.bySigner) {
+      const who = `Signed by the ${escapeHtml(r.signer ?? "signer")} through a one-time link: ${escapeHtml(r.bySigner.name)}, ${escapeHtml(r.bySigner.date)}`;
+      return r.bySigner.matching ? `${who}; matches this document` : `${who}; <strong>no longer matches: the document changed after it was signed</strong>`;
+    }
+    if (r.typed) return r.signer ? `<strong>Typed in the learner's account</strong> (${escapeHtml(r.typed.name)}, ${escapeHtml(r.typed.date)}), not signed by the ${escapeHtml(r.signer)}` : `Signed by the learner: ${escapeHtml(r.typed.name)}, ${escapeHtml(r.typed.date)}`;
+    return "Not signed";
+  };
+  const body = rows.map((r) => `<tr><td>${escapeHtml(label(r.documentId))}</td><td>${escapeHtml(r.title)}</td><td>${state(r)}</td></tr>`).join("");
+  return `<section class="portfolio-signatures" style="page-break-before: always"><h2>Signatures</h2><p>Who signed each document: the signers themselves through one-time links, bound to the SHA-256 of what they read, or the learner typing a name in their own account.</p><table><thead><tr><th>Document</th><th>Signature</th><th>Signed</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }

@@ -16,6 +16,7 @@ import {
   type Scope,
   type StoredDocument,
   type Submission,
+  signerSignatureStates,
 } from "@ilm-forms/db";
 import { documentLabel, toPortfolioDocument } from "./portfolio.server.ts";
 
@@ -69,7 +70,8 @@ export async function loadSubmission(db: Db, scope: Scope, submissionId: string)
     const stored = storedDocuments.find((s) => s.id === d.id);
     return stored ? [{ id: d.id, label: documentLabel(stored), submittedVersion: d.version, currentVersion: stored.version, templateId: stored.templateId }] : [];
   });
-  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map(toPortfolioDocument));
+  const signed = (await signerSignatureStates(db, scope, learner.id, storedDocuments));
+  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, signed.get(d.id))));
   const decisions = (await listDecisions(db, scope, submission.id));
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
   const prior = (await previousAttempt(db, scope, submission));

@@ -1,4 +1,4 @@
-import { unitCriteria } from "@ilm-forms/core";
+import { registry, totalMarks, unitCriteria } from "@ilm-forms/core";
 import { recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,7 +18,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
   const view = (await loadSubmission(context.database.db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
-  const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, feedback: d.feedback, state: d.state }]));
+  const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, marks: d.marks, feedback: d.feedback, state: d.state }]));
+  const marked = isMarked(view.submission.qualification);
+  const marks = marked ? totalMarks(view.unit, Object.fromEntries(view.decisions.filter((d) => d.marks !== null).map((d) => [d.criterion.slice(view.unit.id.length + 1), d.marks!]))) : null;
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
   return {
@@ -28,8 +30,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     learningOutcomes: view.unit.learningOutcomes.map((lo) => ({
       number: lo.number,
       title: lo.resultSheetTitle ?? lo.title,
-      criteria: lo.criteria.map((c) => ({ id: c.id, text: c.resultSheetText ?? c.text, descriptors: c.descriptors ?? { referral: [], pass: [] } })),
+      criteria: lo.criteria.map((c) => ({ id: c.id, text: c.resultSheetText ?? c.text, descriptors: c.descriptors ?? { referral: [], pass: [] }, maxMarks: c.maxMarks ?? null })),
     })),
+    // The qualification's scheme decides how a criterion is marked: Pass/Referral, or marks within its maximum.
+    marked,
+    total: marks ? { total: marks.total, outOf: marks.outOf } : null,
     instructions: view.unit.resultSheet?.instructions ?? [],
     decisions,
     findings,
@@ -64,15 +69,30 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const finish = form.get("intent") === "finish";
   // Everything is checked before anything is stored: a refused Record leaves the stored marks as they were.
   const errors: { href: string; message: string }[] = [];
-  const decisions: { criterion: string; decision: "Pass" | "Referral"; feedback: string }[] = [];
+  const decisions: { criterion: string; decision?: "Pass" | "Referral"; marks?: number; feedback: string }[] = [];
   const criteria = unitCriteria(view.unit);
   const stored = new Set(view.decisions.map((d) => d.criterion));
+  const marked = isMarked(view.submission.qualification);
   for (const criterion of criteria) {
     const ref = `${view.unit.id}:${criterion.id}`;
     const key = criterion.id.replace(".", "-");
     const decision = form.get(`decision-${criterion.id}`);
     const feedback = String(form.get(`feedback-${criterion.id}`) ?? "");
     if (feedback.length > TEXT_LIMITS.comments) errors.push({ href: `#feedback-${key}`, message: `AC ${criterion.id}: the feedback has at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` });
+    if (marked) {
+      // Marks within the criterion's maximum, as the qualification data gives it.
+      const max = criterion.maxMarks ?? 0;
+      const text = String(form.get(`marks-${criterion.id}`) ?? "").trim();
+      if (text === "") {
+        if (finish && !stored.has(ref)) errors.push({ href: `#marks-${key}`, message: `AC ${criterion.id}: give a mark out of ${max} before you record the decision` });
+        continue;
+      }
+      const mark = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isNaN(mark)) errors.push({ href: `#marks-${key}`, message: `AC ${criterion.id}: the mark must be a whole number from 0 to ${max}` });
+      else if (mark > max) errors.push({ href: `#marks-${key}`, message: `AC ${criterion.id}: ${mark} marks is more than its maximum of ${max}` });
+      else decisions.push({ criterion: ref, marks: mark, feedback });
+      continue;
+    }
     if (decision !== "Pass" && decision !== "Referral") {
       if (finish && !stored.has(ref)) errors.push({ href: `#decision-${key}`, message: `AC ${criterion.id}: choose Pass or Referral before you record the decision` });
       continue;
@@ -92,13 +112,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (errors.length) return { errors };
   const result = (await recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish }));
   if (!result.ok) {
-    if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#decision-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: choose Pass or Referral before you record the decision` })) };
+    if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#${marked ? "marks" : "decision"}-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: ${marked ? "give a mark" : "choose Pass or Referral"} before you record the decision` })) };
     if (result.reason === "too-long") return { errors: [{ href: "#marking", message: `${result.field}: at most ${result.limit} characters` }] };
     if (result.reason === "not-submitted") return { errors: [{ href: "#marking", message: "This unit has already been assessed." }] };
     throw notFound();
   }
   if (finish) throw redirect(`/assessor/submissions/${view.submission.id}?recorded=1`);
   return { saved: true as const };
+}
+
+/** Whether the qualification marks its criteria out of a maximum (its data's `scheme`), rather than Pass/Referral. */
+function isMarked(qualificationId: string): boolean {
+  return registry.qualification(qualificationId)?.scheme === "marks";
 }
 
 export default function MarkSubmission() {
@@ -153,10 +178,12 @@ export default function MarkSubmission() {
               return (
                 <div className="criterion" key={c.id}>
                   <h3>AC {c.id} {c.text}</h3>
-                  <div className="descriptors">
-                    <div><p className="label">Referral</p><ul>{c.descriptors.referral.map((d) => <li key={d}>{d}</li>)}</ul></div>
-                    <div><p className="label">Pass</p><ul>{c.descriptors.pass.map((d) => <li key={d}>{d}</li>)}</ul></div>
-                  </div>
+                  {data.marked ? null : (
+                    <div className="descriptors">
+                      <div><p className="label">Referral</p><ul>{c.descriptors.referral.map((d) => <li key={d}>{d}</li>)}</ul></div>
+                      <div><p className="label">Pass</p><ul>{c.descriptors.pass.map((d) => <li key={d}>{d}</li>)}</ul></div>
+                    </div>
+                  )}
                   {finding ? (
                     <div className="notice">
                       <p><strong>What the records show:</strong> <span className={`tag tag--${finding.status.replaceAll(" ", "-")}`}>{finding.status}</span></p>
@@ -165,6 +192,13 @@ export default function MarkSubmission() {
                     </div>
                   ) : null}
                   <AttachmentLinks files={data.files[ref]} />
+                  {data.marked ? (
+                    <div className="field">
+                      <label htmlFor={`marks-${key}`}>Marks for AC {c.id} (out of {c.maxMarks})</label>
+                      <input id={`marks-${key}`} name={`marks-${c.id}`} type="number" inputMode="numeric" min={0} max={c.maxMarks ?? undefined} step={1} className="input--width-3" defaultValue={decided?.marks ?? ""} disabled={locked} />
+                      {decided && decided.marks !== null ? <p className="hint">Recorded: {decided.marks} of {c.maxMarks} (<span className={`tag tag--${decided.state}`}>{decided.state}</span>)</p> : null}
+                    </div>
+                  ) : (
                   <fieldset id={`decision-${key}`}>
                     <legend>Pass / Referral for AC {c.id}</legend>
                     <div className="radios">
@@ -174,6 +208,7 @@ export default function MarkSubmission() {
                     </div>
                     {decided ? <p className="hint">Recorded: {decided.decision} (<span className={`tag tag--${decided.state}`}>{decided.state}</span>)</p> : null}
                   </fieldset>
+                  )}
                   <div className="field">
                     <label htmlFor={`feedback-${key}`}>Assessor feedback on AC {c.id}</label>
                     <textarea id={`feedback-${key}`} name={`feedback-${c.id}`} defaultValue={decided?.feedback ?? ""} disabled={locked} maxLength={5000} />
@@ -190,6 +225,7 @@ export default function MarkSubmission() {
             </div>
           </section>
         ))}
+        {data.total ? <p id="total-marks"><strong>Total: {data.total.total} out of {data.total.outOf}</strong></p> : null}
         {locked ? null : (
           <p>
             <button type="submit" name="intent" value="save" className="button button--secondary">Save marks as draft</button>

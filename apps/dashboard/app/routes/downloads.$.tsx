@@ -2,7 +2,7 @@ import { getCentre, getDocument, getLearner, listDocuments, listMembers, listReg
 import { registry } from "@ilm-forms/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { learnerAttachments } from "../models/attachments.server.ts";
-import { documentSignatures, signerSignaturesHtml } from "../models/signatures.server.ts";
+import { documentSignatures, portfolioSignatures, signerSignaturesHtml } from "../models/signatures.server.ts";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
@@ -45,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Newest first: the declaration of the latest submission of this unit.
       const submitted = (await listSubmissions(db, user.scope, { learnerId: learner.id })).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: (await learnerAttachments(db, user.scope, learner.id)), read: { db, scope: user.scope } });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: (await learnerAttachments(db, user.scope, learner.id)), read: { db, scope: user.scope }, signatures: (await portfolioSignatures(db, user.scope, learner.id, documents)) });
     }
     const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, (await learnerAttachments(db, user.scope, learner.id)));
     if (!matrix) throw notFound();

@@ -1,4 +1,4 @@
-import { namesUsedIn, registry } from "@ilm-forms/core";
+import { attachmentRule, kindsPhrase, namesUsedIn, registry } from "@ilm-forms/core";
 import { getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
@@ -7,6 +7,7 @@ import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { SignatureList, SigningLinks } from "../components/SignerSignatures.tsx";
 import { documentAttachments } from "../models/attachments.server.ts";
 import { documentSignatures } from "../models/signatures.server.ts";
+import { canSendMail } from "../models/mail.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { toPortfolioDocument } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -28,14 +29,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, status: document.status },
     title: template?.title ?? document.templateId,
     unit,
-    knownNames: namesUsedIn(others.map(toPortfolioDocument)),
+    knownNames: namesUsedIn(others.map((d) => toPortfolioDocument(d))),
     saved: new URL(request.url).searchParams.get("saved") === "1",
     lockedBy: (await openSubmissionHolding(db, user.scope, document.learnerId, document.id)) ?? null,
     // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
     final: document.status === "submitted" && !(await reopenedByReturn(db, user.scope, document.learnerId, document.id)),
     attachments: (await documentAttachments(db, user.scope, document.learnerId, document.id)),
     maxAttachmentBytes: context.config.maxAttachmentBytes,
+    // What the template allows (x-ilm.attachments): the list's title, the kinds, the largest file.
+    attachmentRule: (() => {
+      const rule = template && attachmentRule(template);
+      return rule ? { title: rule.title, kinds: rule.kinds, kindsPhrase: kindsPhrase(rule.kinds), maxBytes: rule.maxBytes } : null;
+    })(),
     signatures: (await documentSignatures(db, user.scope, document)),
+    canEmailSigningLinks: canSendMail(context.config),
   };
 }
 
@@ -80,7 +87,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, signatures } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures, canEmailSigningLinks } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = handedIn || Boolean(outcome && "final" in outcome);
@@ -106,13 +113,13 @@ export default function EditDocument() {
         <section aria-labelledby="document-signers">
           <h2 id="document-signers">Signatures by the signers</h2>
           <SignatureList signatures={signatures.signatures} />
-          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} />
+          <SigningLinks documentId={document.id} data={signatures} locked={Boolean(locked)} canEmail={canEmailSigningLinks} />
         </section>
       ) : null}
       <section aria-labelledby="document-files">
         <h2 id="document-files">Files attached to this document</h2>
         <AttachmentList attachments={attachments} removable={!locked} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} />
-        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} />}
+        {locked ? null : <AttachmentUploadForm target={{ documentId: document.id }} returnTo={`/learner/documents/${document.id}${unit ? `?unit=${unit}` : ""}`} maxBytes={maxAttachmentBytes} rule={attachmentRule} />}
       </section>
     </>
   );

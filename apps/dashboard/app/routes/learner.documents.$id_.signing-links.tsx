@@ -1,6 +1,8 @@
 import { createSigningLink, getDocument, revokeSigningLink, signatureFields } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { registry } from "@ilm-forms/core";
+import { canSendMail, isEmailAddress, sendSigningLink } from "../models/mail.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -32,6 +34,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (form.get("intent") !== "create") return { documentId: document.id, error: "Choose whose signature to ask for." };
   const field = String(form.get("field") ?? "");
+  // Optional, with the SMTP setting: the address to e-mail the link to (used once, not kept).
+  const email = canSendMail(context.config) ? String(form.get("email") ?? "").trim() : "";
+  if (email && !isEmailAddress(email)) return { documentId: document.id, error: "E-mail address: enter an address like name@example.org, or leave it empty to pass the link on yourself." };
   const made = (await createSigningLink(db, user.scope, { documentId: document.id, field }));
   if (!made.ok) {
     if (made.reason === "locked") return { documentId: document.id, error: "The document is part of a unit under assessment: no one can be asked to sign it until the unit is returned." };
@@ -39,7 +44,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw notFound();
   }
   const title = signatureFields(document.templateId, document.templateVersion).find((f) => f.field === field)?.title ?? field;
-  return { documentId: document.id, link: `${new URL(request.url).origin}/sign/${made.token}`, title, expiresAt: made.link.expiresAt };
+  const link = `${new URL(request.url).origin}/sign/${made.token}`;
+  let mailed: "sent" | "failed" | undefined;
+  if (email) {
+    const documentTitle = registry.get(document.templateId, document.templateVersion)?.title ?? "a document";
+    mailed = await sendSigningLink(context.config, { to: email, link, signature: title, document: documentTitle, expiresAt: made.link.expiresAt }).then(
+      () => "sent" as const,
+      (error: unknown) => {
+        console.error("signing link e-mail:", error instanceof Error ? error.message : error);
+        return "failed" as const;
+      },
+    );
+  }
+  return { documentId: document.id, link, title, expiresAt: made.link.expiresAt, ...(mailed ? { mailed, email } : {}) };
 }
 
 export default function SigningLinkMade() {
@@ -54,7 +71,9 @@ export default function SigningLinkMade() {
           <h1>A signing link for the {data.title.toLowerCase()}</h1>
           <div className="notice notice--success" role="status">
             <p>Pass this link on to the person who signs. It is shown only this once, works once, and expires on {data.expiresAt.slice(0, 10)}.</p>
+            {"mailed" in data && data.mailed === "sent" ? <p>{`It was e-mailed to ${data.email}.`}</p> : null}
           </div>
+          {"mailed" in data && data.mailed === "failed" ? <div className="notice notice--warning" role="alert"><p>{`The e-mail to ${data.email} could not be sent: pass the link on yourself.`}</p></div> : null}
           <label htmlFor="signing-link">Signing link</label>
           <input id="signing-link" className="ilm-input" readOnly value={data.link} />
         </>

@@ -1,5 +1,5 @@
 import { authenticityDeclarationTemplate, registry } from "@ilm-forms/core";
-import { listSubmissions, submissionContentHash, submitUnit } from "@ilm-forms/db";
+import { listSubmissions, submissionContentHash, submissionFiles, submitUnit } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -35,7 +35,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     name: user.name,
     pending,
     documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), version: d.version })),
-    contentHash: submissionContentHash(progress.documents),
+    contentHash: submissionContentHash(
+      progress.documents,
+      (await submissionFiles(db, user.scope, { learnerId: progress.registration.learnerId, qualification: progress.registration.qualification, unit: progress.unit.id, documentIds: progress.documents.map((d) => d.id) })),
+    ),
     notMet: progress.check.findings.filter((f) => f.status === "not met").map((f) => f.criterion),
     declaration: { title: DECLARATION?.title ?? "Authentication sheet", intro: String(DECLARATION?.schema.description ?? ""), statement: properties.declaration?.title ?? "" },
   };

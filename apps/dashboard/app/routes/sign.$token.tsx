@@ -29,7 +29,7 @@ function tooMany(): Response {
 }
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (signingRateLimited(context.clientIp)) throw tooMany();
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
   const opened = (await openSigningLink(context.database.db, params.token ?? ""));
   if (!opened.ok) throw refused(opened.reason);
   return {
@@ -41,7 +41,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  if (signingRateLimited(context.clientIp)) throw tooMany();
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
   const token = params.token ?? "";
   const opened = (await openSigningLink(context.database.db, token));
   if (!opened.ok) throw refused(opened.reason);

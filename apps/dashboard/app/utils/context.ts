@@ -10,6 +10,9 @@ export interface DashboardContext {
     maxBodyBytes: number;
     maxAttachmentBytes: number;
     portalOrigins: string[];
+    /** The optional SMTP setting: a signing link can be e-mailed when both are set. */
+    smtpUrl?: string;
+    smtpFrom?: string;
   };
   /** Whether cookies are set with Secure: configured, or the request came over HTTPS. */
   secureCookies: boolean;

@@ -22,7 +22,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /** Streams a multipart upload of a PDF of `total` bytes in 64 KiB chunks until the server answers. */
-function upload(total: number): Promise<{ status: number | undefined; written: number }> {
+function upload(total: number, to: TestServer = server): Promise<{ status: number | undefined; written: number }> {
   const boundary = "----ilmmemory";
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${learner.csrf}\r\n` +
@@ -30,7 +30,7 @@ function upload(total: number): Promise<{ status: number | undefined; written: n
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="recording-notes.pdf"\r\n\r\n%PDF-1.4\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const url = new URL(`${server.url}/attachments`);
+  const url = new URL(`${to.url}/attachments`);
   const cookie = [...learner.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   return new Promise((resolve) => {
     let written = 0;
@@ -92,5 +92,22 @@ describe("uploads at the default limits", () => {
     );
     // What one upload may hold is bounded by the file limit (decision 031): the peak grows by a few times 20 MB at most, never by the 1 GB.
     expect(afterRefused.peak - start.rss).toBeLessThan(200);
+  });
+});
+
+describe("uploads with a raised limit", () => {
+  it("stores a 200 MB file with the server's memory flat: the parts are written as they arrive (decision 044)", async () => {
+    const raised = await startOn(world, { MAX_ATTACHMENT_BYTES: String(300 * MB), MAX_LEARNER_ATTACHMENT_BYTES: String(1024 * MB) });
+    try {
+      const start = memoryOf(raised.pid);
+      const stored = await upload(200 * MB, raised);
+      const after = memoryOf(raised.pid);
+      expect(stored.status).toBe(303);
+      figure("upload-memory-200mb", `200 MB file stored (303) with MAX_ATTACHMENT_BYTES at 300 MB; server RSS ${start.rss} MB at start, ${after.rss} MB after; peak ${after.peak} MB (+${after.peak - start.rss} MB)`);
+      // Held whole, the file alone would add 200 MB (and its copy for the parts as much again).
+      expect(after.peak - start.rss).toBeLessThan(64);
+    } finally {
+      await raised.stop();
+    }
   });
 });

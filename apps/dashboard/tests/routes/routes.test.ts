@@ -138,7 +138,7 @@ describe("a learner's documents", () => {
     const result = await settle(() =>
       newDocument.action(args(h.request("/learner/documents/new?template=ilm-8588/session-record", { cookie, form: { document: JSON.stringify({ clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-13-01", duration: 0 }) } }))),
     );
-    expect(result).toMatchObject({ errors: expect.arrayContaining([expect.objectContaining({ path: "/duration", message: "Duration must be more than 0 hours" }), expect.objectContaining({ path: "/sessionDate" })]) });
+    expect(result).toMatchObject({ errors: expect.arrayContaining([expect.objectContaining({ path: "/duration", message: "Duration must be at least 1 minute" }), expect.objectContaining({ path: "/sessionDate" })]) });
     expect((await listDocuments(h.database.db, scope, learnerId)).length).toBe(before);
   });
 
@@ -199,7 +199,7 @@ describe("the JSON API", () => {
       apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: JSON.stringify(body), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } }))) as Promise<Response>;
     const bad = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 0 } });
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ path: "/data/duration", field: "Duration", message: "Duration must be more than 0 hours" })] });
+    expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ path: "/data/duration", field: "Duration", message: "Duration must be at least 1 minute" })] });
     expect((await listDocuments(h.database.db, scope, learnerId)).length).toBe(before);
     const good = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 1 } });
     expect(good.status).toBe(201);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { request as httpRequest } from "node:http";
-import { openDatabase, type OpenDatabase } from "@ilm-forms/db";
+import { createDocument, openDatabase, type OpenDatabase } from "@ilm-forms/db";
 import { createWorld, startOn, type World } from "../reliability/support/world.ts";
 import type { TestServer } from "../support/server.ts";
 
@@ -13,6 +13,7 @@ const LIMIT = 1024 * 1024;
 let world: World;
 let server: TestServer;
 let read: OpenDatabase;
+let contractId = "";
 
 function pdf(size: number, fill = 0x20): Buffer {
   const head = Buffer.from("%PDF-1.4\n");
@@ -59,6 +60,13 @@ function chunked(path: string, total: number): Promise<{ status: number | undefi
 
 beforeAll(async () => {
   world = await createWorld();
+  // Learner 1's contract outside any submission: its template takes PDFs and images only (x-ilm.attachments).
+  const { db, close } = openDatabase(world.databasePath);
+  const l1 = world.demo.learner1!;
+  const contract = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } }));
+  if (!contract.ok) throw new Error(contract.reason);
+  contractId = contract.id;
+  close();
   server = await startOn(world, { MAX_ATTACHMENT_BYTES: String(LIMIT) });
   read = openDatabase(world.databasePath, { readonly: true });
 }, 180_000);
@@ -94,6 +102,14 @@ describe("the API's evidence files", () => {
     expect(created).toMatchObject({ status: 201, body: { mediaType: "text/plain", unit: "503", criteria: ["503:1.1", "503:2.1"], documentId: null } });
     expect((await post(`learnerNumber=${world.learnerNumbers.demoL1}&unit=503&criteria=501:1.1`, Buffer.from("x\n"))).status).toBe(422);
     expect((await post(`learnerNumber=${world.learnerNumbers.otherL1}&unit=503`, Buffer.from("x\n"))).status).toBe(404);
+  });
+
+  it("holds a document's files to its template's rule, answering 415 with the list's title and the rule", async () => {
+    const refused = await post(`documentId=${contractId}&name=notes.txt`, Buffer.from("Signed on paper by all three.\n"));
+    expect(refused.status).toBe(415);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ rule: "file", message: "Scanned signed contract: attach PDFs or images only; this file is plain text." })]);
+    expect((read.sqlite.prepare("select count(*) n from attachments where document_id = ?").get(contractId) as { n: number }).n).toBe(0);
+    expect((await post(`documentId=${contractId}&name=scan.pdf`, pdf(3000))).status).toBe(201);
   });
 
   it("refuses with the API's errors, storing nothing", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { addAttachment, listDocuments, openDatabase, submitUnit, type OpenDatabase } from "@ilm-forms/db";
+import { addAttachment, createDocument, listDocuments, openDatabase, submitUnit, type OpenDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Client } from "../reliability/support/http.ts";
 import { createWorld, figure, startOn, type World } from "../reliability/support/world.ts";
@@ -21,6 +21,7 @@ let assessor1: Client;
 let assessor2: Client;
 let otherAdmin: Client;
 let l2Submission = "";
+let contractId = "";
 
 function pdf(size: number, fill = 0x20): Buffer {
   const head = Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1");
@@ -119,6 +120,11 @@ beforeAll(async () => {
   const submitted = (await submitUnit(db, l2.scope, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: l2.name, date: "2026-05-01" } }));
   if (!submitted.ok) throw new Error(`learner2 could not submit: ${submitted.reason}`);
   l2Submission = submitted.id;
+  // Learner 1's contract outside any submission: its template allows PDFs and images only (x-ilm.attachments).
+  const l1 = world.demo.learner1!;
+  const contract = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } }));
+  if (!contract.ok) throw new Error(contract.reason);
+  contractId = contract.id;
   close();
   server = await startOn(world, { MAX_ATTACHMENT_BYTES: String(LIMIT), MAX_LEARNER_ATTACHMENT_BYTES: String(50 * LIMIT) });
   read = openDatabase(world.databasePath, { readonly: true });
@@ -187,6 +193,20 @@ describe("uploading an evidence file", () => {
     const anonymous = new Client(server.url);
     expect((await upload(anonymous, { documentId: open }, file)).status).toBe(302);
     expect(count("select count(*) n from attachments")).toBe(before);
+  });
+
+  it("holds a document's files to what its template allows: the form says so, and another kind is refused naming the list and the rule", async () => {
+    const page = await learner.request(`/learner/documents/${contractId}`);
+    expect(page.text).toMatch(new RegExp(`<label for="attach-${contractId}">Scanned signed contract</label>`));
+    expect(page.text).toContain("PDFs or images, up to 1.0 MB a file.");
+    expect(page.text).toContain('accept="application/pdf,.pdf,image/*"');
+    const before = count("select count(*) n from attachments where document_id = ?", contractId);
+    const note = { name: "signed.txt", bytes: Buffer.from("We all signed the paper copy on 3 March.\n") };
+    expect(await upload(learner, { documentId: contractId }, note)).toMatchObject({ status: 415, text: "Scanned signed contract: attach PDFs or images only; this file is plain text." });
+    expect(count("select count(*) n from attachments where document_id = ?", contractId)).toBe(before);
+    expect(await upload(learner, { documentId: contractId, returnTo: `/learner/documents/${contractId}` }, { name: "signed.pdf", bytes: pdf(4000, 0x44) })).toMatchObject({ status: 303 });
+    // The same file is any evidence on a document whose template declares nothing.
+    expect(await upload(learner, { documentId: world.records.demoL1OpenDoc, returnTo: "/" }, note)).toMatchObject({ status: 303 });
   });
 
   it("answers 413 to a file one byte over the limit, and to a declared length over it before reading anything", async () => {

@@ -50,7 +50,7 @@ describe("a page from the built server", () => {
     const client = await new Client(server.url).signIn(learner.email, learner.password);
     const before = await client.request("/learner/units/501");
     expect((await client.request("/learner/units/501")).text.length).toBe(before.text.length);
-    const data = { clientRef: "Client 1", sessionNo: 7, sessionDate: "2026-04-02", duration: 1.5, goal: "A session saved between two page views" };
+    const data = { clientRef: "Client 1", sessionNo: 7, sessionDate: "2026-04-02", duration: 90, goal: "A session saved between two page views" };
     const saved = await client.request("/learner/documents/new?template=ilm-8588/session-record", { form: { document: JSON.stringify(data) } });
     expect(saved.status).toBeLessThan(400);
     const after = await client.request("/learner/units/501");

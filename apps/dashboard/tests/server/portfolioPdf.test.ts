@@ -1,4 +1,4 @@
-import { addAttachment, openDatabase } from "@ilm-forms/db";
+import { addAttachment, createSigningLink, getDocument, listDocuments, openDatabase, signWithLink } from "@ilm-forms/db";
 import { unzipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,6 +14,7 @@ vi.setConfig({ testTimeout: 180_000 });
 
 let world: World;
 let server: TestServer;
+const records: { contracts: string[] } = { contracts: [] };
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 async function scannedContract(): Promise<Buffer> {
@@ -28,7 +29,7 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 
 beforeAll(async () => {
   world = await createWorld();
-  const { db, close } = openDatabase(world.databasePath);
+  const { db, sqlite, close } = openDatabase(world.databasePath);
   const l1 = world.demo.learner1!;
   const files: [string, Buffer][] = [
     ["signed-contract-scan.pdf", await scannedContract()],
@@ -40,6 +41,18 @@ beforeAll(async () => {
     const added = await addAttachment(db, l1.scope, { target: { learnerId: l1.learnerId!, qualification: "ilm-8588", unit: "503", criteria: ["503:1.1"] }, name, content: once(bytes) });
     if (!added.ok) throw new Error(`${name}: ${added.reason}`);
   }
+  // Learner 2's first contract: the demo's client and stakeholder signed it through links; the client's
+  // second contract is then changed, so its signatures no longer match; on the third, the stakeholder's
+  // name is typed in the learner's account only.
+  const l2 = world.demo.learner2!;
+  const contracts = (await listDocuments(db, l2.scope, l2.learnerId!, "ilm-8588/contract"));
+  // (The seed hands the contracts in as final, so the change is made in the file, as a reopened contract's would be.)
+  sqlite.prepare(`update documents set data = json_set(data, '$.addedClauses', json('["We meet online."]')), version = version + 1 where id = ?`).run(contracts[1]!.id);
+  const typedOnly = contracts[2]!;
+  sqlite.prepare("delete from signer_signatures where document_id = ? and field = 'stakeholderSignature'").run(typedOnly.id);
+  const link = (await createSigningLink(db, l2.scope, { documentId: contracts[0]!.id, field: "clientSignature" }));
+  if (!link.ok || !(await signWithLink(db, link.token, { name: "Client One Again" })).ok) throw new Error("could not sign");
+  records.contracts = await Promise.all(contracts.map(async (c) => String((await getDocument(db, l2.scope, c.id))!.data.clientRef)));
   close();
   server = await startOn(world);
 }, 180_000);
@@ -86,5 +99,25 @@ describe("the portfolio with its evidence files", () => {
     const other = await new Client(server.url).signIn(world.demo.learner3!.email, world.demo.learner3!.password);
     expect((await other.request(`/downloads/portfolio/${world.demo.learner1!.learnerId}/503.zip`)).status).toBe(404);
     expect((await learner.request("/downloads/evidence-matrix/503.zip")).status).toBe(404);
+  });
+
+  it("says for each signature who made it: the signer through a link (matching or not), or the learner typing it", async () => {
+    const learner = await new Client(server.url).signIn(world.demo.learner2!.email, world.demo.learner2!.password);
+    const html = (await learner.request("/downloads/portfolio/501.html")).text;
+    const start = html.indexOf("<h2>Signatures</h2>");
+    expect(start).toBeGreaterThan(-1);
+    const section = html.slice(start, html.indexOf("</section>", start));
+    const rows = [...section.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1]!, m[2]!, m[3]!.replace(/<[^>]+>/g, "")]);
+    // A document is named by its place and label, which names its client.
+    const contract = (n: number) => rows.filter((r) => /contract/i.test(r[0]!) && new RegExp(`\\b${records.contracts[n]!}\\b`).test(r[0]!));
+    expect(contract(0).map((r) => r[1])).toEqual(["Signature of Coach/ Mentor", "Signature of Client", "Signature of Stakeholder"]);
+    expect(contract(0)[0]![2]).toMatch(/^Signed by the learner: /);
+    expect(contract(0)[1]![2]).toMatch(/^Signed by the client through a one-time link: Client One Again, \d{4}-\d\d-\d\d; matches this document$/);
+    expect(contract(0)[2]![2]).toMatch(/^Signed by the stakeholder through a one-time link: .+; matches this document$/);
+    expect(contract(1)[1]![2]).toMatch(/; no longer matches: the document changed after it was signed$/);
+    expect(contract(2)[2]![2]).toMatch(/^Typed in the learner's account \(.+\), not signed by the stakeholder$/);
+    // The PDF is printed from this same page.
+    const pdf = await learner.request("/downloads/portfolio/501.pdf");
+    expect(pdf.status).toBe(200);
   });
 });

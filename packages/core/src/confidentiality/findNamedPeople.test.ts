@@ -55,4 +55,21 @@ describe("findNamedPeople()", () => {
   it("skips documents of unknown templates", () => {
     expect(findNamedPeople({ id: "x", template: "nope/nothing", data: { text: "Sarah" } }, { registry })).toEqual([]);
   });
+
+  it("flags a person's name typed into a client reference, where any name counts (even one that begins the text)", () => {
+    const log = (clientRef: string) => ({ id: "log", template: "ilm-8588/hours-log", data: { clientRef } });
+    expect(findNamedPeople(log("Client 3"), { registry })).toEqual([]);
+    expect(findNamedPeople(log("Sarah Jones"), { registry })).toEqual([
+      {
+        documentId: "log",
+        path: "/clientRef",
+        field: "Client ref/ID",
+        name: "Sarah",
+        message: "“Sarah” in “Client ref/ID” looks like a person’s name: a client reference names no one; write it as “Client 1”, “Client 2” and so on.",
+      },
+    ]);
+    expect(findNamedPeople(log("Grace"), { registry }).map((w) => w.name)).toEqual(["Grace"]);
+    const supervision = { id: "sup", template: "ilm-8588/supervision-record", data: { clientsDiscussed: ["Client 1", "Tom"] } };
+    expect(findNamedPeople(supervision, { registry }).map((w) => [w.path, w.name])).toEqual([["/clientsDiscussed/1", "Tom"]]);
+  });
 });

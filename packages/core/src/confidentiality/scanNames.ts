@@ -60,7 +60,7 @@ function scanDocument(document: PortfolioDocument, template: Template, matcher: 
       // Most free-text fields sit at the top of the document: one property read, no walk.
       const value = (data as Record<string, unknown>)[plan.key];
       if (typeof value === "string" && value !== "") {
-        const names = matcher.namesIn(value);
+        const names = matcher.namesIn(value, plan.field.reference);
         if (names !== undefined) warn(document, plan.field, names, NO_ROWS, out);
       }
     }
@@ -100,7 +100,7 @@ function scanRun(document: PortfolioDocument, plan: FieldPlan, matcher: NameMatc
   }
   if (at === plan.runs.length - 1) {
     if (typeof node === "string" && node !== "") {
-      const names = matcher.namesIn(node);
+      const names = matcher.namesIn(node, plan.field.reference);
       if (names !== undefined) warn(document, plan.field, names, rows, out);
     }
     return;
@@ -121,7 +121,9 @@ function warn(document: PortfolioDocument, field: TextField, names: string[], ro
       path,
       field: field.title,
       name,
-      message: `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
+      message: field.reference
+        ? `“${name}” in “${field.title}” looks like a person’s name: a client reference names no one; write it as “Client 1”, “Client 2” and so on.`
+        : `“${name}” in “${field.title}” looks like a person’s name: refer to clients by reference only (for example “Client 1”) and leave other people unnamed.`,
     });
   }
 }
@@ -145,8 +147,11 @@ export function namesIn(text: string, known: Set<string> = new Set()): string[] 
 
 /** Finds names in text with one precompiled regular expression over every name it knows. */
 interface NameMatcher {
-  /** The names, or `undefined` when there are none (most text: no empty list is made for it). */
-  namesIn(text: string): string[] | undefined;
+  /**
+   * The names, or `undefined` when there are none (most text: no empty list is made for it). In a
+   * `reference` (a client reference, not a sentence) a word such as "Grace" or "May" is a name wherever it stands.
+   */
+  namesIn(text: string, reference?: boolean): string[] | undefined;
 }
 
 /**
@@ -174,13 +179,13 @@ function matcherFor(known: Set<string>): NameMatcher {
   const words = [...new Set([...NAMES, ...AMBIGUOUS, ...knownWords])].filter((word) => WORD.test(word)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const pattern = new RegExp(`${BEFORE}(?:${words.join("|")})${AFTER}`, "g");
   matcher = {
-    namesIn(text) {
+    namesIn(text, reference) {
       let names: string[] | undefined;
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         const word = match[0];
         const end = match.index + word.length;
-        if (knownWords.has(word) || NAMES.has(word) || ambiguousIsName(text, word, match.index, end)) {
+        if (knownWords.has(word) || NAMES.has(word) || reference === true || ambiguousIsName(text, word, match.index, end)) {
           names ??= [];
           if (!names.includes(word)) names.push(word);
         }

@@ -6,10 +6,12 @@ export interface TextField {
   /** Property names from the root; `*` stands for any row of an array. */
   steps: string[];
   title: string;
+  /** A client reference (`x-ilm.role` `client-ref`): meant to be "Client N"-style, so any name in it is one too many. */
+  reference?: true;
 }
 
 /** Fields that hold names or references on purpose, or no free text at all. */
-const NOT_FREE_TEXT = new Set<FieldRole>(["person-name", "signature", "client-ref", "date", "session-date", "session-no", "duration", "supervision-duration", "rating", "clause"]);
+const NOT_FREE_TEXT = new Set<FieldRole>(["person-name", "signature", "date", "session-date", "session-no", "duration", "supervision-duration", "rating", "clause"]);
 
 const fieldsOf = memoByObject((schema: JsonSchema): TextField[] => {
   const fields: TextField[] = [];
@@ -18,7 +20,8 @@ const fieldsOf = memoByObject((schema: JsonSchema): TextField[] => {
 });
 
 /**
- * Lists the free-text fields of a template (strings that are not names, references, dates or choices).
+ * Lists the free-text fields of a template (strings that are not names, dates or choices), and its
+ * client references, marked as such.
  *
  * @param template - a bundled template
  * @returns the fields (computed once per schema)
@@ -33,6 +36,10 @@ function walk(root: JsonSchema, node: JsonSchema, steps: string[], parentTitle: 
   const role = (schema["x-ilm"] as { role?: FieldRole } | undefined)?.role;
   if (role && NOT_FREE_TEXT.has(role)) return;
   const title = typeof schema.title === "string" ? schema.title : parentTitle;
+  if (role === "client-ref") {
+    if (steps.length > 0) out.push({ steps, title, reference: true });
+    return;
+  }
   if (schema.type === "string" && !schema.enum && !schema.format && steps.length > 0) {
     out.push({ steps, title });
     return;

@@ -1,5 +1,5 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
-import { addDays } from "./dates.ts";
+import { addDays, minutes } from "./dates.ts";
 import * as P from "./phrases.ts";
 import type { Random } from "./prng.ts";
 import type { Theme } from "./themes.ts";
@@ -32,7 +32,7 @@ export function clientDocuments(c: DemoClient, coach: string, random: Random): P
     {
       id: `${c.slug}/diary-cover`,
       template: "ilm-8588/diary-cover",
-      data: { coachName: coach, clientRef: c.ref, startDate: c.start, totalHours: total },
+      data: { coachName: coach, clientRef: c.ref, startDate: c.start, totalHours: minutes(total) },
     },
     {
       id: `${c.slug}/programme-plan`,
@@ -43,7 +43,7 @@ export function clientDocuments(c: DemoClient, coach: string, random: Random): P
         anticipatedBenefits: `${sentence(c.theme.needs.map((n) => n.need.toLowerCase()).join(", "))} The organisation expects ${random.pick(["a more confident team leader", "fewer escalations", "better use of the client's time", "a smoother handover of work"])}.`,
         venue: random.pick(P.VENUES),
         venueSuitability: "Private, free from interruptions and easy for the client to reach; the client chose it.",
-        plannedSessionDuration: c.durations[0],
+        plannedSessionDuration: minutes(c.durations[0]!),
         numberOfSessions: c.durations.length,
       },
     },
@@ -82,7 +82,7 @@ export function clientDocuments(c: DemoClient, coach: string, random: Random): P
     {
       id: `${c.slug}/hours-log`,
       template: "ilm-8588/hours-log",
-      data: { clientRef: c.ref, sessions: c.durations.map((duration, i) => ({ sessionNo: i + 1, sessionDate: c.dates[i], duration })) },
+      data: { clientRef: c.ref, sessions: c.durations.map((duration, i) => ({ sessionNo: i + 1, sessionDate: c.dates[i], duration: minutes(duration) })) },
     },
   ];
   c.durations.forEach((duration, i) => {
@@ -95,7 +95,7 @@ export function clientDocuments(c: DemoClient, coach: string, random: Random): P
         clientRef: c.ref,
         sessionNo: n,
         sessionDate: c.dates[i],
-        duration,
+        duration: minutes(duration),
         ...(n > 1 ? { progressReview: `The client had agreed to ${random.pick(c.theme.actions)}; ${random.pick(["she had done it and it went better than expected", "she had made a start but ran out of time", "she had not done it and we explored what got in the way"])}.` } : {}),
         goal: sentence(random.pick(c.theme.goals)),
         reality: `${fill(random.pick(P.OPENINGS), c, random)} ${random.pick(P.MOODS)}. ${sentence(random.pick(c.theme.realities))}`,

@@ -1,3 +1,6 @@
+/** Hours (as the profiles plan them, in quarter hours) as the whole minutes the templates store. */
+export const minutes = (hours: number): number => Math.round(hours * 60);
+
 /** Adds days to an ISO date (UTC, so no time zone can move it). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

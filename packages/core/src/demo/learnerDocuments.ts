@@ -1,5 +1,5 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
-import { addDays, addMonths } from "./dates.ts";
+import { addDays, addMonths, minutes } from "./dates.ts";
 import type { DemoClient } from "./clientDocuments.ts";
 import type { Random } from "./prng.ts";
 
@@ -16,7 +16,7 @@ export function supervisionDocuments(coach: string, supervisor: string, clients:
         coachName: coach,
         supervisorName: supervisor,
         sessionDate: addDays(at, 1),
-        duration,
+        duration: minutes(duration),
         clientsDiscussed: discussed,
         outcomes: `We reviewed the session records and reflective logs for ${discussed.join(" and ")}. ${random.pick([
           "The structure of the sessions is clear, but the reality stage tends to over-run.",
@@ -34,7 +34,7 @@ export function supervisionDocuments(coach: string, supervisor: string, clients:
     data: {
       coachName: coach,
       observationOrRecording: random.pick(["Observation", "Recording"]),
-      sessionLength: observed.durations[1] ?? observed.durations[0],
+      sessionLength: minutes(observed.durations[1] ?? observed.durations[0]!),
       supervisorName: supervisor,
       date: observed.dates[1] ?? observed.dates[0],
       skillsObserved: {

@@ -27,7 +27,7 @@ export interface ProfilePlan {
   dropReflectiveLog?: boolean;
   unsignedContract?: boolean;
   nameClient?: boolean;
-  /** Adds the practical unit's introduction and a written statement justifying the tools. */
+  /** Adds the evidence of issue 21's templates: introduction, written statements, Unit 503 summary statements, an assessor's observation, a witness testimony. */
   evidenceStatements?: boolean;
 }
 

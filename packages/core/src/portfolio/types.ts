@@ -8,6 +8,24 @@ export interface PortfolioDocument {
   version?: string;
   /** The document itself, as the template's schema describes it. */
   data: Record<string, unknown>;
+  /**
+   * What the signers themselves did, where the caller knows it (a store that records signatures made
+   * through signing links): by top-level signature field, the signature its signer made. Given, a
+   * signature field that declares `x-ilm.signer` counts only when its signer signed it and the document
+   * still says what they signed; a name the writer typed there is reported as typed by the writer.
+   * Absent, nothing is known of who typed what, and the typed fields are read as they are.
+   */
+  signerSignatures?: Record<string, SignerSignatureState>;
+}
+
+/** A signature made by its signer (not typed by the writer), as the rules read it. */
+export interface SignerSignatureState {
+  /** The name the signer typed. */
+  name: string;
+  /** The date they signed, `YYYY-MM-DD`. */
+  date: string;
+  /** The document's signed content is what they signed (false: it changed after). */
+  matching: boolean;
 }
 
 /** A learner's registration on a unit: which qualification, unit and rule-set version apply. */

@@ -1,3 +1,5 @@
+import type { AttachmentRule } from "../attachments/attachmentRule.ts";
+
 /** A JSON Schema object as stored in `schemas/` (draft 2020-12). Kept loose on purpose: schemas are data. */
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -22,8 +24,25 @@ export interface TemplateAnnotations {
    * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
    */
   portfolioPart?: PortfolioPartAnnotation;
+  /**
+   * How documents written against an earlier version become documents of this one, declared as data
+   * and applied by `upgradeDocument`: each entry names the earlier version and the unit conversions
+   * (a field counting `from` in the earlier version and `to` in this one, at the same place, has its
+   * numbers converted; see `UNIT_CONVERSIONS`).
+   */
+  upgradesFrom?: UpgradeDeclaration[];
+  /** The evidence files a document of the template may carry: the list's title, the kinds allowed, the largest file. */
+  attachments?: AttachmentRule;
   /** For templates generated from qualification data: what generated them. */
   generatedFrom?: { qualification: string; unit: string; unitVersion: string; kind: "result-sheet" | "evidence-matrix" };
+}
+
+/** One declared migration: from an earlier version of the same template to the version that declares it. */
+export interface UpgradeDeclaration {
+  /** The earlier version, e.g. `2.0.0`. */
+  version: string;
+  /** Unit conversions, e.g. `[{ "from": "hours", "to": "minutes" }]`. */
+  convert: Array<{ from: string; to: string }>;
 }
 
 /** The parts of a portfolio a template can declare itself (`x-ilm.portfolioPart`). */
@@ -36,6 +55,8 @@ export type WriterRole = "learner" | "assessor" | "iqa" | "centre_admin";
 export interface FieldAnnotations {
   role?: FieldRole;
   unit?: string;
+  /** On a signature: who signs it when that is not the writer (`client`, `stakeholder`, `witness`). */
+  signer?: string;
 }
 
 export type FieldRole =

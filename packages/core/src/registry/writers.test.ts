@@ -37,4 +37,21 @@ describe("x-ilm.writers", () => {
     });
     expect(missing).toEqual([]);
   });
+
+  // The observation (the assessor's), the testimony and a unit's introduction may stand under any
+  // criterion of the practical units and 503; the learner's own records and statements must evidence
+  // every criterion without them.
+  it("evidences every criterion of 501, 502 and 503 with the learner's own records, the observation, the testimony and the introduction aside", () => {
+    const qualification = qualifications.find((q) => q.id === "ilm-8588")!;
+    const anyCriterion = (t: Template) => t.annotations.criteria?.includes("501:1.1") && t.annotations.criteria.includes("503:2.3");
+    const current = declaring.filter((t) => t.annotations.current !== false);
+    const learners = current.filter((t) => (writersOf(t) as string[]).includes("learner") && !anyCriterion(t));
+    expect(current.filter(anyCriterion).map((t) => t.id).sort()).toEqual(["ilm-8588/assessor-observation", "ilm-8588/portfolio-introduction", "ilm-8588/witness-testimony"]);
+    const named = new Set(learners.flatMap((t) => t.annotations.criteria ?? []));
+    const missing = ["501", "502", "503"].flatMap((unitId) => {
+      const unit = qualification.units.find((u) => u.id === unitId && u.current)!;
+      return unitCriteria(unit).map((c) => `${unitId}:${c.id}`).filter((ref) => !named.has(ref));
+    });
+    expect(missing).toEqual([]);
+  });
 });

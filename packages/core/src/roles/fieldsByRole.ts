@@ -10,6 +10,10 @@ export interface RoleField {
   title: string;
   /** The one criterion the field answers (`x-ilm.criterion`, e.g. `503:1.1`), where it says so. */
   criterion?: string;
+  /** What a number in the field counts (`x-ilm.unit`, e.g. `hours` or `minutes` for a duration), where it says so. */
+  unit?: string;
+  /** On a signature someone other than the writer makes: who (`x-ilm.signer`, e.g. `client`). */
+  signer?: string;
 }
 
 const NONE: RoleReader[] = [];
@@ -119,10 +123,12 @@ export function fieldsByRole(template: Template): RoleField[] {
 function walk(root: JsonSchema, node: JsonSchema, steps: string[], out: RoleField[], depth: number): void {
   if (depth > 16) return;
   const schema = resolve(root, node);
-  const { role, criterion } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown } | undefined) ?? {};
+  const { role, criterion, unit, signer } = (schema["x-ilm"] as { role?: FieldRole; criterion?: unknown; unit?: unknown; signer?: unknown } | undefined) ?? {};
   if (role && steps.length > 0) {
     const field: RoleField = { role, steps, title: typeof schema.title === "string" ? schema.title : steps[steps.length - 1]! };
     if (typeof criterion === "string") field.criterion = criterion;
+    if (typeof unit === "string") field.unit = unit;
+    if (typeof signer === "string") field.signer = signer;
     out.push(field);
     if (role === "signature") return;
   }
@@ -249,4 +255,15 @@ export function runsOf(steps: string[]): string[][] {
  */
 export function escapeStep(step: string): string {
   return step.includes("~") || step.includes("/") ? step.replaceAll("~", "~0").replaceAll("/", "~1") : step;
+}
+
+/**
+ * How many minutes one of a duration field's numbers stands for: 1 where the field counts minutes
+ * (`x-ilm.unit: "minutes"`), 60 where it counts hours (as every duration did before minutes).
+ *
+ * @param field - a duration field
+ * @returns minutes per unit
+ */
+export function minutesPerUnit(field: Pick<RoleField, "unit">): number {
+  return field.unit === "minutes" ? 1 : 60;
 }

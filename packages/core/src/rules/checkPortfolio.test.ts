@@ -4,7 +4,7 @@ import type { DemoProfile } from "../demo/profiles.ts";
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import { checkPortfolio } from "../builtin.ts";
 import { TOOLS } from "./toolVocabulary.ts";
-import { monthsBetween } from "./checks/dateSpan.ts";
+import { monthsBetween, monthsCovered } from "./checks/dateSpan.ts";
 
 const TODAY = "2027-06-01";
 type Statuses = Record<string, "met" | "not met" | "for the assessor">;
@@ -85,12 +85,12 @@ describe("checkPortfolio()", () => {
     const { documents } = generateDemoPortfolio(3, "certificate-complete");
     const record = documents.find((d) => d.id === "client-1/session-record-1")!;
     const logged = record.data.duration as number;
-    record.data.duration = logged + 0.5;
+    record.data.duration = logged + 30;
     const result = checkPortfolio("501", documents, { today: TODAY });
-    expect(result.summary.hoursDisagreements).toEqual([expect.objectContaining({ client: "Client 1", sessionNo: 1, logHours: logged, recordHours: logged + 0.5 })]);
+    expect(result.summary.hoursDisagreements).toEqual([expect.objectContaining({ client: "Client 1", sessionNo: 1, logHours: logged / 60, recordHours: logged / 60 + 0.5 })]);
     const finding = result.findings.find((f) => f.criterion === "501:2.1")!;
     expect(finding.status).toBe("for the assessor");
-    expect(finding.reasons.join(" ")).toContain(`the hours log says ${logged} hour`);
+    expect(finding.reasons.join(" ")).toContain(`the hours log says ${logged / 60} hour`);
     expect(result.summary.coachingHours).toBe(19.5);
   });
 
@@ -148,7 +148,8 @@ describe("checkPortfolio()", () => {
     const { documents } = generateDemoPortfolio(5, "certificate-complete");
     (documents.find((d) => d.id === "coach-swot")!.data.swot as Record<string, string>).threats = " ";
     const finding = checkPortfolio("503", documents, { today: TODAY }).findings.find((f) => f.criterion === "503:2.1")!;
-    expect(finding).toMatchObject({ status: "not met", pointers: [{ document: "coach-swot", path: "/swot/threats" }] });
+    expect(finding.status).toBe("not met");
+    expect(finding.pointers).toContainEqual({ document: "coach-swot", path: "/swot/threats" });
     expect(finding.reasons[0]).toContain("“Threats or barriers to you as a coach or mentor”");
   });
 
@@ -160,6 +161,49 @@ describe("checkPortfolio()", () => {
 
   it("throws for a unit that does not exist", () => {
     expect(() => checkPortfolio("599", [])).toThrow("There is no unit 599");
+  });
+
+  it("counts a plan's span inclusively: dated 1 January, last action due 31 December, is 12 months and met", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    const plan = documents.find((d) => d.id === "pdp")!;
+    const rows = plan.data.rows as Array<{ when: string }>;
+    plan.data.date = "2026-01-01";
+    rows.forEach((row, i) => (row.when = i === rows.length - 1 ? "2026-12-31" : "2026-06-30"));
+    const finding = checkPortfolio("503", documents, { today: TODAY }).findings.find((f) => f.reasons.some((r) => r.startsWith("The personal development plan")))!;
+    expect(finding.status).toBe("met");
+    expect(finding.reasons[0]).toBe(
+      "The personal development plan runs from 2026-01-01 to 2026-12-31, 12 whole months counting both days (the earliest date to the end of the latest); Unit 503 needs at least 12.",
+    );
+    rows[rows.length - 1]!.when = "2026-12-30";
+    const short = checkPortfolio("503", documents, { today: TODAY }).findings.find((f) => f.criterion === finding.criterion)!;
+    expect(short.status).toBe("not met");
+    expect(short.reasons[0]).toContain("11 whole months counting both days");
+  });
+
+  it("finds a name in a supervision record and in a client reference, beside the session records", () => {
+    const { documents } = generateDemoPortfolio(5, "certificate-complete");
+    const clean = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.2")!;
+    expect(clean.status).toBe("met");
+    expect(clean.reasons).toContainEqual(expect.stringMatching(/^No free text or client reference in the \d+ documents of Unit 501 looks like it names a person\.$/));
+    const supervision = documents.find((d) => d.template === "ilm-8588/supervision-record")!;
+    supervision.data.outcomes = "We talked about how to challenge Sarah when she avoids the question.";
+    supervision.data.clientsDiscussed = ["Client 1", "Tom Baker"];
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.2")!;
+    expect(finding.status).toBe("for the assessor");
+    expect(finding.pointers).toEqual(expect.arrayContaining([
+      { document: supervision.id, path: "/outcomes" },
+      { document: supervision.id, path: "/clientsDiscussed/1" },
+    ]));
+    expect(finding.reasons.join(" ")).toContain(`“Sarah” in “Outcomes of the supervision session” of Outcomes of a supervision session supervision-record-1`);
+    expect(finding.reasons.join(" ")).toContain(`“Tom” in “Client Ref/ID” of Outcomes of a supervision session supervision-record-1`);
+  });
+
+  it("counts the months a span covers, both days included", () => {
+    expect(monthsCovered("2026-01-01", "2026-12-31")).toBe(12);
+    expect(monthsCovered("2026-01-15", "2027-01-14")).toBe(12);
+    expect(monthsCovered("2026-01-15", "2027-01-13")).toBe(11);
+    expect(monthsCovered("2026-01-31", "2026-02-28")).toBe(1);
+    expect(monthsCovered("2026-03-01", "2026-03-01")).toBe(0);
   });
 
   it("counts whole calendar months", () => {

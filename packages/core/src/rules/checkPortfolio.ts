@@ -6,7 +6,7 @@ import { createValidate } from "../validation/createValidate.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
-import { hoursByClient } from "./checks/sessionHours.ts";
+import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
 import { collectFacts } from "./facts.ts";
 import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
@@ -121,7 +121,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
     version: unit.version,
     findings,
     summary: {
-      coachingHours: Math.round(Object.values(byClient).reduce((a, b) => a + b, 0) * 1000) / 1000,
+      coachingHours: totalSessionHours(context),
       hoursByClient: byClient,
       supervisionHours: supervision.total,
       clients: [...facts.clients.values()],

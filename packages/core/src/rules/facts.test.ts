@@ -27,13 +27,13 @@ describe("session rows read in one walk", () => {
     expect(sideBySide).toBeDefined();
     expect(sideBySide).toEqual(general);
     expect(general.map((r) => r.firstPath)).toEqual(["/sessions/0/sessionDate", "/sessions/4/sessionDate", "/sessions/5/sessionDate", "/sessions/9/sessionDate", "/sessions/1/sessionNo", "/sessions/8/sessionNo", "/sessions/2/duration"]);
-    expect(general[0]).toMatchObject({ date: "2025-04-01", sessionNo: 1, hours: 1.5, hoursPath: "/sessions/0/duration" });
+    expect(general[0]).toMatchObject({ date: "2025-04-01", sessionNo: 1, minutes: 1.5, hoursPath: "/sessions/0/duration" });
   });
 
   it("gives the one row of a session record either way, and none for a document that is not an object", () => {
     const record = sessionRowsBothWays(known("ilm-8588/session-record", { sessionNo: 7, sessionDate: "2025-04-01", duration: 1 }));
     expect(record.sideBySide).toEqual(record.general);
-    expect(record.general).toEqual([{ firstPath: "/sessionDate", date: "2025-04-01", sessionNo: 7, hours: 1, hoursPath: "/duration" }]);
+    expect(record.general).toEqual([{ firstPath: "/sessionDate", date: "2025-04-01", sessionNo: 7, minutes: 1, hoursPath: "/duration" }]);
     const empty = sessionRowsBothWays(known("ilm-8588/session-record", [] as unknown as Record<string, unknown>));
     expect(empty).toEqual({ sideBySide: [], general: [] });
   });

@@ -30,9 +30,10 @@ export interface Session {
   clientKey: string;
   sessionNo?: number;
   date?: string;
-  hours: number;
-  log: { pointer: Pointer; hours?: number } | undefined;
-  record: { pointer: Pointer; hours?: number } | undefined;
+  /** Its length in minutes (durations are added up in minutes, so three of 20 minutes are exactly an hour). */
+  minutes: number;
+  log: { pointer: Pointer; minutes?: number } | undefined;
+  record: { pointer: Pointer; minutes?: number } | undefined;
 }
 
 /** What the documents of a portfolio say, read once and shared by every check. */

@@ -40,14 +40,14 @@ export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], rec
   const gatherer = new RowGatherer();
   for (const log of logs) {
     for (const row of gatherer.rowsOf(log)) {
-      if (row.date === undefined && row.sessionNo === undefined && row.hours === undefined) continue;
+      if (row.date === undefined && row.sessionNo === undefined && row.minutes === undefined) continue;
       // The row's own client (a diary of many clients), else the document's.
       const client = row.client ?? log.client;
       if (!client) continue;
       let clientKeyOf = client === log.client ? log.clientKey : keys.get(client);
       if (clientKeyOf === undefined) keys.set(client, (clientKeyOf = clientKey(client)));
-      const logRow = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, hours: row.hours };
-      const session: Session = { client, clientKey: clientKeyOf, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: logRow, record: undefined };
+      const logRow = { pointer: { document: log.document.id, path: row.hoursPath ?? prefixOf(row) }, minutes: row.minutes };
+      const session: Session = { client, clientKey: clientKeyOf, sessionNo: row.sessionNo, date: row.date, minutes: row.minutes ?? 0, log: logRow, record: undefined };
       const key = sessionKey(row);
       if (byKey.has(clientKeyOf, key)) continue;
       byKey.set(clientKeyOf, key, session);
@@ -61,21 +61,22 @@ export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], rec
     const pointer = { document: record.document.id, path: row.hoursPath };
     const session = byKey.get(record.clientKey, sessionKey(row)) ?? (row.date ? byDate.get(record.clientKey, row.date) : undefined);
     if (session && !session.record) {
-      session.record = { pointer, hours: row.hours };
-      if (session.log?.hours === undefined && row.hours !== undefined) session.hours = row.hours;
-      if (session.log?.hours !== undefined && row.hours !== undefined && Math.abs(session.log.hours - row.hours) > 0.005) {
+      session.record = { pointer, minutes: row.minutes };
+      if (session.log?.minutes === undefined && row.minutes !== undefined) session.minutes = row.minutes;
+      // Under half a minute apart is the same length (0.83 hours logged, 50 minutes recorded).
+      if (session.log?.minutes !== undefined && row.minutes !== undefined && Math.abs(session.log.minutes - row.minutes) > 0.3) {
         facts.disagreements.push({
           client: session.client,
           sessionNo: session.sessionNo,
           date: session.date,
-          logHours: session.log.hours,
-          recordHours: row.hours,
+          logHours: session.log.minutes / 60,
+          recordHours: row.minutes / 60,
           pointers: [session.log.pointer, pointer],
         });
       }
       continue;
     }
-    const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, hours: row.hours ?? 0, log: undefined, record: { pointer, hours: row.hours } };
+    const own: Session = { client: record.client, clientKey: record.clientKey, sessionNo: row.sessionNo, date: row.date, minutes: row.minutes ?? 0, log: undefined, record: { pointer, minutes: row.minutes } };
     byKey.set(record.clientKey, sessionKey(row), own);
     facts.sessions.push(own);
   }

@@ -22,7 +22,7 @@ function diaryOf(rows: number, change?: (row: Record<string, unknown>, i: number
   const data = structuredClone(example) as { sessions: { sessionLog: Array<Record<string, unknown>> } };
   const template = data.sessions.sessionLog[0]!;
   data.sessions.sessionLog = Array.from({ length: rows }, (_, i) => {
-    const row = { ...template, clientRef: `Client ${(i % 4) + 1}`, date: `2026-${String(1 + Math.floor(i / 5)).padStart(2, "0")}-${String(1 + (i % 5) * 5).padStart(2, "0")}`, duration: 2 };
+    const row = { ...template, clientRef: `Client ${(i % 4) + 1}`, date: `2026-${String(1 + Math.floor(i / 5)).padStart(2, "0")}-${String(1 + (i % 5) * 5).padStart(2, "0")}`, duration: 120 };
     change?.(row, i);
     return row;
   });
@@ -64,7 +64,7 @@ describe("rules declared as data", () => {
 
   it("runs against a registry that holds only some of the templates the rules name (they have no documents there)", () => {
     const some = createRegistry(["ilm-8588/hours-log", "ilm-8588/session-record"].map((id) => registry.entry(id)!), registry.qualifications());
-    const documents: PortfolioDocument[] = [{ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2027-01-05", duration: 2 }] } }];
+    const documents: PortfolioDocument[] = [{ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2027-01-05", duration: 120 }] } }];
     const findings = checkPortfolio("501", documents, { registry: some, today: TODAY }).findings;
     expect(findings.find((f) => f.criterion === "501:2.1")!.reasons[0]).toBe("2 hours of coaching are recorded over 1 session (Client 1: 2); Unit 501 needs at least 18.");
     expect(findings.find((f) => f.criterion === "501:1.1")!.reasons).toEqual(["There is no programme plan for Client 1."]);

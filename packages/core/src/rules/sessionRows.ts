@@ -1,10 +1,10 @@
 import type { Template } from "../registry/types.ts";
-import { eachValueIn, escapeStep, fieldsByRole, needsOwnCheck, runsOf, type RoleVisitor } from "../roles/fieldsByRole.ts";
+import { eachValueIn, escapeStep, fieldsByRole, minutesPerUnit, needsOwnCheck, runsOf, type RoleVisitor } from "../roles/fieldsByRole.ts";
 import { memoByObject } from "../roles/memoByObject.ts";
 import type { KnownDocument } from "./facts.ts";
 import { isIsoDate } from "./isoDate.ts";
 
-const isHours = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
+const isDuration = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
 
 /**
  * The session rows of one document read both ways, for tests: in one walk when its session fields sit
@@ -23,7 +23,8 @@ export interface Row {
   firstPath: string;
   date: string | undefined;
   sessionNo: number | undefined;
-  hours: number | undefined;
+  /** The session's length in minutes, whatever unit its field counts (whole where the field counts minutes). */
+  minutes: number | undefined;
   hoursPath: string | undefined;
   /** The row's own client reference, where the template keeps one beside the session fields. */
   client?: string;
@@ -52,7 +53,7 @@ export class RowGatherer {
     let at = this.containers[this.next] === container ? this.next : this.containers.indexOf(container);
     if (at === -1) {
       at = this.rows.length;
-      this.rows.push({ firstPath: base + tail, date: undefined, sessionNo: undefined, hours: undefined, hoursPath: undefined });
+      this.rows.push({ firstPath: base + tail, date: undefined, sessionNo: undefined, minutes: undefined, hoursPath: undefined });
       this.containers.push(container);
     }
     this.next = at + 1;
@@ -76,10 +77,13 @@ export class RowGatherer {
     if (at !== -1) this.rows[at]!.client = value.trim();
   };
 
+  /** Minutes per unit of the duration field being read. */
+  private scale = 60;
+
   private readonly onDuration: RoleVisitor = (value, container, base, tail) => {
-    if (!isHours(value)) return;
+    if (!isDuration(value)) return;
     const target = this.row(container, base, tail);
-    target.hours = value;
+    target.minutes = value * this.scale;
     target.hoursPath = base + tail;
   };
 
@@ -98,8 +102,11 @@ export class RowGatherer {
     eachValueIn(readers, document.data, "session-date", this.onDate);
     this.next = 0;
     eachValueIn(readers, document.data, "session-no", this.onSessionNo);
-    this.next = 0;
-    eachValueIn(readers, document.data, "duration", this.onDuration);
+    for (const reader of readers.get("duration") ?? []) {
+      this.next = 0;
+      this.scale = minutesPerUnit(reader.field);
+      reader.read(document.data, this.onDuration);
+    }
     if (rows.length > 0 && hasRowClient(known.template)) {
       this.root = document.data;
       eachValueIn(readers, document.data, "client-ref", this.onClient);
@@ -129,6 +136,8 @@ interface RowLayout {
   sessionNoTail: string;
   duration: string | undefined;
   durationTail: string;
+  /** Minutes per unit of the duration field. */
+  durationScale: number;
   /** The property name of a client-ref field in the same row, when the template has one there. */
   client: string | undefined;
 }
@@ -141,6 +150,7 @@ const layoutOf = memoByObject((template: Template): RowLayout | null => {
   if (fields.length === 0) return null;
   const holder = fields[0]!.steps.slice(0, -1);
   const byRole = new Map<string, string>();
+  let durationScale = 60;
   let client: string | undefined;
   for (const field of fieldsByRole(template)) {
     if (field.role !== "client-ref" || holder.length === 0 || field.steps.length !== holder.length + 1) continue;
@@ -151,6 +161,7 @@ const layoutOf = memoByObject((template: Template): RowLayout | null => {
     const sameHolder = field.steps.length === holder.length + 1 && holder.every((step, i) => field.steps[i] === step);
     if (byRole.has(field.role) || !sameHolder || key === "*" || needsOwnCheck(field.steps)) return null;
     byRole.set(field.role, key);
+    if (field.role === "duration") durationScale = minutesPerUnit(field);
   }
   const runs = runsOf(holder);
   const tail = (key: string | undefined): string => (key === undefined ? "" : `/${escapeStep(key)}`);
@@ -164,6 +175,7 @@ const layoutOf = memoByObject((template: Template): RowLayout | null => {
     sessionNoTail: tail(sessionNo),
     duration,
     durationTail: tail(duration),
+    durationScale,
     client,
   };
 });
@@ -180,12 +192,12 @@ function rowsSideBySide(layout: RowLayout, data: unknown): Row[] {
   const visit = (holder: Record<string, unknown>, base: string): void => {
     const date = layout.date === undefined ? undefined : holder[layout.date];
     const sessionNo = layout.sessionNo === undefined ? undefined : holder[layout.sessionNo];
-    const hours = layout.duration === undefined ? undefined : holder[layout.duration];
-    const row: Row = { firstPath: "", date: undefined, sessionNo: undefined, hours: undefined, hoursPath: undefined };
+    const duration = layout.duration === undefined ? undefined : holder[layout.duration];
+    const row: Row = { firstPath: "", date: undefined, sessionNo: undefined, minutes: undefined, hoursPath: undefined };
     if (isIsoDate(date)) row.date = date;
     if (Number.isInteger(sessionNo)) row.sessionNo = sessionNo as number;
-    if (isHours(hours)) {
-      row.hours = hours;
+    if (isDuration(duration)) {
+      row.minutes = duration * layout.durationScale;
       row.hoursPath = base + layout.durationTail;
     }
     if (layout.client !== undefined) {
@@ -198,7 +210,7 @@ function rowsSideBySide(layout: RowLayout, data: unknown): Row[] {
     } else if (row.sessionNo !== undefined) {
       row.firstPath = base + layout.sessionNoTail;
       (numbered ??= []).push(row);
-    } else if (row.hours !== undefined) {
+    } else if (row.minutes !== undefined) {
       row.firstPath = row.hoursPath!;
       (timed ??= []).push(row);
     }

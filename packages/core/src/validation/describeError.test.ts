@@ -4,10 +4,10 @@ import { validate } from "../index.ts";
 const record = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1 };
 
 describe("describeError()", () => {
-  it("says a duration of 0 must be more than 0 hours, naming the field by its title", () => {
+  it("says a duration of 0 must be at least 1 minute, naming the field by its title", () => {
     const result = validate("ilm-8588/session-record", { ...record, duration: 0 });
     expect(result.errors).toEqual([
-      { path: "/duration", field: "Duration", location: "Duration", rule: "exclusiveMinimum", message: "Duration must be more than 0 hours" },
+      { path: "/duration", field: "Duration", location: "Duration", rule: "minimum", message: "Duration must be at least 1 minute" },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe("describeError()", () => {
 
   it("lets a draft leave required fields empty but still checks what is filled in", () => {
     expect(validate("ilm-8588/session-record", { sessionNo: 1 }, { draft: true }).valid).toBe(true);
-    expect(validate("ilm-8588/session-record", { duration: 0 }, { draft: true }).errors.map((e) => e.rule)).toEqual(["exclusiveMinimum"]);
+    expect(validate("ilm-8588/session-record", { duration: 0 }, { draft: true }).errors.map((e) => e.rule)).toEqual(["minimum"]);
   });
 
   it("answers an unknown template with an error, not an exception", () => {

@@ -30,24 +30,26 @@ function childOf(error: AjvError): string | undefined {
 
 function ruleText(error: AjvError, schema: JsonSchema): string {
   const p = error.params;
-  const unit = unitOf(schema);
+  const unitName = (schema["x-ilm"] as { unit?: string } | undefined)?.unit;
+  /** ` minutes` after a number, ` minute` after 1. */
+  const unitAfter = (n: unknown): string => (unitName ? ` ${Number(n) === 1 ? unitName.replace(/s$/, "") : unitName}` : "");
   switch (error.keyword) {
     case "required":
       return "is required";
     case "additionalProperties":
       return "is not a field of this form";
     case "type":
-      return `must be ${typeText(String(p.type))}`;
+      return `must be ${typeText(String(p.type))}${p.type === "integer" && unitName ? ` of ${unitName}` : ""}`;
     case "exclusiveMinimum":
-      return `must be more than ${p.limit}${unit}`;
+      return `must be more than ${p.limit}${unitAfter(p.limit)}`;
     case "minimum":
-      return `must be at least ${p.limit}${unit}`;
+      return `must be at least ${p.limit}${unitAfter(p.limit)}`;
     case "exclusiveMaximum":
-      return `must be less than ${p.limit}${unit}`;
+      return `must be less than ${p.limit}${unitAfter(p.limit)}`;
     case "maximum":
-      return `must be at most ${p.limit}${unit}`;
+      return `must be at most ${p.limit}${unitAfter(p.limit)}`;
     case "multipleOf":
-      return `must be a multiple of ${p.multipleOf}${unit}`;
+      return `must be a multiple of ${p.multipleOf}${unitAfter(p.multipleOf)}`;
     case "minLength":
       return Number(p.limit) === 1 ? "must not be empty" : `must be at least ${p.limit} characters long`;
     case "maxLength":
@@ -69,11 +71,6 @@ function ruleText(error: AjvError, schema: JsonSchema): string {
     default:
       return error.message ? error.message.replace(/^must NOT/, "must not") : "is not valid";
   }
-}
-
-function unitOf(schema: JsonSchema): string {
-  const annotations = schema["x-ilm"] as { unit?: string } | undefined;
-  return annotations?.unit ? ` ${annotations.unit}` : "";
 }
 
 function typeText(type: string): string {

@@ -8,8 +8,8 @@ export interface AttachmentLimits {
 
 /**
  * 20 MB a file (a scan, a letter, a short recording; longer recordings belong on the centre's own
- * media store, linked from a document) and 200 MB a learner. Every upload is held whole before it is
- * written (decision 031), so the file limit also bounds the memory one upload takes.
+ * media store, linked from a document) and 200 MB a learner. An upload is written part by part as it
+ * arrives (decision 044): the limits bound what is stored, not the memory an upload takes.
  */
 export const ATTACHMENT_LIMITS: AttachmentLimits = Object.freeze({ maxFileBytes: 20 * 1024 * 1024, maxLearnerBytes: 200 * 1024 * 1024 });
 

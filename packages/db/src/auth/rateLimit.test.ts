@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../test/world.ts";
-import { rows, scalar } from "../test/database.ts";
-import { reserveSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
+import { connectDatabase } from "../client.ts";
+import { reserveRequest, reserveSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
 import { signIn } from "./signIn.ts";
+import { inSequence, rows, scalar } from "../test/database.ts";
 
 describe("the sign-in limit under concurrent guessing", () => {
   let world: World;
@@ -10,7 +11,8 @@ describe("the sign-in limit under concurrent guessing", () => {
     world = await createWorld();
   });
   afterAll(() => world.cleanup());
-  const checked = (email: string) => scalar(world.database.db, "select count(*) from sign_in_attempts where email = ? and succeeded in (0, 1)", email);
+  const checked = (email: string) =>
+    scalar(world.database.db, "select count(*) from sign_in_attempts where email = ? and succeeded in (0, 1)", email);
 
   it("checks no more than the limit of 50 guesses sent at once", async () => {
     const person = world.demo.signIns.find((s) => s.email.startsWith("iqa@"))!;
@@ -50,5 +52,41 @@ describe("the sign-in limit under concurrent guessing", () => {
     expect(await signIn(world.database.db, { email: huge, password: "whatever-123", ip: "y".repeat(100_000) })).toEqual({ ok: false, reason: "invalid" });
     const [longest] = await rows(world.database.db, "select max(length(email)) as email, max(length(ip)) as ip from sign_in_attempts");
     expect(longest).toEqual({ email: 254, ip: 64 });
+  });
+});
+
+describe("a request limit kept in the database (the signing page's)", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  }, 60_000);
+  afterAll(() => world.cleanup());
+
+  it("counts the requests of every connection to the file (two processes of the dashboard) against one limit, per key, within the window", async () => {
+    // A second connection to the same file, as a second process of the dashboard would have.
+    const second = await connectDatabase(world.path);
+    try {
+      const limit = { bucket: "signing-page", requests: 5, windowMs: 15 * 60 * 1000 };
+      const now = new Date("2026-12-07T02:00:00Z");
+      const answers = await inSequence(Array.from({ length: 8 }, (_, i) => i), (i) => reserveRequest(i % 2 ? second.db : world.database.db, { ...limit, key: "198.51.100.7", now }));
+      expect(answers).toEqual([true, true, true, true, true, false, false, false]);
+      // Refused requests are not recorded: the five allowed ones are all there are.
+      expect(await scalar(world.database.db, "select count(*) from rate_limit_hits where key = ?", "198.51.100.7")).toBe(5);
+      // Another address, and another bucket, have their own counts.
+      expect((await reserveRequest(second.db, { ...limit, key: "198.51.100.8", now }))).toBe(true);
+      expect((await reserveRequest(second.db, { ...limit, bucket: "other", key: "198.51.100.7", now }))).toBe(true);
+      // After the window the address may go on, and the old requests are forgotten.
+      const later = new Date(now.getTime() + limit.windowMs + 1000);
+      expect((await reserveRequest(world.database.db, { ...limit, key: "198.51.100.7", now: later }))).toBe(true);
+      expect(await scalar(world.database.db, "select count(*) from rate_limit_hits where bucket = 'signing-page'")).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("gives no more than the limit to concurrent requests", async () => {
+    const limit = { bucket: "signing-page", key: "198.51.100.9", requests: 30, windowMs: 15 * 60 * 1000 };
+    const answers = await Promise.all(Array.from({ length: 100 }, () => Promise.resolve().then(() => reserveRequest(world.database.db, limit))));
+    expect(answers.filter(Boolean)).toHaveLength(30);
   });
 });

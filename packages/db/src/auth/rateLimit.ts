@@ -1,7 +1,7 @@
-import { and, count, eq, gt, ne, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, lte, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { writeTransaction } from "../access/transaction.ts";
-import { signInAttempts } from "../schema/auth.ts";
+import { rateLimitHits, signInAttempts } from "../schema/auth.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { boundText, TEXT_LIMITS } from "../util/textLimits.ts";
 import { get, run } from "../access/engine.ts";
@@ -99,4 +99,28 @@ export function normaliseEmail(email: string): string {
 /** An attempt's email as kept: normalised and cut to the longest an address can be, so nobody stores a megabyte. */
 function storedEmail(email: string): string {
   return boundText(normaliseEmail(email), TEXT_LIMITS.email);
+}
+
+/**
+ * Reserves one request against a limit kept in the database, so that every process counts the same
+ * requests: in one write transaction, counts the bucket's requests from this key within the window and,
+ * when there is room, records this one (and forgets the bucket's requests older than the window).
+ *
+ * @param db - the connection
+ * @param input - the bucket (`signing-page`), the key (an address), how many requests in how long, `now` for tests
+ * @returns true when the request may go on; false when it is over the limit (nothing is recorded)
+ */
+export async function reserveRequest(db: Db, input: { bucket: string; key: string; requests: number; windowMs: number; now?: Date }): Promise<boolean> {
+  const key = boundText(input.key, TEXT_LIMITS.ip);
+  const now = input.now ?? new Date();
+  const since = nowIso(new Date(now.getTime() - input.windowMs));
+  return writeTransaction(db, async () => {
+    const ofKey = and(eq(rateLimitHits.bucket, input.bucket), eq(rateLimitHits.key, key));
+    // Requests older than the window count for nobody any more: the bucket keeps only the window's.
+    await run(db, db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, input.bucket), lte(rateLimitHits.at, since))));
+    const made = (await get(db, db.select({ n: count() }).from(rateLimitHits).where(and(ofKey, gt(rateLimitHits.at, since)))))?.n ?? 0;
+    if (made >= input.requests) return false;
+    (await run(db, db.insert(rateLimitHits).values({ id: newId(), bucket: input.bucket, key, at: nowIso(now) })));
+    return true;
+  });
 }

@@ -5,7 +5,7 @@ import type { Scope } from "../access/scope.ts";
 import { sessions } from "../schema/auth.ts";
 import { memberships, users } from "../schema/people.ts";
 import { nowIso, randomToken, sha256Hex } from "../util/ids.ts";
-import { run, getPrepared } from "../access/engine.ts";
+import { getPrepared, run } from "../access/engine.ts";
 
 /** How long a session lasts unless told otherwise: 12 hours. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -4,8 +4,8 @@ import { listAuditEntries } from "./audit.ts";
 import { verifyAuditChain } from "../audit/verifyAuditChain.ts";
 import { createDraft, createWorld, type World } from "../test/world.ts";
 import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
-import { submitUnit } from "./submissions.ts";
-import { listDocuments } from "./documents.ts";
+import { submissionContentHash, submissionFiles, submitUnit } from "./submissions.ts";
+import { createDocument, listDocuments } from "./documents.ts";
 import { rows, scalar } from "../test/database.ts";
 
 /** A minimal PDF header: enough for the sniffer. */
@@ -31,6 +31,8 @@ describe("attachments", () => {
   });
   afterAll(() => world.cleanup());
   const db = () => world.database.db;
+  /** Parts written under a staging key: an upload still arriving, or one that did not end well. */
+  const stagedParts = () => scalar(world.database.db, "select count(*) as n from evidence_blob_parts where sha256 like 'staging:%'");
 
   it("stores a file attached to a document once per hash, reads it back in parts, and records both uploads with their hash", async () => {
     const { learner1 } = world.scopes;
@@ -116,6 +118,119 @@ describe("attachments", () => {
     expect(pulled).toBe(11);
     expect(closed).toBe(true);
     expect((await listAttachments(db(), learner1!, { learnerId: learner1!.learnerId! }))).toHaveLength(before);
+    // The parts written while it was read are gone with it.
+    expect(await stagedParts()).toBe(0);
+  });
+
+  it("writes the parts as they arrive, never holding the file: 96 MB stream in with the Buffers in use flat, and read back the same", async () => {
+    const { learner3 } = world.scopes;
+    const draft = (await createDraft(world.database, learner3!));
+    const total = 96 * 1024 * 1024;
+    const chunk = randomBytes(64 * 1024);
+    const head = Buffer.from(pdf(64 * 1024));
+    const hash = createHash("sha256");
+    global.gc?.();
+    const baseline = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    let staged = 0;
+    async function* big(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < total; at += chunk.length) {
+        const bytes = at === 0 ? head : chunk;
+        hash.update(bytes);
+        if (at % (8 * 1024 * 1024) === 0) {
+          peak = Math.max(peak, process.memoryUsage().arrayBuffers - baseline);
+          staged = Math.max(staged, await stagedParts());
+        }
+        yield bytes;
+      }
+    }
+    const result = await addAttachment(db(), learner3!, { target: { documentId: draft.id }, name: "recording.pdf", content: big() }, { maxFileBytes: 128 * 1024 * 1024, maxLearnerBytes: 256 * 1024 * 1024 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.attachment).toMatchObject({ size: total, sha256: hash.digest("hex"), mediaType: "application/pdf" });
+    // The parts were in the table while the file was still arriving (the last sample is at 88 MB: 352 parts).
+    expect(staged).toBeGreaterThanOrEqual(300);
+    // At most 8 MB of Buffers more than before at any point (measured: 320 KiB; 96 MB if the file were held).
+    expect(peak).toBeLessThan(8 * 1024 * 1024);
+    expect(await stagedParts()).toBe(0);
+    const back = createHash("sha256");
+    let size = 0;
+    for await (const part of (await readAttachment(db(), learner3!, result.attachment.id))!.content) {
+      back.update(part);
+      size += part.length;
+    }
+    expect({ size, sha256: back.digest("hex") }).toEqual({ size: total, sha256: result.attachment.sha256 });
+    expect((await removeAttachment(db(), learner3!, result.attachment.id))).toEqual({ ok: true });
+  });
+
+  it("files the same bytes once and drops the second upload's staged parts; a crash's staging older than a day goes with the next upload", async () => {
+    const { learner1 } = world.scopes;
+    const draft = (await createDraft(world.database, learner1!, 5));
+    const bytes = pdf(700 * 1024, 0x42);
+    const parts = () => scalar(db(), "select count(*) as n from evidence_blob_parts where sha256 = ?", createHash("sha256").update(bytes).digest("hex"));
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "a.pdf", content: chunksOf(bytes, 5000) })).ok).toBe(true);
+    expect(await parts()).toBe(3);
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "b.pdf", content: chunksOf(bytes, 70000) })).ok).toBe(true);
+    expect(await parts()).toBe(3);
+    expect(await stagedParts()).toBe(0);
+    const centreId = await scalar<string>(db(), "select centre_id as c from attachments limit 1");
+    const insert = (sha: string) => rows(db(), "insert into evidence_blob_parts (centre_id, sha256, part, bytes) values (?, ?, 0, ?)", centreId, sha, Buffer.from([0]));
+    await insert(`staging:${new Date(Date.now() - 2 * 86400_000).toISOString()}:crashed`);
+    await insert(`staging:${new Date(Date.now() - 3600_000).toISOString()}:still-uploading`);
+    expect(await stagedParts()).toBe(2);
+    expect((await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "c.pdf", content: chunksOf(pdf(900, 0x43)) })).ok).toBe(true);
+    expect((await rows<{ sha256: string }>(db(), "select sha256 from evidence_blob_parts where sha256 like 'staging:%'")).map((r) => r.sha256)).toEqual([expect.stringMatching(/:still-uploading$/)]);
+    await rows(db(), "delete from evidence_blob_parts where sha256 like 'staging:%'");
+  });
+
+  it("holds a document's files to its template's rule (x-ilm.attachments): kinds and size, refused with the list's title and the rule", async () => {
+    const { learner4 } = world.scopes;
+    const created = (await createDocument(db(), learner4!, { learnerId: learner4!.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 1" } }));
+    if (!created.ok) throw new Error(created.reason);
+    const target = { documentId: created.id };
+    let pulled = 0;
+    async function* counted(bytes: Buffer): AsyncGenerator<Buffer> {
+      for (let at = 0; at < bytes.length; at += 1024 * 1024) {
+        pulled++;
+        yield bytes.subarray(at, at + 1024 * 1024);
+      }
+    }
+    // The contract takes PDFs and images up to 10 MB, under the centre's 20 MB.
+    expect(await addAttachment(db(), learner4!, { target, name: "scan.pdf", content: counted(pdf(12 * 1024 * 1024)) })).toEqual({
+      ok: false,
+      reason: "template-rule",
+      field: "Scanned signed contract",
+      rule: "size",
+      message: "Scanned signed contract: a file may be at most 10 MB.",
+    });
+    expect(pulled).toBe(11);
+    expect(await stagedParts()).toBe(0);
+    expect(await addAttachment(db(), learner4!, { target, name: "notes.txt", content: chunksOf(Buffer.from("Signed by all three of us on paper.\n")) })).toEqual({
+      ok: false,
+      reason: "template-rule",
+      field: "Scanned signed contract",
+      rule: "kind",
+      message: "Scanned signed contract: attach PDFs or images only; this file is plain text.",
+    });
+    expect(await addAttachment(db(), learner4!, { target, name: "scan.pdf", content: chunksOf(pdf(9 * 1024 * 1024)) })).toMatchObject({ ok: true, attachment: { mediaType: "application/pdf" } });
+    // A template that declares nothing takes any kind of evidence up to the centre's limit.
+    const draft = (await createDraft(world.database, learner4!));
+    expect(await addAttachment(db(), learner4!, { target: { documentId: draft.id }, name: "notes.txt", content: chunksOf(Buffer.from("Notes of the session.\n")) })).toMatchObject({ ok: true });
+    expect((await listAttachments(db(), learner4!, { learnerId: learner4!.learnerId!, documentId: created.id })).map((a) => a.name)).toEqual(["scan.pdf"]);
+  });
+
+  it("judges the kind from the first part and stops reading there: an executable of 10 MB is refused after 256 KiB", async () => {
+    const { learner1 } = world.scopes;
+    const draft = (await createDraft(world.database, learner1!, 6));
+    let pulled = 0;
+    async function* executable(): AsyncGenerator<Buffer> {
+      for (let i = 0; i < 160; i++) {
+        pulled++;
+        yield i === 0 ? Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(64 * 1024 - 68, 1)]) : Buffer.alloc(64 * 1024, 1);
+      }
+    }
+    expect(await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "setup.pdf", content: executable() })).toEqual({ ok: false, reason: "type-not-allowed" });
+    expect(pulled).toBe(4);
+    expect(await stagedParts()).toBe(0);
   });
 
   it("counts a learner's files against the learner's allowance, refusing before reading when it is used up", async () => {
@@ -204,5 +319,30 @@ describe("attachments", () => {
     expect(await addAttachment(db(), learner5!, { target: { learnerId, qualification: "ilm-8588", unit: "503", criteria: [] }, name: "other.pdf", content: chunksOf(pdf()) })).toMatchObject({
       ok: true,
     });
+  });
+
+  it("covers the unit's files in the submission's hash: a file added after the page was read is caught, and the audit names the files", async () => {
+    const { learner1 } = world.scopes;
+    const learnerId = learner1!.learnerId!;
+    const draft = (await createDraft(world.database, learner1!, 7));
+    const unit = { learnerId, qualification: "ilm-8588", unit: "501", documentIds: [draft.id] };
+    const before = (await submissionFiles(db(), learner1!, unit));
+    const seen = submissionContentHash([draft], before);
+    const added = await addAttachment(db(), learner1!, { target: { documentId: draft.id }, name: "signed contract.pdf", content: chunksOf(pdf(3000, 0x41)) });
+    if (!added.ok) throw new Error("upload refused");
+    const files = (await submissionFiles(db(), learner1!, unit));
+    expect(files.map((f) => f.id)).toEqual([...before.map((f) => f.id), added.attachment.id]);
+    // Another learner's or another unit's files are not the submission's.
+    expect(files.every((f) => f.documentId === draft.id || (f.documentId === null && f.unit === "501"))).toBe(true);
+    const now = submissionContentHash([draft], files);
+    expect(now).not.toBe(seen);
+    expect(submissionContentHash([draft], [])).toBe(submissionContentHash([draft]));
+    const input = { qualification: "ilm-8588", unit: "501", documentIds: [draft.id], declaration: { name: "Learner One", date: "2025-07-01" } };
+    expect((await submitUnit(db(), learner1!, { ...input, expectedContentHash: seen }))).toEqual({ ok: false, reason: "changed", contentHash: now });
+    const submitted = (await submitUnit(db(), learner1!, { ...input, expectedContentHash: now }));
+    expect(submitted).toMatchObject({ ok: true, contentHash: now });
+    if (!submitted.ok) return;
+    const entry = (await listAuditEntries(db(), world.scopes.admin!, { entityId: submitted.id })).find((e) => e.action === "submission.create")!;
+    expect((JSON.parse(String(entry.after)) as { files: { id: string; sha256: string }[] }).files).toContainEqual({ id: added.attachment.id, sha256: added.attachment.sha256 });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { registry } from "@ilm-forms/core";
+import { attachmentRefusal, attachmentRule, registry, type AttachmentRule } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
@@ -16,7 +16,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { getDocument, openSubmissionHolding, type HoldingSubmission, type Locked } from "./documents.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
-import { get, run, allPrepared, getPrepared } from "../access/engine.ts";
+import { allPrepared, get, getPrepared, run, runPrepared } from "../access/engine.ts";
 
 /** An evidence file as the repositories return it (its bytes are read with {@link readAttachment}). */
 export interface Attachment {
@@ -52,12 +52,16 @@ export type AddAttachmentResult =
   | Locked
   | TooLarge
   | { ok: false; reason: "empty" | "type-not-allowed" | "not-registered" }
-  | { ok: false; reason: "unknown-criteria"; criteria: string[] };
+  | { ok: false; reason: "unknown-criteria"; criteria: string[] }
+  | RefusedByTemplate;
 
 /** What {@link removeAttachment} answers. */
 export type RemoveAttachmentResult = { ok: true } | NotFound | Forbidden | Locked;
 
-type Resolved = { learnerId: string; documentId: string | null; qualification: string | null; unit: string | null; criteria: string[] };
+type Resolved = { learnerId: string; documentId: string | null; qualification: string | null; unit: string | null; criteria: string[]; rule?: AttachmentRule };
+
+/** The document's template allows other kinds or smaller files (`x-ilm.attachments`): the message names the list and the rule. */
+export type RefusedByTemplate = { ok: false; reason: "template-rule"; field: string; rule: "kind" | "size"; message: string };
 
 function toAttachment(row: typeof attachments.$inferSelect): Attachment {
   const { centreId: _centreId, criteria, ...rest } = row;
@@ -81,7 +85,9 @@ async function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Pr
     const doc = (await getDocument(db, scope, target.documentId));
     if (!doc) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
-    return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [] };
+    const template = registry.get(doc.templateId, doc.templateVersion);
+    const rule = template && attachmentRule(template);
+    return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [], ...(rule ? { rule } : {}) };
   }
   if (!(await getLearner(db, scope, target.learnerId))) return NOT_FOUND;
   if (!mayWrite(scope)) return FORBIDDEN;
@@ -134,9 +140,11 @@ async function learnerBytes(db: Db, scope: Scope, learnerId: string): Promise<nu
  * Attaches a file to a document or, as general evidence mapped to criteria, to a unit. The content
  * arrives as chunks; they are counted as they come, and the first chunk that passes the file limit or
  * the learner's remaining allowance ends the reading (the iterator is returned, so a stream behind it
- * is destroyed): nothing past the limit is read or kept. What fits is held until the end (at most the
- * file limit; decision 031), hashed as it arrives, its type sniffed from the bytes, and written in one
- * transaction with the audit entry: the blob once per centre and hash, then the attachment.
+ * is destroyed): nothing past the limit is read or kept. What fits is written to the parts table as it
+ * arrives, one part (256 KiB) held at a time, under a staging key, and hashed as it arrives; its type
+ * is sniffed from the first part (a kind that is not evidence, or not the template's, ends the reading
+ * there), and one transaction with the audit entry files the parts under the hash (or drops them when
+ * the centre holds the same bytes already) and adds the attachment.
  * Access, the lock and the allowance are checked before the first byte is read and again under the
  * write lock.
  *
@@ -161,75 +169,144 @@ export async function addAttachment(
   const limitBytes = Math.max(0, Math.min(allowance, limits.maxFileBytes));
   const tooLarge: TooLarge = { ok: false, reason: "too-large", which, limitBytes: which === "file" ? limits.maxFileBytes : limitBytes };
   if (limitBytes === 0) return tooLarge;
+  // The document's template may allow smaller files than the centre: that limit ends the reading too.
+  const rule = resolved.rule;
+  const ruleBinds = rule !== undefined && rule.maxBytes < limitBytes;
+  const readLimit = ruleBinds ? rule.maxBytes : limitBytes;
+  const byTemplate = (file: { mediaType?: string; size?: number }): RefusedByTemplate | undefined => {
+    const message = rule && attachmentRefusal(rule, file);
+    return message ? { ok: false, reason: "template-rule", field: rule.title, rule: file.size !== undefined ? "size" : "kind", message } : undefined;
+  };
 
-  const hash = createHash("sha256");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of input.content) {
-    size += chunk.byteLength;
-    if (size > limitBytes) {
-      chunks.length = 0;
-      return tooLarge;
-    }
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    hash.update(bytes);
-    chunks.push(bytes);
-  }
-  if (size === 0) return { ok: false, reason: "empty" };
-  const content = Buffer.concat(chunks, size);
-  chunks.length = 0;
-  const mediaType = await sniffEvidenceType(content.subarray(0, SNIFF_BYTES));
-  if (!mediaType) return { ok: false, reason: "type-not-allowed" };
-  const sha256 = hash.digest("hex");
-
-  return writeTransaction(db, async (): Promise<AddAttachmentResult> => {
-    // Checked again under the write lock: the unit may have been submitted, or another upload may
-    // have used the allowance, while this one was being read.
-    const again = (await resolveTarget(db, scope, input.target));
-    if ("ok" in again) return again;
-    const holdingNow = (await holdingOf(db, scope, again));
-    if (holdingNow) return { ok: false, reason: "locked", submission: holdingNow };
-    if ((await learnerBytes(db, scope, again.learnerId)) + size > limits.maxLearnerBytes) {
-      return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - (await learnerBytes(db, scope, again.learnerId))) };
-    }
-    const now = nowIso();
-    const stored = (await run(db, db
-      .insert(evidenceBlobs)
-      .values({ centreId: scope.centreId, sha256, size, mediaType, createdAt: now })
-      .onConflictDoNothing()));
-    if (stored === 1) {
-      for (let part = 0, at = 0; at < size; part++, at += BLOB_PART_BYTES) {
-        (await run(db, db.insert(evidenceBlobParts)
-          .values({ centreId: scope.centreId, sha256, part, bytes: content.subarray(at, Math.min(size, at + BLOB_PART_BYTES)) })));
+  // The bytes go into the parts table as they arrive, under a staging key (the hash is not known until
+  // the end); the transaction below files them under their hash, or drops them when the centre holds
+  // the same bytes already. Whatever ends the upload early removes them (`finally`); a crash leaves them
+  // to the next upload of the centre, which removes staging older than a day.
+  const staging = `${STAGING_PREFIX}${nowIso()}:${newId()}`;
+  const writePart = prepared(db, "attachments.writePart", () =>
+    db
+      .insert(evidenceBlobParts)
+      .values({ centreId: sql.placeholder("centreId"), sha256: sql.placeholder("sha256"), part: sql.placeholder("part"), bytes: sql.placeholder("bytes") }),
+  );
+  try {
+    (await dropStaleStaging(db, scope.centreId));
+    const hash = createHash("sha256");
+    const pending = Buffer.allocUnsafe(BLOB_PART_BYTES);
+    let filled = 0;
+    let part = 0;
+    let size = 0;
+    let mediaType: string | undefined;
+    /** The type from the first bytes, judged once: a kind that is not evidence, or not the template's, ends the reading. */
+    const judge = async (head: Buffer): Promise<AddAttachmentResult | undefined> => {
+      mediaType = await sniffEvidenceType(head);
+      if (!mediaType) return { ok: false, reason: "type-not-allowed" };
+      return byTemplate({ mediaType });
+    };
+    const flush = async () => {
+      if (filled === 0) return;
+      // The bound blob is copied (better-sqlite3) or sent (node-postgres, awaited) before the one buffer is reused for the next part.
+      await runPrepared(db, writePart, { centreId: scope.centreId, sha256: staging, part: part++, bytes: pending.subarray(0, filled) });
+      filled = 0;
+    };
+    for await (const chunk of input.content) {
+      size += chunk.byteLength;
+      if (size > readLimit) return ruleBinds ? byTemplate({ size })! : tooLarge;
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      hash.update(bytes);
+      for (let at = 0; at < bytes.length; ) {
+        const taken = bytes.copy(pending, filled, at, Math.min(bytes.length, at + BLOB_PART_BYTES - filled));
+        filled += taken;
+        at += taken;
+        if (filled === BLOB_PART_BYTES) {
+          const refused = part === 0 ? await judge(Buffer.from(pending.subarray(0, SNIFF_BYTES))) : undefined;
+          if (refused) return refused;
+          await flush();
+        }
       }
     }
-    const row = {
-      id: newId(),
-      centreId: scope.centreId,
-      learnerId: again.learnerId,
-      documentId: again.documentId,
-      qualification: again.qualification,
-      unit: again.unit,
-      criteria: JSON.stringify(again.criteria),
-      name: evidenceFileName(input.name),
-      mediaType,
-      size,
-      sha256,
-      createdAt: now,
-      createdBy: scope.userId,
-    };
-    (await run(db, db.insert(attachments).values(row)));
-    const attachment = toAttachment(row);
-    (await appendAudit(db, {
-      centreId: scope.centreId,
-      actorUserId: scope.userId,
-      action: "attachment.add",
-      entityType: "attachment",
-      entityId: row.id,
-      after: auditView(attachment),
-    }));
-    return { ok: true, attachment };
-  });
+    if (size === 0) return { ok: false, reason: "empty" };
+    // A file shorter than one part is judged here.
+    const refused = mediaType === undefined ? await judge(Buffer.from(pending.subarray(0, Math.min(filled, SNIFF_BYTES)))) : undefined;
+    if (refused) return refused;
+    await flush();
+    const sha256 = hash.digest("hex");
+    const type = mediaType!;
+    return await writeTransaction(db, () => stored(db, scope, input, limits, { staging, sha256, size, mediaType: type }));
+  } finally {
+    // Nothing when the parts were filed under their hash; the parts of an upload that did not end so otherwise.
+    await run(db, db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, staging))));
+  }
+}
+
+/** Parts are staged under `staging:<when>:<id>` until their hash is known (a hash is hex: never confused). */
+const STAGING_PREFIX = "staging:";
+/** Staging older than this is left by a crash (an upload takes minutes at most). */
+const STALE_STAGING_MS = 24 * 60 * 60 * 1000;
+
+/** Removes the staged parts of uploads that a crash left behind in a centre. */
+async function dropStaleStaging(db: Db, centreId: string): Promise<void> {
+  const before = `${STAGING_PREFIX}${nowIso(new Date(Date.now() - STALE_STAGING_MS))}`;
+  (await run(db, db.delete(evidenceBlobParts)
+    .where(and(eq(evidenceBlobParts.centreId, centreId), sql`${evidenceBlobParts.sha256} >= ${STAGING_PREFIX}`, sql`${evidenceBlobParts.sha256} < ${before}`))));
+}
+
+/**
+ * The end of {@link addAttachment}, in its write transaction: access, the lock and the allowance again
+ * (the unit may have been submitted, or another upload may have used the allowance, while this one was
+ * read), the blob once per centre and hash (the staged parts filed under the hash, or left to be
+ * dropped when the centre holds the bytes already), the attachment and its audit entry.
+ */
+async function stored(
+  db: Db,
+  scope: Scope,
+  input: { target: AttachmentTarget; name: string },
+  limits: AttachmentLimits,
+  content: { staging: string; sha256: string; size: number; mediaType: string },
+): Promise<AddAttachmentResult> {
+  const { sha256, size, mediaType } = content;
+  const again = (await resolveTarget(db, scope, input.target));
+  if ("ok" in again) return again;
+  const holdingNow = (await holdingOf(db, scope, again));
+  if (holdingNow) return { ok: false, reason: "locked", submission: holdingNow };
+  if ((await learnerBytes(db, scope, again.learnerId)) + size > limits.maxLearnerBytes) {
+    return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - (await learnerBytes(db, scope, again.learnerId))) };
+  }
+  const now = nowIso();
+  const blob = (await run(db, db
+    .insert(evidenceBlobs)
+    .values({ centreId: scope.centreId, sha256, size, mediaType, createdAt: now })
+    .onConflictDoNothing()));
+  if (blob === 1) {
+    (await run(db, db.update(evidenceBlobParts)
+      .set({ sha256 })
+      .where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, content.staging)))));
+  }
+  const row = {
+    id: newId(),
+    centreId: scope.centreId,
+    learnerId: again.learnerId,
+    documentId: again.documentId,
+    qualification: again.qualification,
+    unit: again.unit,
+    criteria: JSON.stringify(again.criteria),
+    name: evidenceFileName(input.name),
+    mediaType,
+    size,
+    sha256,
+    createdAt: now,
+    createdBy: scope.userId,
+  };
+  (await run(db, db.insert(attachments).values(row)));
+  const attachment = toAttachment(row);
+  (await appendAudit(db, {
+    centreId: scope.centreId,
+    actorUserId: scope.userId,
+    action: "attachment.add",
+    entityType: "attachment",
+    entityId: row.id,
+    after: auditView(attachment),
+  }));
+  return { ok: true, attachment };
 }
 
 function auditView(a: Attachment): Record<string, unknown> {

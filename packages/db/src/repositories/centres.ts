@@ -9,7 +9,7 @@ import { centres } from "../schema/centres.ts";
 import { memberships, users } from "../schema/people.ts";
 import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
-import { get, run, getPrepared } from "../access/engine.ts";
+import { get, getPrepared, run } from "../access/engine.ts";
 
 /** A centre as the repositories return it (the token hash stays inside). */
 export interface Centre {

@@ -67,11 +67,11 @@ describe("documents", () => {
         const id = (created as { id: string }).id;
         const loadedByA = (await getDocument(db(), learner1!, id))!;
         const loadedByB = (await getDocument(other.db, learner1!, id))!;
-        const first = (await saveDocument(db(), learner1!, { id, expectedVersion: loadedByA.version, data: { ...loadedByA.data, duration: 1.5 } }));
+        const first = (await saveDocument(db(), learner1!, { id, expectedVersion: loadedByA.version, data: { ...loadedByA.data, duration: 90 } }));
         const second = (await saveDocument(other.db, learner1!, { id, expectedVersion: loadedByB.version, data: { ...loadedByB.data, duration: 2 } }));
         expect(first).toEqual({ ok: true, version: 2 });
         expect(second).toEqual({ ok: false, reason: "changed", currentVersion: 2 });
-        expect((await getDocument(other.db, learner1!, id))?.data.duration).toBe(1.5);
+        expect((await getDocument(other.db, learner1!, id))?.data.duration).toBe(90);
       } finally {
         await other.close();
       }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import { mayWrite, registry, validate, withWordCounts, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
@@ -100,7 +100,7 @@ export async function getDocument(db: Db, scope: Scope, id: string): Promise<Sto
 
 /**
  * A short fingerprint of a learner's documents (how many, and the sum and latest of their versions
- * and saves): it changes whenever a document is created or saved, so a caller can cache what it
+ * and saves, and how many signatures the signers made on them): it changes whenever a document is created or saved, so a caller can cache what it
  * derives from the documents (core's portfolio checks) and reuse it until the fingerprint changes.
  *
  * @param db - the connection
@@ -112,13 +112,19 @@ export async function documentsFingerprint(db: Db, scope: Scope, learnerId: stri
   const reach = reachOf(scope.role);
   const statement = prepared(db, `documents.fingerprint.${reach}`, () =>
     db
-      .select({ count: sql<number>`count(*)`.mapWith(Number), versions: sql<number>`coalesce(sum(${documents.version}), 0)`.mapWith(Number), latest: sql<string>`coalesce(max(${documents.updatedAt}), '')` })
+      .select({
+        count: sql<number>`count(*)`.mapWith(Number),
+        versions: sql<number>`coalesce(sum(${documents.version}), 0)`.mapWith(Number),
+        latest: sql<string>`coalesce(max(${documents.updatedAt}), '')`,
+        // A signer signing through a link changes what the rules find without saving the document.
+        signed: sql<number>`(select count(*) from signer_signatures where learner_id = ${sql.placeholder("learnerId")} and centre_id = ${sql.placeholder("centreId")})`.mapWith(Number),
+      })
       .from(documents)
       .where(and(eq(documents.learnerId, sql.placeholder("learnerId")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId))),
   );
   if (!(await getLearner(db, scope, learnerId))) return undefined;
   const row = (await getPrepared(db, statement, { learnerId, centreId: scope.centreId, userId: scope.userId }));
-  return row ? `${row.count}:${row.versions}:${row.latest}` : undefined;
+  return row ? `${row.count}:${row.versions}:${row.latest}:${row.signed}` : undefined;
 }
 
 /**

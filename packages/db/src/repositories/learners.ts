@@ -9,7 +9,7 @@ import { learners, registrations } from "../schema/learners.ts";
 import { users } from "../schema/people.ts";
 import { newId } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
-import { get, run, allPrepared, getPrepared } from "../access/engine.ts";
+import { allPrepared, get, getPrepared, run } from "../access/engine.ts";
 
 /** A learner as the repositories return it. */
 export interface Learner {

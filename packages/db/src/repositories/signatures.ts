@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { fieldsByRole, registry } from "@ilm-forms/core";
+import { fieldsByRole, registry, type SignerSignatureState } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
+import { getLearner } from "./learners.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { documents } from "../schema/documents.ts";
@@ -273,4 +274,48 @@ export async function listSignerSignatures(db: Db, scope: Scope, documentId: str
     .where(and(eq(signerSignatures.centreId, scope.centreId), eq(signerSignatures.documentId, documentId)))
     .orderBy(signerSignatures.signedAt)))
     .map((s) => ({ id: s.id, documentId: s.documentId, field: s.field, signerName: s.signerName, signedOn: s.signedOn, signedAt: s.signedAt, contentHash: s.contentHash, matching: s.contentHash === current }));
+}
+
+/**
+ * What the signers did on a learner's documents, as core's rules read it (`PortfolioDocument.signerSignatures`):
+ * for each document given, by signature field, the signature its signer made through a link (a matching
+ * one before one that no longer matches, the latest of each), matched against the data given: the
+ * document as it is now, or as it was submitted. One query for the learner.
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the learner
+ * @param learnerId - the learner whose documents they are
+ * @param docs - the documents (id, template, version and data)
+ * @returns by document id, the signers' signatures by field (empty for a document nobody signed); an empty map when the learner is not visible
+ */
+export async function signerSignatureStates(
+  db: Db,
+  scope: Scope,
+  learnerId: string,
+  docs: Pick<StoredDocument, "id" | "templateId" | "templateVersion" | "data">[],
+): Promise<Map<string, Record<string, SignerSignatureState>>> {
+  const states = new Map<string, Record<string, SignerSignatureState>>();
+  if (!(await getLearner(db, scope, learnerId))) return states;
+  const rows = (await all(db, db
+    .select({ documentId: signerSignatures.documentId, field: signerSignatures.field, signerName: signerSignatures.signerName, signedOn: signerSignatures.signedOn, contentHash: signerSignatures.contentHash })
+    .from(signerSignatures)
+    .where(and(eq(signerSignatures.centreId, scope.centreId), eq(signerSignatures.learnerId, learnerId)))
+    .orderBy(signerSignatures.signedAt, signerSignatures.id)));
+  const byDocument = new Map<string, typeof rows>();
+  for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
+  for (const doc of docs) {
+    const state: Record<string, SignerSignatureState> = {};
+    const made = byDocument.get(doc.id);
+    if (made) {
+      const current = signedContentHash(doc);
+      for (const row of made) {
+        const matching = row.contentHash === current;
+        // Later rows replace earlier ones, except that a signature that no longer matches never replaces one that does.
+        if (state[row.field]?.matching && !matching) continue;
+        state[row.field] = { name: row.signerName, date: row.signedOn, matching };
+      }
+    }
+    states.set(doc.id, state);
+  }
+  return states;
 }

@@ -7,30 +7,55 @@ import { submissionDocuments, submissions, type SubmissionStatus } from "../sche
 import { registrations } from "../schema/learners.ts";
 import { canonicalJson } from "../util/canonicalJson.ts";
 import { newId, nowIso, sha256Hex } from "../util/ids.ts";
+import { listAttachments, type Attachment } from "./attachments.ts";
 import { getDocument, type StoredDocument } from "./documents.ts";
 import { getOwnLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
-import { all, get, run, allPrepared, getPrepared, isPostgres } from "../access/engine.ts";
+import { all, allPrepared, get, getPrepared, isPostgres, run } from "../access/engine.ts";
 
 /** A submission with its document list parsed. */
 export interface Submission extends Omit<typeof submissions.$inferSelect, "documents" | "centreId"> {
   documents: { id: string; version: number }[];
 }
 
+/** An evidence file as a submission's hash covers it: which file, where it is attached, and its content's hash. */
+export type SubmittedFile = Pick<Attachment, "id" | "documentId" | "criteria" | "name" | "sha256">;
+
 /**
  * The SHA-256 of exactly what is submitted: the canonical JSON of each document's id, template,
- * template version, version and data, ordered by id. Show it beside the authenticity declaration;
- * pass it back as `expectedContentHash` so a document changed in between is caught.
+ * template version, version and data, ordered by id, and, when the unit has evidence files (the files
+ * of those documents and the unit's general evidence, {@link submissionFiles}), each file's id, document,
+ * criteria, name and content hash, ordered by id. Show it beside the authenticity declaration; pass it
+ * back as `expectedContentHash` so a document or a file changed in between is caught. Without files the
+ * hash is what it always was (submissions made before files are unchanged).
  *
  * @param docs - the documents
+ * @param files - the files attached to them and to the unit
  * @returns lower-case hex
  */
-export function submissionContentHash(docs: Pick<StoredDocument, "id" | "templateId" | "templateVersion" | "version" | "data">[]): string {
-  const content = [...docs]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, templateId, templateVersion, version, data }) => ({ id, templateId, templateVersion, version, data }));
-  return sha256Hex(canonicalJson(content));
+export function submissionContentHash(docs: Pick<StoredDocument, "id" | "templateId" | "templateVersion" | "version" | "data">[], files: SubmittedFile[] = []): string {
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const content = [...docs].sort(byId).map(({ id, templateId, templateVersion, version, data }) => ({ id, templateId, templateVersion, version, data }));
+  if (files.length === 0) return sha256Hex(canonicalJson(content));
+  const evidence = [...files].sort(byId).map(({ id, documentId, criteria, name, sha256 }) => ({ id, documentId, criteria, name, sha256 }));
+  return sha256Hex(canonicalJson({ documents: content, files: evidence }));
+}
+
+/**
+ * The evidence files a submission of a unit holds: those attached to its documents and the unit's
+ * general evidence.
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the learner
+ * @param input - the learner, the unit, and the documents submitted
+ * @returns the files, oldest first
+ */
+export async function submissionFiles(db: Db, scope: Scope, input: { learnerId: string; qualification: string; unit: string; documentIds: string[] }): Promise<Attachment[]> {
+  const ids = new Set(input.documentIds);
+  return (await listAttachments(db, scope, { learnerId: input.learnerId })).filter((a) =>
+    a.documentId !== null ? ids.has(a.documentId) : a.qualification === input.qualification && a.unit === input.unit,
+  );
 }
 
 /** What {@link submitUnit} answers. */
@@ -83,7 +108,8 @@ export async function submitUnit(
     if (earlier.some((s) => s.result === "Pass")) return { ok: false as const, reason: "passed" as const };
     if (earlier.some((s) => s.status !== "returned" && s.result === null)) return { ok: false as const, reason: "open" as const };
     const attempt = 1 + earlier.filter((s) => s.result === "Referral").length;
-    const contentHash = submissionContentHash(docs);
+    const files = (await submissionFiles(db, scope, { learnerId: learner.id, qualification: input.qualification, unit: input.unit, documentIds: docs.map((d) => d.id) }));
+    const contentHash = submissionContentHash(docs, files);
     if (input.expectedContentHash !== undefined && input.expectedContentHash !== contentHash) {
       return { ok: false as const, reason: "changed" as const, contentHash };
     }
@@ -108,7 +134,7 @@ export async function submitUnit(
       (await run(db, db.insert(submissionDocuments)
         .values({ id: newId(), centreId: scope.centreId, submissionId: row.id, documentId: doc.id, version: doc.version, templateId: doc.templateId, templateVersion: doc.templateVersion, data: JSON.stringify(doc.data) })));
     }
-    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: row }));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: { ...row, files: files.map((f) => ({ id: f.id, sha256: f.sha256 })) } }));
     return { ok: true as const, id: row.id, contentHash };
   });
 }
@@ -147,8 +173,8 @@ export async function listSubmissions(db: Db, scope: Scope, filter: { status?: S
   const reach = reachOf(scope.role);
   // For an assessor (or a learner) the few visible learners should drive the query, not the
   // centre-wide status index: a unary + keeps SQLite from using an index for those two terms, so the
-  // queue costs the same in a centre of 100 learners and of 10,000. (PostgreSQL's planner needs no such
-  // hint, and has no unary + on text.)
+  // queue costs the same in a centre of 100 learners and of 10,000.
+  // (PostgreSQL's planner needs no such hint, and has no unary + on text.)
   const narrow = reach !== "centre" && !isPostgres(db);
   return (await allPrepared(db, db
     .select()

@@ -28,3 +28,20 @@ export const signInAttempts = sqliteTable(
   },
   (t) => [index("sign_in_attempts_email_ip_at").on(t.email, t.ip, t.at), index("sign_in_attempts_ip_at").on(t.ip, t.at)],
 );
+
+/**
+ * Requests counted against a limit that is not sign-in's (the signing page's per address): one row a
+ * request, within a window, so that every process of the dashboard counts the same requests.
+ */
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: text("id").primaryKey(),
+    /** What is limited, e.g. `signing-page`. */
+    bucket: text("bucket").notNull(),
+    /** Who is counted, e.g. the client's address. */
+    key: text("key").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("rate_limit_hits_bucket_key_at").on(t.bucket, t.key, t.at)],
+);

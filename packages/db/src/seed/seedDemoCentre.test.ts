@@ -22,6 +22,22 @@ describe("seedDemoCentre()", () => {
       const routes = (await inSequence(learners, async (l) => (await listRegistrations(first.db, admin.scope, l.id))[0]?.route)).sort();
       expect(routes).toEqual(["certificate", "certificate", "certificate", "diploma", "diploma"]);
       const counts = await inSequence(learners, async (l) => (await listDocuments(first.db, admin.scope, l.id)).length);
+      // The complete learners' portfolios hold the evidence of issue 21's templates, each written by a
+      // role its template names: the observation by the learner's assessor, the rest by the learner.
+      const assessorIds = new Set<string>();
+      for (const s of seeded.signIns.filter((s) => s.role === "assessor")) {
+        const signedIn = await signIn(first.db, { email: s.email, password: s.password, ip: "::1" });
+        if (signedIn.ok) assessorIds.add(signedIn.scope.userId);
+      }
+      expect(assessorIds.size).toBe(2);
+      const complete = (await inSequence(learners, (l) => listDocuments(first.db, admin.scope, l.id))).filter((docs) => docs.some((d) => d.templateId === "ilm-8588/journal-summary-statements"));
+      expect(complete).toHaveLength(3);
+      for (const docs of complete) {
+        const templates = new Set(docs.map((d) => d.templateId));
+        for (const t of ["session-conclusions", "communication-assessment", "tools-justification", "portfolio-introduction", "witness-testimony", "assessor-observation"]) expect(templates.has(`ilm-8588/${t}`), t).toBe(true);
+        for (const d of docs) expect(assessorIds.has(d.updatedBy), d.templateId).toBe(d.templateId === "ilm-8588/assessor-observation");
+        expect(docs.find((d) => d.templateId === "ilm-8588/witness-testimony")!.data.witnessSignature).toMatchObject({ role: "Witness" });
+      }
       await first.close();
 
       const second = await connectDatabase(temp.target);

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
-import { mayWrite, registry } from "@ilm-forms/core";
+import { fieldsByRole, mayWrite, registry, type Template } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
+import { writeTransaction } from "../access/transaction.ts";
 import { centres } from "../schema/centres.ts";
 import { users, type Role } from "../schema/people.ts";
 import { sha256Hex } from "../util/ids.ts";
 import { assignAssessor } from "../repositories/assignments.ts";
 import { createDocument } from "../repositories/documents.ts";
+import { createSigningLink, signWithLink } from "../repositories/signatures.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
 import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
@@ -117,8 +119,30 @@ export async function seedDemoCentre(
       let stored = (await createDocument(db, writer, { ...input, status: "submitted" }));
       if (!stored.ok && stored.reason === "invalid") stored = (await createDocument(db, writer, { ...input, status: "draft" }));
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
+      if (template && writer === learner) (await signedBySigners(db, learner, template, stored.id, doc.data));
       documents++;
     }
   }
   return { centreId, created: true, signIns, documents };
+}
+
+/**
+ * The demo's clients and stakeholders signed their own signatures (the fields whose `x-ilm.signer`
+ * names them) through signing links, with the names and on the dates the demo typed.
+ */
+async function signedBySigners(db: Db, learner: Scope, template: Template, documentId: string, data: Record<string, unknown>): Promise<void> {
+  const fields = fieldsByRole(template).filter((f) => f.role === "signature" && f.signer && f.steps.length === 1);
+  if (fields.length === 0) return;
+  // One transaction for the document's links and signatures (each call's own becomes a savepoint).
+  writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
+}
+
+async function signEach(db: Db, learner: Scope, fields: ReturnType<typeof fieldsByRole>, documentId: string, data: Record<string, unknown>): Promise<void> {
+  for (const field of fields) {
+    if (field.role !== "signature" || !field.signer || field.steps.length !== 1) continue;
+    const typed = data[field.steps[0]!] as { name?: unknown; date?: unknown } | undefined;
+    if (typeof typed?.name !== "string" || typeof typed.date !== "string" || !/^\d{4}-\d\d-\d\d$/.test(typed.date)) continue;
+    const link = (await createSigningLink(db, learner, { documentId, field: field.steps[0]!, now: new Date(`${typed.date}T09:00:00Z`) }));
+    if (link.ok) (await signWithLink(db, link.token, { name: typed.name, now: new Date(`${typed.date}T10:00:00Z`) }));
+  }
 }

@@ -13,6 +13,11 @@ describe("formatValue()", () => {
   it("writes numbers with their unit, booleans as Yes/No and leaves text alone", () => {
     expect(formatValue(1, { type: "number", unit: "hours" })).toBe("1 hour");
     expect(formatValue(1.5, { type: "number", unit: "hours" })).toBe("1.5 hours");
+    expect(formatValue(50, { type: "integer", unit: "minutes" })).toBe("50 minutes");
+    expect(formatValue(1, { type: "integer", unit: "minutes" })).toBe("1 minute");
+    expect(formatValue(90, { type: "integer", unit: "minutes" })).toBe("1 hour 30 minutes");
+    expect(formatValue(120, { type: "integer", unit: "minutes" })).toBe("2 hours");
+    expect(formatValue(61, { type: "integer", unit: "minutes" })).toBe("1 hour 1 minute");
     expect(formatValue(true, { type: "boolean" })).toBe("Yes");
     expect(formatValue("2026-03-03", { type: "string" })).toBe("2026-03-03");
     expect(formatValue(undefined, DATE)).toBe("");

@@ -13,6 +13,7 @@ export function formatValue(value: unknown, format: ValueFormat): string {
   if (typeof value === "string") return format.date ? formatDate(value) : value;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "";
+    if (format.unit === "minutes" && Number.isInteger(value) && value >= 60) return hoursAndMinutes(value);
     return format.unit ? `${value} ${value === 1 ? format.unit.replace(/s$/, "") : format.unit}` : String(value);
   }
   if (typeof value === "boolean") return value ? "Yes" : "No";
@@ -24,6 +25,14 @@ export function formatValue(value: unknown, format: ValueFormat): string {
       .join(", ");
   }
   return String(value);
+}
+
+/** Whole minutes as the form reads them: 90 → `1 hour 30 minutes`, 120 → `2 hours`. */
+function hoursAndMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = `${h} ${h === 1 ? "hour" : "hours"}`;
+  return m === 0 ? hours : `${hours} ${m} ${m === 1 ? "minute" : "minutes"}`;
 }
 
 /** `yyyy-mm-dd` (ASCII digits, nothing around it) as `dd/mm/yyyy`; any other text as it is. */

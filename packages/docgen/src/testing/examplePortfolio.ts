@@ -51,7 +51,7 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
     const perClient = (name: string, extra: Record<string, unknown> = {}) => add(name, withRoles(registry, name, example(name), { clientRef, ...extra }));
     for (const name of ["diary-cover", "programme-plan", "development-needs", "diagnostics", "contract"]) perClient(name);
     perClient("hours-log", {
-      sessions: Array.from({ length: sessions }, (_, s) => ({ sessionNo: s + 1, sessionDate: sessionDate(client, s), duration: 1.5 })),
+      sessions: Array.from({ length: sessions }, (_, s) => ({ sessionNo: s + 1, sessionDate: sessionDate(client, s), duration: 90 })),
     });
     for (let s = 0; s < sessions; s++) {
       perClient("session-record", { sessionNo: s + 1, date: sessionDate(client, s) });
@@ -61,7 +61,9 @@ export function examplePortfolio(options: ExamplePortfolioOptions): { learner: L
   }
   add("supervisor-feedback", example("supervisor-feedback"));
   for (let s = 0; s < (practical === "502" ? 3 : 1); s++) add("supervision-record", example("supervision-record"));
+  for (const name of ["session-conclusions", "tools-justification", "communication-assessment"]) add(name, { ...example(name), unit: practical, learnerName: learner.name });
   for (const name of ["coach-swot", "pdp", "cpd-monitoring"]) add(name, example(name));
+  add("journal-summary-statements", { ...example("journal-summary-statements"), learnerName: learner.name });
   for (const unit of [practical, "503"]) add("portfolio-introduction", { ...example("portfolio-introduction"), unit, learnerName: learner.name });
   for (const unit of [practical, "503"]) {
     const template = registry.get(`ilm-8588/evidence-matrix-${unit}`);

@@ -34,6 +34,9 @@ function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & 
   const [, setArrivals] = useState(0);
   const found = findTemplate(id, version);
   const waiting = !found?.module && found?.error === undefined;
+  // In the browser the module is asked for as this renders, not after the commit (a frame sooner);
+  // loading is idempotent, and the effect below hears of its arrival.
+  if (waiting && inClientRender) preloadTemplate(id, version).catch(() => undefined);
   useEffect(() => {
     if (!waiting) return;
     let mounted = true;

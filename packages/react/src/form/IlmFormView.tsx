@@ -1,5 +1,5 @@
-import { findNamedPeopleIn } from "@ilm-forms/core/confidentiality";
-import type { PortfolioDocument } from "@ilm-forms/core/engine";
+import type * as Confidentiality from "@ilm-forms/core/confidentiality";
+import { wordCounts, type PortfolioDocument, type WordCount } from "@ilm-forms/core/engine";
 // RJSF's subpaths, not its root: the root re-exports getTestRegistry, which imports
 // @rjsf/validator-ajv8, a package a portal does not have (RJSF issue #5295, decision 022).
 import Form, { type IChangeEvent } from "@rjsf/core/lib/components/Form.js";
@@ -15,8 +15,23 @@ import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
 import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 import { DraftBanner } from "./DraftBanner.tsx";
 import { usePagePrefix } from "./usePagePrefix.ts";
+import { createWordCountStore, WordCountContext } from "../wordCount/wordCountStore.ts";
 
 const CHECK_DELAY_MS = 250;
+
+/** Core's name scan, loaded on demand the first time a form has text to scan (decision 043). */
+let nameScan: Promise<typeof Confidentiality> | undefined;
+function loadNameScan() {
+  nameScan ??= import("@ilm-forms/core/confidentiality");
+  return nameScan;
+}
+
+/** Whether any string in the data holds more than white space (an empty form names nobody). */
+function hasText(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (value && typeof value === "object") return Object.values(value).some(hasText);
+  return false;
+}
 
 /**
  * The form for one template module: RJSF v6 with the precompiled validator, drafts, warnings and
@@ -41,6 +56,17 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const lastEmitted = useRef<FormData | undefined>(value);
   const formRef = useRef<Form>(null);
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Word counts the template asks for (fields whose x-ilm role is word-count) are counted from the
+  // live data, shown by their widget as the learner types, and written into the data handed out.
+  const [wordCountStore] = useState(() => createWordCountStore(wordCounts(template, current.current)));
+  const counted = useCallback(
+    (data: FormData): FormData => {
+      const counts = wordCounts(template, data);
+      wordCountStore.set(counts);
+      return withCounts(data, counts);
+    },
+    [template, wordCountStore],
+  );
 
   // A draft found after mount replaces the data the form started with, and says so; the host hears
   // of it through onChange like any other change (so <ilm-form> submits and validates the draft).
@@ -48,6 +74,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   onChangeRef.current = onChange;
   useEffect(() => {
     if (!drafts.restored) return;
+    wordCountStore.set(wordCounts(template, drafts.restored.data));
     current.current = drafts.restored.data;
     lastEmitted.current = drafts.restored.data;
     setRestoredAt(drafts.restored.savedAt);
@@ -60,30 +87,45 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     if (value !== undefined && value !== lastEmitted.current) {
       lastEmitted.current = value;
       current.current = value;
+      wordCountStore.set(wordCounts(template, value));
       setReplaced((n) => n + 1);
     }
   }, [value]);
 
   // By default the form warns, while the person types, about text that seems to name someone (core's
-  // name scan, which needs only this template: no registry comes into the bundle).
+  // name scan, which needs only this template: no registry comes into the bundle). The scan is its
+  // own chunk, fetched once some text is typed or restored: a form that opens empty does not wait for it.
   const checkConfidentiality = useMemo(
-    () => givenCheck ?? ((document: PortfolioDocument) => findNamedPeopleIn([{ document, template }], knownNames ?? [])),
+    () =>
+      givenCheck ??
+      (async (document: PortfolioDocument): Promise<FieldWarning[]> => {
+        if (!hasText(document.data)) return [];
+        const { findNamedPeopleIn } = await loadNameScan();
+        return findNamedPeopleIn([{ document, template }], knownNames ?? []);
+      }),
     [givenCheck, knownNames, template],
   );
+  const checkRun = useRef(0);
   const runCheck = useCallback(
     (data: FormData) => {
-      if (!checkConfidentiality) return;
       if (checkTimer.current) clearTimeout(checkTimer.current);
+      const run = ++checkRun.current;
       checkTimer.current = setTimeout(() => {
         const document: PortfolioDocument = { id: documentId ?? "draft", template: template.id, version: template.version, data };
-        setWarnings(checkConfidentiality(document));
+        void Promise.resolve(checkConfidentiality(document)).then((found) => {
+          // No warnings before and none now: keep the same list, so the form does not render again.
+          if (run === checkRun.current) setWarnings((previous) => (previous.length === 0 && found.length === 0 ? previous : found));
+        });
       }, CHECK_DELAY_MS);
     },
     [checkConfidentiality, documentId, template.id, template.version],
   );
   useEffect(() => {
     runCheck(current.current);
-    return () => clearTimeout(checkTimer.current);
+    return () => {
+      clearTimeout(checkTimer.current);
+      checkRun.current++;
+    };
   }, [runCheck]);
 
   const warningsById = useMemo(() => {
@@ -108,19 +150,19 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
 
   const handleChange = useCallback(
     (event: IChangeEvent) => {
-      const data = (event.formData ?? {}) as FormData;
+      const data = counted((event.formData ?? {}) as FormData);
       current.current = data;
       lastEmitted.current = data;
       drafts.schedule(data);
       runCheck(data);
       onChange?.(data);
     },
-    [drafts, runCheck, onChange],
+    [drafts, runCheck, onChange, counted],
   );
 
   const handleSubmit = useCallback(
     (event: IChangeEvent) => {
-      const data = (event.formData ?? {}) as FormData;
+      const data = counted((event.formData ?? {}) as FormData);
       const result = onSubmit?.(data);
       if (result && typeof (result as Promise<unknown>).then === "function") {
         (result as Promise<unknown>).then(
@@ -131,7 +173,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
         drafts.clear();
       }
     },
-    [onSubmit, drafts],
+    [onSubmit, drafts, counted],
   );
 
   useImperativeHandle(ref, () => ({ clearDraft: () => drafts.clear(), submit: () => formRef.current?.submit() }), [drafts]);
@@ -140,6 +182,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     drafts.clear();
     setRestoredAt(undefined);
     const original = value ?? {};
+    wordCountStore.set(wordCounts(template, original));
     current.current = original;
     setGeneration((n) => n + 1);
   };
@@ -148,6 +191,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     <div className="ilm-form-wrapper">
       {restoredAt !== undefined && !readOnly ? <DraftBanner savedAt={restoredAt} onDiscard={discardDraft} onDismiss={() => setRestoredAt(undefined)} /> : null}
       <PendingEditsContext.Provider value={pendingEdits}>
+        <WordCountContext.Provider value={wordCountStore}>
         <Form
           key={`${generation}:${idPrefix}`}
           ref={formRef}
@@ -171,10 +215,19 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
         >
           {readOnly ? <></> : children}
         </Form>
+        </WordCountContext.Provider>
       </PendingEditsContext.Provider>
     </div>
   );
 });
+
+/** The data with each word-count field set to its count; the same object when there is none to set. */
+function withCounts(data: FormData, counts: readonly WordCount[]): FormData {
+  if (counts.length === 0 || counts.every((c) => data[c.field] === c.count)) return data;
+  const copy: FormData = { ...data };
+  for (const { field, count } of counts) copy[field] = count;
+  return copy;
+}
 
 /** RJSF's own core theme, for hosts that pass `replaceTheme` and want to start from it. */
 export const rjsfCoreRegistry = getDefaultRegistry;

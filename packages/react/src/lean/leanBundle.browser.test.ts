@@ -26,10 +26,11 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "ilm-lean-page-"));
   const alias = ["@ilm-forms/react/form", "@ilm-forms/react/styles.css"].map((name) => ({ find: name, replacement: require.resolve(name) }));
   await build({ root: pageDir, configFile: false, logLevel: "error", base: "./", plugins: [react()], resolve: { alias }, build: { outDir: out, emptyOutDir: true } });
-  // The page must hold the prebuilt bundle (its licence banner survives minifying), not the sources.
+  // The page must hold the prebuilt bundle, not the sources: only the bundle has the stand-in of
+  // the RJSF fields no ILM template uses (decision 043), with its message.
   const assets = join(out, "assets");
   const built = readdirSync(assets).filter((file) => file.endsWith(".js")).map((file) => readFileSync(join(assets, file), "utf8")).join("\n");
-  if (!built.includes("@ilm-forms/react/form: includes @rjsf/core")) throw new Error("the page was not built from dist/bundle/form.js");
+  if (!built.includes("not in the prebuilt @ilm-forms/react")) throw new Error("the page was not built from dist/bundle/form.js");
   server = await serveStatic(out);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -157,6 +158,56 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     });
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0]!).data).toMatchObject({ clientRef: "Client 9" });
+  });
+
+  it("counts the report's words as the learner types and shows them against the suggestion as guidance, announcing only a change of band", async () => {
+    consoleErrors.length = 0;
+    await open({ template: "assignment-500" });
+    const count = page.getByLabel("Word count");
+    const guidance = page.locator(".ilm-word-count__guidance");
+    const status = page.locator(".ilm-word-count").getByRole("status");
+    expect(await count.inputValue()).toBe("0");
+    expect(await count.getAttribute("readonly")).not.toBeNull();
+    expect(await guidance.innerText()).toBe("Below the suggested word count (4,000 to 5,500 words) by 4,000 words. This is guidance, not a requirement.");
+    expect(await count.getAttribute("aria-describedby")).toContain(await guidance.getAttribute("id"));
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    expect(await status.innerText()).toBe("");
+    // The suggestion (from the field's x-ilm annotation) is printed as the field's hint.
+    expect(await page.locator("#root_wordCount__description").innerText()).toBe("The suggested word count for this unit is 4,000 to 5,500 words, not including appendices.");
+
+    await page.getByLabel(/^As an introduction to the report/).fill("word ".repeat(3998).trim());
+    await expect.poll(() => count.inputValue()).toBe("3,998");
+    expect(await status.innerText()).toBe("");
+    await page.getByLabel(/^1\.1 Starting with definitions/).fill("two more");
+    await expect.poll(() => count.inputValue()).toBe("4,000");
+    await expect.poll(() => status.innerText()).toBe("Within the suggested word count (4,000 to 5,500 words).");
+    // More words within the band: the count moves, the announcement does not.
+    await page.getByLabel(/^1\.1 Starting with definitions/).fill("now five words in all");
+    await expect.poll(() => count.inputValue()).toBe("4,003");
+    expect(await status.innerText()).toBe("Within the suggested word count (4,000 to 5,500 words).");
+    // References are not counted (the annotation's "of" leaves them out).
+    await page.getByLabel("References").fill("Whitmore J (2017) Coaching for Performance");
+    await page.waitForTimeout(300);
+    expect(await count.inputValue()).toBe("4,003");
+    await page.getByLabel(/^1\.2 Provide an evaluation/).fill("more ".repeat(1600).trim());
+    await expect.poll(() => count.inputValue()).toBe("5,603");
+    await expect.poll(() => status.innerText()).toBe("Above the suggested word count (4,000 to 5,500 words). This is guidance, not a requirement.");
+    expect(await guidance.innerText()).toBe("Above the suggested word count (4,000 to 5,500 words) by 103 words. This is guidance, not a requirement.");
+    expect(await axeViolations()).toEqual([]);
+
+    // Guidance, never a refusal: the report goes out with the counted number, whatever was typed.
+    await page.getByLabel("Learner Name").fill("Priya Shah");
+    await page.getByLabel("Learner Registration No.").fill("ILM-1");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    const data = JSON.parse(await page.getByTestId("submitted").innerText()) as Record<string, unknown>;
+    expect(data).toMatchObject({ learnerName: "Priya Shah", wordCount: 5603 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a stored report's count read-only, counted from its text", async () => {
+    await open({ template: "assignment-500", readonly: "1", value: JSON.stringify({ learnerName: "Priya Shah", registrationNo: "ILM-1", wordCount: 9, introduction: "Three words here" }) });
+    expect(await page.getByLabel("Word count").inputValue()).toBe("3");
+    expect(await page.locator(".ilm-word-count__guidance").innerText()).toContain("by 3,997 words");
   });
 
   it("shows a completed document read-only, table rows included", async () => {

@@ -9,6 +9,7 @@ import { DurationWidget } from "../widgets/DurationWidget.tsx";
 import { RatingWidget } from "../widgets/RatingWidget.tsx";
 import { SelectWidget } from "../widgets/SelectWidget.tsx";
 import { TextareaWidget } from "../widgets/TextareaWidget.tsx";
+import { WordCountWidget } from "../wordCount/WordCountWidget.tsx";
 import { ArrayFieldItemTemplate } from "./ArrayFieldItemTemplate.tsx";
 import { ArrayFieldTemplate } from "./ArrayFieldTemplate.tsx";
 import { AddButton, SubmitButton } from "./buttons.tsx";
@@ -31,6 +32,7 @@ export const ilmWidgets: RegistryWidgetsType = {
   rating: RatingWidget,
   duration: DurationWidget,
   clause: ClauseWidget,
+  "word-count": WordCountWidget,
 };
 
 /** The ILM fields (`ui:field`) the templates name. */

@@ -47,7 +47,7 @@ describe("createIlmValidator()", () => {
     const validator = createIlmValidator(entry);
     const root = entry.template.schema as RJSFSchema;
     expect(validator.isValid(root, { clientRef: "Client 1" }, root)).toBe(false);
-    expect(validator.isValid(root, { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1 }, root)).toBe(true);
+    expect(validator.isValid(root, { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 60 }, root)).toBe(true);
   });
 
   it("returns false for RJSF's junk option and matches branch schemas on their discriminating keywords", () => {
@@ -66,7 +66,7 @@ describe("createIlmValidator()", () => {
     const validator = createIlmValidator(entry);
     const root = entry.template.schema as RJSFSchema;
     const result = validator.validateFormData(
-      { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1 },
+      { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 60 },
       root,
       (_data, errors) => {
         (errors as unknown as Record<string, { addError(message: string): void }>).clientRef?.addError("Write the goal");

@@ -36,7 +36,35 @@ export function joinHours(hours: string, minutes: string): number | undefined {
 }
 
 /**
- * A duration as two boxes, hours and minutes (`ui:widget: "duration"`), stored as decimal hours.
+ * Splits whole minutes into hours and minutes: 90 → 1 h 30 min.
+ *
+ * @param minutes - whole minutes, or undefined
+ * @returns the two boxes' text
+ */
+export function splitMinutes(minutes: unknown): { hours: string; minutes: string } {
+  if (typeof minutes !== "number" || !Number.isFinite(minutes)) return { hours: "", minutes: "" };
+  const whole = Math.round(minutes);
+  return { hours: String(Math.floor(whole / 60)), minutes: String(whole % 60) };
+}
+
+/**
+ * Joins hours and minutes into whole minutes (1 h 30 min → 90), so durations add up exactly.
+ *
+ * @param hours - the hours box's text
+ * @param minutes - the minutes box's text
+ * @returns whole minutes, undefined when both are empty, NaN when either is not a number
+ */
+export function joinMinutes(hours: string, minutes: string): number | undefined {
+  if (hours.trim() === "" && minutes.trim() === "") return undefined;
+  const h = hours.trim() === "" ? 0 : Number(hours);
+  const m = minutes.trim() === "" ? 0 : Number(minutes);
+  if (!Number.isFinite(h) || !Number.isFinite(m)) return Number.NaN;
+  return Math.round(h * 60 + m);
+}
+
+/**
+ * A duration as two boxes, hours and minutes (`ui:widget: "duration"`), stored as the field counts:
+ * whole minutes where its `x-ilm.unit` is `minutes`, decimal hours otherwise (templates before minutes).
  * The hours box carries the field's id, so the label and the error summary lead to it.
  *
  * @param props - RJSF's widget props
@@ -44,16 +72,19 @@ export function joinHours(hours: string, minutes: string): number | undefined {
  */
 export function DurationWidget(props: WidgetProps) {
   const { id, value, readonly, disabled, onChange, onBlur, onFocus, schema, uiSchema, rawErrors } = props;
-  const [text, setText] = useState(() => splitHours(value));
+  const inMinutes = (schema["x-ilm"] as { unit?: unknown } | undefined)?.unit === "minutes";
+  const split = inMinutes ? splitMinutes : splitHours;
+  const join = inMinutes ? joinMinutes : joinHours;
+  const [text, setText] = useState(() => split(value));
   useEffect(() => {
-    const current = joinHours(text.hours, text.minutes);
-    if (current !== value && !(current === undefined && value == null)) setText(splitHours(value));
+    const current = join(text.hours, text.minutes);
+    if (current !== value && !(current === undefined && value == null)) setText(split(value));
     // Only an outside change of the value (a draft restored, a reset) re-splits the boxes.
   }, [value]);
   const aria = ariaFor(id, { schema, uiSchema, rawErrors });
   const change = (next: { hours: string; minutes: string }) => {
     setText(next);
-    const joined = joinHours(next.hours, next.minutes);
+    const joined = join(next.hours, next.minutes);
     onChange(joined === undefined || Number.isNaN(joined) ? undefined : joined);
   };
   return (

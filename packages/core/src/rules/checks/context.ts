@@ -98,15 +98,19 @@ export function hoursPhrase(value: number): string {
 
 /**
  * `hoursPhrase` for a total short of a target, never rounded up to it: where two decimals would
- * show the target itself (17.996 of 18), whole hours and minutes, rounded down (`17 hours 59 minutes`).
+ * show the target itself (17.996 of 18), or are rounded within an hour of it (17.98 for 17 hours 59
+ * minutes), whole hours and minutes, rounded down (`17 hours 59 minutes`).
  *
  * @param value - the total, less than `target`
  * @param target - the hours needed
  * @returns the phrase
  */
 export function hoursShortOf(value: number, target: number): string {
-  if (Number(hours(value)) < target) return hoursPhrase(value);
-  const minutes = Math.floor(value * 60 + 1e-9);
+  // Two decimals that are exact (17.5) or that cannot reach the target stand; otherwise hours and minutes.
+  const shown = Number(hours(value));
+  if (shown < target && (Math.abs(shown - value) < 1e-9 || target - value >= 1)) return hoursPhrase(value);
+  // Totals are hours rounded to thousandths (within 0.06 minutes of the minutes added up); never the target itself.
+  const minutes = Math.min(Math.floor(value * 60 + 0.06), Math.ceil(target * 60) - 1);
   const whole = Math.floor(minutes / 60);
   const rest = minutes % 60;
   if (whole === 0) return count(rest, "minute");

@@ -3,7 +3,11 @@ import { valuesIn } from "../../roles/fieldsByRole.ts";
 import { isIsoDate } from "../isoDate.ts";
 import { count, documentsOf, forAssessor, met, notMet, pointTo, templateIds, type CheckKind } from "./context.ts";
 
-/** `dateSpan`: the dates of a document (every field of a role) span at least N whole months, earliest to latest. */
+/**
+ * `dateSpan`: the dates of a document (every field of a role) span at least N whole months, counted
+ * inclusively from the earliest date to the end of the latest day (a plan dated 1 January whose last
+ * action is due 31 December covers 12 months).
+ */
 export interface DateSpanParams {
   /** Template names, e.g. `["pdp"]`. */
   documents: string[];
@@ -33,10 +37,12 @@ export const dateSpan: CheckKind<DateSpanParams> = {
             .sort();
           const from = dates[0];
           const to = dates[dates.length - 1];
-          return { plan, from, to, months: from && to ? monthsBetween(from, to) : 0 };
+          return { plan, from, to, months: from && to ? monthsCovered(from, to) : 0 };
         });
         const best = spans.reduce((a, b) => (b.months > a.months ? b : a));
-        const stated = best.from ? `The ${what} runs from ${best.from} to ${best.to}, ${count(best.months, "whole month")}` : `The ${what} has no dates`;
+        const stated = best.from
+          ? `The ${what} runs from ${best.from} to ${best.to}, ${count(best.months, "whole month")} counting both days (the earliest date to the end of the latest)`
+          : `The ${what} has no dates`;
         if (needed === undefined) return forAssessor([`${stated}; ${context.unitName} sets no minimum.`], [pointTo(best.plan)]);
         if (best.months < needed) return notMet([`${stated}; ${context.unitName} needs a ${short} covering at least ${needed} months.`], [pointTo(best.plan)]);
         return met([`${stated}; ${context.unitName} needs at least ${needed}.`], [pointTo(best.plan)]);
@@ -46,7 +52,21 @@ export const dateSpan: CheckKind<DateSpanParams> = {
 };
 
 /**
- * Whole calendar months from one ISO date to a later one.
+ * Whole calendar months a span covers, counting both its first and its last day: 2026-01-01 to
+ * 2026-12-31 covers 12 months, 2026-01-15 to 2027-01-14 covers 12 too, 2026-01-15 to 2027-01-13 11.
+ *
+ * @param from - the first day
+ * @param to - the last day (the same or later)
+ * @returns the whole months from the first day to the day after the last
+ */
+export function monthsCovered(from: string, to: string): number {
+  const [y, m, d] = to.split("-").map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return monthsBetween(from, next);
+}
+
+/**
+ * Whole calendar months from one ISO date to a later one (the later day not counted).
  *
  * @param from - the earlier date
  * @param to - the later date

@@ -22,21 +22,31 @@ describe("hoursPhrase() and hoursShortOf()", () => {
 describe("rounding never contradicts the status (issue 16)", () => {
   const TODAY = "2027-06-01";
 
-  it("does not say 18 hours beside not met when 17.996 are recorded", () => {
+  it("does not say 18 hours beside not met when 17 hours 59 minutes are recorded", () => {
     const { documents } = generateDemoPortfolio(1, "short-hours");
     const log = documents.find((d) => d.template === "ilm-8588/hours-log")!;
     const row = (log.data.sessions as Array<{ duration: number }>)[0]!;
-    row.duration = Math.round((row.duration + 0.496) * 1000) / 1000;
+    row.duration += 29;
     const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
     expect(finding.status).toBe("not met");
     expect(finding.reasons[0]).toMatch(/^17 hours 59 minutes of coaching are recorded over \d+ sessions \(.*\); Unit 501 needs at least 18\.$/);
   });
 
-  it("does not say 1 hour of supervision beside not met when 0.995 hours are recorded", () => {
+  it("does not say 1 hour of supervision beside not met when 59 minutes are recorded", () => {
     const { documents } = generateDemoPortfolio(1, "short-supervision");
     const record = documents.find((d) => d.template === "ilm-8588/supervision-record")!;
+    record.data.duration = 59;
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:3.3")!;
+    expect(finding.status).toBe("not met");
+    expect(finding.reasons[0]).toBe("59 minutes of supervision are recorded; Unit 501 needs at least 1 hour.");
+  });
+
+  it("reads a supervision record stored under the old version in decimal hours (0.995 hours) the same way", () => {
+    const { documents } = generateDemoPortfolio(1, "short-supervision");
+    const record = documents.find((d) => d.template === "ilm-8588/supervision-record")!;
+    record.version = "2.0.0";
     record.data.duration = 0.995;
-    const finding = checkPortfolio("501", documents, { today: TODAY, assumeValid: true }).findings.find((f) => f.criterion === "501:3.3")!;
+    const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:3.3")!;
     expect(finding.status).toBe("not met");
     expect(finding.reasons[0]).toBe("59 minutes of supervision are recorded; Unit 501 needs at least 1 hour.");
   });

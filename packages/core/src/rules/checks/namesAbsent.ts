@@ -2,9 +2,10 @@ import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/scanN
 import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
 
 /**
- * `namesAbsent`: clients appear only by reference. Free text of the per-client documents (templates
- * whose `x-ilm.perClient` is true) that looks like it names a person is a warning for the assessor (a
- * heuristic can be wrong either way, so never "not met").
+ * `namesAbsent`: clients appear only by reference. Free text (and client references) of every document
+ * of the unit (templates whose `x-ilm.perClient` is true, or whose `x-ilm.criteria` name one of the
+ * unit's criteria: a supervision record as much as a session record) that looks like it names a person
+ * is a warning for the assessor (a heuristic can be wrong either way, so never "not met").
  */
 export type NamesAbsentParams = Record<string, never>;
 
@@ -14,9 +15,10 @@ export const namesAbsent: CheckKind<NamesAbsentParams> = {
       reads: [],
       run(context) {
         const { known } = context.facts;
-        const perClient = known.filter((k) => k.template.annotations.perClient === true);
-        const warnings = findNamedPeopleIn(perClient, namesUsedInKnown(known));
-        if (warnings.length === 0) return met([`No free text in the ${count(perClient.length, "client document")} looks like it names a person.`]);
+        const prefix = `${context.unit.id}:`;
+        const ofUnit = known.filter((k) => k.template.annotations.perClient === true || k.template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true);
+        const warnings = findNamedPeopleIn(ofUnit, namesUsedInKnown(known));
+        if (warnings.length === 0) return met([`No free text or client reference in the ${count(ofUnit.length, "document")} of ${context.unitName} looks like it names a person.`]);
         const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
         return forAssessor(
           [`Text that may name a person: ${listOf(warnings.map((w) => `“${w.name}” in “${w.field}” of ${titles.get(w.documentId) ?? "a document"} ${w.documentId}`), 6)}. Clients should appear only by reference.`],

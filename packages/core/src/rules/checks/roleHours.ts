@@ -1,6 +1,6 @@
 import type { FieldRole } from "../../registry/types.ts";
 import type { KnownDocument } from "../facts.ts";
-import { eachValueIn, type RoleVisitor } from "../../roles/fieldsByRole.ts";
+import { minutesPerUnit, type RoleVisitor } from "../../roles/fieldsByRole.ts";
 import type { Pointer } from "../types.ts";
 import { forAssessor, hoursPhrase, hoursShortOf, met, notMet, pointTo, type CheckContext, type CheckKind } from "./context.ts";
 
@@ -51,15 +51,22 @@ export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo">, role:
 }
 
 function sumRole(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {
-  let total = 0;
+  // Added up in minutes (whatever unit each field counts), turned into hours once.
+  let minutes = 0;
+  let scale = 60;
   const pointers: Pointer[] = [];
   let known: KnownDocument;
   const visit: RoleVisitor = (value, _container, base, tail) => {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return;
-    total += value;
+    minutes += value * scale;
     pointers.push(pointTo(known, base + tail));
   };
   // Every document is asked; most have no such field and make nothing.
-  for (known of context.facts.known) eachValueIn(known.readers, known.document.data, role, visit);
-  return { total: Math.round(total * 1000) / 1000, pointers };
+  for (known of context.facts.known) {
+    for (const reader of known.readers.get(role) ?? []) {
+      scale = minutesPerUnit(reader.field);
+      reader.read(known.document.data, visit);
+    }
+  }
+  return { total: Math.round((minutes / 60) * 1000) / 1000, pointers };
 }

@@ -20,7 +20,7 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
         const { facts, unitName } = context;
         if (facts.sessions.length === 0) return notMet(["No coaching sessions are recorded in an hours log or a session record."]);
         const byClient = hoursByClient(context);
-        const total = Object.values(byClient).reduce((sum, h) => sum + h, 0);
+        const total = totalSessionHours(context);
         const perClient = Object.entries(byClient).map(([client, h]) => `${client}: ${hours(h)}`).join("; ");
         // One pointer per document the sessions come from, in the order first met.
         const unique: Pointer[] = [];
@@ -45,7 +45,7 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
           extra.push(...d.pointers);
         }
         for (const s of facts.sessions.filter((s) => !s.log)) {
-          reasons.push(`${sessionLabel(s)} has a session record but no row in an hours log; its ${hoursPhrase(s.hours)} are counted.`);
+          reasons.push(`${sessionLabel(s)} has a session record but no row in an hours log; its ${hoursPhrase(s.minutes / 60)} are counted.`);
         }
         const future = facts.sessions.filter((s) => s.date !== undefined && s.date > context.today);
         for (const s of future) reasons.push(`${sessionLabel(s)} is dated after today (${context.today}).`);
@@ -67,11 +67,26 @@ export function hoursByClient(context: Pick<CheckContext, "facts" | "memo">): Re
   return (context.memo.hoursByClient ??= sumHours(context));
 }
 
+/**
+ * The hours of every session, added up in minutes and turned into hours once (rounded to thousandths).
+ *
+ * @param context - the portfolio's facts
+ * @returns the total hours
+ */
+export function totalSessionHours(context: Pick<CheckContext, "facts">): number {
+  let minutes = 0;
+  for (const s of context.facts.sessions) minutes += s.minutes;
+  return Math.round((minutes / 60) * 1000) / 1000;
+}
+
 function sumHours(context: Pick<CheckContext, "facts">): Record<string, number> {
-  const byClient: Record<string, number> = {};
+  // Added up in minutes, turned into hours once: three sessions of 20 minutes are exactly 1 hour.
+  const minutes = new Map<string, number>();
   for (const s of context.facts.sessions) {
     const name = context.facts.clients.get(s.clientKey) ?? s.client;
-    byClient[name] = Math.round(((byClient[name] ?? 0) + s.hours) * 1000) / 1000;
+    minutes.set(name, (minutes.get(name) ?? 0) + s.minutes);
   }
+  const byClient: Record<string, number> = {};
+  for (const [name, m] of minutes) byClient[name] = Math.round((m / 60) * 1000) / 1000;
   return byClient;
 }

@@ -1,5 +1,7 @@
 // A portal page that follows the README's "smallest bundle" example: the prebuilt lean entry, its
-// stylesheet and template modules. The browser test of the bundle builds and drives it.
+// stylesheet and template modules. The browser test of the bundle builds and drives it. It keeps to the
+// 2.0.0 templates (durations in decimal hours): a portal pinned to a superseded version keeps working.
+import * as assignment500 from "@ilm-forms/core/templates/ilm-8588/assignment-500@2.0.0";
 import * as hoursLog from "@ilm-forms/core/templates/ilm-8588/hours-log@2.0.0";
 import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0";
 import { IlmForm, type FormData } from "@ilm-forms/react/form";
@@ -8,7 +10,7 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 
 const params = new URLSearchParams(location.search);
-const modules = { "session-record": sessionRecord, "hours-log": hoursLog };
+const modules = { "session-record": sessionRecord, "hours-log": hoursLog, "assignment-500": assignment500 };
 const name = (params.get("template") ?? "session-record") as keyof typeof modules;
 const knownNames = params.getAll("known");
 const value = params.get("value") ? (JSON.parse(params.get("value") ?? "{}") as FormData) : undefined;
