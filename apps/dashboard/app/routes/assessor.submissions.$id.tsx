@@ -2,12 +2,15 @@ import { unitCriteria } from "@ilm-forms/core";
 import { recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useState } from "react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { AttachmentLinks } from "../components/AttachmentLinks.tsx";
-import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
+import { EvidenceLinks, openInPanel } from "../components/EvidenceLinks.tsx";
+import { EvidencePanel } from "../components/EvidencePanel.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
-import { submissionFiles } from "../models/attachments.server.ts";
+import { learnerAttachments, submissionFiles } from "../models/attachments.server.ts";
+import { documentSignatures, signatureStates } from "../models/signatures.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -21,6 +24,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, feedback: d.feedback, state: d.state }]));
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
+  const files = learnerAttachments(context.database.db, user.scope, view.learner.id);
+  // The panel's list: every submitted document with how its signatures stand and how many files it has.
+  const panelDocuments = view.documents.flatMap((d) => {
+    const stored = view.storedDocuments.find((s) => s.id === d.id);
+    if (!stored) return [];
+    return [{ id: d.id, label: d.label, signatures: signatureStates(stored.data, documentSignatures(context.database.db, user.scope, stored)), files: files.filter((f) => f.documentId === d.id).length }];
+  });
   return {
     submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
     learner: view.learner,
@@ -35,6 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     findings,
     evidence,
     documents: view.documents,
+    panelDocuments,
     outcome: view.outcome,
     ratifications: view.ratifications,
     attempt: view.submission.attempt,
@@ -106,8 +117,12 @@ export default function MarkSubmission() {
   const result = useActionData<typeof action>();
   const errors = (result && "errors" in result ? result.errors : undefined) ?? [];
   const locked = data.submission.status !== "submitted";
+  // The evidence panel: null (closed), "list" (every submitted document) or a document's id.
+  const [panel, setPanel] = useState<string | null>(null);
+  const openPanel = useCallback((id: string) => setPanel(id), []);
   return (
-    <>
+    <div className={panel ? "marking-layout marking-layout--open" : "marking-layout"}>
+    <div className="marking-layout__main">
       <ErrorSummary errors={errors} />
       <p><a href="/assessor">Marking queue</a></p>
       <h1>Unit {data.unit.id} Result Sheet</h1>
@@ -130,7 +145,7 @@ export default function MarkSubmission() {
               <summary>What changed since attempt {data.previous.attempt} ({data.previous.changes.filter((c) => c.change !== "unchanged").length} of {data.previous.changes.length} documents)</summary>
               <ul>
                 {data.previous.changes.map((c) => (
-                  <li key={c.id}><a href={`/documents/${c.id}`}>{c.label}</a>: {c.change}{c.fields.length ? ` (${c.fields.join("; ")})` : ""}</li>
+                  <li key={c.id}><a href={`/documents/${c.id}`} onClick={openInPanel(openPanel, c.id)}>{c.label}</a>: {c.change}{c.fields.length ? ` (${c.fields.join("; ")})` : ""}</li>
                 ))}
               </ul>
             </details>
@@ -140,6 +155,7 @@ export default function MarkSubmission() {
       {data.instructions.length ? (
         <details><summary>Instructions for assessment and use of result sheet</summary>{data.instructions.map((p) => <p key={p}>{p}</p>)}</details>
       ) : null}
+      <p className="no-print"><button type="button" className="button button--secondary" onClick={() => setPanel("list")}>Show the submitted documents beside the marks</button></p>
       <Form method="post" id="marking" noValidate>
         <CsrfField />
         {data.learningOutcomes.map((lo) => (
@@ -161,7 +177,7 @@ export default function MarkSubmission() {
                     <div className="notice">
                       <p><strong>What the records show:</strong> <span className={`tag tag--${finding.status.replaceAll(" ", "-")}`}>{finding.status}</span></p>
                       <ul>{finding.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-                      <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} />
+                      <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} onOpen={openPanel} />
                     </div>
                   ) : null}
                   <AttachmentLinks files={data.files[ref]} />
@@ -198,6 +214,8 @@ export default function MarkSubmission() {
         )}
       </Form>
       <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>
-    </>
+    </div>
+    <EvidencePanel documents={data.panelDocuments} open={panel} onOpen={openPanel} onClose={() => setPanel(null)} />
+    </div>
   );
 }

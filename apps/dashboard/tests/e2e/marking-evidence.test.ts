@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { startServer, type TestServer } from "../support/server.ts";
+
+vi.setConfig({ testTimeout: 180_000 });
+
+// The marking page opens the evidence beside the criterion: the panel shows the document, its files and
+// how each signature stands, the page does not change, and the marks typed so far stay. Axe with the
+// panel open at 1280 px; at 390 px the panel covers the form and nothing scrolls sideways.
+
+let server: TestServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+function who(email: string) {
+  const person = server.signIns.get(email);
+  if (!person) throw new Error(`No demo sign-in for ${email}`);
+  return person;
+}
+
+async function withPage(email: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  try {
+    await signIn(page, server.url, who(email));
+    await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const shots = process.env.ILM_SCREENSHOTS;
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the marking page's evidence panel", () => {
+  it("opens a document beside the criterion, with its signatures' states, keeping the marks", async () => {
+    await withPage("learner1@demo.ilm-forms.test", async (page) => {
+      await page.goto(`${server.url}/learner`);
+      const learnerName = (await page.locator(".lead").first().innerText()).split(",")[0]!.trim();
+      await page.goto(`${server.url}/learner/units/501/submit`);
+      await page.locator("#confirm").check();
+      await page.getByLabel("Type your full name to sign").fill(learnerName);
+      await page.getByRole("button", { name: "Submit for assessment" }).click();
+      await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\?submitted=1$/);
+    });
+
+    await withPage("assessor1@demo.ilm-forms.test", async (page) => {
+      await page.goto(`${server.url}/assessor`);
+      await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
+      await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\/assessor\/submissions\//);
+      await page.waitForLoadState("networkidle");
+      const marking = page.url();
+
+      // Marks typed but not saved.
+      await page.locator("fieldset[id^=decision-]").first().getByLabel("Referral").check();
+      await page.locator("textarea[id^=feedback-]").first().fill("Typed before opening the evidence.");
+
+      // Every submitted document with its signatures.
+      await page.getByRole("button", { name: "Show the submitted documents beside the marks" }).click();
+      const panel = page.locator("aside.evidence-panel");
+      await expect.poll(() => panel.getByRole("heading", { name: "Submitted documents" }).count()).toBe(1);
+      const list = await panel.innerText();
+      expect(list).toMatch(/typed by the learner|signed by the signer|not signed/);
+
+      // One criterion's evidence opens in the panel, not on another page.
+      const link = page.locator(".criterion .hint a[href^='/documents/']").first();
+      const label = await link.innerText();
+      await link.click();
+      await expect.poll(() => panel.locator(".ilm-form-wrapper, form").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(page.url()).toBe(marking);
+      expect(await panel.innerText()).toContain(label.split(" (")[0]!.trim().slice(0, 20));
+      expect(await page.locator("textarea[id^=feedback-]").first().inputValue()).toBe("Typed before opening the evidence.");
+      expect(await page.locator("fieldset[id^=decision-]").first().getByLabel("Referral").isChecked()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide).toBeLessThanOrEqual(1280);
+      await shoot(page, "marking-evidence-panel-1280");
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await axeViolations(page)).toEqual([]);
+      await shoot(page, "marking-evidence-panel-390");
+      await panel.getByRole("button", { name: "Close the evidence" }).click();
+      expect(await panel.count()).toBe(0);
+      expect(await page.locator("textarea[id^=feedback-]").first().inputValue()).toBe("Typed before opening the evidence.");
+    });
+    expect(pageErrors).toEqual([]);
+  });
+});
