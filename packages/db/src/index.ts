@@ -72,3 +72,5 @@ export { evidenceFileName } from "./attachments/fileName.ts";
 /** Signatures made by the signers through one-time links, bound to the document's signed content. */
 export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
 export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";
+export { approvedVersions, endorseDocument, endorsingRoles, listEndorsements } from "./repositories/endorsements.ts";
+export type { Endorsement } from "./repositories/endorsements.ts";

@@ -1,5 +1,5 @@
-import { authenticityDeclarationTemplate, checkPortfolio, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
-import { documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { authenticityDeclarationTemplate, checkPortfolio, criteriaEvidenced, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type Template, type Unit } from "@ilm-forms/core";
+import { approvedVersions, documentsFingerprint, listDocuments, listRegistrations, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
@@ -39,25 +39,27 @@ function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string):
   // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until
   // a document is created or saved (the fingerprint changes) or a registration changes.
   const fingerprint = documentsFingerprint(db, scope, learnerId);
-  const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}`;
+  // The centre's approvals change what the rules count (x-ilm.approvedBy): they are part of the key.
+  const approvals = approvedVersions(db, scope, learnerId);
+  const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}|${[...approvals].sort().join(",")}`;
   const cached = key ? progressCache.get(key) : undefined;
   if (cached) return cached;
-  const progress = computeProgress(db, scope, learnerId, registrations);
+  const progress = computeProgress(db, scope, learnerId, registrations, approvals);
   if (key) progressCache.set(key, progress);
   return progress;
 }
 
 const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): UnitProgress[] {
+function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[], approvals: Set<string>): UnitProgress[] {
   const documents = listDocuments(db, scope, learnerId);
-  const portfolio = documents.map(toPortfolioDocument);
+  const portfolio = documents.map((d) => toPortfolioDocument(d, approvals));
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
     const templates = templatesForUnit(registration.qualification, registration.unit, registration.ruleSetVersion);
-    return [{ registration, unit, check, documents: unitDocuments(documents, templates), templates }];
+    return [{ registration, unit, check, documents: unitDocuments(documents, templates, registration.unit), templates }];
   });
 }
 
@@ -79,7 +81,7 @@ export function templatesForUnit(qualification: string, unitId: string, version?
   return registry
     .list()
     .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
-    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id === declaration || read.has(t.id));
+    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.annotations.criteriaFrom === "document" || t.id === declaration || read.has(t.id));
 }
 
 /**
@@ -87,21 +89,32 @@ export function templatesForUnit(qualification: string, unitId: string, version?
  *
  * @param documents - the learner's documents
  * @param templates - the unit's templates (`templatesForUnit`)
+ * @param unitId - the unit, e.g. `501`
  * @returns the unit's documents, in the order given
  */
-export function unitDocuments(documents: StoredDocument[], templates: Template[]): StoredDocument[] {
-  const ids = new Set(templates.map((t) => t.id));
-  return documents.filter((d) => ids.has(d.templateId));
+export function unitDocuments(documents: StoredDocument[], templates: Template[], unitId: string): StoredDocument[] {
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  return documents.filter((d) => {
+    const template = byId.get(d.templateId);
+    if (!template) return false;
+    // A record whose own lists name the criteria (a professional discussion) belongs to the units it names.
+    if (template.annotations.criteriaFrom !== "document") return true;
+    const own = registry.get(d.templateId, d.templateVersion) ?? template;
+    return criteriaEvidenced(own, d.data).some((c) => c.startsWith(`${unitId}:`));
+  });
 }
 
 /**
  * A stored document as core's rules take it.
  *
  * @param document - the stored document
- * @returns the portfolio document
+ * @param approvals - `documentId@version` of the centre's approvals (`approvedVersions`), where the rules read the document
+ * @returns the portfolio document, approved when the centre approved this version
  */
-export function toPortfolioDocument(document: StoredDocument): PortfolioDocument {
-  return { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+export function toPortfolioDocument(document: StoredDocument, approvals?: Set<string>): PortfolioDocument {
+  const portfolio: PortfolioDocument = { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+  if (approvals?.has(`${document.id}@${document.version}`)) portfolio.approved = true;
+  return portfolio;
 }
 
 /**

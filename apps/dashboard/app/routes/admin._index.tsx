@@ -5,6 +5,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { requireUser } from "../utils/auth.server.ts";
+import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
+import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
@@ -27,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 },
+    awaitingApproval: recordsAwaitingApproval(db, user.scope),
   };
 }
 
@@ -181,6 +184,7 @@ export default function Admin() {
         <button type="submit" className="button">Assign</button>
       </Form>
 
+      <ApprovalQueue records={data.awaitingApproval} />
       <h2>Register a learner on a unit</h2>
       <Form method="post" noValidate>
         <CsrfField />

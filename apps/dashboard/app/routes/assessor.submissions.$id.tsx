@@ -1,5 +1,5 @@
-import { unitCriteria } from "@ilm-forms/core";
-import { recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
+import { criteriaEvidenced, registry, unitCriteria } from "@ilm-forms/core";
+import { endorsingRoles, listEndorsements, recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useState } from "react";
@@ -24,6 +24,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, feedback: d.feedback, state: d.state }]));
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
+  // Records whose own entries name the criteria (a professional discussion): under each criterion they
+  // name, with the time stamps of those entries and whether the learner confirmed the notes.
+  const endorsements = listEndorsements(context.database.db, user.scope, view.storedDocuments);
+  const discussions: Record<string, { id: string; label: string; times: string[]; confirmation: "confirmed" | "changed" | "unconfirmed" | null }[]> = {};
+  for (const stored of view.storedDocuments) {
+    const template = registry.get(stored.templateId, stored.templateVersion);
+    if (template?.annotations.criteriaFrom !== "document") continue;
+    const confirmable = endorsingRoles(stored.templateId, stored.templateVersion, "confirmed").length > 0;
+    const confirmations = endorsements.filter((e) => e.documentId === stored.id && e.kind === "confirmed");
+    const confirmation = !confirmable ? null : confirmations.some((e) => e.current) ? "confirmed" : confirmations.length ? "changed" : "unconfirmed";
+    const entries = Object.values(stored.data).flatMap((v) => (Array.isArray(v) ? v : [])).filter((e): e is { time?: unknown; criteria: unknown[] } => typeof e === "object" && e !== null && Array.isArray((e as { criteria?: unknown }).criteria));
+    for (const criterion of criteriaEvidenced(template, stored.data)) {
+      const times = entries.filter((e) => e.criteria.includes(criterion)).flatMap((e) => (typeof e.time === "string" ? [e.time] : []));
+      (discussions[criterion] ??= []).push({ id: stored.id, label: evidence[stored.id]?.label ?? stored.templateId, times, confirmation });
+    }
+  }
   const files = learnerAttachments(context.database.db, user.scope, view.learner.id);
   // The panel's list: every submitted document with how its signatures stand and how many files it has.
   const panelDocuments = view.documents.flatMap((d) => {
@@ -46,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     evidence,
     documents: view.documents,
     panelDocuments,
+    discussions,
     outcome: view.outcome,
     ratifications: view.ratifications,
     attempt: view.submission.attempt,
@@ -179,6 +196,17 @@ export default function MarkSubmission() {
                       <ul>{finding.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
                       <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} onOpen={openPanel} />
                     </div>
+                  ) : null}
+                  {data.discussions[ref]?.length ? (
+                    <ul className="discussion-evidence">
+                      {data.discussions[ref]!.map((d) => (
+                        <li key={d.id}>
+                          <a href={`/documents/${d.id}`} onClick={openInPanel(openPanel, d.id)}>{d.label}</a>
+                          {d.times.length ? `: discussed at ${d.times.join(", ")}` : null}
+                          {d.confirmation ? <> <span className={`tag tag--${d.confirmation === "confirmed" ? "met" : "for-the-assessor"}`}>{d.confirmation === "confirmed" ? "notes confirmed by the learner" : d.confirmation === "changed" ? "changed since the learner confirmed the notes" : "notes not yet confirmed by the learner"}</span></> : null}
+                        </li>
+                      ))}
+                    </ul>
                   ) : null}
                   <AttachmentLinks files={data.files[ref]} />
                   <fieldset id={`decision-${key}`}>

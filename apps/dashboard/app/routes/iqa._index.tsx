@@ -1,6 +1,8 @@
 import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
+import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
@@ -39,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const percent = getCentre(db, user.scope)?.iqaSamplePercent ?? 25;
   const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
   const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
-  return { percent, sample: rows.filter((r) => r.inSample), notSampled: rows.filter((r) => !r.inSample), ratified };
+  return { percent, sample: rows.filter((r) => r.inSample), notSampled: rows.filter((r) => !r.inSample), ratified, awaitingApproval: recordsAwaitingApproval(db, user.scope) };
 }
 
 function SampleTable({ rows, caption }: { rows: { id: string; learner: string; unit: string; assessor: string; attempt: number; outcome: string; reason: string }[]; caption: string }) {
@@ -60,7 +62,7 @@ function SampleTable({ rows, caption }: { rows: { id: string; learner: string; u
 }
 
 export default function IqaSample() {
-  const { percent, sample, notSampled, ratified } = useLoaderData<typeof loader>();
+  const { percent, sample, notSampled, ratified, awaitingApproval } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Quality assurance sample</h1>
@@ -82,6 +84,7 @@ export default function IqaSample() {
       {ratified.length === 0 ? <p>None yet.</p> : (
         <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}, attempt {s.attempt}</a>: {s.result}</li>)}</ul>
       )}
+      <ApprovalQueue records={awaitingApproval} />
     </>
   );
 }

@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const template = templateFrom(request);
   const documents = listDocuments(context.database.db, user.scope, user.learnerId ?? "");
   const unit = new URL(request.url).searchParams.get("unit");
-  return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: namesUsedIn(documents.map(toPortfolioDocument)) };
+  return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: namesUsedIn(documents.map((d) => toPortfolioDocument(d))) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

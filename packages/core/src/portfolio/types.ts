@@ -8,6 +8,8 @@ export interface PortfolioDocument {
   version?: string;
   /** The document itself, as the template's schema describes it. */
   data: Record<string, unknown>;
+  /** True when the centre approved the document as it is now (for templates with `x-ilm.approvedBy`). */
+  approved?: boolean;
 }
 
 /** A learner's registration on a unit: which qualification, unit and rule-set version apply. */

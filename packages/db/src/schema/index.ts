@@ -7,3 +7,4 @@ export * from "./auth.ts";
 export * from "./audit.ts";
 export * from "./attachments.ts";
 export * from "./signatures.ts";
+export * from "./endorsements.ts";

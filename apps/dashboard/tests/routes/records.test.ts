@@ -1,0 +1,101 @@
+import { createDocument, listLearners, listSubmissions, signIn, type Scope } from "@ilm-forms/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as editDocument from "../../app/routes/learner.documents.$id.tsx";
+import * as learnerUnit from "../../app/routes/learner.units.$unit.tsx";
+import * as submitUnit from "../../app/routes/learner.units.$unit_.submit.tsx";
+import * as marking from "../../app/routes/assessor.submissions.$id.tsx";
+import * as viewDocument from "../../app/routes/documents.$id.tsx";
+import * as iqaHome from "../../app/routes/iqa._index.tsx";
+import * as admin from "../../app/routes/admin._index.tsx";
+import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
+
+// Records the centre keeps about a learner: the assessor's professional discussion, which the learner
+// confirms and which shows under the criteria it names on the marking page; the exceptional-
+// circumstances record, which only the centre (admin, IQA) approves and the rules count once approved.
+
+let h: RouteHarness;
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, context: h.context, params });
+const status = (result: unknown) => (result instanceof Response ? result.status : undefined);
+
+async function scopeOf(email: string): Promise<Scope> {
+  const person = h.demo.signIns.find((p) => p.email === email)!;
+  const result = await signIn(h.database.db, { email, password: person.password, ip: "10.1.1.1" });
+  if (!result.ok) throw new Error(`cannot sign in ${email}`);
+  return result.scope;
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+describe("a professional discussion", () => {
+  it("is written by the assessor, confirmed by the learner, and shown as evidence under the criteria it names", async () => {
+    const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
+    const learnerEmail = "learner1@demo.ilm-forms.test";
+    const learner = listLearners(h.database.db, assessor).find((l) => l.email === learnerEmail)!;
+    const made = createDocument(h.database.db, assessor, {
+      learnerId: learner.id,
+      templateId: "ilm-8588/professional-discussion",
+      data: { learnerName: learner.name, assessorName: "Assessor One", date: "2026-12-01", unit: "501", duration: 1, entries: [{ time: "01:55", criteria: ["501:2.1"], summary: "The fourth client." }, { time: "12:40", criteria: ["501:2.1", "501:3.1"] }] },
+    });
+    if (!made.ok) throw new Error(made.reason);
+
+    // The learner reads it on the unit page, cannot change it, and confirms the notes.
+    const cookie = await h.cookieFor(learnerEmail);
+    const unit = (await learnerUnit.loader(args(h.request("/learner/units/501", { cookie }), { unit: "501" }))) as { documents: { id: string }[] };
+    expect(unit.documents.map((d) => d.id)).toContain(made.id);
+    const page = (await editDocument.loader(args(h.request(`/learner/documents/${made.id}`, { cookie }), { id: made.id }))) as Awaited<ReturnType<typeof editDocument.loader>>;
+    expect(page.writable).toBe(false);
+    expect(page.confirmation).toEqual({ given: null, done: false });
+
+    // Submitted with the unit, it shows under 501:2.1 and 501:3.1, not yet confirmed.
+    const form = (await submitUnit.loader(args(h.request("/learner/units/501/submit", { cookie }), { unit: "501" }))) as { name: string; contentHash: string };
+    expect(status(await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: form.name, contentHash: form.contentHash } }), { unit: "501" }))))).toBe(302);
+    const submission = listSubmissions(h.database.db, assessor).find((s) => s.learnerId === learner.id && s.unit === "501")!;
+    const assessorCookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
+    const mark = async () => (await marking.loader(args(h.request(`/assessor/submissions/${submission.id}`, { cookie: assessorCookie }), { id: submission.id }))) as Awaited<ReturnType<typeof marking.loader>>;
+    const before = await mark();
+    expect(before.discussions["501:2.1"]).toEqual([{ id: made.id, label: expect.stringContaining("Professional discussion"), times: ["01:55", "12:40"], confirmation: "unconfirmed" }]);
+    expect(before.discussions["501:3.1"]?.[0]?.times).toEqual(["12:40"]);
+    expect(before.discussions["501:1.1"]).toBeUndefined();
+
+    // The assessor cannot confirm for the learner; the learner confirms the version they read.
+    expect(status(await settle(() => editDocument.action(args(h.request(`/learner/documents/${made.id}`, { cookie: assessorCookie, form: { intent: "confirm", version: "1" } }), { id: made.id }))))).toBe(404);
+    expect(await settle(() => editDocument.action(args(h.request(`/learner/documents/${made.id}`, { cookie, form: { intent: "confirm", version: "7" } }), { id: made.id })))).toMatchObject({ errors: [{ message: expect.stringContaining("changed since you read it") }] });
+    expect(status(await settle(() => editDocument.action(args(h.request(`/learner/documents/${made.id}`, { cookie, form: { intent: "confirm", version: "1" } }), { id: made.id }))))).toBe(302);
+    expect((await mark()).discussions["501:2.1"]?.[0]?.confirmation).toBe("confirmed");
+  });
+});
+
+describe("an exceptional-circumstances record", () => {
+  it("counts only once the centre approved it; a learner or an assessor cannot approve it", async () => {
+    const adminScope = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
+    const learner = listLearners(h.database.db, adminScope).find((l) => l.email === "learner2@demo.ilm-forms.test")!;
+    const made = createDocument(h.database.db, adminScope, { learnerId: learner.id, templateId: "ilm-8588/exceptional-circumstances", data: { learnerName: learner.name, clientRef: "Client 4" } });
+    if (!made.ok) throw new Error(made.reason);
+    const iqaCookie = await h.cookieFor("iqa@demo.ilm-forms.test");
+    const iqa = (await iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
+    expect(iqa.awaitingApproval.map((r) => r.id)).toContain(made.id);
+    const adminCookie = await h.cookieFor(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
+    const adminPage = (await admin.loader(args(h.request("/admin", { cookie: adminCookie })))) as Awaited<ReturnType<typeof admin.loader>>;
+    expect(adminPage.awaitingApproval.map((r) => r.id)).toContain(made.id);
+
+    const approve = (cookie: string, version = "1") => settle(() => viewDocument.action(args(h.request(`/documents/${made.id}`, { cookie, form: { intent: "approve", version } }), { id: made.id })));
+    const learnerCookie = await h.cookieFor("learner2@demo.ilm-forms.test");
+    // A role outside x-ilm.approvedBy is refused as if the page did not exist, and nothing is stored.
+    expect(status(await approve(learnerCookie))).toBe(404);
+    expect(status(await approve(await h.cookieFor("assessor1@demo.ilm-forms.test")))).toBe(404);
+    const stored = () => (h.database.sqlite.prepare("select count(*) as n from document_endorsements where document_id = ?").get(made.id) as { n: number }).n;
+    expect(stored()).toBe(0);
+    const seen = (await viewDocument.loader(args(h.request(`/documents/${made.id}`, { cookie: learnerCookie }), { id: made.id }))) as Awaited<ReturnType<typeof viewDocument.loader>>;
+    expect(seen.approval).toMatchObject({ current: null, mayApprove: false });
+    expect(await approve(iqaCookie, "2")).toMatchObject({ errors: [{ message: expect.stringContaining("changed since you read it") }] });
+    expect(status(await approve(iqaCookie))).toBe(302);
+    expect(stored()).toBe(1);
+    const after = (await viewDocument.loader(args(h.request(`/documents/${made.id}?approved=1`, { cookie: adminCookie }), { id: made.id }))) as Awaited<ReturnType<typeof viewDocument.loader>>;
+    expect(after.approval).toMatchObject({ current: { role: "iqa" }, done: true });
+    const iqaAfter = (await iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
+    expect(iqaAfter.awaitingApproval.map((r) => r.id)).not.toContain(made.id);
+  });
+});
