@@ -162,8 +162,7 @@ export const POLICY: Endpoint[] = [
     record: "document",
     path: "/downloads/document/{id}.html",
     GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
-    // The centre approves a record whose template asks for it (x-ilm.approvedBy): a session record does not, so an allowed IQA or admin is told so and nothing is stored.
-    POST: { form: { intent: "approve", version: "1" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    POST: { form: {}, expect: all("405") },
   },
   { file: "downloads.$.tsx", path: "/downloads/portfolio/501.html", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
   {
