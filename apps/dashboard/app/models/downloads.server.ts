@@ -165,6 +165,7 @@ export function resultSheetDocument(input: {
       centreName: input.centreName.slice(0, 500),
       learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
       learnerName: input.learner.name.slice(0, 120),
+      attempt: input.submission.attempt,
       learningOutcomes,
       ...(decided ? { assessorDecision: input.outcome } : {}),
       ...(input.assessor ? { assessorSignature: input.assessor } : {}),

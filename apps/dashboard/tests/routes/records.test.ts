@@ -1,4 +1,6 @@
-import { createDocument, listLearners, listSubmissions, signIn, type Scope } from "@ilm-forms/db";
+import { unitCriteria, registry } from "@ilm-forms/core";
+import { createDocument, listLearners, listSubmissions, recordAssessment, saveAssessmentComments, signIn, updateCentreSettings, type Scope } from "@ilm-forms/db";
+import * as downloads from "../../app/routes/downloads.$.tsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as editDocument from "../../app/routes/learner.documents.$id.tsx";
 import * as learnerUnit from "../../app/routes/learner.units.$unit.tsx";
@@ -97,5 +99,24 @@ describe("an exceptional-circumstances record", () => {
     expect(after.approval).toMatchObject({ current: { role: "iqa" }, done: true });
     const iqaAfter = (await iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
     expect(iqaAfter.awaitingApproval.map((r) => r.id)).not.toContain(made.id);
+  });
+});
+
+describe("the printed result sheet", () => {
+  it("prints the centre number, the attempt and the IQA's comments", async () => {
+    const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
+    const submission = listSubmissions(h.database.db, assessor).find((s) => s.unit === "501" && s.status === "submitted")!;
+    const criteria = unitCriteria(registry.unit("ilm-8588", "501")!).map((c) => `501:${c.id}`);
+    const recorded = recordAssessment(h.database.db, assessor, { submissionId: submission.id, decisions: criteria.map((criterion) => ({ criterion, decision: "Pass" as const, feedback: "" })), comments: {}, criteria, finish: true });
+    expect(recorded).toMatchObject({ ok: true });
+    const iqa = await scopeOf("iqa@demo.ilm-forms.test");
+    expect(saveAssessmentComments(h.database.db, iqa, { submissionId: submission.id, comments: { "qa:lo:1": "Sampled: the plans are sound." } })).toMatchObject({ ok: true });
+    const admin = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
+    expect(updateCentreSettings(h.database.db, admin, { centreNumber: "C-8588-01", iqaSamplePercent: 25 })).toEqual({ ok: true });
+    const response = await downloads.loader(args(h.request(`/downloads/result-sheet/${submission.id}.html`, { cookie: await h.cookieFor("iqa@demo.ilm-forms.test") }), { "*": `result-sheet/${submission.id}.html` }));
+    const html = await response.text();
+    expect(html).toContain("C-8588-01");
+    expect(html).toMatch(/Attempt[\s\S]{0,200}>\s*1\s*</);
+    expect(html).toContain("Sampled: the plans are sound.");
   });
 });
