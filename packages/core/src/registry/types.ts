@@ -29,6 +29,8 @@ export interface TemplateAnnotations {
    * `unit-ref` unit), for a record that can speak to any criterion (a professional discussion).
    */
   criteriaFrom?: "document";
+  /** Phrases of the description that belong to the paper form ("This page will require photocopying ..."): printed, not shown on screen. */
+  paperOnly?: string[];
   /**
    * The part of a portfolio the template is, where it is not plain evidence: `authenticity` (the
    * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
