@@ -56,6 +56,20 @@ describe("the marking page's evidence panel", () => {
       await page.getByLabel("Type your full name to sign").fill(learnerName);
       await page.getByRole("button", { name: "Submit for assessment" }).click();
       await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\?submitted=1$/);
+      // The unit's documents by client, filtered to one; each locked one says why.
+      await page.waitForLoadState("networkidle");
+      await page.getByLabel("Show the documents of").selectOption({ label: (await page.locator("#client-filter option").nth(1).innerText()) });
+      await page.getByRole("button", { name: "Show", exact: true }).click();
+      await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/[?&]client=/);
+      await page.waitForLoadState("networkidle");
+      const groups = page.locator("section[aria-labelledby^=client-]");
+      expect(await groups.count()).toBe(1);
+      expect(await groups.first().innerText()).toContain("Locked: part of Unit 501 submitted on");
+      expect(await axeViolations(page)).toEqual([]);
+      await shoot(page, "unit-documents-by-client-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shoot(page, "unit-documents-by-client-390");
     });
 
     await withPage("assessor1@demo.ilm-forms.test", async (page) => {

@@ -55,6 +55,11 @@ describe("a professional discussion", () => {
     const form = (await submitUnit.loader(args(h.request("/learner/units/501/submit", { cookie }), { unit: "501" }))) as { name: string; contentHash: string };
     expect(status(await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: form.name, contentHash: form.contentHash } }), { unit: "501" }))))).toBe(302);
     const submission = listSubmissions(h.database.db, assessor).find((s) => s.learnerId === learner.id && s.unit === "501")!;
+    // The unit page says why each document is locked.
+    type UnitPage = { documents: { id: string; locked: string | null; client: string | null }[] };
+    const after = (await learnerUnit.loader(args(h.request("/learner/units/501", { cookie }), { unit: "501" }))) as UnitPage;
+    expect(after.documents.find((d) => d.id === made.id)?.locked).toBe("Kept by your assessor or centre: you can read it, not change it.");
+    expect(after.documents.find((d) => d.client === "Client 1")?.locked).toMatch(/^Locked: part of Unit 501 submitted on \d{4}-\d{2}-\d{2}, while it is being assessed\.$/);
     const assessorCookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
     const mark = async () => (await marking.loader(args(h.request(`/assessor/submissions/${submission.id}`, { cookie: assessorCookie }), { id: submission.id }))) as Awaited<ReturnType<typeof marking.loader>>;
     const before = await mark();
