@@ -35,7 +35,7 @@ export { listAuditEntries } from "./repositories/audit.ts";
 /** Repositories, by model. */
 export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
-export { addMember, createCentreWithAdmin, listMembers, setMemberActive } from "./repositories/people.ts";
+export { addMember, createCentreWithAdmin, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
 export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations } from "./repositories/learners.ts";
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";

@@ -125,3 +125,32 @@ describe("the printed result sheet", () => {
     expect(html).toContain("Sampled: the plans are sound.");
   });
 });
+
+describe("the admin's people", () => {
+  it("edits a person, lists the registrations, and tells people with the same name apart", async () => {
+    const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
+    const cookie = await h.cookieFor(adminEmail);
+    const post = (form: Record<string, string>, as = cookie) => settle(() => admin.action(args(h.request("/admin", { cookie: as, form }))));
+    type Page = { members: { userId: string; name: string; email: string }[]; learners: { id: string; name: string }[]; registered: { learner: string; unit: string }[] };
+    const load = async () => (await admin.loader(args(h.request("/admin", { cookie })))) as Page;
+    const before = await load();
+    expect(before.registered.length).toBeGreaterThan(0);
+    const learner3 = before.members.find((m) => m.email === "learner3@demo.ilm-forms.test")!;
+    const learner4 = before.members.find((m) => m.email === "learner4@demo.ilm-forms.test")!;
+
+    // A learner cannot edit anyone; a taken email is refused and nothing changes.
+    expect(status(await post({ intent: "edit-member", userId: learner3.userId, name: "X", email: "x@example.org" }, await h.cookieFor("learner3@demo.ilm-forms.test")))).toBe(404);
+    expect(await post({ intent: "edit-member", userId: learner3.userId, name: learner3.name, email: learner4.email })).toMatchObject({ errors: [{ message: "Someone of your centre already uses this email address" }] });
+    expect(await post({ intent: "edit-member", userId: learner3.userId, name: " ", email: learner3.email })).toMatchObject({ errors: [{ message: "Enter the person’s name" }] });
+    expect((await load()).members.find((m) => m.userId === learner3.userId)?.name).toBe(learner3.name);
+
+    // Renamed to learner4's name: both are then shown with their email addresses.
+    expect(await post({ intent: "edit-member", userId: learner3.userId, name: learner4.name, email: learner3.email, learnerNumber: "ILM-0003" })).toEqual({ done: `${learner4.name}’s details are saved.` });
+    const after = await load();
+    const shown = after.learners.map((l) => l.name);
+    expect(shown).toContain(`${learner4.name} (learner3@demo.ilm-forms.test)`);
+    expect(shown).toContain(`${learner4.name} (learner4@demo.ilm-forms.test)`);
+    const audit = h.database.sqlite.prepare("select count(*) as n from audit_log where action = 'member.update' and entity_id = ?").get(learner3.userId) as { n: number };
+    expect(audit.n).toBe(1);
+  });
+});
