@@ -36,6 +36,7 @@ export { listAuditEntries } from "./repositories/audit.ts";
 export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
 export { addMember, createCentreWithAdmin, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
+export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
 export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations } from "./repositories/learners.ts";
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";

@@ -1,5 +1,5 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
-import { TEXT_LIMITS, getCentre, listRegistrations, setMemberActive, updateMember, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import { TEXT_LIMITS, createPasswordReset, getCentre, listRegistrations, setMemberActive, updateMember, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -89,6 +89,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (result.reason === "too-long") return { errors: [{ href: at, message: `The ${result.field === "learnerNumber" ? "learner registration number" : result.field} has at most ${result.limit} characters` }] };
       return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
     }
+    case "reset-password": {
+      const result = createPasswordReset(db, user.scope, field("userId"));
+      if (!result.ok) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
+      const person = listMembers(db, user.scope).find((m) => m.userId === field("userId"));
+      return { resetLink: { url: `${new URL(request.url).origin}/reset-password/${result.token}`, name: person?.name ?? "", email: person?.email ?? "", expiresAt: result.expiresAt } };
+    }
     case "assign": {
       const result = assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
       return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
@@ -140,6 +146,12 @@ export default function Admin() {
       <ErrorSummary errors={(result && "errors" in result ? result.errors : undefined) ?? []} />
       {result && "done" in result ? <div className="notice notice--success" role="status"><p>{result.done}</p></div> : null}
       <h1>People and assignments</h1>
+      {result && "resetLink" in result && result.resetLink ? (
+        <div className="notice notice--warning" role="status" id="reset-link">
+          <p><strong>A link for {result.resetLink.name} ({result.resetLink.email}) to set a new password.</strong> Copy it now and give it to them yourself: it is not shown again, works once, and expires on {result.resetLink.expiresAt.slice(0, 16).replace("T", " ")} UTC. An earlier link for them no longer works.</p>
+          <p><code>{result.resetLink.url}</code></p>
+        </div>
+      ) : null}
 
       <h2 id="people">People of the centre</h2>
       <table>
@@ -159,6 +171,11 @@ export default function Admin() {
                     <div className="field"><label htmlFor={`edit-email-${m.userId}`}>Email address</label><input id={`edit-email-${m.userId}`} name="email" type="email" defaultValue={m.email} /></div>
                     {m.learnerNumber !== null ? <div className="field"><label htmlFor={`edit-number-${m.userId}`}>Learner registration number</label><input id={`edit-number-${m.userId}`} name="learnerNumber" type="text" defaultValue={m.learnerNumber} /></div> : null}
                     <button type="submit" className="button button--secondary">Save<span className="visually-hidden"> {m.name}’s details</span></button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value="reset-password" className="button button--secondary">Make a link to set a new password<span className="visually-hidden"> for {m.name} ({m.email})</span></button>
                   </Form>
                 </details>
               </td>

@@ -233,6 +233,13 @@ export const POLICY: Endpoint[] = [
     GET: { expect: all("404") },
     POST: { form: { name: "", confirm: "yes" }, expect: all("404") },
   },
+  // A password-reset link (issue 15): an unknown token names no link, for everyone alike.
+  {
+    file: "reset-password.$token.tsx",
+    path: "/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    GET: { expect: all("404") },
+    POST: { form: { password: "a-long-enough-password", again: "a-long-enough-password" }, expect: all("404") },
+  },
   {
     file: "server:apiAttachments.js",
     record: "attachment",

@@ -9,6 +9,7 @@ import * as marking from "../../app/routes/assessor.submissions.$id.tsx";
 import * as viewDocument from "../../app/routes/documents.$id.tsx";
 import * as iqaHome from "../../app/routes/iqa._index.tsx";
 import * as admin from "../../app/routes/admin._index.tsx";
+import * as reset from "../../app/routes/reset-password.$token.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
 
 // Records the centre keeps about a learner: the assessor's professional discussion, which the learner
@@ -152,5 +153,38 @@ describe("the admin's people", () => {
     expect(shown).toContain(`${learner4.name} (learner4@demo.ilm-forms.test)`);
     const audit = h.database.sqlite.prepare("select count(*) as n from audit_log where action = 'member.update' and entity_id = ?").get(learner3.userId) as { n: number };
     expect(audit.n).toBe(1);
+  });
+});
+
+describe("a password reset by the centre admin", () => {
+  it("makes a one-time link shown once; the person sets a new password with it once, their sessions end", async () => {
+    const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
+    const cookie = await h.cookieFor(adminEmail);
+    const learnerEmail = "learner5@demo.ilm-forms.test";
+    const page = (await admin.loader(args(h.request("/admin", { cookie })))) as { members: { userId: string; email: string }[] };
+    const person = page.members.find((m) => m.email === learnerEmail)!;
+    const oldSession = await h.cookieFor(learnerEmail);
+
+    // A learner cannot make one.
+    expect(status(await settle(() => admin.action(args(h.request("/admin", { cookie: oldSession, form: { intent: "reset-password", userId: person.userId } })))))).toBe(404);
+    const made = (await admin.action(args(h.request("/admin", { cookie, form: { intent: "reset-password", userId: person.userId } })))) as { resetLink: { url: string; email: string } };
+    expect(made.resetLink.email).toBe(learnerEmail);
+    const token = made.resetLink.url.split("/reset-password/")[1]!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const stored = h.database.sqlite.prepare("select token_hash from password_resets where user_id = ?").all(person.userId) as { token_hash: string }[];
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    const at = (form?: Record<string, string>) => h.request(`/reset-password/${token}`, form ? { form } : {});
+    expect(await reset.loader(args(at(), { token }))).toMatchObject({ name: expect.any(String) });
+    expect(await settle(() => reset.action(args(at({ password: "short", again: "short" }), { token })))).toMatchObject({ errors: [{ href: "#password" }] });
+    expect(await settle(() => reset.action(args(at({ password: "a-brand-new-password", again: "another-password" }), { token })))).toMatchObject({ errors: [{ href: "#again" }] });
+    const done = await settle(() => reset.action(args(at({ password: "a-brand-new-password", again: "a-brand-new-password" }), { token })));
+    expect(status(done)).toBe(302);
+    expect((done as Response).headers.get("Location")).toBe("/sign-in?reset=1");
+    // Used once: the link is gone, the old session ended, the new password signs in.
+    expect(status(await settle(() => reset.loader(args(at(), { token }))))).toBe(404);
+    expect(status(await settle(() => reset.action(args(at({ password: "a-third-password!", again: "a-third-password!" }), { token }))))).toBe(404);
+    expect(status(await settle(() => learnerUnit.loader(args(h.request("/learner/units/501", { cookie: oldSession }), { unit: "501" }))))).toBe(302);
+    expect(await signIn(h.database.db, { email: learnerEmail, password: "a-brand-new-password", ip: "10.2.2.2" })).toMatchObject({ ok: true });
   });
 });

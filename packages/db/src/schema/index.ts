@@ -8,3 +8,4 @@ export * from "./audit.ts";
 export * from "./attachments.ts";
 export * from "./signatures.ts";
 export * from "./endorsements.ts";
+export * from "./passwordResets.ts";
