@@ -114,4 +114,53 @@ describe("the marking page's evidence panel", () => {
     });
     expect(pageErrors).toEqual([]);
   });
+
+  it("lets the admin make a one-time link to set a new password, shown once; the new pages pass axe and fit a phone", async () => {
+    const fits = async (page: Page, name: string) => {
+      expect(await axeViolations(page), name).toEqual([]);
+      await shoot(page, `${name}-1280`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const wide = await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 391).slice(0, 6).map((e) => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: ${wide.join(", ")}`).toBeLessThanOrEqual(390);
+      await shoot(page, `${name}-390`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    };
+    let link = "";
+    const admin = [...server.signIns.values()].find((p) => p.role === "centre_admin")!;
+    await withPage(admin.email, async (page) => {
+      await page.goto(`${server.url}/admin`);
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator("#registrations").count()).toBe(1);
+      await fits(page, "admin");
+      const row = page.locator("tr").filter({ hasText: "learner2@demo.ilm-forms.test" });
+      await row.locator("summary").click();
+      await row.getByRole("button", { name: /^Make a link to set a new password/ }).click();
+      await expect.poll(() => page.locator("#reset-link").count(), { timeout: 30_000 }).toBe(1);
+      link = await page.locator("#reset-link code").innerText();
+      expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{40,}$/);
+      await fits(page, "admin-reset-link");
+      await page.reload();
+      expect(await page.locator("#reset-link").count()).toBe(0);
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    await page.goto(link);
+    await page.waitForLoadState("networkidle");
+    await fits(page, "reset-password");
+    await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+    await page.getByLabel("The new password again").fill("a-brand-new-password");
+    await page.getByRole("button", { name: "Set the password" }).click();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\/sign-in\?reset=1$/);
+    expect(await page.getByRole("status").innerText()).toContain("Your new password is set");
+    expect((await page.goto(link))?.status()).toBe(404);
+    await context.close();
+    await withPage("iqa@demo.ilm-forms.test", async (iqa) => {
+      await iqa.goto(`${server.url}/iqa`);
+      await iqa.waitForLoadState("networkidle");
+      expect(await iqa.locator("#awaiting-approval").count()).toBe(1);
+      await fits(iqa, "iqa-home");
+    });
+    expect(pageErrors).toEqual([]);
+  });
 });
