@@ -9,6 +9,7 @@ import { sha256Hex } from "../util/ids.ts";
 import { assignAssessor } from "../repositories/assignments.ts";
 import { createDocument } from "../repositories/documents.ts";
 import { createSigningLink, signWithLink } from "../repositories/signatures.ts";
+import { endorseDocument } from "../repositories/endorsements.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
 import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
@@ -119,6 +120,11 @@ export async function seedDemoCentre(
       if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, writer, { ...input, status: "draft" });
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
       if (template && writer === learner) signedBySigners(db, learner, template, stored.id, doc.data);
+      // A record the demo says the centre approved (x-ilm.approvedBy) is approved by the admin.
+      if (doc.approved) {
+        const approved = endorseDocument(db, admin, { documentId: stored.id, kind: "approved", expectedVersion: 1 });
+        if (!approved.ok) throw new Error(`seedDemoCentre: demo ${doc.id} not approved (${approved.reason})`);
+      }
       documents++;
     }
   }
