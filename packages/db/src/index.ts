@@ -40,7 +40,8 @@ export { listAuditEntries } from "./repositories/audit.ts";
 /** Repositories, by model. */
 export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
-export { addMember, createCentreWithAdmin, listMembers, setMemberActive } from "./repositories/people.ts";
+export { addMember, createCentreWithAdmin, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
+export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
 export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations } from "./repositories/learners.ts";
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";
@@ -81,3 +82,5 @@ export { evidenceFileName } from "./attachments/fileName.ts";
 /** Signatures made by the signers through one-time links, bound to the document's signed content. */
 export { createSigningLink, listSignerSignatures, listSigningLinks, openSigningLink, revokeSigningLink, signerSignatureStates, signWithLink, signatureFields, signedContentHash, SIGNING_LINK_TTL_MS } from "./repositories/signatures.ts";
 export type { LinkRefused, OpenedLink, SignatureField, SignerSignature, SigningLink } from "./repositories/signatures.ts";
+export { approvedVersions, endorseDocument, endorsingRoles, listEndorsements } from "./repositories/endorsements.ts";
+export type { Endorsement } from "./repositories/endorsements.ts";

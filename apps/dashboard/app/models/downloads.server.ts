@@ -171,6 +171,7 @@ export function resultSheetDocument(input: {
       centreName: input.centreName.slice(0, 500),
       learnerRegistrationNo: (input.learner.learnerNumber ?? "").slice(0, 40),
       learnerName: input.learner.name.slice(0, 120),
+      attempt: input.submission.attempt,
       learningOutcomes,
       ...(marks && marks.errors.length === 0 ? { totalMarks: marks.total } : {}),
       ...(decided ? { assessorDecision: input.outcome } : {}),

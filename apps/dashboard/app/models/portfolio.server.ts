@@ -1,5 +1,5 @@
-import { authenticityDeclarationTemplate, checkPortfolio, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
-import { documentsFingerprint, listDocuments, listRegistrations, signerSignatureStates, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { authenticityDeclarationTemplate, checkPortfolio, criteriaEvidenced, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
+import { approvedVersions, documentsFingerprint, listDocuments, listRegistrations, signerSignatureStates, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
@@ -26,7 +26,7 @@ export interface UnitProgress {
 export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): Promise<UnitProgress[]> {
   // Nothing written since this caller last asked: the same answer, without a query (the caller's
   // scope is in the key, so whether they may see the learner was decided on the same data).
-  return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
+  return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, async () => (await readProgress(db, scope, learnerId, unitId)));
 }
 
 /** How many answers each cache keeps (the least recently used go first). */
@@ -39,27 +39,29 @@ async function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: st
   // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until
   // a document is created or saved (the fingerprint changes) or a registration changes.
   const fingerprint = (await documentsFingerprint(db, scope, learnerId));
-  const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}`;
+  // The centre's approvals change what the rules count (x-ilm.approvedBy): they are part of the key.
+  const approvals = (await approvedVersions(db, scope, learnerId));
+  const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}|${[...approvals].sort().join(",")}`;
   const cached = key ? progressCache.get(key) : undefined;
   if (cached) return cached;
-  const progress = (await computeProgress(db, scope, learnerId, registrations));
+  const progress = (await computeProgress(db, scope, learnerId, registrations, approvals));
   if (key) progressCache.set(key, progress);
   return progress;
 }
 
 const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[]): Promise<UnitProgress[]> {
+async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[], approvals: Set<string>): Promise<UnitProgress[]> {
   const documents = (await listDocuments(db, scope, learnerId));
   // What the signers did: the rules count only their own signatures, matching the documents as they are.
   const signed = (await signerSignatureStates(db, scope, learnerId, documents));
-  const portfolio = documents.map((d) => toPortfolioDocument(d, signed.get(d.id)));
+  const portfolio = documents.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals }));
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
     const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
     const templates = templatesForUnit(registration.qualification, registration.unit, registration.ruleSetVersion);
-    return [{ registration, unit, check, documents: unitDocuments(documents, templates), templates }];
+    return [{ registration, unit, check, documents: unitDocuments(documents, templates, registration.unit), templates }];
   });
 }
 
@@ -81,7 +83,7 @@ export function templatesForUnit(qualification: string, unitId: string, version?
   return registry
     .list()
     .filter((t) => t.id.startsWith(`${qualification}/`) && !t.annotations.generatedFrom)
-    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.id === declaration || read.has(t.id));
+    .filter((t) => (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unitId}:`)) || t.annotations.criteriaFrom === "document" || t.id === declaration || read.has(t.id));
 }
 
 /**
@@ -89,23 +91,34 @@ export function templatesForUnit(qualification: string, unitId: string, version?
  *
  * @param documents - the learner's documents
  * @param templates - the unit's templates (`templatesForUnit`)
+ * @param unitId - the unit, e.g. `501`
  * @returns the unit's documents, in the order given
  */
-export function unitDocuments(documents: StoredDocument[], templates: Template[]): StoredDocument[] {
-  const ids = new Set(templates.map((t) => t.id));
-  return documents.filter((d) => ids.has(d.templateId));
+export function unitDocuments(documents: StoredDocument[], templates: Template[], unitId: string): StoredDocument[] {
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  return documents.filter((d) => {
+    const template = byId.get(d.templateId);
+    if (!template) return false;
+    // A record whose own lists name the criteria (a professional discussion) belongs to the units it names.
+    if (template.annotations.criteriaFrom !== "document") return true;
+    const own = registry.get(d.templateId, d.templateVersion) ?? template;
+    return criteriaEvidenced(own, d.data).some((c) => c.startsWith(`${unitId}:`));
+  });
 }
 
 /**
  * A stored document as core's rules take it.
  *
  * @param document - the stored document
- * @param signerSignatures - what the signers did on it (db's `signerSignatureStates`), when the caller read it
+ * @param what - what else the rules read of it, where the caller read it: `signerSignatures`, what the
+ *   signers did on it (db's `signerSignatureStates`); `approvals`, `documentId@version` of the centre's
+ *   approvals (`approvedVersions`), so that it is approved when the centre approved this version
  * @returns the portfolio document
  */
-export function toPortfolioDocument(document: StoredDocument, signerSignatures?: Record<string, SignerSignatureState>): PortfolioDocument {
+export function toPortfolioDocument(document: StoredDocument, what: { signerSignatures?: Record<string, SignerSignatureState> | undefined; approvals?: Set<string> | undefined } = {}): PortfolioDocument {
   const portfolio: PortfolioDocument = { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
-  if (signerSignatures) portfolio.signerSignatures = signerSignatures;
+  if (what.signerSignatures) portfolio.signerSignatures = what.signerSignatures;
+  if (what.approvals?.has(`${document.id}@${document.version}`)) portfolio.approved = true;
   return portfolio;
 }
 

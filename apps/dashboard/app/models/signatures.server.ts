@@ -8,6 +8,34 @@ export interface DocumentSignatures {
   links: { id: string; field: string; title: string; expiresAt: string; status: string }[];
 }
 
+/** How one signature field of a document stands: signed by the signer, typed in the form, or empty. */
+export interface SignatureState {
+  field: string;
+  title: string;
+  /** `signer`: signed by the person through a link and still matching; `changed`: signed so, but the document changed since; `typed`: a name typed into the form by whoever wrote it; `empty`: no name. */
+  state: "signer" | "changed" | "typed" | "empty";
+  name: string;
+  date: string;
+}
+
+/**
+ * Each signature field of a document with how it stands, the latest signer's signature first: the
+ * marking page and the document page show the assessor who signed it and whether it still matches.
+ *
+ * @param data - the document's data
+ * @param signatures - from {@link documentSignatures}
+ * @returns one state per signature field, in the template's order
+ */
+export function signatureStates(data: Record<string, unknown>, signatures: DocumentSignatures): SignatureState[] {
+  return signatures.fields.map(({ field, title }) => {
+    const signed = signatures.signatures.filter((s) => s.field === field).at(-1);
+    if (signed) return { field, title, state: signed.matching ? "signer" : "changed", name: signed.signerName, date: signed.signedOn };
+    const typed = data[field] as { name?: unknown; date?: unknown } | undefined;
+    const name = typeof typed?.name === "string" ? typed.name.trim() : "";
+    return { field, title, state: name ? "typed" : "empty", name, date: typeof typed?.date === "string" ? typed.date : "" };
+  });
+}
+
 /**
  * The signatures made by signers on a document and its signing links.
  *

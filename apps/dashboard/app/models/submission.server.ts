@@ -1,5 +1,6 @@
 import { checkPortfolio, registry, unitOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
 import {
+  approvedVersions,
   listAssessmentComments,
   listSubmittedDocuments,
   previousAttempt,
@@ -71,7 +72,8 @@ export async function loadSubmission(db: Db, scope: Scope, submissionId: string)
     return stored ? [{ id: d.id, label: documentLabel(stored), submittedVersion: d.version, currentVersion: stored.version, templateId: stored.templateId }] : [];
   });
   const signed = (await signerSignatureStates(db, scope, learner.id, storedDocuments));
-  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, signed.get(d.id))));
+  const approvals = (await approvedVersions(db, scope, learner.id));
+  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals })));
   const decisions = (await listDecisions(db, scope, submission.id));
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
   const prior = (await previousAttempt(db, scope, submission));

@@ -1,10 +1,12 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
-import { TEXT_LIMITS, getCentre, setMemberActive, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
+import { TEXT_LIMITS, createPasswordReset, getCentre, listRegistrations, setMemberActive, updateMember, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { requireUser } from "../utils/auth.server.ts";
+import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
+import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
@@ -17,16 +19,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const centre = (await getCentre(db, user.scope));
   const members = (await listMembers(db, user.scope));
   const learners = (await listLearners(db, user.scope));
-  const names = new Map(members.map((m) => [m.userId, m.name]));
+  // People with the same name are told apart by their email address, wherever the page names them.
+  const sameName = new Set(members.filter((m, i) => members.findIndex((o) => o.name.toLowerCase() === m.name.toLowerCase()) !== i).map((m) => m.name.toLowerCase()));
+  const shown = (name: string, email: string) => (sameName.has(name.toLowerCase()) ? `${name} (${email})` : name);
+  const emails = new Map(members.map((m) => [m.userId, m.email]));
+  const names = new Map(members.map((m) => [m.userId, shown(m.name, m.email)]));
+  const learnerNames = new Map(learners.map((l) => [l.id, shown(l.name, l.email)]));
   return {
-    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id })),
-    assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: m.name })),
-    learners: learners.map((l) => ({ id: l.id, name: l.name })),
-    assignments: (await listAssignments(db, user.scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learners.find((l) => l.id === a.learnerId)?.name ?? "" })),
+    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
+    assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
+    learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
+    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, user.scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))))).flat(),
+    assignments: (await listAssignments(db, user.scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
 
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 },
+    awaitingApproval: (await recordsAwaitingApproval(db, user.scope)),
   };
 }
 
@@ -69,6 +78,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (result.reason === "weak-password") return { errors: [{ href: "#member-password", message: result.message }] };
       if (result.reason === "too-long") return { errors: [{ href: `#member-${result.field === "learnerNumber" ? "number" : result.field}`, message: `The ${result.field === "learnerNumber" ? "learner registration number" : result.field} has at most ${result.limit} characters` }] };
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
+    }
+    case "edit-member": {
+      const result = (await updateMember(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
+      const at = `#edit-${field("userId")}`;
+      if (result.ok) return { done: `${field("name")}’s details are saved.` };
+      if (result.reason === "email-taken") return { errors: [{ href: at, message: "Someone of your centre already uses this email address" }] };
+      if (result.reason === "empty-name") return { errors: [{ href: at, message: "Enter the person’s name" }] };
+      if (result.reason === "bad-email") return { errors: [{ href: at, message: "Enter an email address like name@example.org" }] };
+      if (result.reason === "too-long") return { errors: [{ href: at, message: `The ${result.field === "learnerNumber" ? "learner registration number" : result.field} has at most ${result.limit} characters` }] };
+      return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
+    }
+    case "reset-password": {
+      const result = (await createPasswordReset(db, user.scope, field("userId")));
+      if (!result.ok) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
+      const person = (await listMembers(db, user.scope)).find((m) => m.userId === field("userId"));
+      return { resetLink: { url: `${new URL(request.url).origin}/reset-password/${result.token}`, name: person?.name ?? "", email: person?.email ?? "", expiresAt: result.expiresAt } };
     }
     case "assign": {
       const result = (await assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
@@ -121,14 +146,39 @@ export default function Admin() {
       <ErrorSummary errors={(result && "errors" in result ? result.errors : undefined) ?? []} />
       {result && "done" in result ? <div className="notice notice--success" role="status"><p>{result.done}</p></div> : null}
       <h1>People and assignments</h1>
+      {result && "resetLink" in result && result.resetLink ? (
+        <div className="notice notice--warning" role="status" id="reset-link">
+          <p><strong>A link for {result.resetLink.name} ({result.resetLink.email}) to set a new password.</strong> Copy it now and give it to them yourself: it is not shown again, works once, and expires on {result.resetLink.expiresAt.slice(0, 16).replace("T", " ")} UTC. An earlier link for them no longer works.</p>
+          <p><code>{result.resetLink.url}</code></p>
+        </div>
+      ) : null}
 
       <h2 id="people">People of the centre</h2>
       <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Edit</span></th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
         <tbody>
           {data.members.map((m) => (
             <tr key={m.userId}>
               <td>{m.name}</td><td>{m.email}</td><td>{m.role}{m.active ? "" : " (deactivated)"}</td>
+              <td>
+                <details id={`edit-${m.userId}`}>
+                  <summary>Edit<span className="visually-hidden"> {m.name} ({m.email})</span></summary>
+                  <Form method="post" noValidate>
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="edit-member" />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <div className="field"><label htmlFor={`edit-name-${m.userId}`}>Name</label><input id={`edit-name-${m.userId}`} name="name" type="text" defaultValue={m.name} /></div>
+                    <div className="field"><label htmlFor={`edit-email-${m.userId}`}>Email address</label><input id={`edit-email-${m.userId}`} name="email" type="email" defaultValue={m.email} /></div>
+                    {m.learnerNumber !== null ? <div className="field"><label htmlFor={`edit-number-${m.userId}`}>Learner registration number</label><input id={`edit-number-${m.userId}`} name="learnerNumber" type="text" defaultValue={m.learnerNumber} /></div> : null}
+                    <button type="submit" className="button button--secondary">Save<span className="visually-hidden"> {m.name}’s details</span></button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <button type="submit" name="intent" value="reset-password" className="button button--secondary">Make a link to set a new password<span className="visually-hidden"> for {m.name} ({m.email})</span></button>
+                  </Form>
+                </details>
+              </td>
               <td>
                 {m.self ? null : (
                   <Form method="post">
@@ -181,6 +231,7 @@ export default function Admin() {
         <button type="submit" className="button">Assign</button>
       </Form>
 
+      <ApprovalQueue records={data.awaitingApproval} />
       <h2>Register a learner on a unit</h2>
       <Form method="post" noValidate>
         <CsrfField />
@@ -189,6 +240,18 @@ export default function Admin() {
         <div className="field"><label htmlFor="register-unit">Qualification, route and unit</label><select id="register-unit" name="unit">{data.registrations.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}</select></div>
         <button type="submit" className="button">Register</button>
       </Form>
+
+      <h2 id="registrations">Registrations</h2>
+      {data.registered.length === 0 ? <p>No learner is registered yet.</p> : (
+        <table>
+          <thead><tr><th scope="col">Learner</th><th scope="col">Registration number</th><th scope="col">Qualification</th><th scope="col">Route</th><th scope="col">Unit</th><th scope="col">Rules</th><th scope="col">Registered</th></tr></thead>
+          <tbody>
+            {data.registered.map((r) => (
+              <tr key={r.id}><td>{r.learner}</td><td>{r.learnerNumber}</td><td>{r.qualification}</td><td>{r.route}</td><td>{r.unit}</td><td>{r.version}</td><td>{r.registeredOn}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2>Centre settings</h2>
       <Form method="post" noValidate>

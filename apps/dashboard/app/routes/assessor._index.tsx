@@ -2,6 +2,8 @@ import { getLearner, listDecisions, listRatifications, listSubmissions } from "@
 import { assessmentState } from "../models/assessment.server.ts";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { QueueTable } from "../components/QueueTable.tsx";
+import { paginate } from "../models/paginate.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Marking queue – ilm-forms" }];
@@ -17,12 +19,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         unit: s.unit,
         learner: (await getLearner(db, user.scope, s.learnerId))?.name ?? "",
         submittedAt: s.submittedAt,
+        submitted: s.submittedAt.slice(0, 10),
         attempt: s.attempt,
         state: state.code === "returned-by-qa" ? "Returned by quality assurance" : state.code === "being-assessed" ? "Draft marks saved" : state.code === "ratified" ? `Ratified ${state.outcome}` : state.code === "provisional" ? `Provisional ${state.outcome ?? ""}` : "New",
       };
     })));
   const assessed = (await rows("assessed"));
-  return { queue: (await rows("submitted")), assessed: assessed.filter((s) => !s.state.startsWith("Ratified")), ratified: assessed.filter((s) => s.state.startsWith("Ratified")) };
+  return { queue: paginate((await rows("submitted")), new URL(request.url)), assessed: assessed.filter((s) => !s.state.startsWith("Ratified")), ratified: assessed.filter((s) => s.state.startsWith("Ratified")) };
 }
 
 export default function AssessorQueue() {
@@ -31,18 +34,13 @@ export default function AssessorQueue() {
     <>
       <h1>Marking queue</h1>
       <p className="lead">Units your learners have submitted, oldest first.</p>
-      {queue.length === 0 ? <p>Nothing is waiting for you.</p> : (
-        <table>
-          <thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Attempt</th><th scope="col">Submitted</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
-          <tbody>
-            {queue.map((s) => (
-              <tr key={s.id}>
-                <td>{s.learner}</td><td>{s.unit}</td><td>{s.attempt}</td><td>{s.submittedAt.slice(0, 10)}</td><td>{s.state}</td>
-                <td><a href={`/assessor/submissions/${s.id}`}>Mark<span className="visually-hidden"> Unit {s.unit} of {s.learner}</span></a></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {queue.total === 0 ? <p>Nothing is waiting for you.</p> : (
+        <QueueTable
+          caption="Units to mark"
+          columns={[{ key: "learner", title: "Learner" }, { key: "unit", title: "Unit" }, { key: "attempt", title: "Attempt" }, { key: "submitted", title: "Submitted" }, { key: "state", title: "State" }]}
+          data={queue}
+          action={{ label: "Mark", href: (id) => `/assessor/submissions/${id}` }}
+        />
       )}
       <h2>Assessed, waiting for quality assurance</h2>
       {assessed.length === 0 ? <p>None.</p> : (

@@ -1,13 +1,16 @@
-import { registry, totalMarks, unitCriteria } from "@ilm-forms/core";
-import { recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
+import { criteriaEvidenced, registry, totalMarks, unitCriteria } from "@ilm-forms/core";
+import { endorsingRoles, listEndorsements, recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useState } from "react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { AttachmentLinks } from "../components/AttachmentLinks.tsx";
-import { EvidenceLinks } from "../components/EvidenceLinks.tsx";
+import { EvidenceLinks, openInPanel } from "../components/EvidenceLinks.tsx";
+import { EvidencePanel } from "../components/EvidencePanel.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
-import { submissionFiles } from "../models/attachments.server.ts";
+import { learnerAttachments, submissionFiles } from "../models/attachments.server.ts";
+import { documentSignatures, signatureStates } from "../models/signatures.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -23,6 +26,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const marks = marked ? totalMarks(view.unit, Object.fromEntries(view.decisions.filter((d) => d.marks !== null).map((d) => [d.criterion.slice(view.unit.id.length + 1), d.marks!]))) : null;
   const findings = Object.fromEntries(view.check.findings.map((f) => [f.criterion, f]));
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
+  // Records whose own entries name the criteria (a professional discussion): under each criterion they
+  // name, with the time stamps of those entries and whether the learner confirmed the notes.
+  const endorsements = (await listEndorsements(context.database.db, user.scope, view.storedDocuments));
+  const discussions: Record<string, { id: string; label: string; times: string[]; confirmation: "confirmed" | "changed" | "unconfirmed" | null }[]> = {};
+  for (const stored of view.storedDocuments) {
+    const template = registry.get(stored.templateId, stored.templateVersion);
+    if (template?.annotations.criteriaFrom !== "document") continue;
+    const confirmable = endorsingRoles(stored.templateId, stored.templateVersion, "confirmed").length > 0;
+    const confirmations = endorsements.filter((e) => e.documentId === stored.id && e.kind === "confirmed");
+    const confirmation = !confirmable ? null : confirmations.some((e) => e.current) ? "confirmed" : confirmations.length ? "changed" : "unconfirmed";
+    const entries = Object.values(stored.data).flatMap((v) => (Array.isArray(v) ? v : [])).filter((e): e is { time?: unknown; criteria: unknown[] } => typeof e === "object" && e !== null && Array.isArray((e as { criteria?: unknown }).criteria));
+    for (const criterion of criteriaEvidenced(template, stored.data)) {
+      const times = entries.filter((e) => e.criteria.includes(criterion)).flatMap((e) => (typeof e.time === "string" ? [e.time] : []));
+      (discussions[criterion] ??= []).push({ id: stored.id, label: evidence[stored.id]?.label ?? stored.templateId, times, confirmation });
+    }
+  }
+  const files = (await learnerAttachments(context.database.db, user.scope, view.learner.id));
+  // The panel's list: every submitted document with how its signatures stand and how many files it has.
+  const panelDocuments = (await Promise.all(view.documents.map(async (d) => {
+    const stored = view.storedDocuments.find((s) => s.id === d.id);
+    if (!stored) return [];
+    return [{ id: d.id, label: d.label, signatures: signatureStates(stored.data, (await documentSignatures(context.database.db, user.scope, stored))), files: files.filter((f) => f.documentId === d.id).length }];
+  }))).flat();
   return {
     submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
     learner: view.learner,
@@ -40,6 +66,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     findings,
     evidence,
     documents: view.documents,
+    panelDocuments,
+    discussions,
     outcome: view.outcome,
     ratifications: view.ratifications,
     attempt: view.submission.attempt,
@@ -131,8 +159,12 @@ export default function MarkSubmission() {
   const result = useActionData<typeof action>();
   const errors = (result && "errors" in result ? result.errors : undefined) ?? [];
   const locked = data.submission.status !== "submitted";
+  // The evidence panel: null (closed), "list" (every submitted document) or a document's id.
+  const [panel, setPanel] = useState<string | null>(null);
+  const openPanel = useCallback((id: string) => setPanel(id), []);
   return (
-    <>
+    <div className={panel ? "marking-layout marking-layout--open" : "marking-layout"}>
+    <div className="marking-layout__main">
       <ErrorSummary errors={errors} />
       <p><a href="/assessor">Marking queue</a></p>
       <h1>Unit {data.unit.id} Result Sheet</h1>
@@ -155,7 +187,7 @@ export default function MarkSubmission() {
               <summary>What changed since attempt {data.previous.attempt} ({data.previous.changes.filter((c) => c.change !== "unchanged").length} of {data.previous.changes.length} documents)</summary>
               <ul>
                 {data.previous.changes.map((c) => (
-                  <li key={c.id}><a href={`/documents/${c.id}`}>{c.label}</a>: {c.change}{c.fields.length ? ` (${c.fields.join("; ")})` : ""}</li>
+                  <li key={c.id}><a href={`/documents/${c.id}`} onClick={openInPanel(openPanel, c.id)}>{c.label}</a>: {c.change}{c.fields.length ? ` (${c.fields.join("; ")})` : ""}</li>
                 ))}
               </ul>
             </details>
@@ -165,6 +197,7 @@ export default function MarkSubmission() {
       {data.instructions.length ? (
         <details><summary>Instructions for assessment and use of result sheet</summary>{data.instructions.map((p) => <p key={p}>{p}</p>)}</details>
       ) : null}
+      <p className="no-print"><button type="button" className="button button--secondary" onClick={() => setPanel("list")}>Show the submitted documents beside the marks</button></p>
       <Form method="post" id="marking" noValidate>
         <CsrfField />
         {data.learningOutcomes.map((lo) => (
@@ -188,8 +221,19 @@ export default function MarkSubmission() {
                     <div className="notice">
                       <p><strong>What the records show:</strong> <span className={`tag tag--${finding.status.replaceAll(" ", "-")}`}>{finding.status}</span></p>
                       <ul>{finding.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-                      <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} />
+                      <EvidenceLinks pointers={finding.pointers} evidence={data.evidence} onOpen={openPanel} />
                     </div>
+                  ) : null}
+                  {data.discussions[ref]?.length ? (
+                    <ul className="discussion-evidence">
+                      {data.discussions[ref]!.map((d) => (
+                        <li key={d.id}>
+                          <a href={`/documents/${d.id}`} onClick={openInPanel(openPanel, d.id)}>{d.label}</a>
+                          {d.times.length ? `: discussed at ${d.times.join(", ")}` : null}
+                          {d.confirmation ? <> <span className={`tag tag--${d.confirmation === "confirmed" ? "met" : "for-the-assessor"}`}>{d.confirmation === "confirmed" ? "notes confirmed by the learner" : d.confirmation === "changed" ? "changed since the learner confirmed the notes" : "notes not yet confirmed by the learner"}</span></> : null}
+                        </li>
+                      ))}
+                    </ul>
                   ) : null}
                   <AttachmentLinks files={data.files[ref]} />
                   {data.marked ? (
@@ -234,6 +278,8 @@ export default function MarkSubmission() {
         )}
       </Form>
       <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>
-    </>
+    </div>
+    <EvidencePanel documents={data.panelDocuments} open={panel} onOpen={openPanel} onClose={() => setPanel(null)} />
+    </div>
   );
 }

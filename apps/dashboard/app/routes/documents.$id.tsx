@@ -1,41 +1,91 @@
 import { registry } from "@ilm-forms/core";
-import { getDocument, getLearner } from "@ilm-forms/db";
-import { IlmForm } from "@ilm-forms/react";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { SignatureList } from "../components/SignerSignatures.tsx";
-import { documentSignatures } from "../models/signatures.server.ts";
+import { endorseDocument, endorsingRoles, getDocument, getLearner, listEndorsements } from "@ilm-forms/db";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "../components/CsrfField.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { DocumentEvidence, type DocumentEvidenceData } from "../components/DocumentEvidence.tsx";
+import { documentAttachments } from "../models/attachments.server.ts";
+import { documentSignatures, signatureStates } from "../models/signatures.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
+import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Document"} – ilm-forms` }];
 
 /** A document, read-only, for the people who assess and quality-assure it (scoped by the database). */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs): Promise<DocumentEvidenceData & { approval: Awaited<ReturnType<typeof approvalOf>> }> {
   const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner"]);
   const { db } = context.database;
   const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   const learner = (await getLearner(db, user.scope, document.learnerId));
+  const signatures = (await documentSignatures(db, user.scope, document));
   return {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, updatedAt: document.updatedAt },
     title: registry.get(document.templateId, document.templateVersion)?.title ?? document.templateId,
     learner: learner?.name ?? "",
-    signatures: (await documentSignatures(db, user.scope, document)),
+    signatures,
+    signatureStates: signatureStates(document.data, signatures),
+    files: (await documentAttachments(db, user.scope, document.learnerId, document.id)),
+    approval: (await approvalOf(request, context, user, document)),
   };
 }
 
+/** The centre's approval of a record whose template asks for one (`x-ilm.approvedBy`): who may give it, and whether it stands. */
+async function approvalOf(request: Request, context: LoaderFunctionArgs["context"], user: { id: string; role: string; scope: Parameters<typeof getDocument>[1] }, document: { id: string; version: number; templateId: string; templateVersion: string }) {
+  const roles = endorsingRoles(document.templateId, document.templateVersion, "approved");
+  if (roles.length === 0) return null;
+  const approvals = (await listEndorsements(context.database.db, user.scope, [document])).filter((e) => e.kind === "approved");
+  const current = approvals.find((e) => e.current);
+  return {
+    current: current ? { name: current.name, role: current.role, on: current.createdAt.slice(0, 10) } : null,
+    earlier: !current && approvals.length > 0,
+    mayApprove: roles.includes(user.role),
+    done: new URL(request.url).searchParams.get("approved") === "1",
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ["iqa", "centre_admin"]);
+  const form = await readForm(request);
+  if (form.get("intent") !== "approve") throw notFound();
+  const result = (await endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "approved", expectedVersion: Number(form.get("version")) }));
+  if (result.ok) throw redirect(`/documents/${params.id}?approved=1`);
+  if (result.reason === "changed") return { errors: [{ href: "#approval", message: "The record changed since you read it: read it again before you approve it." }] };
+  // The caller may read the document (not-found otherwise): say that this kind of record takes no approval from them.
+  if (result.reason === "forbidden") return { errors: [{ href: "#main", message: "This record does not ask for your approval." }] };
+  throw notFound();
+}
+
 export default function ViewDocument() {
-  const { document, learner, signatures } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const approval = data.approval;
   return (
     <>
-      <p className="hint">{learner}, version {document.version}, saved {document.updatedAt.slice(0, 16).replace("T", " ")} · <a href={`/downloads/document/${document.id}.pdf`}>Download as PDF</a></p>
-      <IlmForm template={document.templateId} version={document.templateVersion} value={document.data} readOnly draftKey={false} />
-      {signatures.fields.length ? (
-        <section aria-labelledby="document-signers">
-          <h2 id="document-signers">Signatures by the signers</h2>
-          <SignatureList signatures={signatures.signatures} />
+      <ErrorSummary errors={result?.errors ?? []} />
+      <h1>{data.title}</h1>
+      {approval ? (
+        <section id="approval" aria-labelledby="approval-title" className={approval.current ? "notice notice--success" : "notice notice--warning"}>
+          <h2 id="approval-title">The centre’s approval</h2>
+          {approval.current ? (
+            <p role={approval.done ? "status" : undefined}>Approved by {approval.current.name} ({approval.current.role === "iqa" ? "IQA" : "centre admin"}) on {approval.current.on}. The rules count this record.</p>
+          ) : (
+            <>
+              <p>{approval.earlier ? "The record changed after it was approved: it needs approving again." : "Not approved yet."} The rules count this record only once the centre (a centre admin or the IQA) approves it.</p>
+              {approval.mayApprove ? (
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="approve" />
+                  <input type="hidden" name="version" value={data.document.version} />
+                  <button type="submit" className="button">Approve this record</button>
+                </Form>
+              ) : null}
+            </>
+          )}
         </section>
       ) : null}
+      <DocumentEvidence data={data} />
     </>
   );
 }

@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const registration = learner && (await listRegistrations(db, user.scope, learner.id)).find((r) => r.unit === last);
     const unit = registration && registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!learner || !registration || !unit) throw notFound();
-    const documents = unitDocuments((await listDocuments(db, user.scope, learner.id)), templatesForUnit(registration.qualification, unit.id, registration.ruleSetVersion));
+    const documents = unitDocuments((await listDocuments(db, user.scope, learner.id)), templatesForUnit(registration.qualification, unit.id, registration.ruleSetVersion), unit.id);
     const who = { name: learner.name, registrationNo: learner.learnerNumber ?? undefined };
     if (kind === "portfolio") {
       // Newest first: the declaration of the latest submission of this unit.

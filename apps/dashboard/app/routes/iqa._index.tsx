@@ -1,6 +1,10 @@
 import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
+import { recordsAwaitingApproval } from "../models/approvals.server.ts";
+import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
+import { paginate } from "../models/paginate.ts";
 import { samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
@@ -39,28 +43,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const percent = (await getCentre(db, user.scope))?.iqaSamplePercent ?? 25;
   const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
   const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
-  return { percent, sample: rows.filter((r) => r.inSample), notSampled: rows.filter((r) => !r.inSample), ratified };
+  const url = new URL(request.url);
+  return { percent, sample: paginate(rows.filter((r) => r.inSample), url, "page"), notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"), ratified, awaitingApproval: (await recordsAwaitingApproval(db, user.scope)) };
 }
 
-function SampleTable({ rows, caption }: { rows: { id: string; learner: string; unit: string; assessor: string; attempt: number; outcome: string; reason: string }[]; caption: string }) {
-  return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Assessor</th><th scope="col">Attempt</th><th scope="col">Provisional outcome</th><th scope="col">Why</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
-      <tbody>
-        {rows.map((s) => (
-          <tr key={s.id}>
-            <td>{s.learner}</td><td>{s.unit}</td><td>{s.assessor}</td><td>{s.attempt}</td><td>{s.outcome}</td><td>{s.reason}</td>
-            <td><a href={`/iqa/submissions/${s.id}`}>Review<span className="visually-hidden"> Unit {s.unit} of {s.learner}</span></a></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+const SAMPLE_COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "outcome" | "reason">[] = [
+  { key: "learner", title: "Learner" },
+  { key: "unit", title: "Unit" },
+  { key: "assessor", title: "Assessor" },
+  { key: "attempt", title: "Attempt" },
+  { key: "outcome", title: "Provisional outcome" },
+  { key: "reason", title: "Why" },
+];
+
+function SampleTable({ rows, caption }: { rows: Parameters<typeof QueueTable<(typeof SAMPLE_COLUMNS)[number]["key"]>>[0]["data"]; caption: string }) {
+  return <QueueTable caption={caption} columns={SAMPLE_COLUMNS} data={rows} action={{ label: "Review", href: (id) => `/iqa/submissions/${id}` }} />;
 }
 
 export default function IqaSample() {
-  const { percent, sample, notSampled, ratified } = useLoaderData<typeof loader>();
+  const { percent, sample, notSampled, ratified, awaitingApproval } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Quality assurance sample</h1>
@@ -70,9 +71,9 @@ export default function IqaSample() {
         Referral, the first unit of each unit type by each assessor each quarter, and {percent}% of the rest at random (the centre’s rate).
       </p>
       <h2>In the sample</h2>
-      {sample.length === 0 ? <p>Nothing is waiting for you.</p> : <SampleTable rows={sample} caption="Units in the sample" />}
+      {sample.total === 0 ? <p>Nothing is waiting for you.</p> : <SampleTable rows={sample} caption="Units in the sample" />}
       <h2>Not sampled</h2>
-      {notSampled.length === 0 ? <p>None.</p> : (
+      {notSampled.total === 0 ? <p>None.</p> : (
         <>
           <p>You may still review these; otherwise they wait with their provisional decision.</p>
           <SampleTable rows={notSampled} caption="Units not sampled" />
@@ -82,6 +83,7 @@ export default function IqaSample() {
       {ratified.length === 0 ? <p>None yet.</p> : (
         <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}, attempt {s.attempt}</a>: {s.result}</li>)}</ul>
       )}
+      <ApprovalQueue records={awaitingApproval} />
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { attachmentRule, kindsPhrase, namesUsedIn, registry } from "@ilm-forms/core";
-import { getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { attachmentRule, kindsPhrase, mayWrite, namesUsedIn, registry } from "@ilm-forms/core";
+import { endorseDocument, endorsingRoles, getDocument, listDocuments, listEndorsements, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { CsrfField } from "../components/CsrfField.tsx";
 import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { SignatureList, SigningLinks } from "../components/SignerSignatures.tsx";
@@ -43,12 +44,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })(),
     signatures: (await documentSignatures(db, user.scope, document)),
     canEmailSigningLinks: canSendMail(context.config),
+    // A record another keeps about the learner (a professional discussion): read-only, and the learner confirms its notes.
+    writable: template ? mayWrite(template, "learner") : false,
+    confirmation: endorsingRoles(document.templateId, document.templateVersion, "confirmed").includes("learner")
+      ? { given: (await listEndorsements(db, user.scope, [document])).find((e) => e.kind === "confirmed" && e.userId === user.id && e.current)?.createdAt ?? null, done: new URL(request.url).searchParams.get("confirmed") === "1" }
+      : null,
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
+  if (form.get("intent") === "confirm") {
+    const confirmed = (await endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "confirmed", expectedVersion: Number(form.get("version")) }));
+    if (confirmed.ok) throw redirect(`/learner/documents/${params.id}?confirmed=1`);
+    if (confirmed.reason === "changed") return { errors: [{ path: "", field: "The record", location: "The record", rule: "version", message: "The record changed since you read it. Read it again before you confirm it." }] };
+    throw notFound();
+  }
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
@@ -87,7 +99,7 @@ function FinalNotice() {
 }
 
 export default function EditDocument() {
-  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures, canEmailSigningLinks } = useLoaderData<typeof loader>();
+  const { document, unit, knownNames, saved, lockedBy, final: handedIn, attachments, maxAttachmentBytes, attachmentRule, signatures, canEmailSigningLinks, writable, confirmation } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const locked = outcome && "locked" in outcome ? outcome.locked : lockedBy;
   const final = handedIn || Boolean(outcome && "final" in outcome);
@@ -97,7 +109,25 @@ export default function EditDocument() {
     <>
       <p><a href={unit ? `/learner/units/${unit}` : "/learner"}>Back to the unit</a> · <a href={`/downloads/document/${document.id}.pdf`}>Download as PDF</a></p>
       {saved && !outcome ? <div className="notice notice--success" role="status"><p>Saved.</p></div> : null}
-      {locked ? <LockedNotice submission={locked} /> : final ? <FinalNotice /> : null}
+      {!writable ? (
+        <div className="notice" role="status"><p><strong>Your assessor or centre keeps this record about you.</strong> You can read it; only they can change it.</p></div>
+      ) : locked ? <LockedNotice submission={locked} /> : final ? <FinalNotice /> : null}
+      {confirmation ? (
+        <section aria-labelledby="confirm-notes" className={confirmation.given ? "notice notice--success" : "notice notice--warning"}>
+          <h2 id="confirm-notes">Your confirmation of the notes</h2>
+          {confirmation.given ? (
+            <p role={confirmation.done ? "status" : undefined}>You confirmed these notes on {confirmation.given.slice(0, 10)}. If the record changes, you are asked to confirm it again.</p>
+          ) : (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="confirm" />
+              <input type="hidden" name="version" value={document.version} />
+              <p>Read the record below. Confirm it when the notes are a fair record of what was discussed; if they are not, tell your assessor.</p>
+              <button type="submit" className="button">I confirm these notes</button>
+            </Form>
+          )}
+        </section>
+      ) : null}
       <DocumentEditor
         templateId={document.templateId}
         templateVersion={document.templateVersion}
@@ -107,7 +137,7 @@ export default function EditDocument() {
         csrf={root.csrf}
         knownNames={knownNames}
         outcome={outcome}
-        readOnly={final || locked !== null}
+        readOnly={!writable || final || locked !== null}
       />
       {signatures.fields.length ? (
         <section aria-labelledby="document-signers">

@@ -1,4 +1,5 @@
-import { mayWrite } from "@ilm-forms/core";
+import { mayWrite, registry } from "@ilm-forms/core";
+import { openSubmissionHolding, reopenedByReturn } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
@@ -6,6 +7,7 @@ import { FindingsTable } from "../components/FindingsTable.tsx";
 import { learnerAssessments } from "../models/assessment.server.ts";
 import { HoursByClientChart, UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
 import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentList.tsx";
+import { UnitDocuments } from "../components/UnitDocuments.tsx";
 import { unitAttachments } from "../models/attachments.server.ts";
 import { criterionText } from "../models/criteria.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
@@ -34,7 +36,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
     },
-    documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt })),
+    documents: (await Promise.all(progress.documents.map(async (d) => {
+      const template = registry.get(d.templateId, d.templateVersion);
+      const holding = (await openSubmissionHolding(context.database.db, user.scope, d.learnerId, d.id));
+      // Why the learner cannot change it, in words: kept by someone else, with the assessor, or handed in.
+      const locked = template && !mayWrite(template, "learner")
+        ? "Kept by your assessor or centre: you can read it, not change it."
+        : holding
+          ? `Locked: part of Unit ${holding.unit} submitted on ${holding.submittedAt.slice(0, 10)}, while it is being assessed.`
+          : d.status === "submitted" && !(await reopenedByReturn(context.database.db, user.scope, d.learnerId, d.id))
+            ? "Locked: handed in as final."
+            : null;
+      const client = typeof d.data.clientRef === "string" && d.data.clientRef.trim() ? d.data.clientRef.trim() : null;
+      return { id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, locked, client };
+    }))),
+    client: new URL(request.url).searchParams.get("client"),
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
@@ -46,7 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerUnit() {
-  const { qualification, unit, check, documents, templates, submitted, assessment, files, criteria, learnerId, maxAttachmentBytes } = useLoaderData<typeof loader>();
+  const { qualification, unit, check, documents, templates, submitted, assessment, files, criteria, learnerId, maxAttachmentBytes, client } = useLoaderData<typeof loader>();
   const canSubmit = !assessment || assessment.state.code === "returned-to-learner" || (assessment.state.ratified && assessment.state.outcome === "Referral");
   const evidence = Object.fromEntries(documents.map((d) => [d.id, { href: `/learner/documents/${d.id}?unit=${unit.id}`, label: d.label }]));
   return (
@@ -81,21 +97,8 @@ export default function LearnerUnit() {
       <p className="hint">These are automatic checks to help you. Your assessor decides Pass or Referral.</p>
       <FindingsTable findings={check.findings} criterionText={(c) => criterionText(qualification, c, unit.version)} evidence={evidence} />
 
-      <h2>Your documents</h2>
-      {documents.length === 0 ? <p>No documents yet.</p> : (
-        <table>
-          <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Last saved</th></tr></thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.id}>
-                <td><a href={`/learner/documents/${d.id}?unit=${unit.id}`}>{d.label}</a></td>
-                <td><span className={`tag tag--${d.status}`}>{d.status}</span></td>
-                <td>{d.updatedAt.slice(0, 16).replace("T", " ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h2 id="your-documents">Your documents</h2>
+      <UnitDocuments unitId={unit.id} documents={documents} client={client} />
 
       <section aria-labelledby="unit-files">
         <h2 id="unit-files">General evidence for this unit</h2>

@@ -1,6 +1,6 @@
 import { signIn, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { getOptionalUser, ROLE_HOME, safeRedirect, sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in – ilm-forms" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user) throw redirect(ROLE_HOME[user.role]);
-  return null;
+  return { reset: new URL(request.url).searchParams.get("reset") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result?.errors ?? [];
@@ -52,6 +53,7 @@ export default function SignIn() {
     <>
       <ErrorSummary errors={errors.map((e) => ({ href: `#${e.path}`, message: e.message }))} />
       <h1>Sign in</h1>
+      {loaded?.reset ? <div className="notice notice--success" role="status"><p>Your new password is set. Sign in with it.</p></div> : null}
       <p className="lead">Learners, assessors and quality assurers of your centre sign in here.</p>
       <Form method="post" action={`/sign-in${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`} noValidate>
         <CsrfField />

@@ -113,7 +113,8 @@ export const POLICY: Endpoint[] = [
     record: "document",
     path: "/documents/{id}",
     GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
-    POST: { form: {}, expect: all("405") },
+    // The centre approves a record whose template asks for it (x-ilm.approvedBy): a session record does not, so an allowed IQA or admin is told so and nothing is stored.
+    POST: { form: { intent: "approve", version: "1" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
   },
 
   { file: "assessor._index.tsx", path: "/assessor", GET: { expect: page({ learner: "404", assessor: "200", iqa: "404", centre_admin: "404" }) }, POST: { form: {}, expect: all("405") } },
@@ -231,6 +232,13 @@ export const POLICY: Endpoint[] = [
     path: "/sign/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     GET: { expect: all("404") },
     POST: { form: { name: "", confirm: "yes" }, expect: all("404") },
+  },
+  // A password-reset link (issue 15): an unknown token names no link, for everyone alike.
+  {
+    file: "reset-password.$token.tsx",
+    path: "/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    GET: { expect: all("404") },
+    POST: { form: { password: "a-long-enough-password", again: "a-long-enough-password" }, expect: all("404") },
   },
   {
     file: "server:apiAttachments.js",

@@ -287,9 +287,9 @@ describe("centre settings and the IQA sampling plan", () => {
     const page = (await settle(() => admin.loader(args(h.request("/admin", { cookie }))))) as { settings: unknown };
     expect(page.settings).toEqual({ centreNumber: "012345", iqaSamplePercent: 10 });
     const iqaCookie = await h.cookieFor(h.demo.signIns.find((p) => p.role === "iqa")!.email);
-    const plan = (await settle(() => iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie }))))) as { percent: number; sample: { reason: string }[]; notSampled: unknown[] };
+    const plan = (await settle(() => iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie }))))) as { percent: number; sample: { rows: { reason: string }[] }; notSampled: unknown };
     expect(plan.percent).toBe(10);
-    for (const row of plan.sample) expect(row.reason.length).toBeGreaterThan(10);
+    for (const row of plan.sample.rows) expect(row.reason.length).toBeGreaterThan(10);
   });
 });
 

@@ -99,11 +99,12 @@ export function reviewDocuments(coach: string, from: string, months: number, ran
   ];
 }
 
-/** The centre's record that a fourth client was needed. */
+/** The centre's record that a fourth client was needed, approved by the centre. */
 export function exceptionalRecord(learner: string, client: DemoClient, recorder: string): PortfolioDocument {
   return {
     id: "exceptional-circumstances",
     template: "ilm-8588/exceptional-circumstances",
+    approved: true,
     data: {
       learnerName: learner,
       clientRef: client.ref,

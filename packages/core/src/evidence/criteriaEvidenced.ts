@@ -16,16 +16,23 @@ import { firstValueIn, roleReaders, type RoleReaders } from "../roles/fieldsByRo
  */
 export function criteriaEvidenced(template: Template, data: unknown): string[] {
   const readers = roleReaders(template);
-  const declared = ofOwnUnit(template.annotations.criteria ?? [], readers, data);
   const lists = readers.get("assessment-criteria");
+  if (template.annotations.criteriaFrom === "document") return ofOwnUnit([...namedIn(lists, data)], readers, data);
+  const declared = ofOwnUnit(template.annotations.criteria ?? [], readers, data);
   if (lists === undefined || declared.length === 0) return declared;
+  const named = namedIn(lists, data);
+  return declared.filter((criterion) => named.has(criterion));
+}
+
+/** The criteria the document's `assessment-criteria` lists name, in the order they appear. */
+function namedIn(lists: ReturnType<RoleReaders["get"]>, data: unknown): Set<string> {
   const named = new Set<string>();
-  for (const list of lists) {
+  for (const list of lists ?? []) {
     list.read(data, (value) => {
       if (Array.isArray(value)) for (const item of value) if (typeof item === "string") named.add(item);
     });
   }
-  return declared.filter((criterion) => named.has(criterion));
+  return named;
 }
 
 /** The criteria of the document's own unit, where its template has a `unit-ref` field and it is filled in. */

@@ -57,3 +57,15 @@ describe("evidenceByCriterion()", () => {
     expect(ids("501:3.1")).toEqual(["log"]);
   });
 });
+
+describe("a professional discussion (x-ilm.criteriaFrom: document)", () => {
+  it("evidences the criteria its time-stamped entries name, of its own unit only", () => {
+    const template = registry.get("ilm-8588/professional-discussion")!;
+    const data = { learnerName: "Alex Morgan", assessorName: "Sam Patel", date: "2027-03-01", unit: "501", duration: 1, entries: [{ time: "01:55", criteria: ["501:2.1"] }, { time: "02:43", criteria: ["501:3.1", "501:3.2", "503:1.1"] }] };
+    expect(criteriaEvidenced(template, data)).toEqual(["501:2.1", "501:3.1", "501:3.2"]);
+    expect(criteriaEvidenced(template, { ...data, entries: [] })).toEqual([]);
+    const byCriterion = evidenceByCriterion(unit501, [{ id: "pd", template: template.id, data } as PortfolioDocument], source);
+    expect(byCriterion.get("501:2.1")?.map((d) => d.id)).toEqual(["pd"]);
+    expect(byCriterion.get("501:1.1") ?? []).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export interface PortfolioDocument {
    * Absent, nothing is known of who typed what, and the typed fields are read as they are.
    */
   signerSignatures?: Record<string, SignerSignatureState>;
+  /** True when the centre approved the document as it is now (for templates with `x-ilm.approvedBy`). */
+  approved?: boolean;
 }
 
 /** A signature made by its signer (not typed by the writer), as the rules read it. */

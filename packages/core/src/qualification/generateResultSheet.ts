@@ -68,6 +68,8 @@ export function generateResultSheet(qualification: Qualification, unit: Unit): G
       centreName: { $ref: `${COMMON}/short-text.schema.json`, title: "Centre Name" },
       learnerRegistrationNo: { $ref: `${COMMON}/short-text.schema.json`, title: "Learner Registration No.", type: "string", maxLength: 40 },
       learnerName: { $ref: `${COMMON}/person-name.schema.json`, title: "Learner Name" },
+      // Not on the handbook's sheet: a centre running referrals numbers the attempts (issue 15, decision 030).
+      attempt: { title: "Attempt", type: "integer", minimum: 1, maximum: 99 },
       learningOutcomes: { title: "Learning outcomes", type: "object", additionalProperties: false, properties: learningOutcomes },
       ...(marks ? { totalMarks: { title: `Total marks (out of ${unit.totalMarks ?? 100})`, type: "integer", minimum: 0, maximum: unit.totalMarks ?? 100 } } : {}),
       assessorDecision: { ...outcome, title: "Assessor’s Decision (delete as applicable)" },
@@ -86,7 +88,7 @@ export function generateResultSheet(qualification: Qualification, unit: Unit): G
     },
   };
   const ui: UiSchema = {
-    "ui:order": ["centreNumber", "centreName", "learnerRegistrationNo", "learnerName", "learningOutcomes", ...(marks ? ["totalMarks"] : []), "assessorDecision", "assessorSignature", "unitOutcome", "qaSignature"],
+    "ui:order": ["centreNumber", "centreName", "learnerRegistrationNo", "learnerName", "attempt", "learningOutcomes", ...(marks ? ["totalMarks"] : []), "assessorDecision", "assessorSignature", "unitOutcome", "qaSignature"],
     learningOutcomes: loUi,
     assessorSignature: { "ui:field": "signature" },
     qaSignature: { "ui:field": "signature" },

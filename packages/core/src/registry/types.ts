@@ -20,6 +20,20 @@ export interface TemplateAnnotations {
   /** Who may create or change documents of this template (roles of a centre); none for generated templates. */
   writers?: WriterRole[];
   /**
+   * Who may approve a document of this template for the centre (`centre_admin`, `iqa`): the rules
+   * count such a document only once it is approved (`PortfolioDocument.approved`), as it is now.
+   */
+  approvedBy?: WriterRole[];
+  /** Who confirms a document of this template that others wrote (the learner confirms the notes of a professional discussion). */
+  confirmedBy?: WriterRole[];
+  /**
+   * `document`: the criteria it evidences are those its own `assessment-criteria` lists name (of its
+   * `unit-ref` unit), for a record that can speak to any criterion (a professional discussion).
+   */
+  criteriaFrom?: "document";
+  /** Phrases of the description that belong to the paper form ("This page will require photocopying ..."): printed, not shown on screen. */
+  paperOnly?: string[];
+  /**
    * The part of a portfolio the template is, where it is not plain evidence: `authenticity` (the
    * authentication sheet, printed first), `introduction` (printed first among a unit's evidence).
    */

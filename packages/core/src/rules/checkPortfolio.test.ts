@@ -132,6 +132,11 @@ describe("checkPortfolio()", () => {
     const finding = checkPortfolio("501", documents, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
     expect(finding.reasons[1]).toMatch(/exceptional-circumstances record covers Client 4/);
     expect(statuses("502", documents)["502:2.1"]).toBe("not met");
+    // The rule counts the record only once the centre approved it (x-ilm.approvedBy).
+    const unapproved = documents.map((d) => (d.template === "ilm-8588/exceptional-circumstances" ? { ...d, approved: false } : d));
+    const waiting = checkPortfolio("501", unapproved, { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(waiting.status).toBe("not met");
+    expect(waiting.reasons.join(" ")).toMatch(/record for Client 4 is not yet approved by the centre/);
   });
 
   it("judges tools conservatively: named without a reason goes to the assessor", () => {

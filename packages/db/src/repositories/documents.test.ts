@@ -53,7 +53,7 @@ describe("documents", () => {
     });
   });
 
-  describe("saveDocument()", () => {
+  describe("(await saveDocument())", () => {
     it("tells the second of two saves of the same version that it changed, from two connections", async () => {
       const { learner1 } = world.scopes;
       const other = await connectDatabase(world.path);
@@ -115,7 +115,7 @@ describe("documents", () => {
   });
 });
 
-describe("documentsFingerprint()", () => {
+describe("(await documentsFingerprint())", () => {
   it("changes when a document is created or saved, and is undefined for a learner the caller cannot see", async () => {
     const { database, cleanup } = await openTestDatabase();
     const demo = await seedDemoCentre(database.db, { seed: 3 });

@@ -189,3 +189,49 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: str
     return { ok: true as const };
   });
 }
+
+/**
+ * A centre admin corrects a person's name, email address or (a learner's) registration number; the
+ * audit entry keeps what they were.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param input - the person and the new values (an empty learner number clears it)
+ * @returns ok, or why not
+ */
+export async function updateMember(
+  db: Db,
+  scope: Scope,
+  input: { userId: string; name: string; email: string; learnerNumber?: string },
+): Promise<{ ok: true } | Forbidden | NotFound | TooLong | { ok: false; reason: "email-taken" | "empty-name" | "bad-email" }> {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  const name = input.name.trim().replace(/\s+/g, " ");
+  const email = normaliseEmail(input.email);
+  const learnerNumber = input.learnerNumber?.trim();
+  const long = tooLong({ name: [name, TEXT_LIMITS.name], email: [email, TEXT_LIMITS.email], ...(learnerNumber !== undefined ? { learnerNumber: [learnerNumber, TEXT_LIMITS.learnerNumber] } : {}) });
+  if (long) return long;
+  if (!name) return { ok: false, reason: "empty-name" };
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { ok: false, reason: "bad-email" };
+  return writeTransaction(db, async () => {
+    const member = (await get(db, db
+      .select({ id: users.id, name: users.name, email: users.email, learnerId: learners.id, learnerNumber: learners.learnerNumber })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .leftJoin(learners, eq(learners.userId, users.id))
+      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
+    if (!member) return NOT_FOUND;
+    if (email !== member.email && (await emailTakenInCentre(db, scope.centreId, email))) return { ok: false as const, reason: "email-taken" as const };
+    (await run(db, db.update(users).set({ name, email }).where(eq(users.id, member.id))));
+    if (member.learnerId && learnerNumber !== undefined) (await run(db, db.update(learners).set({ learnerNumber: learnerNumber || null }).where(eq(learners.id, member.learnerId))));
+    (await appendAudit(db, {
+      centreId: scope.centreId,
+      actorUserId: scope.userId,
+      action: "member.update",
+      entityType: "user",
+      entityId: member.id,
+      before: { name: member.name, email: member.email, ...(member.learnerId ? { learnerNumber: member.learnerNumber } : {}) },
+      after: { name, email, ...(member.learnerId && learnerNumber !== undefined ? { learnerNumber: learnerNumber || null } : {}) },
+    }));
+    return { ok: true as const };
+  });
+}

@@ -15,7 +15,7 @@ import { inSequence, TEST_ENGINE } from "../test/database.ts";
 const DURATION_KEYS = new Set(["duration", "sessionLength", "plannedSessionDuration", "totalHours"]);
 
 // SQLite only for now: it rewrites stored rows through the file's own connection (issue 19 leaves it to the lead).
-describe.skipIf(TEST_ENGINE === "postgres")("upgradeStoredDocuments() on the demo centre's database", () => {
+describe.skipIf(TEST_ENGINE === "postgres")("(await upgradeStoredDocuments()) on the demo centre's database", () => {
   it("brings documents stored under the old versions (decimal hours) to the current ones, valid, audited, and leaves current ones alone", async () => {
     const temp = tempDir();
     const database = openDatabase(temp.file());

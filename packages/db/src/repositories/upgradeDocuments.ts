@@ -50,7 +50,7 @@ export async function upgradeStoredDocuments(db: Db, scope: Scope): Promise<Upgr
       report.failed.push({ id: row.id, templateId: row.templateId, message: `${row.templateId} ${result.from} → ${result.to}: ${check.errors.map((e) => `${e.location}: ${e.message}`).join("; ")}` });
       continue;
     }
-    writeTransaction(db, async () => {
+    await writeTransaction(db, async () => {
       const changes = (await run(db, db
         .update(documents)
         .set({ data: JSON.stringify(result.document.data), templateVersion: result.to, version: row.version + 1, updatedAt: nowIso(), updatedBy: scope.userId })

@@ -7,3 +7,5 @@ export * from "./auth.ts";
 export * from "./audit.ts";
 export * from "./attachments.ts";
 export * from "./signatures.ts";
+export * from "./endorsements.ts";
+export * from "./passwordResets.ts";

@@ -9,6 +9,7 @@ import { sha256Hex } from "../util/ids.ts";
 import { assignAssessor } from "../repositories/assignments.ts";
 import { createDocument } from "../repositories/documents.ts";
 import { createSigningLink, signWithLink } from "../repositories/signatures.ts";
+import { endorseDocument } from "../repositories/endorsements.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
 import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
@@ -120,6 +121,11 @@ export async function seedDemoCentre(
       if (!stored.ok && stored.reason === "invalid") stored = (await createDocument(db, writer, { ...input, status: "draft" }));
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
       if (template && writer === learner) (await signedBySigners(db, learner, template, stored.id, doc.data));
+      // A record the demo says the centre approved (x-ilm.approvedBy) is approved by the admin.
+      if (doc.approved) {
+        const approved = (await endorseDocument(db, admin, { documentId: stored.id, kind: "approved", expectedVersion: 1 }));
+        if (!approved.ok) throw new Error(`seedDemoCentre: demo ${doc.id} not approved (${approved.reason})`);
+      }
       documents++;
     }
   }
@@ -134,7 +140,7 @@ async function signedBySigners(db: Db, learner: Scope, template: Template, docum
   const fields = fieldsByRole(template).filter((f) => f.role === "signature" && f.signer && f.steps.length === 1);
   if (fields.length === 0) return;
   // One transaction for the document's links and signatures (each call's own becomes a savepoint).
-  writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
+  await writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
 }
 
 async function signEach(db: Db, learner: Scope, fields: ReturnType<typeof fieldsByRole>, documentId: string, data: Record<string, unknown>): Promise<void> {

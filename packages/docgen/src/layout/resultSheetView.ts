@@ -50,7 +50,9 @@ export function resultSheetView(template: Template, data: Data): ResultSheetView
     const schema = resolveSchema(asObject(properties[key]) ?? {}, root);
     return { title: String(schema.title ?? key), value: formatValue(data[key], { type: "unknown" }) };
   };
-  const header = [["centreNumber", "centreName"], ["learnerRegistrationNo", "learnerName"]].map((row) => row.filter((key) => key in properties).map(scalar));
+  const header = [["centreNumber", "centreName"], ["learnerRegistrationNo", "learnerName"], ["attempt"]]
+    .map((row) => row.filter((key) => key in properties).map(scalar))
+    .filter((row) => row.length > 0);
   const loSchemas = asObject(asObject(properties.learningOutcomes)?.properties) ?? {};
   const loData = asObject(data.learningOutcomes) ?? {};
   let columns = { criteria: "Assessment Criteria (AC)", descriptors: DESCRIPTORS_TITLE, feedback: "Assessor feedback on AC", decision: "Pass / Referral (delete as applicable)" };

@@ -46,10 +46,23 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   ) : null;
 
   if (isRoot) {
+    // Paper-form text ("This page will require photocopying ..."): the template lists it in
+    // x-ilm.paperOnly; the screen leaves it out, a printed page keeps it.
+    const paper = (schema["x-ilm"] as { paperOnly?: unknown } | undefined)?.paperOnly;
+    const paperOnly = Array.isArray(paper) ? paper.filter((p): p is string => typeof p === "string") : [];
+    const screenHint =
+      paperOnly.length > 0 && typeof schema.description === "string" ? (
+        <>
+          {screenText(schema.description, paperOnly) ? <div className="ilm-hint ilm-hint--lines" id={descriptionId(id)}>{screenText(schema.description, paperOnly)}</div> : null}
+          <div className="ilm-hint ilm-print-only">{paperOnly.join(" ")}</div>
+        </>
+      ) : (
+        hint
+      );
     return (
       <div className="ilm-object ilm-object--root" id={id}>
         {label ? <h2 className="ilm-heading-l">{label}</h2> : null}
-        {hint}
+        {screenHint}
         {content}
       </div>
     );
@@ -81,4 +94,11 @@ function layout(properties: ObjectFieldTemplatePropertyType[], options: Record<s
       {rest.map((property) => property.content)}
     </>
   );
+}
+
+/** A description without the paper-form phrases (and the brackets or spaces they leave). */
+export function screenText(description: string, paperOnly: string[]): string {
+  let text = description;
+  for (const phrase of paperOnly) text = text.split(phrase).join("");
+  return text.replace(/\(\s*\)/g, "").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }

@@ -42,3 +42,20 @@ describe("IlmForm on the server", () => {
     expect(html).toMatch(/To review the contract after<\/label> <span class="ilm-clause__slot">.*value="6".*<\/span> <label for="root_agreement_reviewAndNoFaultEnding">sessions and have/);
   });
 });
+
+describe("paper-form text (x-ilm.paperOnly)", () => {
+  beforeAll(async () => {
+    await Promise.all(["ilm-8588/session-record", "ilm-8588/diary-cover"].map((id) => preloadTemplate(id)));
+  });
+
+  it("is left out of the screen's hint and kept only for print", () => {
+    const html = renderToStaticMarkup(<IlmForm template="ilm-8588/session-record" draftKey={false} />);
+    const phrase = "This page will require photocopying and completion for each session with an individual";
+    expect(html).toContain(`<div class="ilm-hint ilm-print-only">${phrase}</div>`);
+    expect(html.split(phrase).length).toBe(2);
+    const cover = renderToStaticMarkup(<IlmForm template="ilm-8588/diary-cover" draftKey={false} />);
+    expect(cover).toContain("This diary will help you to plan");
+    expect(cover.match(/<div class="ilm-hint ilm-hint--lines"[^>]*>[^<]*<\/div>/)?.[0]).not.toContain("Please make a copy");
+    expect(cover).toContain('<div class="ilm-hint ilm-print-only">(Please make a copy of the template for each individual as required)</div>');
+  });
+});

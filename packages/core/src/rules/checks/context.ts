@@ -66,12 +66,27 @@ export interface CheckKind<P = Record<string, unknown>> {
   compile(params: P, unit: CompileContext, at: string): Check;
 }
 
-/** The documents of the given templates, in portfolio order for one template, declared order for several. */
+/**
+ * The documents of the given templates, in portfolio order for one template, declared order for
+ * several. A document whose template asks for the centre's approval (`x-ilm.approvedBy`) counts only
+ * once approved.
+ */
 export function documentsOf(context: CheckContext, templateIds: string[]): KnownDocument[] {
-  if (templateIds.length === 1) return context.facts.byTemplate.get(templateIds[0]!) ?? [];
   const found: KnownDocument[] = [];
-  for (const id of templateIds) for (const known of context.facts.byTemplate.get(id) ?? []) found.push(known);
+  for (const id of templateIds) for (const known of context.facts.byTemplate.get(id) ?? []) if (isCounted(known)) found.push(known);
   return found;
+}
+
+/** The documents of the given templates that wait for the centre's approval (not counted by {@link documentsOf}). */
+export function awaitingApproval(context: CheckContext, templateIds: string[]): KnownDocument[] {
+  const found: KnownDocument[] = [];
+  for (const id of templateIds) for (const known of context.facts.byTemplate.get(id) ?? []) if (!isCounted(known)) found.push(known);
+  return found;
+}
+
+function isCounted(known: KnownDocument): boolean {
+  const approvers = known.template.annotations.approvedBy ?? [];
+  return approvers.length === 0 || known.document.approved === true;
 }
 
 /** The template ids of a list of template names. */

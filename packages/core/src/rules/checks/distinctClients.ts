@@ -1,4 +1,4 @@
-import { count, documentsOf, met, notMet, templateIds, type CheckKind } from "./context.ts";
+import { awaitingApproval, count, documentsOf, met, notMet, templateIds, type CheckKind } from "./context.ts";
 
 /**
  * `distinctClients`: the number of distinct clients with sessions lies in a range; one more than the
@@ -32,6 +32,13 @@ export const distinctClients: CheckKind<DistinctClientsParams> = {
         }
         const found = documentsOf(context, records).filter((r) => r.clientKey !== undefined && facts.clients.has(r.clientKey));
         if (found.length === 0) {
+          const waiting = awaitingApproval(context, records).filter((r) => r.clientKey !== undefined && facts.clients.has(r.clientKey));
+          if (waiting.length) {
+            return notMet(
+              [`${stated}; ${unitName} allows at most ${range.max}, or ${allowance} only with the centre's exceptional-circumstances record; the record for ${waiting.map((r) => r.client).join(", ")} is not yet approved by the centre.`],
+              waiting.map((r) => ({ document: r.document.id })),
+            );
+          }
           return notMet([`${stated}; ${unitName} allows at most ${range.max}, or ${allowance} only with the centre's exceptional-circumstances record, and there is no such record for any of these clients.`]);
         }
         return met(

@@ -1,0 +1,63 @@
+import { useLocation } from "@remix-run/react";
+import type { Paged } from "../models/paginate.ts";
+
+/** A column of a queue: the row's key and its heading. */
+export interface QueueColumn<K extends string> {
+  key: K;
+  title: string;
+}
+
+/**
+ * The assessor's marking queue and the IQA's sample: one table of units with an action link per row
+ * ("Mark", "Review") and pages of 25 (links that keep the page's other query parameters).
+ */
+export function QueueTable<K extends string>({
+  caption,
+  columns,
+  data,
+  action,
+}: {
+  caption: string;
+  columns: QueueColumn<K>[];
+  data: Paged<{ id: string; unit: string; learner: string } & Record<K, string | number>>;
+  action: { label: string; href: (id: string) => string };
+}) {
+  const location = useLocation();
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams(location.search);
+    if (page === 1) query.delete(data.param);
+    else query.set(data.param, String(page));
+    const search = query.toString();
+    return `${location.pathname}${search ? `?${search}` : ""}`;
+  };
+  return (
+    <>
+      <table className="queue">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => <th scope="col" key={c.key}>{c.title}</th>)}
+            <th scope="col"><span className="visually-hidden">Action</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((c) => <td key={c.key}>{row[c.key]}</td>)}
+              <td><a href={action.href(row.id)}>{action.label}<span className="visually-hidden"> Unit {row.unit} of {row.learner}</span></a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.pages > 1 ? (
+        <nav className="pager" aria-label={`${caption}: pages`}>
+          <p>
+            {data.page > 1 ? <a href={pageHref(data.page - 1)} rel="prev">Previous page</a> : null}{" "}
+            <span>Page {data.page} of {data.pages} ({data.total} units)</span>{" "}
+            {data.page < data.pages ? <a href={pageHref(data.page + 1)} rel="next">Next page</a> : null}
+          </p>
+        </nav>
+      ) : null}
+    </>
+  );
+}
