@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../test/world.ts";
 import { createDocument, saveDocument } from "./documents.ts";
 import { endorseDocument, listEndorsements } from "./endorsements.ts";
+import { rows } from "../test/database.ts";
 
 describe("confirmations and approvals of records", () => {
   let world: World;
@@ -26,8 +27,8 @@ describe("confirmations and approvals of records", () => {
     if (!saved.ok) throw new Error(saved.reason);
     expect((await listEndorsements(db(), admin, [{ id: made.id, version: 2 }]))).toMatchObject([{ kind: "approved", current: false }]);
     expect((await endorseDocument(db(), admin, { documentId: made.id, kind: "approved", expectedVersion: 1 }))).toEqual({ ok: false, reason: "changed", currentVersion: 2 });
-    const audit = world.database.sqlite.prepare("select count(*) as n from audit_log where action = 'document.approved' and entity_id = ?").get(made.id) as { n: number };
-    expect(audit.n).toBe(1);
+    const [audit] = await rows<{ n: number }>(world.database.db, "select count(*) as n from audit_log where action = 'document.approved' and entity_id = ?", made.id);
+    expect(audit!.n).toBe(1);
   });
 
   it("lets the learner confirm the notes of their professional discussion, and nobody else", async () => {
