@@ -6,7 +6,7 @@ import { createDraft, createWorld, type World } from "../test/world.ts";
 import { addAttachment, getAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentTarget } from "./attachments.ts";
 import { submissionContentHash, submissionFiles, submitUnit } from "./submissions.ts";
 import { createDocument, listDocuments } from "./documents.ts";
-import { rows, scalar } from "../test/database.ts";
+import { rows, scalar, TEST_ENGINE } from "../test/database.ts";
 
 /** A minimal PDF header: enough for the sniffer. */
 function pdf(size = 2000, fill = 0x20): Buffer {
@@ -150,7 +150,9 @@ describe("attachments", () => {
     // The parts were in the table while the file was still arriving (the last sample is at 88 MB: 352 parts).
     expect(staged).toBeGreaterThanOrEqual(300);
     // At most 8 MB of Buffers more than before at any point (measured: 320 KiB; 96 MB if the file were held).
-    expect(peak).toBeLessThan(8 * 1024 * 1024);
+    // On PostgreSQL node-postgres encodes each bound part afresh, and the garbage waits for the collector
+    // (measured: 25 MB): still far from the 96 MB the file would take if it were held.
+    expect(peak).toBeLessThan((TEST_ENGINE === "postgres" ? 40 : 8) * 1024 * 1024);
     expect(await stagedParts()).toBe(0);
     const back = createHash("sha256");
     let size = 0;

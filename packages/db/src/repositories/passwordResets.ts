@@ -34,7 +34,7 @@ export async function createPasswordReset(db: Db, scope: Scope, userId: string, 
     if (!member) return NOT_FOUND;
     const at = nowIso(now);
     // One open link a person: the newest replaces the others.
-    db.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, member.id), eq(passwordResets.centreId, scope.centreId))).run();
+    await run(db, db.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, member.id), eq(passwordResets.centreId, scope.centreId))));
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString();
     const id = newId();
