@@ -24,7 +24,7 @@ function documentData(n) {
     clientRef: `Client ${1 + (n % 6)}`,
     sessionNo: 1 + (n % 12),
     sessionDate: "2026-03-10",
-    duration: 1.5,
+    duration: 90,
     goal: `Goal of write ${n}: ${"agree the next steps with the team lead. ".repeat(1 + (n % 5))}`,
   };
 }

@@ -38,7 +38,7 @@ export async function fillSessionRecord(form) {
 }
 
 /** What `fillSessionRecord` makes the document say. */
-export const SESSION_RECORD = { clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 1.83 };
+export const SESSION_RECORD = { clientRef: "Client 2", sessionNo: 3, sessionDate: "2026-03-10", duration: 110 }; // 1 hour 50 minutes, stored as whole minutes (3.0.0)
 
 /**
  * Fills a client feedback form so that it is valid: the three boxes and all seventeen ratings (8 each).
