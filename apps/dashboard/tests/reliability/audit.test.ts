@@ -117,14 +117,14 @@ describe("audit log", () => {
     const outcomes: string[] = [];
     // 1. the audit insert fails after the decision's insert
     sqlite.exec("create trigger fail_audit before insert on audit_log when new.action in ('decision.record', 'document.save') begin select raise(abort, 'injected audit failure'); end;");
-    await expect((await recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" }))).rejects.toThrow(/injected/);
-    await expect((await saveDocument(db, learner, { id: docs[0]!.id, expectedVersion: docs[0]!.version, data: docs[0]!.data }))).rejects.toThrow(/injected/);
+    await expect(recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).rejects.toThrow(/injected/);
+    await expect(saveDocument(db, learner, { id: docs[0]!.id, expectedVersion: docs[0]!.version, data: docs[0]!.data })).rejects.toThrow(/injected/);
     outcomes.push(`audit insert fails: ${JSON.stringify(state())}`);
     expect(state()).toEqual(before);
     sqlite.exec("drop trigger fail_audit;");
     // 2. the decision's own insert fails before its audit entry
     sqlite.exec("create trigger fail_decision before insert on assessor_decisions begin select raise(abort, 'injected decision failure'); end;");
-    await expect((await recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" }))).rejects.toThrow(/injected/);
+    await expect(recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).rejects.toThrow(/injected/);
     outcomes.push(`decision insert fails: ${JSON.stringify(state())}`);
     expect(state()).toEqual(before);
     sqlite.exec("drop trigger fail_decision;");
