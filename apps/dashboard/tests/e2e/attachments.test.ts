@@ -63,8 +63,8 @@ describe("evidence files in a browser", () => {
     try {
       const user = sqlite.prepare("select u.id, l.id as learnerId, m.centre_id as centreId from users u join learners l on l.user_id = u.id join memberships m on m.user_id = u.id where u.email = ?").get("learner1@demo.ilm-forms.test") as { id: string; learnerId: string; centreId: string };
       const scope = { userId: user.id, centreId: user.centreId, role: "learner" as Role };
-      const documentIds = listDocuments(db, scope, user.learnerId).map((d) => d.id);
-      const submitted = submitUnit(db, scope, { qualification: "ilm-8588", unit: "503", documentIds, declaration: { name: "Learner One", date: "2026-05-01" } });
+      const documentIds = (await listDocuments(db, scope, user.learnerId)).map((d) => d.id);
+      const submitted = (await submitUnit(db, scope, { qualification: "ilm-8588", unit: "503", documentIds, declaration: { name: "Learner One", date: "2026-05-01" } }));
       if (!submitted.ok) throw new Error(`could not submit: ${submitted.reason}`);
       submissionId = submitted.id;
     } finally {

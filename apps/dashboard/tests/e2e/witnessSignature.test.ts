@@ -23,11 +23,11 @@ beforeAll(async () => {
   try {
     const user = sqlite.prepare("select u.id, l.id as learnerId, m.centre_id as centreId from users u join learners l on l.user_id = u.id join memberships m on m.user_id = u.id where u.email = ?").get("learner1@demo.ilm-forms.test") as { id: string; learnerId: string; centreId: string };
     const scope = { userId: user.id, centreId: user.centreId, role: "learner" as Role };
-    const created = createDocument(db, scope, {
+    const created = (await createDocument(db, scope, {
       learnerId: user.learnerId,
       templateId: "ilm-8588/witness-testimony",
       data: { learnerName: "Learner One", unit: "501", witnessName: "Dana Witness", witnessRole: "Stakeholder", criteria: ["501:1.3"], testimony: "I attended the three-way contracting meeting for Client 4." },
-    });
+    }));
     if (!created.ok) throw new Error(created.reason);
     testimonyId = created.id;
   } finally {
