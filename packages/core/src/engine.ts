@@ -62,6 +62,8 @@ export { qualificationOutcome } from "./results/qualificationOutcome.ts";
 export type { QualificationOutcome } from "./results/qualificationOutcome.ts";
 export { totalMarks } from "./results/totalMarks.ts";
 export type { MarksTotal } from "./results/totalMarks.ts";
+export { markedOutcome } from "./results/markedOutcome.ts";
+export type { MarkedOutcome } from "./results/markedOutcome.ts";
 export { DECISION_TRANSITIONS, allowedActions, provisionalDecision, transitionDecision } from "./results/decisionState.ts";
 export type { Decision, DecisionAction, DecisionEvent, DecisionRole, DecisionState } from "./results/decisionState.ts";
 export { findNamedPeople, namesIn, namesUsedIn } from "./confidentiality/findNamedPeople.ts";

@@ -12,8 +12,8 @@ export type { Db, OpenDatabase, OpenOptions } from "./client.ts";
 
 /** Tables (drizzle), role and status lists. */
 export * as tables from "./schema/index.ts";
-export { ROLES, DOCUMENT_STATUSES, SUBMISSION_STATUSES, DECISION_STATES } from "./schema/index.ts";
-export type { Role, DocumentStatus, SubmissionStatus, DecisionState } from "./schema/index.ts";
+export { ROLES, DOCUMENT_STATUSES, SUBMISSION_STATUSES, SUBMISSION_RESULTS, DECISION_STATES } from "./schema/index.ts";
+export type { Role, DocumentStatus, SubmissionStatus, SubmissionResult, DecisionState } from "./schema/index.ts";
 
 /** Scope: who is asking. Every repository function takes it after `db`. */
 export { reachOf } from "./access/scope.ts";

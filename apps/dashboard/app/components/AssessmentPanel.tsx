@@ -7,7 +7,8 @@ import type { LearnerAssessment } from "../models/assessment.server.ts";
  */
 export function AssessmentPanel({ assessment, unitId, criterionText }: { assessment: LearnerAssessment; unitId: string; criterionText: (criterion: string) => string }) {
   const { state, decisions, comments, toWorkOn } = assessment;
-  const tone = state.ratified ? (state.outcome === "Pass" ? "success" : "warning") : "info";
+  // A marks unit with no pass mark has no Pass or Referral: its ratified total is settled, not a warning.
+  const tone = state.ratified ? (state.outcome === "Pass" || (state.outcome === undefined && state.marks) ? "success" : "warning") : "info";
   return (
     <section aria-labelledby="assessment" className={`notice notice--${tone}`}>
       <h2 id="assessment">Assessment</h2>

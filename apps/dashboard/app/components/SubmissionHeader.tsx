@@ -6,6 +6,8 @@ export function SubmissionHeader(props: {
   submission: { status: string; contentHash: string; declarationName: string; declarationDate: string; submittedAt: string; attempt?: number; result?: string | null };
   unitTitle: string;
   outcome: UnitOutcome;
+  /** A marks unit's total in words ("72 out of 100"; with Pass/Referral only where a pass mark is declared): its outcome. */
+  marks?: string | null;
   documents: Array<{ id: string; label: string; submittedVersion: number; currentVersion: number }>;
 }) {
   const { learner, submission, outcome, documents } = props;
@@ -21,7 +23,9 @@ export function SubmissionHeader(props: {
         <dt>Content fingerprint</dt><dd><code>{submission.contentHash}</code></dd>
         <dt>Unit outcome</dt>
         <dd>
-          {submission.result ? (
+          {props.marks !== undefined ? (
+            <><span className="tag tag--provisional">{props.marks ?? "Not yet marked"}</span>{props.marks ? (submission.result ? " (ratified by quality assurance)" : " (provisional until quality assurance ratifies it)") : ""}</>
+          ) : submission.result ? (
             <><span className={`tag tag--${submission.result.toLowerCase()}`}>{submission.result}</span> (ratified by quality assurance)</>
           ) : (
             <><span className={`tag tag--${outcomeClass}`}>{outcome.outcome}</span> (provisional until quality assurance ratifies it)</>

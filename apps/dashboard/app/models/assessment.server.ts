@@ -1,4 +1,4 @@
-import { qualificationOutcome, registry } from "@ilm-forms/core";
+import { markedOutcome, qualificationOutcome, registry, type MarkedOutcome } from "@ilm-forms/core";
 import { listAssessmentComments, listDecisions, listRatifications, listRegistrations, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
 
 /** Where a unit stands in the assessment cycle, as every page says it. */
@@ -12,7 +12,23 @@ export interface AssessmentState {
   attempt: number;
   /** The unit's outcome once the assessor has recorded it: provisional until ratified. */
   outcome?: "Pass" | "Referral";
+  /** A marks unit's total in words ("72 out of 100"), once every criterion is marked: its outcome where no pass mark is declared. */
+  marks?: string;
   ratified: boolean;
+}
+
+/**
+ * A marks unit's outcome from the marks its decisions carry (core's markedOutcome: the total, and Pass or
+ * Referral only where the unit's data declares a pass mark); undefined for a Pass/Referral unit.
+ *
+ * @param submission - the submission (its qualification and unit)
+ * @param decisions - its decisions
+ * @returns the marked outcome, or undefined when no decision carries marks
+ */
+export function submissionMarks(submission: Pick<Submission, "qualification" | "unit">, decisions: Pick<AssessorDecision, "criterion" | "marks">[]): MarkedOutcome | undefined {
+  if (!decisions.some((d) => d.marks !== null)) return undefined;
+  const unit = registry.unit(submission.qualification, submission.unit);
+  return unit ? markedOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.marks]))) : undefined;
 }
 
 /**
@@ -27,20 +43,30 @@ export interface AssessmentState {
 export function assessmentState(submission: Submission | undefined, decisions: AssessorDecision[], ratifications: QaRatification[]): AssessmentState {
   if (!submission) return { code: "not-submitted", words: "Not submitted yet.", attempt: 1, ratified: false };
   const attempt = submission.attempt;
-  const outcome = decisions.some((d) => d.decision === "Referral") ? "Referral" : decisions.length ? "Pass" : undefined;
+  const marked = submissionMarks(submission, decisions);
+  const marks = marked && marked.errors.length === 0 ? marked.words : undefined;
+  const outcome = marked ? marked.outcome : decisions.some((d) => d.decision === "Referral") ? "Referral" : decisions.length ? "Pass" : undefined;
   const lastReview = ratifications[ratifications.length - 1];
   const on = (iso: string) => iso.slice(0, 10);
+  if (submission.result === "Marked") {
+    const words = `Ratified (attempt ${attempt}): ${marks ?? "marked"}. Quality assurance agreed the assessor's marks on ${on(lastReview?.decidedAt ?? submission.submittedAt)}.`;
+    return { code: "ratified", words, attempt, ...(marks ? { marks } : {}), ratified: true };
+  }
   if (submission.result) {
     const words =
       submission.result === "Pass"
         ? `Ratified Pass (attempt ${attempt}): quality assurance agreed the assessor's decision on ${on(lastReview?.decidedAt ?? submission.submittedAt)}.`
         : `Ratified Referral (attempt ${attempt}): work on the referred criteria below, then submit attempt ${attempt + 1}.`;
-    return { code: "ratified", words, attempt, outcome: submission.result, ratified: true };
+    return { code: "ratified", words, attempt, outcome: submission.result, ...(marks ? { marks } : {}), ratified: true };
   }
   if (submission.status === "returned") {
     return { code: "returned-to-learner", words: `Returned to you by the assessor (attempt ${attempt}): change your documents and submit the unit again.`, attempt, ratified: false };
   }
   if (submission.status === "assessed") {
+    if (marked) {
+      const words = `Provisional marks (attempt ${attempt}): ${marks ?? "marked"}, waiting for quality assurance to ratify them.`;
+      return { code: "provisional", words, attempt, ...(outcome ? { outcome } : {}), ...(marks ? { marks } : {}), ratified: false };
+    }
     return { code: "provisional", words: `Provisional ${outcome ?? "decision"} (attempt ${attempt}): the assessor's decision, waiting for quality assurance to ratify it.`, attempt, ...(outcome ? { outcome } : {}), ratified: false };
   }
   if (lastReview?.decision === "return") {
@@ -141,15 +167,17 @@ export async function learnerNews(db: Db, scope: Scope, learnerId: string, recor
     if (submission.status === "returned") news.push({ at: submission.submittedAt, unit, text: `Your assessor returned Unit ${unit} to you.` });
     if (submission.status === "assessed" || submission.result) {
       const at = decisions.map((d) => d.decidedAt).sort().at(-1) ?? submission.submittedAt;
-      const outcome = decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
-      news.push({ at, unit, text: `Your assessor recorded a provisional ${outcome} for Unit ${unit}${attempt}.` });
+      const marked = submissionMarks(submission, decisions);
+      const outcome = marked ? marked.outcome : decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
+      news.push({ at, unit, text: marked ? `Your assessor recorded provisional marks for Unit ${unit}${attempt}: ${marked.words}.` : `Your assessor recorded a provisional ${outcome} for Unit ${unit}${attempt}.` });
     }
     const ratified = reviews.find((r) => r.decision === "ratify");
     if (ratified && submission.result) {
+      const words = submissionMarks(submission, decisions)?.words;
       news.push({
         at: ratified.decidedAt,
         unit,
-        text: submission.result === "Pass" ? `Unit ${unit} is ratified: Pass.` : `Unit ${unit} is ratified as a Referral: attempt ${submission.attempt + 1} is open.`,
+        text: submission.result === "Marked" ? `Unit ${unit} is ratified: ${words ?? "marked"}.` : submission.result === "Pass" ? `Unit ${unit} is ratified: Pass${words ? ` (${words})` : ""}.` : `Unit ${unit} is ratified as a Referral${words ? ` (${words})` : ""}: attempt ${submission.attempt + 1} is open.`,
       });
     }
   }
@@ -180,7 +208,8 @@ export async function learnerAwards(db: Db, scope: Scope, learnerId: string, rec
   records ??= await learnerSubmissions(db, scope, learnerId);
   const ratified: Record<string, Record<string, "Pass" | "Referral">> = {};
   for (const { submission } of records) {
-    if (!submission.result) continue;
+    // A unit marked with no pass mark is not a Pass: its total is its outcome, and no route counts it.
+    if (!submission.result || submission.result === "Marked") continue;
     const byUnit = (ratified[submission.qualification] ??= {});
     if (byUnit[submission.unit] !== "Pass") byUnit[submission.unit] = submission.result;
   }

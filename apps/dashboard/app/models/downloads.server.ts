@@ -1,4 +1,4 @@
-import { authenticityDeclarationTemplate, evidenceByCriterion, registry, totalMarks, unitCriteria, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, evidenceByCriterion, markedOutcome, registry, unitCriteria, type Unit } from "@ilm-forms/core";
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
 import type { AttachmentView } from "./attachments.server.ts";
@@ -159,10 +159,13 @@ export function resultSheetDocument(input: {
     const qaComment = comment(`qa:lo:${lo.number}`);
     learningOutcomes[lo.number] = { criteria, ...(assessorComment ? { comments: assessorComment } : {}), ...(qaComment ? { qaComments: qaComment } : {}) };
   }
-  const decided = input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
-  // A marks scheme (the qualification data says so) prints the total once every criterion has its mark.
+  // A marks scheme (the qualification data says so) prints the total once every criterion has its mark,
+  // and its outcome is that total ("72 out of 100"): Pass or Referral only where the data declares a pass mark.
   const marked = registry.qualification(input.qualification)?.scheme === "marks";
-  const marks = marked ? totalMarks(unit, Object.fromEntries(input.decisions.filter((d) => d.marks !== null && d.marks !== undefined).map((d) => [d.criterion.slice(unit.id.length + 1), d.marks!]))) : undefined;
+  const marks = marked ? markedOutcome(unit, Object.fromEntries(input.decisions.map((d) => [d.criterion, d.marks]))) : undefined;
+  const complete = marks !== undefined && marks.errors.length === 0;
+  const decided = marks ? complete : input.outcome !== "Not yet decided" && unitCriteria(unit).length > 0;
+  const outcome = marks ? (marks.outcome ?? marks.words) : input.outcome;
   return {
     template: `${input.qualification}/result-sheet-${unit.id}`,
     version: unit.version,
@@ -173,10 +176,10 @@ export function resultSheetDocument(input: {
       learnerName: input.learner.name.slice(0, 120),
       attempt: input.submission.attempt,
       learningOutcomes,
-      ...(marks && marks.errors.length === 0 ? { totalMarks: marks.total } : {}),
-      ...(decided ? { assessorDecision: input.outcome } : {}),
+      ...(marks && complete ? { totalMarks: marks.total } : {}),
+      ...(decided ? { assessorDecision: outcome } : {}),
       ...(input.assessor ? { assessorSignature: input.assessor } : {}),
-      ...(decided && input.ratified ? { unitOutcome: input.outcome, qaSignature: input.ratified } : {}),
+      ...(decided && input.ratified ? { unitOutcome: outcome, qaSignature: input.ratified } : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { checkPortfolio, registry, unitOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
+import { checkPortfolio, markedOutcome, registry, unitOutcome, type MarkedOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
 import {
   approvedVersions,
   listAssessmentComments,
@@ -31,6 +31,8 @@ export interface SubmissionView {
   check: PortfolioCheck;
   decisions: AssessorDecision[];
   outcome: UnitOutcome;
+  /** A marks unit's outcome: its total ("72 out of 100"), Pass or Referral only where the data declares a pass mark. */
+  marked?: MarkedOutcome;
   ratifications: QaRatification[];
   comments: AssessmentComment[];
   /** For a second or later attempt: the attempt before, its decisions, and what changed since. */
@@ -76,6 +78,7 @@ export async function loadSubmission(db: Db, scope: Scope, submissionId: string)
   const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals })));
   const decisions = (await listDecisions(db, scope, submission.id));
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
+  const marked = registry.qualification(submission.qualification)?.scheme === "marks" ? markedOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.marks]))) : undefined;
   const prior = (await previousAttempt(db, scope, submission));
   let previous: SubmissionView["previous"];
   if (prior) {
@@ -101,6 +104,7 @@ export async function loadSubmission(db: Db, scope: Scope, submissionId: string)
     check,
     decisions,
     outcome,
+    ...(marked ? { marked } : {}),
     ratifications: (await listRatifications(db, scope, submission.id)),
   };
 }

@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         submittedAt: s.submittedAt,
         submitted: s.submittedAt.slice(0, 10),
         attempt: s.attempt,
-        state: state.code === "returned-by-qa" ? "Returned by quality assurance" : state.code === "being-assessed" ? "Draft marks saved" : state.code === "ratified" ? `Ratified ${state.outcome}` : state.code === "provisional" ? `Provisional ${state.outcome ?? ""}` : "New",
+        state: state.code === "returned-by-qa" ? "Returned by quality assurance" : state.code === "being-assessed" ? "Draft marks saved" : state.code === "ratified" ? `Ratified ${state.outcome ?? state.marks ?? ""}` : state.code === "provisional" ? `Provisional ${state.outcome ?? state.marks ?? ""}` : "New",
       };
     })));
   const assessed = (await rows("assessed"));

@@ -69,6 +69,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     panelDocuments,
     discussions,
     outcome: view.outcome,
+    // A marks unit's outcome is its total (core's markedOutcome); undefined for a Pass/Referral unit.
+    marks: view.marked ? (view.marked.errors.length === 0 ? view.marked.words : null) : undefined,
     ratifications: view.ratifications,
     attempt: view.submission.attempt,
     result: view.submission.result,
@@ -168,7 +170,7 @@ export default function MarkSubmission() {
       <ErrorSummary errors={errors} />
       <p><a href="/assessor">Marking queue</a></p>
       <h1>Unit {data.unit.id} Result Sheet</h1>
-      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} documents={data.documents} />
+      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} marks={data.marks} documents={data.documents} />
       {result && "saved" in result ? <div className="notice notice--success" role="status"><p><strong>Your marks are saved as a draft.</strong> The learner does not see them. Record the assessor’s decision when every criterion is decided.</p></div> : null}
       {data.recorded ? <div className="notice notice--success" role="status"><p><strong>The decision is recorded as provisional.</strong> It is now with quality assurance; the learner sees it as provisional until it is ratified.</p></div> : null}
       {data.returnedByQa ? (

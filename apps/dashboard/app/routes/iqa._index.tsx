@@ -6,6 +6,7 @@ import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
 import { paginate } from "../models/paginate.ts";
 import { samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
+import { submissionMarks } from "../models/assessment.server.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Quality assurance sample – ilm-forms" }];
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const assessorUserId = decisions[0]?.assessorUserId ?? "";
     for (const r of (await listRatifications(db, user.scope, s.id))) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
     const learner = (await getLearner(db, user.scope, s.learnerId))?.name ?? "";
-    if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result });
+    if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result === "Marked" ? (submissionMarks(s, decisions)?.words ?? s.result) : s.result });
     else if (s.status === "assessed") {
       waiting.push({
         id: s.id,

@@ -20,6 +20,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unit: { id: view.unit.id, title: view.unit.title },
     documents: view.documents,
     outcome: view.outcome,
+    // A marks unit's outcome is its total (core's markedOutcome); undefined for a Pass/Referral unit.
+    marks: view.marked ? (view.marked.errors.length === 0 ? view.marked.words : null) : undefined,
     rows: view.unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => {
       const d = view.decisions.find((x) => x.criterion === `${view.unit.id}:${c.id}`);
       return { id: c.id, text: c.resultSheetText ?? c.text, decision: d?.decision ?? null, feedback: d?.feedback ?? "", state: d?.state ?? null };
@@ -74,7 +76,7 @@ export default function ReviewSubmission() {
       <ErrorSummary errors={result?.errors ?? []} />
       <p><a href="/iqa">Quality assurance sample</a></p>
       <h1>Unit {data.unit.id}: review the assessment</h1>
-      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} documents={data.documents} />
+      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} marks={data.marks} documents={data.documents} />
       <table>
         <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
         <tbody>
@@ -96,7 +98,7 @@ export default function ReviewSubmission() {
       <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>
       {data.result ? (
         <div className="notice notice--success" role="status">
-          <p><strong>Ratified {data.result} (attempt {data.attempt})</strong> on {data.ratifications.filter((r) => r.decision === "ratify").at(-1)?.decidedAt.slice(0, 10)}. {data.result === "Referral" ? `The learner may submit attempt ${data.attempt + 1}.` : "The unit is complete."}</p>
+          <p><strong>Ratified {data.result === "Marked" ? data.marks : data.result} (attempt {data.attempt})</strong> on {data.ratifications.filter((r) => r.decision === "ratify").at(-1)?.decidedAt.slice(0, 10)}. {data.result === "Referral" ? `The learner may submit attempt ${data.attempt + 1}.` : "The unit is complete."}</p>
         </div>
       ) : data.submission.status !== "assessed" ? (
         <div className="notice" role="status"><p>This unit is with the assessor{data.ratifications.at(-1)?.decision === "return" ? ", returned with your comments" : ""}. It comes back to you when the assessor records the decision.</p></div>

@@ -68,7 +68,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     result.reason === "no-documents" ? "There are no documents to submit yet." :
     result.reason === "not-registered" ? "You are not registered on this unit." :
     result.reason === "open" ? "This unit is already with your assessor or quality assurance: wait for their decision." :
-    result.reason === "passed" ? "This unit is ratified as a Pass: there is nothing more to submit." : "The unit could not be submitted.";
+    result.reason === "passed" ? "This unit is ratified as a Pass: there is nothing more to submit." :
+    result.reason === "marked" ? "This unit's marks are ratified: there is nothing more to submit." : "The unit could not be submitted.";
   return { errors: [{ path: "name", message }] };
 }
 

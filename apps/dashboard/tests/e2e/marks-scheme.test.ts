@@ -130,16 +130,32 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
       await page.getByLabel("Ratify", { exact: true }).check();
       await page.getByRole("button", { name: "Record the review" }).click();
       await at(page, /\/iqa\?(ratified|returned)=1$/);
+      await page.goto(`${server.url}/iqa/submissions/${submissionId}`);
+      expect(await page.getByRole("status").filter({ hasText: "Ratified" }).innerText()).toContain(`Ratified ${marks.reduce((a, b) => a + b, 0)} out of ${UNIT.totalMarks} (attempt 1)`);
     });
 
-    // 5. The result sheet (HTML) carries each mark and the total out of 100.
+    // 5. The result sheet (HTML) carries each mark and the total out of 100; its outcome is that total,
+    // never Pass or Referral (the data declares no pass mark; decision 052).
+    const total = marks.reduce((a, b) => a + b, 0);
+    const words = `${total} out of ${UNIT.totalMarks}`;
+    expect(UNIT.passMark).toBeUndefined();
     await as(ASSESSOR, async (page) => {
       const response = await page.request.get(`${server.url}/downloads/result-sheet/${submissionId}.html`);
       expect(response.status()).toBe(200);
       const html = await response.text();
       expect(html).toContain(`Total marks (out of ${UNIT.totalMarks})`);
       for (const c of criteria) expect(html).toContain(`Marks (out of ${c.maxMarks})`);
-      expect(html).toContain(String(marks.reduce((a, b) => a + b, 0)));
+      expect(html).toContain(String(total));
+      expect(html).toContain(words);
+      expect(html).not.toMatch(/>\s*(Pass|Referral)\s*</);
+    });
+
+    // 6. The learner sees the total as the unit's outcome, and no Pass or Referral.
+    await as(LEARNER, async (page) => {
+      await page.goto(`${server.url}/learner/units/${UNIT.id}`);
+      const panel = await page.locator("#assessment").locator("xpath=..").innerText();
+      expect(panel).toContain(`Ratified (attempt 1): ${words}.`);
+      expect(panel).not.toMatch(/\b(Pass|Referral)\b/);
     });
 
     expect(consoleErrors).toEqual([]);

@@ -67,6 +67,22 @@ describe("checkQualification()", () => {
   });
 });
 
+describe("a pass mark (marks scheme only, and only where the source gives one)", () => {
+  const DIARY = "ilm-l7-extended-diary/qualification.json";
+  const diary = JSON.parse(readFileSync(join(schemasDir, DIARY), "utf8")) as Qualification;
+  it("is absent from the extended diary: its source (seed 002) gives maxima and no pass mark", () => {
+    expect(diary.units.every((u) => u.passMark === undefined)).toBe(true);
+  });
+  it("may be declared on a marks unit, up to its total, and not on a pass-referral unit", () => {
+    const withPassMark = structuredClone(diary);
+    withPassMark.units[0]!.passMark = 50;
+    expect(() => checkQualification(withPassMark, DIARY, schemasDir, templates)).not.toThrow();
+    withPassMark.units[0]!.passMark = 101;
+    expect(() => checkQualification(withPassMark, DIARY, schemasDir, templates)).toThrow(`${DIARY}: /units/0/passMark: 101 is more than the unit's totalMarks of 100`);
+    expect(() => check(changed((q) => { q.units[unit501]!.passMark = 50; }))).toThrow(FILE);
+  });
+});
+
 describe("the check vocabulary", () => {
   const metaSchema = JSON.parse(readFileSync(join(schemasDir, "qualification.schema.json"), "utf8")) as { $defs: { check: { properties: { kind: { enum: string[] } }; allOf: Array<{ if: { properties: { kind: { const: string } } } }> } } };
   const guide = readFileSync(join(schemasDir, "../docs/schema-authoring.md"), "utf8");

@@ -25,7 +25,10 @@ export function checkQualification(qualification: Qualification, file: string, s
   if (declaration !== undefined && !templates.some((t) => t.id === `${qualification.id}/${declaration}`)) {
     throw new Error(`${file}: /authenticityDeclaration: there is no template "${declaration}" in ${qualification.id}`);
   }
-  for (const unit of qualification.units) {
+  for (const [index, unit] of qualification.units.entries()) {
+    if (unit.passMark !== undefined && unit.totalMarks !== undefined && unit.passMark > unit.totalMarks) {
+      throw new Error(`${file}: /units/${index}/passMark: ${unit.passMark} is more than the unit's totalMarks of ${unit.totalMarks}`);
+    }
     try {
       compileUnitRules(qualification, unit, templates);
     } catch (error) {

@@ -56,7 +56,13 @@ export function generateResultSheet(qualification: Qualification, unit: Unit): G
     };
     loUi[lo.number] = { "ui:order": ["criteria", "comments", "qaComments"], criteria: criteriaUi, comments: { "ui:widget": "textarea" }, qaComments: { "ui:widget": "textarea" } };
   }
-  const outcome: JsonSchema = { type: "string", enum: ["Pass", "Referral"] };
+  // A marks unit's outcome is its total ("72 out of 100"); Pass or Referral only where the data declares
+  // a pass mark (decision 052): no pass mark is invented.
+  const outcome: JsonSchema =
+    marks && unit.passMark === undefined
+      ? { type: "string", maxLength: 80, description: `The total marks, e.g. "72 out of ${unit.totalMarks ?? 100}": no pass mark is declared for this unit.` }
+      : { type: "string", enum: ["Pass", "Referral"] };
+  const outcomeTitle = (title: string): string => (marks && unit.passMark === undefined ? title : `${title} (delete as applicable)`);
   const schema: JsonSchema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `Unit ${unit.id} Result Sheet`,
@@ -72,9 +78,9 @@ export function generateResultSheet(qualification: Qualification, unit: Unit): G
       attempt: { title: "Attempt", type: "integer", minimum: 1, maximum: 99 },
       learningOutcomes: { title: "Learning outcomes", type: "object", additionalProperties: false, properties: learningOutcomes },
       ...(marks ? { totalMarks: { title: `Total marks (out of ${unit.totalMarks ?? 100})`, type: "integer", minimum: 0, maximum: unit.totalMarks ?? 100 } } : {}),
-      assessorDecision: { ...outcome, title: "Assessor’s Decision (delete as applicable)" },
+      assessorDecision: { ...outcome, title: outcomeTitle("Assessor’s Decision") },
       assessorSignature: { $ref: `${COMMON}/signature.schema.json`, title: "Signature of Assessor" },
-      unitOutcome: { ...outcome, title: "Unit Outcome (delete as applicable)" },
+      unitOutcome: { ...outcome, title: outcomeTitle("Unit Outcome") },
       qaSignature: { $ref: `${COMMON}/signature.schema.json`, title: "Signature of QA", description: "The date is the Date of QA check." },
     },
     "x-ilm": {

@@ -76,6 +76,8 @@ export interface Unit {
   assessmentMethod?: string;
   thresholds?: Thresholds;
   totalMarks?: number;
+  /** For marks schemes, only where the source gives one: the total at or above which the unit is a Pass. */
+  passMark?: number;
   resultSheet?: { source?: string; instructions: string[]; descriptorsNote?: string };
   evidenceMatrix?: {
     title: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRegistry as registry } from "../registry/builtinRegistry.ts";
 import { allowedActions, provisionalDecision, transitionDecision } from "./decisionState.ts";
 import { qualificationOutcome } from "./qualificationOutcome.ts";
+import { markedOutcome } from "./markedOutcome.ts";
 import { totalMarks } from "./totalMarks.ts";
 import { unitOutcome } from "./unitOutcome.ts";
 
@@ -61,6 +62,30 @@ describe("totalMarks()", () => {
       "Unit extended-diary has no criterion 9.9.",
     ]);
     expect(result.total).toBe(100 - 4 - 8 - 12);
+  });
+});
+
+describe("markedOutcome()", () => {
+  const marks = Object.fromEntries(diary.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => [`${diary.id}:${c.id}`, c.maxMarks!])));
+  const seventyTwo = { ...marks, [`${diary.id}:2.1`]: 4 }; // 100 - 32 + 4
+  it("is the total out of the unit's marks, never Pass or Referral, where the data declares no pass mark", () => {
+    expect(diary.passMark).toBeUndefined();
+    const outcome = markedOutcome(diary, seventyTwo);
+    expect(outcome).toEqual({ total: 72, outOf: 100, words: "72 out of 100", errors: [] });
+    expect(outcome.outcome).toBeUndefined();
+    expect(markedOutcome(diary, { ...seventyTwo, [`${diary.id}:1.1`]: 0 }).words).toBe("68 out of 100");
+  });
+  it("is Pass at or above a declared pass mark and Referral below it", () => {
+    const declared = { ...diary, passMark: 72 };
+    expect(markedOutcome(declared, seventyTwo)).toMatchObject({ total: 72, passMark: 72, outcome: "Pass", words: "72 out of 100 (pass mark 72): Pass" });
+    expect(markedOutcome(declared, { ...seventyTwo, [`${diary.id}:1.1`]: 3 })).toMatchObject({ total: 71, outcome: "Referral", words: "71 out of 100 (pass mark 72): Referral" });
+  });
+  it("withholds Pass/Referral while a mark is missing or above its maximum", () => {
+    const { [`${diary.id}:5.1`]: _missing, ...rest } = marks;
+    const outcome = markedOutcome({ ...diary, passMark: 10 }, rest);
+    expect(outcome.outcome).toBeUndefined();
+    expect(outcome.errors).toEqual(["Criterion 5.1 has no mark yet (out of 12)."]);
+    expect(outcome.words).toBe("88 out of 100 (pass mark 10)");
   });
 });
 

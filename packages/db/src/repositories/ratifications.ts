@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
+import { markedOutcome, registry } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
-import { assessorDecisions, qaRatifications, submissions } from "../schema/assessment.ts";
+import { assessorDecisions, qaRatifications, submissions, type SubmissionResult } from "../schema/assessment.ts";
+import { registrations } from "../schema/learners.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { getSubmission, setSubmissionStatus } from "./submissions.ts";
-import { all, run } from "../access/engine.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** An IQA's ratification or return. */
 export type QaRatification = Omit<typeof qaRatifications.$inferSelect, "centreId">;
@@ -51,10 +53,22 @@ export async function ratifySubmission(
       .where(and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.centreId, scope.centreId)))));
     if (input.decision === "return") (await setSubmissionStatus(db, submission.id, "submitted"));
     // Ratified: the unit's result is settled (a Referral opens the next attempt; see submitUnit).
-    let result: "Pass" | "Referral" | undefined;
+    let result: SubmissionResult | undefined;
+    let marks: { totalMarks: number; outOf: number; words: string } | undefined;
     if (input.decision === "ratify") {
-      const decided = (await all(db, db.select({ decision: assessorDecisions.decision }).from(assessorDecisions).where(eq(assessorDecisions.submissionId, submission.id))));
-      result = decided.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
+      const decided = (await all(db, db.select({ criterion: assessorDecisions.criterion, decision: assessorDecisions.decision, marks: assessorDecisions.marks }).from(assessorDecisions).where(eq(assessorDecisions.submissionId, submission.id))));
+      if (decided.some((d) => d.marks !== null)) {
+        // A marks unit: its outcome is its total; Pass or Referral only where the unit's data declares a pass mark.
+        const registration = (await get(db, db.select({ ruleSetVersion: registrations.ruleSetVersion }).from(registrations)
+          .where(and(eq(registrations.learnerId, submission.learnerId), eq(registrations.qualification, submission.qualification), eq(registrations.unit, submission.unit)))));
+        const unit = registry.unit(submission.qualification, submission.unit, registration?.ruleSetVersion);
+        if (!unit) throw new Error(`Unit ${submission.unit} of ${submission.qualification} is not in the registry: its marks cannot be totalled`);
+        const outcome = markedOutcome(unit, Object.fromEntries(decided.map((d) => [d.criterion, d.marks])));
+        marks = { totalMarks: outcome.total, outOf: outcome.outOf, words: outcome.words };
+        result = outcome.outcome ?? "Marked";
+      } else {
+        result = decided.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
+      }
       (await run(db, db.update(submissions).set({ result }).where(eq(submissions.id, submission.id))));
     }
     (await appendAudit(db, {
@@ -64,7 +78,7 @@ export async function ratifySubmission(
       entityType: "submission",
       entityId: submission.id,
       before: { status: submission.status },
-      after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row, ...(result ? { result } : {}) },
+      after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row, ...(result ? { result } : {}), ...(marks ?? {}) },
     }));
     return { ok: true as const, id: row.id };
   });

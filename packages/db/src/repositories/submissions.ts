@@ -65,7 +65,7 @@ export type SubmitUnitResult =
   | Forbidden
   | TooLong
   | { ok: false; reason: "changed"; contentHash: string }
-  | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" | "open" | "passed" };
+  | { ok: false; reason: "not-registered" | "no-documents" | "no-declaration" | "open" | "passed" | "marked" };
 
 /**
  * A learner submits a unit for assessment with the authenticity declaration (typed name and date).
@@ -106,6 +106,8 @@ export async function submitUnit(
       .from(submissions)
       .where(and(eq(submissions.centreId, scope.centreId), eq(submissions.learnerId, learner.id), eq(submissions.qualification, input.qualification), eq(submissions.unit, input.unit)))));
     if (earlier.some((s) => s.result === "Pass")) return { ok: false as const, reason: "passed" as const };
+    // A marks unit with no pass mark is settled by its ratified total: there is no next attempt.
+    if (earlier.some((s) => s.result === "Marked")) return { ok: false as const, reason: "marked" as const };
     if (earlier.some((s) => s.status !== "returned" && s.result === null)) return { ok: false as const, reason: "open" as const };
     const attempt = 1 + earlier.filter((s) => s.result === "Referral").length;
     const files = (await submissionFiles(db, scope, { learnerId: learner.id, qualification: input.qualification, unit: input.unit, documentIds: docs.map((d) => d.id) }));

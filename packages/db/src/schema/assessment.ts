@@ -8,6 +8,10 @@ import { users } from "./people.ts";
 export const SUBMISSION_STATUSES = ["submitted", "assessed", "returned"] as const;
 /** One of {@link SUBMISSION_STATUSES}. */
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** What quality assurance's ratification settles: see `submissions.result`. */
+export const SUBMISSION_RESULTS = ["Pass", "Referral", "Marked"] as const;
+/** One of {@link SUBMISSION_RESULTS}. */
+export type SubmissionResult = (typeof SUBMISSION_RESULTS)[number];
 /** The states of an assessor's decision on a criterion. */
 export const DECISION_STATES = ["provisional", "ratified", "returned"] as const;
 /** One of {@link DECISION_STATES}. */
@@ -37,8 +41,12 @@ export const submissions = sqliteTable(
     status: text("status", { enum: SUBMISSION_STATUSES }).notNull(),
     /** Which attempt at the unit this is: 1, then one more after each submission ratified as a Referral. */
     attempt: integer("attempt").notNull().default(1),
-    /** Set when quality assurance ratifies the decision: `Pass` or `Referral` (a Referral opens the next attempt). */
-    result: text("result", { enum: ["Pass", "Referral"] }),
+    /**
+     * Set when quality assurance ratifies the decision: `Pass` or `Referral` (a Referral opens the next
+     * attempt), or `Marked` for a marks unit whose data declares no pass mark (its outcome is its total,
+     * read from the ratified marks; decision 052).
+     */
+    result: text("result", { enum: SUBMISSION_RESULTS }),
     submittedAt: text("submitted_at").notNull(),
     submittedBy: text("submitted_by")
       .notNull()
