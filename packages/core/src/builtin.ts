@@ -6,9 +6,20 @@ import type { NamedPersonWarning } from "./confidentiality/scanNames.ts";
 import type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
 import { builtinRegistry } from "./registry/builtinRegistry.ts";
 import type { Registry } from "./registry/createRegistry.ts";
-import { checkPortfolio as checkPortfolioWith, type CheckPortfolioOptions } from "./rules/checkPortfolio.ts";
+import { checkPortfolio as checkPortfolioWith, createPortfolioChecker as createPortfolioCheckerWith, type CheckPortfolioOptions, type PortfolioChecker } from "./rules/checkPortfolio.ts";
 import { templatesReadBy as templatesReadByWith } from "./rules/templatesReadBy.ts";
 import type { PortfolioCheck } from "./rules/types.ts";
+
+/**
+ * `createPortfolioChecker` of `rules/checkPortfolio.ts` (an incremental `checkPortfolio`), over the
+ * built-in registry unless `defaults.registry` is given.
+ *
+ * @param defaults - options for every check
+ * @returns the checker
+ */
+export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): PortfolioChecker {
+  return createPortfolioCheckerWith(defaults.registry ? defaults : { ...defaults, registry: builtinRegistry });
+}
 
 /**
  * `checkPortfolio` of `rules/checkPortfolio.ts`, over the built-in registry unless `options.registry` is given.

@@ -46,6 +46,30 @@ export function findNamedPeopleIn(documents: DocumentWithTemplate[], knownNames:
   return warnings;
 }
 
+/**
+ * `findNamedPeopleIn`, keeping each document's warnings in its `memo` for the names known: a document
+ * scanned before, with the same names known, is not scanned again (an incremental re-check).
+ *
+ * @param documents - documents with their templates and a memo each
+ * @param knownNames - names the learner has written elsewhere
+ * @returns the same warnings as `findNamedPeopleIn`, in document order
+ */
+export function findNamedPeopleRemembered(documents: (DocumentWithTemplate & { memo: { names?: { key: string; warnings: NamedPersonWarning[] } } })[], knownNames: string[]): NamedPersonWarning[] {
+  const key = knownNames.join("\n");
+  let matcher: NameMatcher | undefined;
+  const warnings: NamedPersonWarning[] = [];
+  for (const doc of documents) {
+    let remembered = doc.memo.names;
+    if (remembered === undefined || remembered.key !== key) {
+      const found: NamedPersonWarning[] = [];
+      scanDocument(doc.document, doc.template, (matcher ??= matcherForNames(knownNames)), found);
+      doc.memo.names = remembered = { key, warnings: found };
+    }
+    for (const warning of remembered.warnings) warnings.push(warning);
+  }
+  return warnings;
+}
+
 const NO_ROWS: number[] = [];
 
 function scanDocument(document: PortfolioDocument, template: Template, matcher: NameMatcher, out: NamedPersonWarning[]): void {

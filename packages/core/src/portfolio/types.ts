@@ -9,6 +9,13 @@ export interface PortfolioDocument {
   /** The document itself, as the template's schema describes it. */
   data: Record<string, unknown>;
   /**
+   * Which stored revision of the document this is (a database row's version), where the caller knows it.
+   * An incremental checker (`createPortfolioChecker`) takes a document with the same id and revision as
+   * unchanged without reading its data; without a revision it compares the data object itself (so pass
+   * a new object for a changed document, never one changed in place).
+   */
+  revision?: string | number;
+  /**
    * What the signers themselves did, where the caller knows it (a store that records signatures made
    * through signing links): by top-level signature field, the signature its signer made. Given, a
    * signature field that declares `x-ilm.signer` counts only when its signer signed it and the document

@@ -8,7 +8,7 @@ import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
-import { collectFacts } from "./facts.ts";
+import { collectFacts, type FactsCache } from "./facts.ts";
 import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
 
 /** Options of `checkPortfolio`. */
@@ -49,6 +49,65 @@ const validators = new WeakMap<Registry, ReturnType<typeof createValidate>>();
  * @returns one finding per assessment criterion of the unit, in order, and a summary of the figures
  */
 export function checkPortfolio(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions = {}): PortfolioCheck {
+  return checkWith(registration, documents, options, undefined);
+}
+
+/** A checker that remembers what it read of each document: see {@link createPortfolioChecker}. */
+export interface PortfolioChecker {
+  /** `checkPortfolio`, reading again only the documents that changed since the last call. */
+  check(registration: UnitRegistration | string, documents: PortfolioDocument[], options?: CheckPortfolioOptions): PortfolioCheck;
+  /** How many documents it remembers. */
+  readonly size: number;
+  /** Forgets everything. */
+  clear(): void;
+}
+
+/**
+ * An incremental `checkPortfolio` for a caller that checks the same portfolio again and again (the
+ * dashboard re-checks on every save). It keeps, per document id, the document as last seen with its
+ * validation and everything the checks read from it alone (its session rows, its names, the name
+ * scan); a document with the same id and `revision` (or, without revisions, the same data object),
+ * template version, approval and signers' signatures is not validated or read again. The cross-document
+ * rules (sessions lined up, totals, clients) are recomputed from the remembered facts each time, so the
+ * answers are exactly `checkPortfolio`'s. Documents no longer passed are forgotten.
+ *
+ * @param defaults - options used for every check (a call's options override them), e.g. `registry`
+ * @returns the checker
+ */
+export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): PortfolioChecker {
+  // One cache per registry and validation mode: an assumed-valid answer must not stand for a validated one.
+  const caches = new Map<string, FactsCache>();
+  const registries = new WeakMap<Registry, number>();
+  let nextRegistry = 0;
+  return {
+    check(registration, documents, options = {}) {
+      const merged = { ...defaults, ...options };
+      if (!merged.registry) return checkWith(registration, documents, merged, undefined);
+      let registryNo = registries.get(merged.registry);
+      if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
+      const key = `${registryNo}:${merged.assumeValid === true}`;
+      let cache = caches.get(key);
+      if (!cache) caches.set(key, (cache = new Map()));
+      const result = checkWith(registration, documents, merged, cache);
+      // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
+      if (cache.size > documents.length) {
+        const ids = new Set(documents.map((d) => d.id));
+        for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id);
+      }
+      return result;
+    },
+    get size() {
+      let n = 0;
+      for (const cache of caches.values()) n += cache.size;
+      return n;
+    },
+    clear() {
+      caches.clear();
+    },
+  };
+}
+
+function checkWith(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions, cache: FactsCache | undefined): PortfolioCheck {
   const registry = options.registry;
   if (!registry) throw new Error("checkPortfolio needs options.registry: @ilm-forms/core/engine holds no templates (@ilm-forms/core's checkPortfolio uses the built-in ones)");
   const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
@@ -56,7 +115,7 @@ export function checkPortfolio(registration: UnitRegistration | string, document
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const rules = unitRules(registry, qualification, unit);
   const validateOne = validate;
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions);
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, cache);
   const context: CheckContext = {
     facts,
     unit,

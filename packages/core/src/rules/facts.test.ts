@@ -6,7 +6,7 @@ import { sessionRowsBothWays } from "./sessionRows.ts";
 
 function known(templateId: string, data: Record<string, unknown>): KnownDocument {
   const template = builtinRegistry.get(templateId)!;
-  return { document: { id: "d", template: templateId, version: template.version, data }, template, readers: roleReaders(template), valid: true, client: "Client 1", clientKey: "client 1" };
+  return { document: { id: "d", template: templateId, version: template.version, data }, template, readers: roleReaders(template), valid: true, client: "Client 1", clientKey: "client 1", memo: {} };
 }
 
 describe("session rows read in one walk", () => {

@@ -7,6 +7,8 @@ import { memoByObject } from "../roles/memoByObject.ts";
 import { clientKey } from "./clientKey.ts";
 import { lineUpSessions } from "./lineUpSessions.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
+import type { Row } from "./sessionRows.ts";
+import type { NamedPersonWarning } from "../confidentiality/scanNames.ts";
 
 export { clientKey };
 
@@ -21,7 +23,29 @@ export interface KnownDocument {
   client: string | undefined;
   /** `clientKey(client)`, worked out once. */
   clientKey: string | undefined;
+  /**
+   * What the checks work out from this document alone, kept with it: an incremental checker reuses an
+   * unchanged document's KnownDocument, so none of it is worked out again on a re-check.
+   */
+  memo: DocumentMemo;
 }
+
+/** Per-document results of the checks, valid as long as the document is unchanged. */
+export interface DocumentMemo {
+  /** The document's session rows (`RowGatherer.rowsOf`). */
+  rows?: Row[];
+  /** The names the document itself writes in person-name and signature fields. */
+  personNames?: string[];
+  /** The warnings of the name scan, for the names known when it ran (`key`: those names joined). */
+  names?: { key: string; warnings: NamedPersonWarning[] };
+}
+
+/**
+ * What an incremental checker keeps between checks: each document as last seen, by id, with what was
+ * read from it. `collectFacts` reuses an entry while the document is unchanged (same template version,
+ * approval and signers' signatures, and the same `revision`, or without revisions the same data object).
+ */
+export type FactsCache = Map<string, { document: PortfolioDocument; known: KnownDocument; result: ValidationResult }>;
 
 /** One coaching session, from an hours-log row, a session record, or both. */
 export interface Session {
@@ -85,28 +109,38 @@ export function collectFacts(
   registry: Registry,
   validate: (document: PortfolioDocument) => ValidationResult,
   sessions: SessionTemplates,
+  cache?: FactsCache,
 ): PortfolioFacts {
   const facts: PortfolioFacts = { byTemplate: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
   const logs: KnownDocument[] = [];
   const records: KnownDocument[] = [];
   const keys = new Map<string, string>();
   for (const document of documents) {
-    const template = registry.get(document.template, document.version);
-    if (!template) {
-      facts.unknown.push(document.id);
-      continue;
+    const cached = cache?.get(document.id);
+    let known: KnownDocument;
+    let result: ValidationResult;
+    if (cached !== undefined && unchanged(cached.document, document)) {
+      ({ known, result } = cached);
+      if (known.client !== undefined) keys.set(known.client, known.clientKey!);
+    } else {
+      const template = registry.get(document.template, document.version);
+      if (!template) {
+        facts.unknown.push(document.id);
+        continue;
+      }
+      result = validate(document);
+      const ref = clientRefOf(template, document.data);
+      // Every known document gets the same fields in the same order (one object shape for the checks to read).
+      known = { document, template, readers: roleReaders(template), valid: result.valid, client: undefined, clientKey: undefined, memo: {} };
+      if (ref !== undefined && ref.trim() !== "") {
+        known.client = ref.trim();
+        let key = keys.get(known.client);
+        if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
+        known.clientKey = key;
+      }
+      cache?.set(document.id, { document, known, result });
     }
-    const result = validate(document);
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
-    const ref = clientRefOf(template, document.data);
-    // Every known document gets the same fields in the same order (one object shape for the checks to read).
-    const known: KnownDocument = { document, template, readers: roleReaders(template), valid: result.valid, client: undefined, clientKey: undefined };
-    if (ref !== undefined && ref.trim() !== "") {
-      known.client = ref.trim();
-      let key = keys.get(known.client);
-      if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
-      known.clientKey = key;
-    }
     facts.known.push(known);
     const ofTemplate = facts.byTemplate.get(document.template);
     if (ofTemplate) ofTemplate.push(known);
@@ -116,4 +150,14 @@ export function collectFacts(
   }
   lineUpSessions(facts, logs, records, keys);
   return facts;
+}
+
+/** Whether a document is the one cached: same template version, approval and signers' signatures, and same revision (or, without revisions, the same data object). */
+function unchanged(before: PortfolioDocument, now: PortfolioDocument): boolean {
+  if (before === now) return true;
+  if (before.template !== now.template || before.version !== now.version || before.approved !== now.approved) return false;
+  const same = before.revision !== undefined && now.revision !== undefined ? before.revision === now.revision : before.data === now.data;
+  if (!same) return false;
+  if (before.signerSignatures === now.signerSignatures) return true;
+  return JSON.stringify(before.signerSignatures ?? null) === JSON.stringify(now.signerSignatures ?? null);
 }

@@ -39,7 +39,7 @@ export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], rec
   const byDate = new SessionIndex();
   const gatherer = new RowGatherer();
   for (const log of logs) {
-    for (const row of gatherer.rowsOf(log)) {
+    for (const row of (log.memo.rows ??= gatherer.rowsOf(log))) {
       if (row.date === undefined && row.sessionNo === undefined && row.minutes === undefined) continue;
       // The row's own client (a diary of many clients), else the document's.
       const client = row.client ?? log.client;
@@ -57,7 +57,7 @@ export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], rec
   }
   for (const record of records) {
     if (!record.client || record.clientKey === undefined) continue;
-    const row: Partial<Row> = gatherer.rowsOf(record)[0] ?? {};
+    const row: Partial<Row> = (record.memo.rows ??= gatherer.rowsOf(record))[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };
     const session = byKey.get(record.clientKey, sessionKey(row)) ?? (row.date ? byDate.get(record.clientKey, row.date) : undefined);
     if (session && !session.record) {

@@ -1,4 +1,4 @@
-import { findNamedPeopleIn, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
+import { findNamedPeopleRemembered, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
 import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
 
 /**
@@ -17,7 +17,10 @@ export const namesAbsent: CheckKind<NamesAbsentParams> = {
         const { known } = context.facts;
         const prefix = `${context.unit.id}:`;
         const ofUnit = known.filter((k) => k.template.annotations.perClient === true || k.template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true);
-        const warnings = findNamedPeopleIn(ofUnit, namesUsedInKnown(known));
+        // Each document's names and scan are kept with it (`memo`): a re-check scans only what changed.
+        const names = new Set<string>();
+        for (const k of known) for (const name of (k.memo.personNames ??= namesUsedInKnown([k]))) names.add(name);
+        const warnings = findNamedPeopleRemembered(ofUnit, [...names]);
         if (warnings.length === 0) return met([`No free text or client reference in the ${count(ofUnit.length, "document")} of ${context.unitName} looks like it names a person.`]);
         const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
         return forAssessor(
