@@ -1,4 +1,4 @@
-import { authenticityDeclarationTemplate, checkPortfolio, criteriaEvidenced, registry, templatesReadBy, type PortfolioCheck, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
+import { authenticityDeclarationTemplate, createPortfolioChecker, criteriaEvidenced, registry, templatesReadBy, type PortfolioCheck, type PortfolioChecker, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
 import { approvedVersions, documentsFingerprint, listDocuments, listRegistrations, signerSignatureStates, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
@@ -51,6 +51,23 @@ async function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: st
 
 const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
+/** Core's incremental checkers, one per learner's portfolio (or submission), least recently used dropped first. */
+const checkers = new RecentlyUsed<PortfolioChecker>(PROGRESS_CACHE_SIZE);
+
+/**
+ * The incremental checker of one set of documents (a learner's portfolio, a submission): after a save it
+ * reads only the saved document again (each document passes its stored version as its `revision`), and
+ * answers exactly as `checkPortfolio` would.
+ *
+ * @param key - whose documents, e.g. `portfolio:<learner id>` or `submission:<id>` (centre-scoped ids)
+ * @returns the checker for that key
+ */
+export function portfolioChecker(key: string): PortfolioChecker {
+  let checker = checkers.get(key);
+  if (!checker) checkers.set(key, (checker = createPortfolioChecker()));
+  return checker;
+}
+
 async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[], approvals: Set<string>): Promise<UnitProgress[]> {
   const documents = (await listDocuments(db, scope, learnerId));
   // What the signers did: the rules count only their own signatures, matching the documents as they are.
@@ -59,7 +76,7 @@ async function computeProgress(db: Db, scope: Scope, learnerId: string, registra
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!unit) return [];
-    const check = checkPortfolio({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
+    const check = portfolioChecker(`portfolio:${scope.centreId}:${learnerId}`).check({ qualification: registration.qualification, unit: registration.unit, version: registration.ruleSetVersion }, portfolio);
     const templates = templatesForUnit(registration.qualification, registration.unit, registration.ruleSetVersion);
     return [{ registration, unit, check, documents: unitDocuments(documents, templates, registration.unit), templates }];
   });
@@ -116,7 +133,8 @@ export function unitDocuments(documents: StoredDocument[], templates: Template[]
  * @returns the portfolio document
  */
 export function toPortfolioDocument(document: StoredDocument, what: { signerSignatures?: Record<string, SignerSignatureState> | undefined; approvals?: Set<string> | undefined } = {}): PortfolioDocument {
-  const portfolio: PortfolioDocument = { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
+  // The stored version is the revision: core's incremental checker reads a document again only when it changes.
+  const portfolio: PortfolioDocument = { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data, revision: document.version };
   if (what.signerSignatures) portfolio.signerSignatures = what.signerSignatures;
   if (what.approvals?.has(`${document.id}@${document.version}`)) portfolio.approved = true;
   return portfolio;

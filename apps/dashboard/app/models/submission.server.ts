@@ -1,4 +1,4 @@
-import { checkPortfolio, markedOutcome, registry, unitOutcome, type MarkedOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
+import { markedOutcome, registry, unitOutcome, type MarkedOutcome, type PortfolioCheck, type Unit, type UnitOutcome } from "@ilm-forms/core";
 import {
   approvedVersions,
   listAssessmentComments,
@@ -19,7 +19,7 @@ import {
   type Submission,
   signerSignatureStates,
 } from "@ilm-forms/db";
-import { documentLabel, toPortfolioDocument } from "./portfolio.server.ts";
+import { documentLabel, portfolioChecker, toPortfolioDocument } from "./portfolio.server.ts";
 
 /** Everything a marking or review page shows about one submission. */
 export interface SubmissionView {
@@ -75,7 +75,7 @@ export async function loadSubmission(db: Db, scope: Scope, submissionId: string)
   });
   const signed = (await signerSignatureStates(db, scope, learner.id, storedDocuments));
   const approvals = (await approvedVersions(db, scope, learner.id));
-  const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals })));
+  const check = portfolioChecker(`submission:${scope.centreId}:${submission.id}`).check({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals })));
   const decisions = (await listDecisions(db, scope, submission.id));
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
   const marked = registry.qualification(submission.qualification)?.scheme === "marks" ? markedOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.marks]))) : undefined;

@@ -36,6 +36,21 @@ describe("result sheets (Appendices 2, 6, 7, 9)", () => {
   });
 });
 
+describe("a marks unit's result sheet", () => {
+  it("prints the total as the outcome, with no PASS / REFERRAL to strike, where the data declares no pass mark", () => {
+    const template = resultSheets.find((t) => registry.qualification(t.annotations.generatedFrom!.qualification)?.scheme === "marks")!;
+    const generatedFrom = template.annotations.generatedFrom!;
+    const unit = registry.unit(generatedFrom.qualification, generatedFrom.unit, generatedFrom.unitVersion)!;
+    expect(unit.passMark).toBeUndefined();
+    const words = `72 out of ${unit.totalMarks}`;
+    const { text, elements } = parseHtml(renderDocumentHtml({ template: template.id, data: { totalMarks: 72, assessorDecision: words, unitOutcome: words } }));
+    expect(text).toMatch(new RegExp(`Assessor’s Decision:[\\s\\u0001]*${words}`));
+    expect(text).toMatch(new RegExp(`Unit Outcome:[\\s\\u0001]*${words}`));
+    expect(text).not.toMatch(/PASS|REFERRAL/);
+    expect(elements.filter((element) => element.tag === "s")).toEqual([]);
+  });
+});
+
 describe("evidence matrices (Appendix 5 and the Reflective Journal matrix)", () => {
   it.each(matrices.map((template) => [template.id, template] as const))("%s prints each criterion beside its evidence", (_id, template) => {
     const generatedFrom = template.annotations.generatedFrom!;

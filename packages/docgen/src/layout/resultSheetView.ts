@@ -8,6 +8,8 @@ type Data = Record<string, unknown>;
 /** A choice printed as the paper does it, "PASS / REFERRAL" with the one not chosen struck through. */
 export interface ChoiceView {
   options: { label: string; chosen: boolean; struck: boolean }[];
+  /** A free value where the schema lists no choices: a marks unit's outcome is its total, "72 out of 100". */
+  text?: string;
 }
 
 export interface CriterionView {
@@ -122,6 +124,7 @@ export function resultSheetView(template: Template, data: Data): ResultSheetView
 }
 
 function choice(schema: JsonSchema, value: unknown, upper: boolean): ChoiceView {
+  if (schema.enum === undefined) return { options: [], text: typeof value === "string" ? value : "" };
   const options = strings(schema.enum);
   const decided = options.includes(value as string);
   return { options: options.map((label) => ({ label: upper ? label.toUpperCase() : label, chosen: value === label, struck: decided && value !== label })) };
