@@ -5,6 +5,7 @@ import { backupDatabase } from "./backup.ts";
 import { connectDatabase, isPostgresUrl, openDatabase } from "./client.ts";
 import { copyToPostgres } from "./copyToPostgres.ts";
 import { verifyAuditChain } from "./audit/verifyAuditChain.ts";
+import { upgradeCommand } from "./upgradeCommand.ts";
 
 const usage = `usage (a <database> is a SQLite file or a postgres:// URL):
   ilm-db verify-audit <database> [--anchor <seq>:<hash>]  check the audit chain; exit 1 at the first bad entry
@@ -12,7 +13,12 @@ const usage = `usage (a <database> is a SQLite file or a postgres:// URL):
                                                            PostgreSQL: pg_dump (custom format), then pg_restore --list of
                                                            the archive and the audit chain verified
   ilm-db copy-to-postgres <sqlite file> <postgres url>     copy every row into an empty PostgreSQL database, then check
-                                                           every table and verify the audit chain there`;
+                                                           every table and verify the audit chain there
+  ilm-db upgrade <database> [--as <e-mail>] [--apply]      bring stored documents to the current template versions by
+                                                           the migrations the templates declare. A dry run by default:
+                                                           counts per template and version, nothing written (every
+                                                           centre, or the centre of --as). --apply writes, audited as
+                                                           --as, a centre admin; exit 1 when a document cannot be upgraded`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, target, ...rest] = argv;
@@ -56,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
       }
       console.error(`audit chain BROKEN at entry ${result.firstBad?.id}: ${result.firstBad?.reason} (${result.checked} entries checked)`);
       return 1;
+    }
+    if (command === "upgrade") {
+      const result = await upgradeCommand(database.db, rest);
+      if (result.usage) console.error(`${result.usage}\n\n${usage}`);
+      return result.code;
     }
     if (command === "backup") {
       const dest = rest[0];

@@ -49,7 +49,7 @@ export { assignAssessor, unassignAssessor, listAssignments } from "./repositorie
 export type { Assignment } from "./repositories/assignments.ts";
 export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
 export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
-export { upgradeStoredDocuments } from "./repositories/upgradeDocuments.ts";
+export { upgradeCounts, upgradeStoredDocuments } from "./repositories/upgradeDocuments.ts";
 export type { UpgradeReport } from "./repositories/upgradeDocuments.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash, submissionFiles } from "./repositories/submissions.ts";
 export type { Submission, SubmitUnitResult } from "./repositories/submissions.ts";

@@ -11,6 +11,8 @@ import { all, run } from "../access/engine.ts";
 
 /** What upgrading a centre's stored documents did. */
 export interface UpgradeReport {
+  /** False for a dry run: `upgraded` then lists what would be upgraded, and nothing was written. */
+  applied: boolean;
   upgraded: Array<{ id: string; templateId: string; from: string; to: string }>;
   /** Held by an open submission: what the assessor marks is what was submitted, so they wait. */
   held: Array<{ id: string; templateId: string; version: string }>;
@@ -24,13 +26,18 @@ export interface UpgradeReport {
  * template). Each document is upgraded and audited in its own write; one that would not validate
  * afterwards, or that an open submission holds, is left as it was and reported.
  *
+ * With `apply: false` (a dry run) every document is upgraded and validated in memory and nothing is
+ * written: the report says what an applied run would do.
+ *
  * @param db - the connection
  * @param scope - a centre admin of the centre
- * @returns what was upgraded, held and refused
+ * @param options - `apply: false` for a dry run (the default writes)
+ * @returns what was (or would be) upgraded, held and refused
  */
-export async function upgradeStoredDocuments(db: Db, scope: Scope): Promise<UpgradeReport> {
+export async function upgradeStoredDocuments(db: Db, scope: Scope, options: { apply?: boolean } = {}): Promise<UpgradeReport> {
   if (scope.role !== "centre_admin") throw new Error("Only a centre admin may upgrade the centre's documents");
-  const report: UpgradeReport = { upgraded: [], held: [], failed: [] };
+  const apply = options.apply !== false;
+  const report: UpgradeReport = { applied: apply, upgraded: [], held: [], failed: [] };
   const rows = (await all(db, db.select().from(documents).where(eq(documents.centreId, scope.centreId))));
   for (const row of rows) {
     const current = registry.get(row.templateId);
@@ -48,6 +55,10 @@ export async function upgradeStoredDocuments(db: Db, scope: Scope): Promise<Upgr
     const check = validate(row.templateId, result.document.data, { version: result.to, draft: row.status === "draft" });
     if (!check.valid) {
       report.failed.push({ id: row.id, templateId: row.templateId, message: `${row.templateId} ${result.from} → ${result.to}: ${check.errors.map((e) => `${e.location}: ${e.message}`).join("; ")}` });
+      continue;
+    }
+    if (!apply) {
+      report.upgraded.push({ id: row.id, templateId: row.templateId, from: result.from, to: result.to });
       continue;
     }
     await writeTransaction(db, async () => {
@@ -69,4 +80,23 @@ export async function upgradeStoredDocuments(db: Db, scope: Scope): Promise<Upgr
     report.upgraded.push({ id: row.id, templateId: row.templateId, from: result.from, to: result.to });
   }
   return report;
+}
+
+/**
+ * An upgrade report in counts, as `ilm-db upgrade` prints it: per template and version, how many
+ * documents were (or would be) upgraded, held by an open submission, or could not be upgraded.
+ *
+ * @param report - what `upgradeStoredDocuments` answered
+ * @returns one line per template and version, sorted
+ */
+export function upgradeCounts(report: UpgradeReport): string[] {
+  const counts = new Map<string, number>();
+  const add = (line: string): void => {
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  };
+  const verb = report.applied ? "upgraded" : "to upgrade";
+  for (const u of report.upgraded) add(`${u.templateId} ${u.from} → ${u.to}: ${verb}`);
+  for (const h of report.held) add(`${h.templateId} ${h.version}: held by an open submission`);
+  for (const f of report.failed) add(`${f.templateId}: cannot be upgraded`);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([line, n]) => `${line.replace(/: /, `: ${n} document${n === 1 ? "" : "s"} `)}`);
 }
