@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registry, validate } from "@ilm-forms/core";
+import { validate } from "@ilm-forms/core";
 import { signIn } from "../auth/signIn.ts";
 import { seedDemoCentre } from "../seed/seedDemoCentre.ts";
 import { storeBeforeMinutes } from "../test/storedBeforeMinutes.ts";
