@@ -8,7 +8,7 @@ import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
-import { collectFacts, type FactsCache } from "./facts.ts";
+import { collectFacts, type FactsCache, type KnownDocument, type PortfolioFacts, type Session } from "./facts.ts";
 import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
 
 /** Options of `checkPortfolio`. */
@@ -76,7 +76,7 @@ export interface PortfolioChecker {
  */
 export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): PortfolioChecker {
   // One cache per registry and validation mode: an assumed-valid answer must not stand for a validated one.
-  const caches = new Map<string, FactsCache>();
+  const caches = new Map<string, CheckerState>();
   const registries = new WeakMap<Registry, number>();
   let nextRegistry = 0;
   return {
@@ -86,19 +86,19 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
       let registryNo = registries.get(merged.registry);
       if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
       const key = `${registryNo}:${merged.assumeValid === true}`;
-      let cache = caches.get(key);
-      if (!cache) caches.set(key, (cache = new Map()));
-      const result = checkWith(registration, documents, merged, cache);
+      let state = caches.get(key);
+      if (!state) caches.set(key, (state = { documents: new Map(), checks: new WeakMap() }));
+      const result = checkWith(registration, documents, merged, state);
       // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
-      if (cache.size > documents.length) {
+      if (state.documents.size > documents.length) {
         const ids = new Set(documents.map((d) => d.id));
-        for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id);
+        for (const id of state.documents.keys()) if (!ids.has(id)) state.documents.delete(id);
       }
       return result;
     },
     get size() {
       let n = 0;
-      for (const cache of caches.values()) n += cache.size;
+      for (const state of caches.values()) n += state.documents.size;
       return n;
     },
     clear() {
@@ -107,7 +107,103 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
   };
 }
 
-function checkWith(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions, cache: FactsCache | undefined): PortfolioCheck {
+/** What an incremental checker keeps: the documents as read, and each check's last answer with what it read. */
+interface CheckerState {
+  documents: FactsCache;
+  checks: WeakMap<Check, CachedCheck>;
+}
+
+/** What a check read of the facts when it last ran: the templates' documents it asked for, all of them, the sessions. */
+interface CheckReads {
+  templates: Map<string, readonly KnownDocument[]>;
+  all: readonly KnownDocument[] | undefined;
+  sessions: readonly Session[] | undefined;
+}
+
+interface CachedCheck {
+  today: string;
+  reads: CheckReads;
+  result: CheckResult | undefined;
+}
+
+const NO_DOCUMENTS: readonly KnownDocument[] = Object.freeze([]);
+
+/**
+ * Runs a check, or answers as it last did when nothing it read has changed: the same documents (the
+ * same remembered objects) of each template it asked for, the same documents at all where it read every
+ * one, and sessions the same in every figure where it read them. Each check runs on a view of the facts
+ * that notes what it reads, with a memo of its own (so no figure worked out by another check is read unnoted).
+ */
+function runRemembered(check: Check, context: CheckContext, state: CheckerState): CheckResult | undefined {
+  const facts = context.facts;
+  const prior = state.checks.get(check);
+  if (prior && prior.today === context.today && stillTrue(prior.reads, facts)) return prior.result;
+  const reads: CheckReads = { templates: new Map(), all: undefined, sessions: undefined };
+  const byTemplate = {
+    get(id: string): KnownDocument[] | undefined {
+      const found = facts.byTemplate.get(id);
+      reads.templates.set(id, found ?? NO_DOCUMENTS);
+      return found;
+    },
+  } as unknown as PortfolioFacts["byTemplate"];
+  const noted: PortfolioFacts = {
+    byTemplate,
+    get known() {
+      reads.all = facts.known;
+      return facts.known;
+    },
+    get invalid() {
+      reads.all = facts.known;
+      return facts.invalid;
+    },
+    get unknown() {
+      reads.all = facts.known;
+      return facts.unknown;
+    },
+    get sessions() {
+      reads.sessions = facts.sessions;
+      return facts.sessions;
+    },
+    get clients() {
+      reads.sessions = facts.sessions;
+      return facts.clients;
+    },
+    get disagreements() {
+      reads.sessions = facts.sessions;
+      return facts.disagreements;
+    },
+  };
+  const result = check.run({ ...context, facts: noted, memo: {} });
+  state.checks.set(check, { today: context.today, reads, result });
+  return result;
+}
+
+function stillTrue(reads: CheckReads, facts: PortfolioFacts): boolean {
+  for (const [id, before] of reads.templates) if (!sameDocuments(before, facts.byTemplate.get(id) ?? NO_DOCUMENTS)) return false;
+  if (reads.all !== undefined && (!sameDocuments(reads.all, facts.known) || facts.unknown.length > 0)) return false;
+  if (reads.sessions !== undefined && !sameSessions(reads.sessions, facts.sessions)) return false;
+  return true;
+}
+
+function sameDocuments(a: readonly KnownDocument[], b: readonly KnownDocument[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameSessions(a: readonly Session[], b: readonly Session[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.client !== y.client || x.clientKey !== y.clientKey || x.sessionNo !== y.sessionNo || x.date !== y.date || x.minutes !== y.minutes) return false;
+    if (x.log?.pointer.document !== y.log?.pointer.document || x.log?.pointer.path !== y.log?.pointer.path || x.log?.minutes !== y.log?.minutes) return false;
+    if (x.record?.pointer.document !== y.record?.pointer.document || x.record?.pointer.path !== y.record?.pointer.path || x.record?.minutes !== y.record?.minutes) return false;
+  }
+  return true;
+}
+
+function checkWith(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions, state: CheckerState | undefined): PortfolioCheck {
   const registry = options.registry;
   if (!registry) throw new Error("checkPortfolio needs options.registry: @ilm-forms/core/engine holds no templates (@ilm-forms/core's checkPortfolio uses the built-in ones)");
   const { qualification, unit } = resolveUnit(registration, registry, options.qualification);
@@ -115,7 +211,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const rules = unitRules(registry, qualification, unit);
   const validateOne = validate;
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, cache);
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, state?.documents);
   const context: CheckContext = {
     facts,
     unit,
@@ -127,7 +223,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
   const results = new Map<Check, CheckResult | undefined>();
   const run = (check: Check): CheckResult | undefined => {
     if (results.has(check)) return results.get(check);
-    const result = check.run(context);
+    const result = state ? runRemembered(check, context, state) : check.run(context);
     results.set(check, result);
     return result;
   };
