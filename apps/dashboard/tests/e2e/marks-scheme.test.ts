@@ -139,7 +139,8 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
     const total = marks.reduce((a, b) => a + b, 0);
     const words = `${total} out of ${UNIT.totalMarks}`;
     expect(UNIT.passMark).toBeUndefined();
-    await as(ASSESSOR, async (page) => {
+    // Quality assurance downloads it: the sheet then carries the QA signature and the unit's outcome.
+    await as(IQA, async (page) => {
       const response = await page.request.get(`${server.url}/downloads/result-sheet/${submissionId}.html`);
       expect(response.status()).toBe(200);
       const html = await response.text();
