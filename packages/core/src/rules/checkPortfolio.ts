@@ -173,7 +173,7 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
       return facts.disagreements;
     },
   };
-  const result = check.run({ ...context, facts: noted, memo: {} });
+  const result = check.run({ ...context, facts: noted, memo: {}, remember: true });
   state.checks.set(check, { today: context.today, reads, result });
   return result;
 }

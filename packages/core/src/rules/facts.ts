@@ -148,7 +148,7 @@ export function collectFacts(
     if (sessions.logs.has(document.template)) logs.push(known);
     else if (sessions.records.has(document.template)) records.push(known);
   }
-  lineUpSessions(facts, logs, records, keys);
+  lineUpSessions(facts, logs, records, keys, cache !== undefined);
   return facts;
 }
 

@@ -31,15 +31,16 @@ class SessionIndex {
  * @param logs - the documents that log sessions
  * @param records - the documents that record one session each
  * @param keys - client keys already worked out, by reference as written (added to)
+ * @param remember - keep each document's rows in its memo (an incremental checker)
  */
-export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], records: KnownDocument[], keys: Map<string, string>): void {
+export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], records: KnownDocument[], keys: Map<string, string>, remember = false): void {
   // A session number is an integer, so it never equals a `d…` key; as a map key it stands for its decimal text.
   const sessionKey = (row: { sessionNo?: number; date?: string }): number | string => row.sessionNo ?? `d${row.date}`;
   const byKey = new SessionIndex();
   const byDate = new SessionIndex();
   const gatherer = new RowGatherer();
   for (const log of logs) {
-    for (const row of (log.memo.rows ??= gatherer.rowsOf(log))) {
+    for (const row of remember ? (log.memo.rows ??= gatherer.rowsOf(log)) : gatherer.rowsOf(log)) {
       if (row.date === undefined && row.sessionNo === undefined && row.minutes === undefined) continue;
       // The row's own client (a diary of many clients), else the document's.
       const client = row.client ?? log.client;
@@ -57,7 +58,7 @@ export function lineUpSessions(facts: PortfolioFacts, logs: KnownDocument[], rec
   }
   for (const record of records) {
     if (!record.client || record.clientKey === undefined) continue;
-    const row: Partial<Row> = (record.memo.rows ??= gatherer.rowsOf(record))[0] ?? {};
+    const row: Partial<Row> = (remember ? (record.memo.rows ??= gatherer.rowsOf(record)) : gatherer.rowsOf(record))[0] ?? {};
     const pointer = { document: record.document.id, path: row.hoursPath };
     const session = byKey.get(record.clientKey, sessionKey(row)) ?? (row.date ? byDate.get(record.clientKey, row.date) : undefined);
     if (session && !session.record) {

@@ -14,6 +14,12 @@ export interface CheckContext {
   /** ISO date used to notice sessions dated in the future. */
   today: string;
   /**
+   * True for an incremental checker: a check may keep what it works out from one document in that
+   * document's `memo` (the next check reuses unchanged documents). False for a one-off check, where
+   * keeping it would only cost.
+   */
+  remember?: boolean;
+  /**
    * Figures more than one check (or the summary) needs, worked out once per portfolio. Kept on the
    * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
    * collector for everything else in the process.

@@ -1,4 +1,5 @@
-import { findNamedPeopleRemembered, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
+import { findNamedPeopleIn, findNamedPeopleRemembered, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
+import type { KnownDocument } from "../facts.ts";
 import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
 
 /**
@@ -17,10 +18,7 @@ export const namesAbsent: CheckKind<NamesAbsentParams> = {
         const { known } = context.facts;
         const prefix = `${context.unit.id}:`;
         const ofUnit = known.filter((k) => k.template.annotations.perClient === true || k.template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true);
-        // Each document's names and scan are kept with it (`memo`): a re-check scans only what changed.
-        const names = new Set<string>();
-        for (const k of known) for (const name of (k.memo.personNames ??= namesUsedInKnown([k]))) names.add(name);
-        const warnings = findNamedPeopleRemembered(ofUnit, [...names]);
+        const warnings = context.remember ? namedRemembered(known, ofUnit) : findNamedPeopleIn(ofUnit, namesUsedInKnown(known));
         if (warnings.length === 0) return met([`No free text or client reference in the ${count(ofUnit.length, "document")} of ${context.unitName} looks like it names a person.`]);
         const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
         return forAssessor(
@@ -31,3 +29,10 @@ export const namesAbsent: CheckKind<NamesAbsentParams> = {
     };
   },
 };
+
+/** The same warnings, each document's names and scan kept with it (`memo`): a re-check scans only what changed. */
+function namedRemembered(known: KnownDocument[], ofUnit: KnownDocument[]) {
+  const names = new Set<string>();
+  for (const k of known) for (const name of (k.memo.personNames ??= namesUsedInKnown([k]))) names.add(name);
+  return findNamedPeopleRemembered(ofUnit, [...names]);
+}
