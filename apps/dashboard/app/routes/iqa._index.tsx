@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = context.database;
   const names = new Map((await listMembers(db, user.scope)).map((m) => [m.userId, m.name]));
   const history: PastReview[] = [];
-  const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string })[] = [];
+  const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string; shown: string })[] = [];
   const ratified: { id: string; learner: string; unit: string; attempt: number; result: string }[] = [];
   for (const s of (await listSubmissions(db, user.scope))) {
     const decisions = (await listDecisions(db, user.scope, s.id));
@@ -28,11 +28,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const learner = (await getLearner(db, user.scope, s.learnerId))?.name ?? "";
     if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result === "Marked" ? (submissionMarks(s, decisions)?.words ?? s.result) : s.result });
     else if (s.status === "assessed") {
+      // A marks unit's provisional outcome is its total (decision 052); sampling treats it as no Referral.
+      const marked = submissionMarks(s, decisions);
+      const outcome = marked ? (marked.outcome ?? "Pass") : decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
       waiting.push({
         id: s.id,
         assessorUserId,
         unit: s.unit,
-        outcome: decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass",
+        outcome,
+        shown: marked?.words ?? outcome,
         decidedAt: decisions.map((d) => d.decidedAt).sort().at(-1) ?? s.submittedAt,
         learner,
         attempt: s.attempt,
@@ -43,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const percent = (await getCentre(db, user.scope))?.iqaSamplePercent ?? 25;
   const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
-  const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
+  const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.shown, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
   const url = new URL(request.url);
   return { percent, sample: paginate(rows.filter((r) => r.inSample), url, "page"), notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"), ratified, awaitingApproval: (await recordsAwaitingApproval(db, user.scope)) };
 }

@@ -125,6 +125,10 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
     // 4. Quality assurance ratifies.
     await as(IQA, async (page) => {
       await page.goto(`${server.url}/iqa`);
+      // The queue shows the provisional total as the outcome, not Pass.
+      const row = page.locator("tr", { has: page.getByRole("link", { name: new RegExp(`^Review Unit ${UNIT.id} `) }) }).first();
+      expect(await row.innerText()).toContain(`${marks.reduce((a, b) => a + b, 0)} out of ${UNIT.totalMarks}`);
+      expect(await row.innerText()).not.toMatch(/\bPass\b/);
       await page.getByRole("link", { name: new RegExp(`^Review Unit ${UNIT.id} `) }).first().click();
       await at(page, /\/iqa\/submissions\//);
       await page.getByLabel("Ratify", { exact: true }).check();
