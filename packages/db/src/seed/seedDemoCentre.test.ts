@@ -13,7 +13,7 @@ describe("seedDemoCentre()", () => {
       const first = await connectDatabase(temp.target);
       const seeded = await seedDemoCentre(first.db, { seed: 42 });
       expect(seeded.created).toBe(true);
-      expect(seeded.signIns.map((s) => s.role)).toEqual(["centre_admin", "assessor", "assessor", "iqa", "learner", "learner", "learner", "learner", "learner"]);
+      expect(seeded.signIns.map((s) => s.role)).toEqual(["centre_admin", "assessor", "assessor", "iqa", "learner", "learner", "learner", "learner", "learner", "eqa"]);
       expect(seeded.documents).toBeGreaterThan(50);
       const admin = await signIn(first.db, { email: seeded.signIns[0]!.email, password: seeded.signIns[0]!.password, ip: "::1" });
       if (!admin.ok) throw new Error("admin cannot sign in");
