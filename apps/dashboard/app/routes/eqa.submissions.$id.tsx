@@ -121,7 +121,8 @@ export default function EqaReviewUnit() {
       ) : null}
       {data.submission.result ? (
         <>
-          <Form method="post" noValidate>
+          {/* A new form after each comment recorded: the box starts empty again. */}
+          <Form method="post" noValidate key={`comment-${data.eqaReviews.length}`}>
             <CsrfField />
             <div className="field">
               <label htmlFor="eqa-comment">Your comment on this unit</label>
