@@ -158,3 +158,15 @@ export function withProvisionalNote(html: string, note: string | undefined): str
   const block = `<p class="provisional-note" role="note" style="border:2px solid #000;padding:.5rem 1rem;font-weight:700">${escaped}</p>`;
   return /<body[^>]*>/.test(html) ? html.replace(/<body[^>]*>/, (tag) => `${tag}${block}`) : `${block}${html}`;
 }
+
+/**
+ * The EQA's comments and verification of a submission, for the centre's own pages (the IQA's review).
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the submission
+ * @param submissionId - the submission
+ * @returns oldest first, dates as ISO days
+ */
+export async function eqaReviewsFor(db: Db, scope: Scope, submissionId: string): Promise<{ id: string; kind: "comment" | "verified"; comment: string; on: string; by: string }[]> {
+  return (await listEqaReviews(db, scope, submissionId)).map((r) => ({ id: r.id, kind: r.kind, comment: r.comment, on: r.createdAt.slice(0, 10), by: r.eqaName }));
+}

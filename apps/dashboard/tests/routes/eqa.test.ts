@@ -65,6 +65,10 @@ describe("the EQA", () => {
     expect(unit.assessment?.state.words).toMatch(/^Provisional Pass \(attempt 1\): internal quality assurance ratified it on .*final once the external quality assurer verifies it/);
     const sheet = await (await downloads.loader(args(h.request(`/downloads/result-sheet/${submissionId}.html`, { cookie }), { "*": `result-sheet/${submissionId}.html` }))).text();
     expect(sheet).toContain("Provisional: ratified by internal quality assurance");
+    // Nor does the provisional Pass count towards the award yet.
+    const home = (await learnerHome.loader(args(h.request("/learner", { cookie })))) as Awaited<ReturnType<typeof learnerHome.loader>>;
+    expect(home.awards[0]?.outstanding).toContain("501");
+    expect(home.news.map((n) => n.text)).toContain("Unit 501 is ratified: Pass (provisional until the external quality assurer verifies it).");
   });
 
   it("sees the IQA sample with why each unit is in it, reads the unit, its documents and downloads", async () => {
@@ -129,8 +133,12 @@ describe("the EQA", () => {
     expect(unit.assessment?.state.words).toMatch(/^Ratified Pass \(attempt 1\): .* and the external quality assurer verified it on \d{4}-\d\d-\d\d\.$/);
     const home = (await learnerHome.loader(args(h.request("/learner", { cookie: learnerCookie })))) as Awaited<ReturnType<typeof learnerHome.loader>>;
     expect(home.news.map((n) => n.text)).toContain("Unit 501 is verified by the external quality assurer: Pass is final.");
+    expect(home.awards[0]?.outstanding).not.toContain("501");
     const sheet = await (await downloads.loader(args(h.request(`/downloads/result-sheet/${submissionId}.html`, { cookie: learnerCookie }), { "*": `result-sheet/${submissionId}.html` }))).text();
     expect(sheet).not.toContain("Provisional:");
+    // The IQA reads the EQA's comment and verification on their review of the unit.
+    const iqaPage = (await iqaReview.loader(args(h.request(`/iqa/submissions/${submissionId}`, { cookie: await h.cookieFor("iqa@demo.ilm-forms.test") }), { id: submissionId }))) as Awaited<ReturnType<typeof iqaReview.loader>>;
+    expect(iqaPage.eqaReviews.map((r) => [r.kind, r.comment, r.by])).toEqual([["comment", "Clear feedback against every AC.", "Esther External"], ["verified", "", "Esther External"]]);
     // The EQA's list moves it to Verified.
     const list = (await eqaHome.loader(args(h.request("/eqa", { cookie })))) as Awaited<ReturnType<typeof eqaHome.loader>>;
     expect(list.verified.rows.map((r) => r.id)).toContain(submissionId);
