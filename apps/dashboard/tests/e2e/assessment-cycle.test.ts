@@ -230,6 +230,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       await page.getByRole("button", { name: "Add the comment" }).click();
       await at(page, /\?done=comment$/);
       expect(await page.getByRole("status").innerText()).toContain("Your comment is recorded.");
+      expect(await page.getByLabel("Your comment on this unit").inputValue()).toBe("");
       await page.getByRole("button", { name: "Mark as externally verified" }).click();
       await at(page, /\?done=verified$/);
       expect(await page.getByRole("status").innerText()).toContain("Verified.");
