@@ -27,6 +27,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unit: { id: view.unit.id, title: view.unit.title },
     documents: view.documents,
     outcome: view.outcome,
+    // A marks unit's outcome is its total (core's markedOutcome); undefined for a Pass/Referral unit.
+    marks: view.marked ? (view.marked.errors.length === 0 ? view.marked.words : null) : undefined,
     assessor: names.get(view.decisions[0]?.assessorUserId ?? "") ?? "",
     rows: view.unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => {
       const d = view.decisions.find((x) => x.criterion === `${view.unit.id}:${c.id}`);
@@ -74,7 +76,7 @@ export default function EqaReviewUnit() {
       ) : null}
       <p><a href="/eqa">External quality assurance</a></p>
       <h1>Unit {data.unit.id}: external quality assurance</h1>
-      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} documents={data.documents} />
+      <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} marks={data.marks} documents={data.documents} />
       <p>
         Downloads: <a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>result sheet (PDF)</a>,{" "}
         <a href={`/downloads/portfolio/${data.learner.id}/${data.unit.id}.pdf`}>portfolio (PDF)</a>,{" "}
@@ -134,7 +136,7 @@ export default function EqaReviewUnit() {
           {verification ? null : (
             <Form method="post" noValidate>
               <CsrfField />
-              <p>Verify when the evidence and the assessor’s and IQA’s decisions stand: the decision of attempt {data.submission.attempt} ({data.submission.result}) becomes final.</p>
+              <p>Verify when the evidence and the assessor’s and IQA’s decisions stand: the decision of attempt {data.submission.attempt} ({data.submission.result === "Marked" ? data.marks : data.submission.result}) becomes final.</p>
               <button type="submit" className="button" name="intent" value="verified">Mark as externally verified</button>
             </Form>
           )}
