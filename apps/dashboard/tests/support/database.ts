@@ -23,10 +23,12 @@ import { TEMPLATE_DATABASE } from "./template.ts";
  * A new empty place for a database: a SQLite file path in a temporary folder, or a new PostgreSQL
  * database (migrated, from the template) on the test cluster.
  *
+ * @param name - the SQLite file's name
+ * @param engine - the engine (a test under the postgres project may want a SQLite baseline)
  * @returns the target (path or URL) and a cleanup that removes it
  */
-export async function freshTarget(name = "test.sqlite"): Promise<{ target: string; cleanup: () => Promise<void> }> {
-  if (TEST_ENGINE === "sqlite") {
+export async function freshTarget(name = "test.sqlite", engine: "sqlite" | "postgres" = TEST_ENGINE): Promise<{ target: string; cleanup: () => Promise<void> }> {
+  if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "ilm-dashboard-"));
     return { target: join(dir, name), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
