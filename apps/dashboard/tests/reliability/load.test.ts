@@ -232,6 +232,7 @@ describe.runIf(TEST_ENGINE === "postgres")("load on PostgreSQL", () => {
     const totals = { postgres: { requests: 0, seconds: 0, errors: 0, p95: [] as number[] }, sqlite: { requests: 0, seconds: 0, errors: 0, p95: [] as number[] } };
     let databaseCpu = 0;
     let serverCpu = 0;
+    let sqliteServerCpu = 0;
     const path = [[1, "get", "/learner/units/501"]];
     for (let round = 0; round < PG_ROUNDS; round++) {
       // alternate which engine goes first, so a change in the machine's load hits both alike
@@ -244,7 +245,9 @@ describe.runIf(TEST_ENGINE === "postgres")("load on PostgreSQL", () => {
           Object.assign(totals.postgres, { requests: totals.postgres.requests + r.requests, seconds: totals.postgres.seconds + r.seconds, errors: totals.postgres.errors + r.errors });
           totals.postgres.p95.push(r.latencies.p95);
         } else {
-          const r = await load(sqliteServer.url, PG_ROUND_MS, sqliteUsers, path);
+          const measured = await withCpu([sqliteServer], () => load(sqliteServer.url, PG_ROUND_MS, sqliteUsers, path));
+          sqliteServerCpu += measured.servers;
+          const r = measured.result;
           Object.assign(totals.sqlite, { requests: totals.sqlite.requests + r.requests, seconds: totals.sqlite.seconds + r.seconds, errors: totals.sqlite.errors + r.errors });
           totals.sqlite.p95.push(r.latencies.p95);
         }
@@ -257,7 +260,8 @@ describe.runIf(TEST_ENGINE === "postgres")("load on PostgreSQL", () => {
       "load (unit page, PostgreSQL vs SQLite)",
       `GET /learner/units/501, ${USERS} users: PostgreSQL ${pgRate.toFixed(0)} req/s vs SQLite ${sqliteRate.toFixed(0)} req/s = ${ratio.toFixed(2)}x (goal ≥ 0.8x: ${ratio >= 0.8 ? "met" : "NOT met"}); ` +
         `${PG_ROUNDS} alternating rounds of ${PG_ROUND_MS / 1000} s on each (${totals.postgres.seconds.toFixed(0)} s and ${totals.sqlite.seconds.toFixed(0)} s in all); p95 per round PostgreSQL ${totals.postgres.p95.map(ms).join(", ")}, SQLite ${totals.sqlite.p95.map(ms).join(", ")}; ` +
-        `while on PostgreSQL the database used ${cores(databaseCpu, totals.postgres.seconds)}, the dashboard ${cores(serverCpu, totals.postgres.seconds)}; errors ${totals.postgres.errors + totals.sqlite.errors}`,
+        `while on PostgreSQL the database used ${cores(databaseCpu, totals.postgres.seconds)}, the dashboard ${cores(serverCpu, totals.postgres.seconds)} (${((serverCpu * 1000) / totals.postgres.requests).toFixed(1)} ms of CPU a request); ` +
+        `on SQLite the dashboard ${cores(sqliteServerCpu, totals.sqlite.seconds)} (${((sqliteServerCpu * 1000) / totals.sqlite.requests).toFixed(1)} ms a request); errors ${totals.postgres.errors + totals.sqlite.errors}`,
     );
     expect(totals.postgres.errors + totals.sqlite.errors).toBe(0);
   });
