@@ -121,7 +121,7 @@ describe.skipIf(TEST_ENGINE === "postgres")("load", () => {
       `${USERS} users for ${mixed.seconds.toFixed(0)} s: ${mixed.requests} requests (${mixed.perSecond.toFixed(0)}/s), errors = ${mixed.errors} (goal 0), latency p50 ${ms(mixed.latencies.p50)}, p95 ${ms(mixed.latencies.p95)}, p99 ${ms(mixed.latencies.p99)}; ` +
         Object.entries(mixed.byKind).map(([k, v]) => `${k}: ${v.count} req, p95 ${ms(v.p95)}`).join("; "),
     );
-    if (mixed.errors) console.log(mixed.errorSamples.join("\n"));
+    if (mixed.errors) console.log(`${mixed.errorSamples.join("\n")}\nthe server's last output:\n${server.output().slice(-3000)}`);
     expect(mixed.errors).toBe(0);
     expect(mixed.byKind.save?.count ?? 0).toBeGreaterThan(0);
 
