@@ -2,11 +2,12 @@
 // starts a round: both workers of a race wake on the same Atomics.notify and save with the same
 // expectedVersion, which the main thread put in the shared buffer ([round, expectedVersion]).
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase, saveDocument } from "@ilm-forms/db";
+import { connectDatabase, saveDocument } from "@ilm-forms/db";
 
 const { path, scope, documentId, data, name, shared } = workerData;
 const flags = new Int32Array(shared);
-const { db, close } = openDatabase(path, { migrate: false });
+// path: a SQLite file or a PostgreSQL URL, migrated by the main thread.
+const { db, close } = await connectDatabase(path, { migrate: false, poolSize: 1 });
 parentPort.postMessage({ ready: true });
 let seen = 0;
 for (;;) {
@@ -18,4 +19,4 @@ for (;;) {
   const result = await saveDocument(db, scope, { id: documentId, expectedVersion, data: { ...data, goal: `${name} round ${round}` } });
   parentPort.postMessage({ round, name, result });
 }
-close();
+await close();

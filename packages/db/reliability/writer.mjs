@@ -3,20 +3,21 @@
 // stdout only after the call returned: `ack <id> <sha256 of the data>`. The parent kills it at
 // random moments (crash test) or copies the file while it writes (backup test).
 //
-//   node writer.mjs <database> <scope JSON: { userId, centreId, role, learnerId }> <from> <to> [prefix]
+//   node writer.mjs <SQLite file or postgres:// URL> <scope JSON: { userId, centreId, role, learnerId }> <from> <to> [prefix]
 //
 // Ids are `<prefix>-<n>` for n in [from, to): a write that committed before a kill, but was not
 // acknowledged, is found on restart and reported as `have <id>` instead of written twice.
 /* global process */
 import { createHash } from "node:crypto";
-import { createDocument, getDocument, openDatabase } from "@ilm-forms/db";
+import { connectDatabase, createDocument, getDocument } from "@ilm-forms/db";
 
 const [path, scopeJson, fromText, toText, prefix = "crash"] = process.argv.slice(2);
 const scope = JSON.parse(scopeJson);
 const from = Number(fromText);
 const to = Number(toText);
-// The file was created and migrated by the parent: never migrate here (two first opens can race).
-const { db, close } = openDatabase(path, { migrate: false });
+// The database (a SQLite file or a PostgreSQL URL) was created and migrated by the parent: never
+// migrate here (two first opens of a file can race).
+const { db, close } = await connectDatabase(path, { migrate: false, poolSize: 2 });
 
 /** A valid session record whose text varies with n. */
 function documentData(n) {
@@ -44,5 +45,5 @@ for (let n = from; n < to; n++) {
   }
   process.stdout.write(`ack ${id} ${createHash("sha256").update(JSON.stringify(data)).digest("hex")}\n`);
 }
-close();
+await close();
 process.stdout.write("done\n");

@@ -47,8 +47,8 @@ export { getLearner, getOwnLearner, listLearners, registerLearner, listRegistrat
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";
 export { assignAssessor, unassignAssessor, listAssignments } from "./repositories/assignments.ts";
 export type { Assignment } from "./repositories/assignments.ts";
-export { createDocument, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
-export type { Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
+export { createDocument, documentLocks, documentsFingerprint, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument } from "./repositories/documents.ts";
+export type { DocumentLocks, Final, HoldingSubmission, Invalid, Locked, SaveDocumentResult, StoredDocument } from "./repositories/documents.ts";
 export { upgradeCounts, upgradeStoredDocuments } from "./repositories/upgradeDocuments.ts";
 export type { UpgradeReport } from "./repositories/upgradeDocuments.ts";
 export { submitUnit, getSubmission, listSubmissions, finishAssessment, submissionContentHash, submissionFiles } from "./repositories/submissions.ts";

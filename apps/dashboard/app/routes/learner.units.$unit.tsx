@@ -1,5 +1,5 @@
 import { mayWrite, registry } from "@ilm-forms/core";
-import { openSubmissionHolding, reopenedByReturn } from "@ilm-forms/db";
+import { documentLocks } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
@@ -36,20 +36,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
     },
-    documents: (await Promise.all(progress.documents.map(async (d) => {
+    // The learner's submissions read once for every document (not two queries per document).
+    documents: await documentLocks(context.database.db, user.scope, user.learnerId ?? "").then((locks) => progress.documents.map((d) => {
       const template = registry.get(d.templateId, d.templateVersion);
-      const holding = (await openSubmissionHolding(context.database.db, user.scope, d.learnerId, d.id));
+      const holding = locks.holding(d.id);
       // Why the learner cannot change it, in words: kept by someone else, with the assessor, or handed in.
       const locked = template && !mayWrite(template, "learner")
         ? "Kept by your assessor or centre: you can read it, not change it."
         : holding
           ? `Locked: part of Unit ${holding.unit} submitted on ${holding.submittedAt.slice(0, 10)}, while it is being assessed.`
-          : d.status === "submitted" && !(await reopenedByReturn(context.database.db, user.scope, d.learnerId, d.id))
+          : d.status === "submitted" && !locks.reopened(d.id)
             ? "Locked: handed in as final."
             : null;
       const client = typeof d.data.clientRef === "string" && d.data.clientRef.trim() ? d.data.clientRef.trim() : null;
       return { id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, locked, client };
-    }))),
+    })),
     client: new URL(request.url).searchParams.get("client"),
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { createDocument, openDatabase } from "@ilm-forms/db";
+import { connectDatabase, createDocument } from "@ilm-forms/db";
+import { row, scalar, TEST_ENGINE } from "../support/database.ts";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { DB_RELIABILITY, seededFile } from "./support/dataLayer.ts";
 import { Client } from "./support/http.ts";
@@ -26,7 +27,8 @@ describe("concurrent edits", () => {
     const file = await seededFile();
     cleanups.push(file.remove);
     const data = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1, goal: "start" };
-    const { db, sqlite, close } = openDatabase(file.path, { migrate: false });
+    const database = await connectDatabase(file.path, { migrate: false });
+    const { db } = database;
     const created = (await createDocument(db, file.learner, { learnerId: file.learner.learnerId, templateId: "ilm-8588/session-record", data, status: "draft" }));
     if (!created.ok) throw new Error("could not create the document");
     const shared = new SharedArrayBuffer(8);
@@ -63,11 +65,11 @@ describe("concurrent edits", () => {
     Atomics.store(flags, 0, -1);
     Atomics.notify(flags, 0);
     await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
-    const stored = sqlite.prepare("select version, data from documents where id = ?").get(created.id) as { version: number; data: string };
+    const stored = (await row<{ version: number; data: string }>(database, "select version, data from documents where id = ?", created.id))!;
     const lastWinner = messages.filter((m) => m.round === RACES && m.result.ok)[0]!;
-    const saves = (sqlite.prepare("select count(*) as n from audit_log where action = 'document.save' and entity_id = ?").get(created.id) as { n: number }).n;
-    close();
-    figure("concurrent-edits (data layer, 2 connections)", `lost updates = ${lost} (goal 0) in ${RACES} races; losers told it changed = ${toldChanged} of ${RACES}; final version ${stored.version} (expected ${RACES + 1}); ${saves} audit entries`);
+    const saves = await scalar(database, "select count(*) as n from audit_log where action = 'document.save' and entity_id = ?", created.id);
+    await database.close();
+    figure(`concurrent-edits (data layer, 2 connections, ${TEST_ENGINE})`, `lost updates = ${lost} (goal 0) in ${RACES} races; losers told it changed = ${toldChanged} of ${RACES}; final version ${stored.version} (expected ${RACES + 1}); ${saves} audit entries`);
     expect(lost).toBe(0);
     expect(toldChanged).toBe(RACES);
     expect(stored.version).toBe(RACES + 1);
@@ -75,12 +77,14 @@ describe("concurrent edits", () => {
     expect(saves).toBe(RACES);
   });
 
-  it(`loses no update over ${RACES} races of two API PUTs and ${PAGE_RACES} races of two page saves, over HTTP`, async () => {
+  it(`loses no update over ${RACES} races of two API PUTs and ${PAGE_RACES} races of two page saves, over HTTP to two dashboard processes on one database`, async () => {
     const world = await createWorld();
     cleanups.push(world.remove);
-    const server = await startOn(world);
-    cleanups.push(() => server.stop());
+    // Two dashboard processes on the one database: each race sends one save to each.
+    const [server, serverB] = await Promise.all([startOn(world), startOn(world)]);
+    cleanups.push(() => server.stop(), () => serverB.stop());
     const portal = new Client(server.url, { Authorization: `Bearer ${world.apiToken}` });
+    const portalB = new Client(serverB.url, { Authorization: `Bearer ${world.apiToken}` });
     // A session record in no submission (the world's others are in learner 1's submitted Unit 501, locked).
     const id = world.records.demoL1OpenDoc;
     const read = await portal.request(`/api/v1/documents/${id}`);
@@ -89,8 +93,8 @@ describe("concurrent edits", () => {
     let lost = 0;
     let told = 0;
     for (let round = 1; round <= RACES; round++) {
-      const put = (who: string) => portal.request(`/api/v1/documents/${id}`, { method: "PUT", json: { expectedVersion: version, data: { ...doc.data, goal: `${who} ${round}` } } });
-      const answers = await Promise.all([put("A"), put("B")]);
+      const put = (who: string, client: Client) => client.request(`/api/v1/documents/${id}`, { method: "PUT", json: { expectedVersion: version, data: { ...doc.data, goal: `${who} ${round}` } } });
+      const answers = await Promise.all([put("A", portal), put("B", portalB)]);
       const ok = answers.filter((a) => a.status === 200);
       const conflict = answers.filter((a) => a.status === 409);
       if (ok.length !== 1) lost++;
@@ -104,13 +108,16 @@ describe("concurrent edits", () => {
     const after = JSON.parse((await portal.request(`/api/v1/documents/${id}`)).text) as { version: number };
 
     // The page action: the learner's editor posts the document with the version it loaded.
+    // One session, signed in on A, valid on B (sessions are in the database).
     const learner = await new Client(server.url).signIn(world.demo.learner1!.email, world.demo.learner1!.password);
+    const learnerB = new Client(serverB.url);
+    for (const [k, v] of learner.cookies) learnerB.cookies.set(k, v);
     let pageLost = 0;
     let pageTold = 0;
     version = after.version;
     for (let round = 1; round <= PAGE_RACES; round++) {
-      const post = (who: string) => learner.request(`/learner/documents/${id}`, { form: { document: JSON.stringify({ ...doc.data, goal: `page ${who} ${round}` }), expectedVersion: String(version), intent: "save" } });
-      const answers = await Promise.all([post("A"), post("B")]);
+      const post = (who: string, client: Client) => client.request(`/learner/documents/${id}`, { form: { document: JSON.stringify({ ...doc.data, goal: `page ${who} ${round}` }), expectedVersion: String(version), intent: "save" } });
+      const answers = await Promise.all([post("A", learner), post("B", learnerB)]);
       const saved = answers.filter((a) => a.status === 200 && a.text.includes("Saved."));
       const changed = answers.filter((a) => a.status === 200 && a.text.includes("Someone else changed this document after you opened it."));
       if (saved.length !== 1) pageLost++;
@@ -119,7 +126,7 @@ describe("concurrent edits", () => {
     }
     const final = JSON.parse((await portal.request(`/api/v1/documents/${id}`)).text) as { version: number; data: { goal: string } };
     figure(
-      "concurrent-edits (HTTP)",
+      `concurrent-edits (HTTP, two dashboard processes, ${TEST_ENGINE})`,
       `API PUT: lost updates = ${lost} (goal 0) in ${RACES} races, losers told 409 changed = ${told}; page action: lost updates = ${pageLost} (goal 0) in ${PAGE_RACES} races, losers told it changed = ${pageTold}`,
     );
     expect(lost).toBe(0);

@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import type { OpenDatabase } from "@ilm-forms/db";
+// A plain ES module, shared with @ilm-forms/db's test support.
+import { copyOfTemplate } from "../../../../scripts/pg-test-databases.mjs";
 
 // bigint (count(*)) as a number, as SQLite answers: test data never comes near 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -22,43 +23,18 @@ import { TEMPLATE_DATABASE } from "./template.ts";
  * A new empty place for a database: a SQLite file path in a temporary folder, or a new PostgreSQL
  * database (migrated, from the template) on the test cluster.
  *
+ * @param name - the SQLite file's name
+ * @param engine - the engine (a test under the postgres project may want a SQLite baseline)
  * @returns the target (path or URL) and a cleanup that removes it
  */
-export async function freshTarget(name = "test.sqlite"): Promise<{ target: string; cleanup: () => Promise<void> }> {
-  if (TEST_ENGINE === "sqlite") {
+export async function freshTarget(name = "test.sqlite", engine: "sqlite" | "postgres" = TEST_ENGINE): Promise<{ target: string; cleanup: () => Promise<void> }> {
+  if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "ilm-dashboard-"));
     return { target: join(dir, name), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const admin = inject("pgUrl" as never) as string;
-  const database = `ilm_t_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.query(`create database ${database} template ${TEMPLATE_DATABASE}`);
-        break;
-      } catch (error) {
-        if (attempt > 50 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
-      }
-    }
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${database}`;
-  return {
-    target: url.toString(),
-    cleanup: async () => {
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${database} with (force)`);
-      } finally {
-        await dropper.end();
-      }
-    },
+  return (await copyOfTemplate({ pg, admin: inject("pgUrl" as never) as string, template: TEMPLATE_DATABASE })) as {
+    target: string;
+    cleanup: () => Promise<void>;
   };
 }
 

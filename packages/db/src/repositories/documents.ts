@@ -1,4 +1,4 @@
-import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { mayWrite, registry, validate, withWordCounts, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
@@ -10,7 +10,7 @@ import { documents, type DocumentStatus } from "../schema/documents.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
-import { allPrepared, getPrepared, isPostgres, run, runPrepared } from "../access/engine.ts";
+import { allPrepared, getPrepared, run, runPrepared } from "../access/engine.ts";
 
 /** A stored document with its JSON parsed. */
 export interface StoredDocument {
@@ -69,13 +69,6 @@ function toDocument(row: typeof documents.$inferSelect): StoredDocument {
 function checkDocument(templateId: string, templateVersion: string | undefined, data: unknown, status: DocumentStatus): Invalid | undefined {
   const result = validate(templateId, data, { ...(templateVersion ? { version: templateVersion } : {}), draft: status === "draft" });
   return result.valid ? undefined : { ok: false, reason: "invalid", errors: result.errors };
-}
-
-/** "The submission's document list names the document `documentId`" (a placeholder), in the engine's JSON functions. */
-function listsDocument(db: Db): SQL {
-  return isPostgres(db)
-    ? sql`exists (select 1 from jsonb_array_elements(${submissions.documents}::jsonb) as listed where listed->>'id' = ${sql.placeholder("documentId")})`
-    : sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`;
 }
 
 /**
@@ -204,10 +197,63 @@ export async function createDocument(
   });
 }
 
+/** What holds or reopens each of a learner's documents, worked out from their submissions read once. */
+export interface DocumentLocks {
+  /**
+   * The submission, still open (`submitted` to the assessor or `assessed` for the IQA and the
+   * result), that holds a document; `undefined` when the document is in none or its unit was returned
+   * to the learner. What an assessor marks is what the learner submitted, so such a document cannot be
+   * saved. The earliest, when several list it.
+   */
+  holding(documentId: string): HoldingSubmission | undefined;
+  /**
+   * Whether the latest submission that listed a document was returned to the learner or ratified as a
+   * Referral (either reopens what it held, so the learner can act on the feedback in the next attempt).
+   */
+  reopened(documentId: string): boolean;
+}
+
 /**
- * The submission, still open (`submitted` to the assessor or `assessed` for the IQA and the result),
- * that holds a document; `undefined` when the document is in none or its unit was returned to the
- * learner. What an assessor marks is what the learner submitted, so such a document cannot be saved.
+ * The locks on a learner's documents, from one read of their submissions (a learner has one per unit
+ * attempt): a page listing many documents asks this once instead of twice per document, which on
+ * PostgreSQL is a round trip each.
+ *
+ * @param db - the connection
+ * @param scope - the caller (only its centre is read)
+ * @param learnerId - the learner
+ * @returns the locks
+ */
+export async function documentLocks(db: Db, scope: Scope, learnerId: string): Promise<DocumentLocks> {
+  const statement = prepared(db, "submissions.locks", () =>
+    db
+      .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt, status: submissions.status, result: submissions.result, documents: submissions.documents })
+      .from(submissions)
+      .where(and(eq(submissions.centreId, sql.placeholder("centreId")), eq(submissions.learnerId, sql.placeholder("learnerId")))),
+  );
+  const rows = (await allPrepared(db, statement, { centreId: scope.centreId, learnerId })).map(({ documents: listed, ...row }) => ({
+    ...row,
+    lists: new Set((JSON.parse(listed) as { id: string }[]).map((d) => d.id)),
+  }));
+  return {
+    holding(documentId) {
+      let earliest: (typeof rows)[number] | undefined;
+      for (const row of rows) {
+        // A unit ratified as a Referral no longer holds its documents: the next attempt may change them.
+        if ((row.status !== "submitted" && row.status !== "assessed") || row.result === "Referral" || !row.lists.has(documentId)) continue;
+        if (!earliest || row.submittedAt < earliest.submittedAt) earliest = row;
+      }
+      return earliest && { id: earliest.id, qualification: earliest.qualification, unit: earliest.unit, submittedAt: earliest.submittedAt };
+    },
+    reopened(documentId) {
+      let latest: (typeof rows)[number] | undefined;
+      for (const row of rows) if (row.lists.has(documentId) && (!latest || row.submittedAt > latest.submittedAt)) latest = row;
+      return latest?.status === "returned" || latest?.result === "Referral";
+    },
+  };
+}
+
+/**
+ * The submission, still open, that holds a document (see {@link DocumentLocks.holding}).
  *
  * @param db - the connection
  * @param scope - the caller (only its centre is read)
@@ -216,55 +262,20 @@ export async function createDocument(
  * @returns the earliest open submission that lists the document, or undefined
  */
 export async function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<HoldingSubmission | undefined> {
-  const statement = prepared(db, "submissions.holding", () =>
-    db
-      .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt })
-      .from(submissions)
-      .where(
-        and(
-          eq(submissions.centreId, sql.placeholder("centreId")),
-          eq(submissions.learnerId, sql.placeholder("learnerId")),
-          inArray(submissions.status, ["submitted", "assessed"]),
-          // A unit ratified as a Referral no longer holds its documents: the next attempt may change them.
-          sql`coalesce(${submissions.result}, '') <> 'Referral'`,
-          listsDocument(db),
-        ),
-      )
-      // No ORDER BY or LIMIT: they cost drizzle and SQLite more than finding the earliest of the (nearly
-      // always none or one) rows here.
-      ,
-  );
-  let earliest: HoldingSubmission | undefined;
-  for (const row of (await allPrepared(db, statement, { centreId: scope.centreId, learnerId, documentId }))) if (!earliest || row.submittedAt < earliest.submittedAt) earliest = row;
-  return earliest;
+  return (await documentLocks(db, scope, learnerId)).holding(documentId);
 }
 
 /**
- * Whether the latest submission that listed a document was returned to the learner or ratified as a
- * Referral (either reopens what it held, so the learner can act on the feedback in the next attempt).
+ * Whether the latest submission that listed a document reopened it (see {@link DocumentLocks.reopened}).
  *
  * @param db - the connection
  * @param scope - the caller (only its centre is read)
  * @param learnerId - the document's learner
  * @param documentId - the document
- * @returns true when such a submission exists and its status is `returned`
+ * @returns true when that submission was returned or ratified as a Referral
  */
 export async function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<boolean> {
-  const statement = prepared(db, "submissions.latestListing", () =>
-    db
-      .select({ status: submissions.status, result: submissions.result, submittedAt: submissions.submittedAt })
-      .from(submissions)
-      .where(
-        and(
-          eq(submissions.centreId, sql.placeholder("centreId")),
-          eq(submissions.learnerId, sql.placeholder("learnerId")),
-          listsDocument(db),
-        ),
-      ),
-  );
-  let latest: { status: string; result: string | null; submittedAt: string } | undefined;
-  for (const row of (await allPrepared(db, statement, { centreId: scope.centreId, learnerId, documentId }))) if (!latest || row.submittedAt > latest.submittedAt) latest = row;
-  return latest?.status === "returned" || latest?.result === "Referral";
+  return (await documentLocks(db, scope, learnerId)).reopened(documentId);
 }
 
 /**

@@ -1,13 +1,14 @@
 // The database a test opens: a fresh SQLite file, or (when the suite runs on PostgreSQL, see
 // vitest.config.ts) a fresh PostgreSQL database copied from the migrated template that the global
 // setup made on the throwaway cluster. Test-only code.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { connectDatabase, type OpenDatabase } from "../client.ts";
 import type { Db } from "../client.ts";
 import { isPostgres, rawRows } from "../access/engine.ts";
 import { tempDir } from "./tempDir.ts";
+// @ts-expect-error: a plain ES module without types, shared with the dashboard's test support
+import { copyOfTemplate } from "../../../../scripts/pg-test-databases.mjs";
 
 // bigint (count(*), sum) as a number, as SQLite answers: test data never comes near 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -27,37 +28,9 @@ export async function freshTarget(): Promise<{ target: string; cleanup: () => Pr
     const temp = tempDir();
     return { target: temp.file(), cleanup: async () => temp.cleanup() };
   }
-  const admin = inject("pgUrl" as never) as string;
-  const name = `ilm_t_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-        break;
-      } catch (error) {
-        // Two test files copying the template at the same moment: PostgreSQL lets one at a time.
-        if (attempt > 50 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
-      }
-    }
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    target: url.toString(),
-    cleanup: async () => {
-      const dropper = new pg.Client({ connectionString: admin });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
-    },
+  return (await copyOfTemplate({ pg, admin: inject("pgUrl" as never) as string, template: TEMPLATE_DATABASE })) as {
+    target: string;
+    cleanup: () => Promise<void>;
   };
 }
 

@@ -1,41 +1,42 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, seedDemoCentre, type Scope } from "@ilm-forms/db";
+import { connectDatabase, seedDemoCentre, type Scope } from "@ilm-forms/db";
+import { freshTarget, row, TEST_ENGINE } from "../../support/database.ts";
 
 /** packages/db/reliability: the child scripts that use the data layer from another process. */
 export const DB_RELIABILITY = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../packages/db/reliability");
 export const DB_CLI = resolve(DB_RELIABILITY, "../dist/cli.js");
 
-/** A migrated database file with the demo centre, and learner1's scope. */
+/** A migrated database (a SQLite file, or a PostgreSQL database under the postgres project) with the demo centre, and learner1's scope. */
 export interface SeededFile {
+  /** SQLite: the folder of the file; PostgreSQL: "". */
   dir: string;
+  /** The SQLite file, or the PostgreSQL URL: `connectDatabase(path)` opens it. */
   path: string;
   learner: Scope & { learnerId: string };
   people: Record<string, Scope & { learnerId?: string }>;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /**
- * Creates, migrates and seeds a database file in a new temporary folder, then closes it, so that
- * children never race to migrate a new file.
+ * Creates, migrates and seeds a database of the engine under test (a file in a new temporary
+ * folder, or a copy of the PostgreSQL template), then closes it, so that children never race to
+ * migrate a new database.
  *
- * @returns the file and the demo people's scopes (by the local part of their email)
+ * @returns the database and the demo people's scopes (by the local part of their email)
  */
 export async function seededFile(): Promise<SeededFile> {
-  const dir = mkdtempSync(join(tmpdir(), "ilm-db-reliability-"));
-  const path = join(dir, "db.sqlite");
-  const { db, sqlite, close } = openDatabase(path);
-  const seed = await seedDemoCentre(db, { seed: 1 });
+  const { target, cleanup } = await freshTarget("db.sqlite");
+  const database = await connectDatabase(target);
+  const seed = await seedDemoCentre(database.db, { seed: 1 });
   const people: SeededFile["people"] = {};
   for (const s of seed.signIns) {
-    const row = sqlite.prepare("select u.id as userId, l.id as learnerId from users u left join learners l on l.user_id = u.id where u.email = ?").get(s.email) as { userId: string; learnerId: string | null };
-    people[s.email.split("@")[0]!] = { userId: row.userId, centreId: seed.centreId, role: s.role, ...(row.learnerId ? { learnerId: row.learnerId } : {}) };
+    const found = (await row<{ userId: string; learnerId: string | null }>(database, "select u.id as \"userId\", l.id as \"learnerId\" from users u left join learners l on l.user_id = u.id where u.email = ?", s.email))!;
+    people[s.email.split("@")[0]!] = { userId: found.userId, centreId: seed.centreId, role: s.role, ...(found.learnerId ? { learnerId: found.learnerId } : {}) };
   }
-  close();
-  return { dir, path, learner: people.learner1 as SeededFile["learner"], people, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  await database.close();
+  return { dir: TEST_ENGINE === "sqlite" ? dirname(target) : "", path: target, learner: people.learner1 as SeededFile["learner"], people, remove: cleanup };
 }
 
 /** A running writer child and the writes it acknowledged. */

@@ -1,5 +1,5 @@
 import { dirname } from "node:path";
-import { addAttachment, connectDatabase, createDocument, issueCentreApiToken, listDocuments, seedDemoCentre, submitUnit, type Db, type DemoSignIn, type OpenDatabase, type Role, type Scope } from "@ilm-forms/db";
+import { addAttachment, connectDatabase, isPostgresUrl, createDocument, issueCentreApiToken, listDocuments, seedDemoCentre, submitUnit, type Db, type DemoSignIn, type OpenDatabase, type Role, type Scope } from "@ilm-forms/db";
 import { freshTarget, row, TEST_ENGINE } from "../../support/database.ts";
 import { startServer, type TestServer } from "../../support/server.ts";
 
@@ -93,11 +93,12 @@ async function submit501(db: Db, person: Person): Promise<string> {
  * seeds it), a second centre "other-centre", Unit 501 submitted by learners 1 and 3 of the demo
  * centre and learner 1 of the other, and an API token per centre.
  *
+ * @param engine - the engine, by default the one under test
  * @returns the world
  */
-export async function createWorld(): Promise<World> {
-  const { target: databasePath, cleanup } = await freshTarget("world.sqlite");
-  const dir = TEST_ENGINE === "sqlite" ? dirname(databasePath) : "";
+export async function createWorld(engine: "sqlite" | "postgres" = TEST_ENGINE): Promise<World> {
+  const { target: databasePath, cleanup } = await freshTarget("world.sqlite", engine);
+  const dir = engine === "sqlite" ? dirname(databasePath) : "";
   const database = await connectDatabase(databasePath);
   const { db } = database;
   const demoSeed = await seedDemoCentre(db, { seed: 8588 });
@@ -152,5 +153,5 @@ export async function createWorld(): Promise<World> {
  * @returns the server
  */
 export function startOn(world: World, env: Record<string, string> = {}): Promise<TestServer> {
-  return startServer({ ...(TEST_ENGINE === "postgres" ? { DATABASE_URL: world.databasePath } : { DATABASE_PATH: world.databasePath }), ...env });
+  return startServer({ ...(isPostgresUrl(world.databasePath) ? { DATABASE_URL: world.databasePath } : { DATABASE_PATH: world.databasePath }), ...env });
 }
