@@ -3,7 +3,20 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { IlmModuleForm } from "../form/IlmModuleForm.tsx";
 import { bandOf, guidanceText, suggestedOf, suggestionText } from "./WordCountWidget.tsx";
-import { loadWordCounting } from "./lazyWordCount.tsx";
+import { countsWords, loadedWordCounting, loadWordCounting } from "./lazyWordCount.tsx";
+import { wordCounts } from "@ilm-forms/core/engine";
+
+describe("word counting, loaded only by templates that count words", () => {
+  it("finds the word-count fields core counts, and a form without one renders at once without the counting code", () => {
+    for (const template of registry.listAllVersions()) expect(countsWords(template), template.id).toBe(wordCounts(template, {}).length > 0);
+    expect(registry.listAllVersions().filter(countsWords).length).toBeGreaterThan(0);
+    const record = registry.entry("ilm-8588/session-record")!;
+    expect(countsWords(record.template)).toBe(false);
+    const html = renderToStaticMarkup(<IlmModuleForm template={record} draftKey={false} value={{ clientRef: "Client 7" }} />);
+    expect(html).toContain('value="Client 7"');
+    expect(loadedWordCounting()).toBeUndefined();
+  });
+});
 
 describe("the word-count widget's guidance", () => {
   it("reads the suggestion from the field's x-ilm annotation and says where a count stands", () => {
