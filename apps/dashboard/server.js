@@ -1,8 +1,10 @@
 // The dashboard's HTTP server: security headers, CSRF cookie, body limits, then Remix.
-// Opens (creates, migrates and, when empty, seeds) the SQLite database before it listens.
+// Opens (creates, migrates and, when empty, seeds) the database before it listens: SQLite, or
+// PostgreSQL when DATABASE_URL names one (then several processes may serve the same data).
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import express from "express";
+import { dataVersion } from "@ilm-forms/db";
 import { loadConfig } from "./server/config.js";
 import { openAppDatabase } from "./server/database.js";
 import { apiAttachmentRoutes } from "./server/apiAttachments.js";
@@ -30,6 +32,15 @@ app.use((req, res, next) => {
   next();
 });
 app.use(securityHeaders(config, { dev }));
+// For a load balancer: 200 when this process can read the database, 503 when it cannot.
+app.get("/healthz", async (req, res) => {
+  try {
+    await dataVersion(database.db);
+    res.status(200).type("application/json").send(JSON.stringify({ ok: true, database: database.engine }));
+  } catch {
+    res.status(503).type("application/json").send(JSON.stringify({ ok: false, database: database.engine }));
+  }
+});
 app.use(csrfCookie(config));
 // Page actions that are not forms or come from another site, then one streamed limit for every body.
 app.use(requestGuards(config));
@@ -68,7 +79,7 @@ app.all(
 const listener = app.listen(config.port, config.host, () => {
   const address = listener.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(`ilm-forms dashboard on http://localhost:${port} (database: ${config.databasePath})`);
+  console.log(`ilm-forms dashboard on http://localhost:${port} (database: ${config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}` : config.databasePath})`);
   if (demo) {
     console.log("Demo sign-ins for the demo centre:");
     for (const person of demo.signIns) console.log(`  ${person.role.padEnd(13)} ${person.email.padEnd(36)} ${person.password}`);

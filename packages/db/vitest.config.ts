@@ -1,6 +1,8 @@
-import { mergeConfig } from "vitest/config";
 import { sharedConfig } from "../../vitest.shared.ts";
 
-// Each test file's world seeds two demo centres (documents, and the demo's signers signing through
-// links): on a busy machine that takes longer than vitest's 10 s for a hook.
-export default mergeConfig(sharedConfig(import.meta.dirname), { test: { hookTimeout: 60_000 } });
+// Every test runs on SQLite and again on PostgreSQL (a throwaway cluster: src/test/pgGlobalSetup.ts).
+// Each test file's world seeds two demo centres: the shared config gives hooks 60 s.
+export default sharedConfig(import.meta.dirname, undefined, {
+  include: ["src/**/*.test.ts"],
+  globalSetup: "src/test/pgGlobalSetup.ts",
+});

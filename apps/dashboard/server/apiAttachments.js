@@ -30,9 +30,9 @@ function refuseWith(req, res, status, body) {
   send(res, status, body);
 }
 
-function scopeOf(req, database) {
+async function scopeOf(req, database) {
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(req.headers.authorization ?? "");
-  return match ? apiTokenScope(database.db, match[1]) : undefined;
+  return match ? (await apiTokenScope(database.db, match[1])) : undefined;
 }
 
 function unauthorised(res) {
@@ -48,8 +48,8 @@ function toJson(a) {
 const text = (value) => (typeof value === "string" ? value : undefined);
 const many = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : typeof value === "string" ? value.split(",").filter(Boolean) : []);
 
-function learnerByNumber(database, scope, learnerNumber) {
-  return learnerNumber ? listLearners(database.db, scope).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber) : undefined;
+async function learnerByNumber(database, scope, learnerNumber) {
+  return learnerNumber ? (await listLearners(database.db, scope)).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber) : undefined;
 }
 
 /**
@@ -65,7 +65,7 @@ export function apiAttachmentRoutes(config, database) {
   return (app) => {
     // POST /api/v1/attachments?documentId=…&name=…  or  ?learnerNumber=…&unit=…&criteria=501:1.1,501:2.2&name=…
     app.post("/api/v1/attachments", async (req, res) => {
-      const scope = scopeOf(req, database);
+      const scope = await scopeOf(req, database);
       if (!scope) {
         res.setHeader("WWW-Authenticate", 'Bearer realm="ilm-forms"');
         return refuseWith(req, res, 401, problem("token", "Send your centre's API token as Authorization: Bearer <token>"));
@@ -79,9 +79,9 @@ export function apiAttachmentRoutes(config, database) {
       const documentId = text(query.documentId);
       if (documentId) target = { documentId };
       else {
-        const learner = learnerByNumber(database, scope, text(query.learnerNumber));
+        const learner = await learnerByNumber(database, scope, text(query.learnerNumber));
         const unit = text(query.unit);
-        const registration = learner && unit ? listRegistrations(database.db, scope, learner.id).find((r) => r.unit === unit && (!query.qualification || r.qualification === query.qualification)) : undefined;
+        const registration = learner && unit ? (await listRegistrations(database.db, scope, learner.id)).find((r) => r.unit === unit && (!query.qualification || r.qualification === query.qualification)) : undefined;
         if (!learner || !registration) {
           return refuseWith(req, res, 404, problem("learner", "There is no learner with this learnerNumber registered on this unit in your centre", "/learnerNumber"));
         }
@@ -117,32 +117,40 @@ export function apiAttachmentRoutes(config, database) {
     });
 
     // GET /api/v1/attachments?learnerNumber=…[&documentId=…][&unit=…]
-    app.get("/api/v1/attachments", (req, res) => {
-      const scope = scopeOf(req, database);
+    app.get("/api/v1/attachments", async (req, res, next) => {
+      try {
+      const scope = await scopeOf(req, database);
       if (!scope) return unauthorised(res);
-      const learner = learnerByNumber(database, scope, text(req.query.learnerNumber));
+      const learner = await learnerByNumber(database, scope, text(req.query.learnerNumber));
       if (!learner) return send(res, 404, problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber"));
       const filter = { learnerId: learner.id, ...(text(req.query.documentId) ? { documentId: text(req.query.documentId) } : {}), ...(text(req.query.unit) ? { unit: text(req.query.unit) } : {}) };
-      send(res, 200, { attachments: listAttachments(database.db, scope, filter).map(toJson) });
+      send(res, 200, { attachments: (await listAttachments(database.db, scope, filter)).map(toJson) });
+      } catch (error) {
+        next(error);
+      }
     });
 
     // GET /api/v1/attachments/:id: the file itself, with the same headers as the pages' download.
     app.get("/api/v1/attachments/:id", async (req, res, next) => {
-      const scope = scopeOf(req, database);
+      const scope = await scopeOf(req, database);
       if (!scope) return unauthorised(res);
-      const found = ATTACHMENT_ID.test(req.params.id) ? readAttachment(database.db, scope, req.params.id) : undefined;
+      const found = ATTACHMENT_ID.test(req.params.id) ? (await readAttachment(database.db, scope, req.params.id)) : undefined;
       if (!found) return send(res, 404, problem("attachment", "There is no such file in your centre"));
       await sendAttachment(req, res, next, found);
     });
 
     // DELETE /api/v1/attachments/:id
-    app.delete("/api/v1/attachments/:id", (req, res) => {
-      const scope = scopeOf(req, database);
+    app.delete("/api/v1/attachments/:id", async (req, res, next) => {
+      try {
+      const scope = await scopeOf(req, database);
       if (!scope) return unauthorised(res);
-      const result = ATTACHMENT_ID.test(req.params.id) && getAttachment(database.db, scope, req.params.id) ? removeAttachment(database.db, scope, req.params.id) : { ok: false, reason: "not-found" };
+      const result = ATTACHMENT_ID.test(req.params.id) && (await getAttachment(database.db, scope, req.params.id)) ? (await removeAttachment(database.db, scope, req.params.id)) : { ok: false, reason: "not-found" };
       if (result.ok) return res.status(204).end();
       if (result.reason === "locked") return send(res, 409, { ...problem("locked", "The unit is submitted for assessment: its files cannot change until the assessor returns it"), submission: result.submission });
       send(res, 404, problem("attachment", "There is no such file in your centre"));
+      } catch (error) {
+        next(error);
+      }
     });
   };
 }

@@ -31,9 +31,9 @@ const REFUSALS = {
  * @param {import("express").Request} req
  * @param {import("@ilm-forms/db").OpenDatabase} database
  */
-function sessionOf(req, database) {
+async function sessionOf(req, database) {
   const token = readCookie(req.headers.cookie ?? "", SESSION_COOKIE);
-  return token ? getSession(database.db, token) : undefined;
+  return token ? (await getSession(database.db, token)) : undefined;
 }
 
 /** Only a path of this site: the page to go back to after an upload. */
@@ -63,8 +63,10 @@ function megabytes(bytes) {
  */
 export function attachmentUpload(config, database) {
   const limits = { maxFileBytes: config.maxAttachmentBytes, maxLearnerBytes: config.maxLearnerAttachmentBytes };
-  return (req, res) => {
-    const session = sessionOf(req, database);
+  return (req, res, next) => {
+    sessionOf(req, database).then((session) => upload(req, res, session), next);
+  };
+  function upload(req, res, session) {
     if (!session) {
       res.setHeader("Connection", "close");
       return refuseRedirect(req, res, `/sign-in?redirectTo=${encodeURIComponent(safePath(req.query.returnTo))}`);
@@ -153,7 +155,7 @@ export function attachmentUpload(config, database) {
       if (received > bodyLimit) answer(413, multipart ? tooLarge(limits.maxFileBytes) : "The form is too large.");
     });
     req.pipe(parser);
-  };
+  }
 }
 
 /** Where the form's fields say the file goes. */
@@ -194,9 +196,9 @@ function contentDisposition(name) {
  */
 export function attachmentDownload(database) {
   return async (req, res, next) => {
-    const session = sessionOf(req, database);
+    const session = await sessionOf(req, database);
     if (!session) return res.redirect(302, `/sign-in?redirectTo=${encodeURIComponent(req.originalUrl.slice(0, 500))}`);
-    const found = ATTACHMENT_ID.test(req.params.id ?? "") ? readAttachment(database.db, session.scope, req.params.id) : undefined;
+    const found = ATTACHMENT_ID.test(req.params.id ?? "") ? (await readAttachment(database.db, session.scope, req.params.id)) : undefined;
     if (!found) return res.status(404).type("text/plain").send("Not found");
     await sendAttachment(req, res, next, found);
   };

@@ -22,6 +22,10 @@ export function loadConfig(env) {
     port,
     host: env.HOST ?? "0.0.0.0",
     databasePath: env.DATABASE_PATH ?? "data/ilm-forms.sqlite",
+    /** PostgreSQL (`postgres://user:password@host:5432/db`): when set, the dashboard runs on it and DATABASE_PATH is unused. */
+    databaseUrl: /^postgres(ql)?:\/\//i.test(env.DATABASE_URL ?? "") ? env.DATABASE_URL : undefined,
+    /** PostgreSQL connections per process (default 10): processes × pool size must stay under the server's max_connections. */
+    databasePoolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
     /** Portals allowed to frame the dashboard (frame-ancestors), space-separated origins. */
     portalOrigins: (env.PORTAL_ORIGINS ?? "").split(/\s+/).filter(Boolean),
     cookieSecure: env.COOKIE_SECURE === "true",

@@ -15,7 +15,7 @@ for (;;) {
   if (round < 0) break;
   seen = round;
   const expectedVersion = Atomics.load(flags, 1);
-  const result = saveDocument(db, scope, { id: documentId, expectedVersion, data: { ...data, goal: `${name} round ${round}` } });
+  const result = await saveDocument(db, scope, { id: documentId, expectedVersion, data: { ...data, goal: `${name} round ${round}` } });
   parentPort.postMessage({ round, name, result });
 }
 close();

@@ -32,12 +32,12 @@ function documentData(n) {
 process.stdout.write("ready\n");
 for (let n = from; n < to; n++) {
   const id = `${prefix}-${n}`;
-  if (getDocument(db, scope, id)) {
+  if (await getDocument(db, scope, id)) {
     process.stdout.write(`have ${id}\n`);
     continue;
   }
   const data = documentData(n);
-  const result = createDocument(db, scope, { id, learnerId: scope.learnerId, templateId: "ilm-8588/session-record", data, status: "draft" });
+  const result = await createDocument(db, scope, { id, learnerId: scope.learnerId, templateId: "ilm-8588/session-record", data, status: "draft" });
   if (!result.ok) {
     process.stderr.write(`refused ${id}: ${JSON.stringify(result)}\n`);
     process.exit(2);

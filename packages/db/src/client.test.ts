@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "./client.ts";
 import { tempDir } from "./test/world.ts";
 import journal from "../drizzle/meta/_journal.json" with { type: "json" };
+import { TEST_ENGINE } from "./test/database.ts";
 
-describe("openDatabase()", () => {
+describe.skipIf(TEST_ENGINE === "postgres")("openDatabase()", () => {
   const temp = tempDir();
   afterEach(() => undefined);
 

@@ -1,8 +1,13 @@
 // The public API of @ilm-forms/db. Every function's JSDoc (@param/@returns) sits on its
 // definition; what is not listed here is private.
 
-/** Connection: open (create, set PRAGMAs, migrate) and the drizzle type every function takes. */
-export { openDatabase } from "./client.ts";
+/**
+ * Connection: open (create, set PRAGMAs or pool, migrate) and the drizzle type every function takes.
+ * `connectDatabase(DATABASE_URL or path)` picks the engine; every repository function is async.
+ */
+export { connectDatabase, isPostgresUrl, openDatabase } from "./client.ts";
+export { dataVersion, engineOf } from "./access/engine.ts";
+export type { Engine } from "./access/engine.ts";
 export type { Db, OpenDatabase, OpenOptions } from "./client.ts";
 
 /** Tables (drizzle), role and status lists. */
@@ -60,6 +65,8 @@ export type { Forbidden, NotFound } from "./repositories/results.ts";
 
 /** Backup and demo data. */
 export { backupDatabase } from "./backup.ts";
+export { copyToPostgres } from "./copyToPostgres.ts";
+export type { CopyReport } from "./copyToPostgres.ts";
 export type { BackupReport } from "./backup.ts";
 export { seedDemoCentre } from "./seed/seedDemoCentre.ts";
 export type { DemoSignIn, SeedResult } from "./seed/seedDemoCentre.ts";

@@ -10,10 +10,10 @@ import { apiTokenScope, type Db, type Scope } from "@ilm-forms/db";
  * @param request - the request with `Authorization: Bearer <token>`
  * @returns the scope, or undefined for a missing or unknown token, or one whose issuer is no longer an admin
  */
-export function apiScope(db: Db, request: Request): Scope | undefined {
+export async function apiScope(db: Db, request: Request): Promise<Scope | undefined> {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
-  return match ? apiTokenScope(db, match[1]!) : undefined;
+  return match ? (await apiTokenScope(db, match[1]!)) : undefined;
 }
 
 /**

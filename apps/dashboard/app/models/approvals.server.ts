@@ -20,14 +20,14 @@ export interface AwaitingApproval {
  * @param scope - a centre admin or IQA
  * @returns the records, oldest change first
  */
-export function recordsAwaitingApproval(db: Db, scope: Scope): AwaitingApproval[] {
+export async function recordsAwaitingApproval(db: Db, scope: Scope): Promise<AwaitingApproval[]> {
   const templates = new Set(registry.list().filter((t) => (t.annotations.approvedBy ?? []).includes(scope.role as never)).map((t) => t.id));
   if (templates.size === 0) return [];
   const out: AwaitingApproval[] = [];
-  for (const learner of listLearners(db, scope)) {
-    const documents = listDocuments(db, scope, learner.id).filter((d) => templates.has(d.templateId));
+  for (const learner of (await listLearners(db, scope))) {
+    const documents = (await listDocuments(db, scope, learner.id)).filter((d) => templates.has(d.templateId));
     if (documents.length === 0) continue;
-    const approvals = listEndorsements(db, scope, documents).filter((e) => e.kind === "approved");
+    const approvals = (await listEndorsements(db, scope, documents)).filter((e) => e.kind === "approved");
     for (const d of documents) {
       const mine = approvals.filter((e) => e.documentId === d.id);
       if (mine.some((e) => e.current)) continue;

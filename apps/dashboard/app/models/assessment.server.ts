@@ -65,12 +65,12 @@ export interface SubmissionRecord {
  * @param learnerId - the learner
  * @returns the records
  */
-export function learnerSubmissions(db: Db, scope: Scope, learnerId: string): SubmissionRecord[] {
-  return listSubmissions(db, scope, { learnerId }).map((submission) => ({
+export async function learnerSubmissions(db: Db, scope: Scope, learnerId: string): Promise<SubmissionRecord[]> {
+  return (await Promise.all((await listSubmissions(db, scope, { learnerId })).map(async (submission) => ({
     submission,
-    decisions: listDecisions(db, scope, submission.id),
-    ratifications: listRatifications(db, scope, submission.id),
-  }));
+    decisions: (await listDecisions(db, scope, submission.id)),
+    ratifications: (await listRatifications(db, scope, submission.id)),
+  }))));
 }
 
 /** What a learner may see of one unit's assessment. */
@@ -94,7 +94,8 @@ export interface LearnerAssessment {
  * @param records - the learner's submissions, when the caller has read them already
  * @returns by unit id
  */
-export function learnerAssessments(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId)): Map<string, LearnerAssessment> {
+export async function learnerAssessments(db: Db, scope: Scope, learnerId: string, records?: SubmissionRecord[]): Promise<Map<string, LearnerAssessment>> {
+  records ??= await learnerSubmissions(db, scope, learnerId);
   const latest = new Map<string, SubmissionRecord>();
   for (const record of records) if (!latest.has(record.submission.unit)) latest.set(record.submission.unit, record);
   const out = new Map<string, LearnerAssessment>();
@@ -105,7 +106,7 @@ export function learnerAssessments(db: Db, scope: Scope, learnerId: string, reco
       submissionId: submission.id,
       state,
       decisions: visible ? decisions.map((d) => ({ criterion: d.criterion, decision: d.decision ?? `${d.marks ?? 0} marks`, feedback: d.feedback })) : [],
-      comments: visible ? listAssessmentComments(db, scope, submission.id).filter((c) => state.ratified || !c.target.startsWith("qa:")).map((c) => ({ target: c.target, comment: c.comment })) : [],
+      comments: visible ? (await listAssessmentComments(db, scope, submission.id)).filter((c) => state.ratified || !c.target.startsWith("qa:")).map((c) => ({ target: c.target, comment: c.comment })) : [],
       toWorkOn: state.ratified && state.outcome === "Referral" ? decisions.filter((d) => d.decision === "Referral").map((d) => d.criterion) : [],
     });
   }
@@ -130,7 +131,8 @@ export interface NewsItem {
  * @param limit - how many lines
  * @returns the news
  */
-export function learnerNews(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId), limit = 8): NewsItem[] {
+export async function learnerNews(db: Db, scope: Scope, learnerId: string, records?: SubmissionRecord[], limit = 8): Promise<NewsItem[]> {
+  records ??= await learnerSubmissions(db, scope, learnerId);
   const news: NewsItem[] = [];
   for (const { submission, decisions, ratifications: reviews } of records) {
     const unit = submission.unit;
@@ -174,7 +176,8 @@ export interface Award {
  * @param records - the learner's submissions, when the caller has read them already
  * @returns one award per route
  */
-export function learnerAwards(db: Db, scope: Scope, learnerId: string, records = learnerSubmissions(db, scope, learnerId)): Award[] {
+export async function learnerAwards(db: Db, scope: Scope, learnerId: string, records?: SubmissionRecord[]): Promise<Award[]> {
+  records ??= await learnerSubmissions(db, scope, learnerId);
   const ratified: Record<string, Record<string, "Pass" | "Referral">> = {};
   for (const { submission } of records) {
     if (!submission.result) continue;
@@ -182,7 +185,7 @@ export function learnerAwards(db: Db, scope: Scope, learnerId: string, records =
     if (byUnit[submission.unit] !== "Pass") byUnit[submission.unit] = submission.result;
   }
   const routes = new Map<string, { qualification: string; route: string }>();
-  for (const r of listRegistrations(db, scope, learnerId)) if (r.route) routes.set(`${r.qualification}|${r.route}`, { qualification: r.qualification, route: r.route });
+  for (const r of (await listRegistrations(db, scope, learnerId))) if (r.route) routes.set(`${r.qualification}|${r.route}`, { qualification: r.qualification, route: r.route });
   return [...routes.values()].flatMap(({ qualification, route }) => {
     const data = registry.qualification(qualification);
     const routeData = data?.routes?.find((x) => x.id === route);

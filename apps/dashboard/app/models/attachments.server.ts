@@ -36,8 +36,8 @@ export function toAttachmentView(attachment: Attachment): AttachmentView {
  * @param documentId - the document
  * @returns the files, oldest first
  */
-export function documentAttachments(db: Db, scope: Scope, learnerId: string, documentId: string): AttachmentView[] {
-  return listAttachments(db, scope, { learnerId, documentId }).map(toAttachmentView);
+export async function documentAttachments(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<AttachmentView[]> {
+  return (await listAttachments(db, scope, { learnerId, documentId })).map(toAttachmentView);
 }
 
 /**
@@ -48,8 +48,8 @@ export function documentAttachments(db: Db, scope: Scope, learnerId: string, doc
  * @param learnerId - the learner
  * @returns the files, oldest first
  */
-export function learnerAttachments(db: Db, scope: Scope, learnerId: string): AttachmentView[] {
-  return listAttachments(db, scope, { learnerId }).map(toAttachmentView);
+export async function learnerAttachments(db: Db, scope: Scope, learnerId: string): Promise<AttachmentView[]> {
+  return (await listAttachments(db, scope, { learnerId })).map(toAttachmentView);
 }
 
 /**
@@ -62,8 +62,8 @@ export function learnerAttachments(db: Db, scope: Scope, learnerId: string): Att
  * @param unit - e.g. `501`
  * @returns the files, oldest first
  */
-export function unitAttachments(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): AttachmentView[] {
-  return listAttachments(db, scope, { learnerId, qualification, unit }).map(toAttachmentView);
+export async function unitAttachments(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): Promise<AttachmentView[]> {
+  return (await listAttachments(db, scope, { learnerId, qualification, unit })).map(toAttachmentView);
 }
 
 /**
@@ -76,8 +76,8 @@ export function unitAttachments(db: Db, scope: Scope, learnerId: string, qualifi
  * @param documentsByCriterion - the ids of the documents that evidence each criterion (`unit:ac`)
  * @returns criterion → files (a criterion with none is left out)
  */
-export function attachmentsByCriterion(db: Db, scope: Scope, learnerId: string, documentsByCriterion: Record<string, string[]>): Record<string, AttachmentView[]> {
-  const all = listAttachments(db, scope, { learnerId }).map(toAttachmentView);
+export async function attachmentsByCriterion(db: Db, scope: Scope, learnerId: string, documentsByCriterion: Record<string, string[]>): Promise<Record<string, AttachmentView[]>> {
+  const all = (await listAttachments(db, scope, { learnerId })).map(toAttachmentView);
   const criteria = new Set([...Object.keys(documentsByCriterion), ...all.flatMap((a) => a.criteria)]);
   const out: Record<string, AttachmentView[]> = {};
   for (const criterion of criteria) {
@@ -96,8 +96,8 @@ export function attachmentsByCriterion(db: Db, scope: Scope, learnerId: string, 
  * @param id - the attachment
  * @returns what the data layer answered
  */
-export function removeEvidenceFile(db: Db, scope: Scope, id: string): ReturnType<typeof removeAttachment> {
-  return removeAttachment(db, scope, id);
+export async function removeEvidenceFile(db: Db, scope: Scope, id: string): ReturnType<typeof removeAttachment> {
+  return (await removeAttachment(db, scope, id));
 }
 
 /**
@@ -110,11 +110,11 @@ export function removeEvidenceFile(db: Db, scope: Scope, id: string): ReturnType
  * @param view - the submission as loaded for the marking page
  * @returns criterion (`unit:ac`) → files
  */
-export function submissionFiles(
+export async function submissionFiles(
   db: Db,
   scope: Scope,
   view: { learner: { id: string }; storedDocuments: { id: string; templateId: string; templateVersion: string }[]; check: { findings: { criterion: string; pointers: { document: string }[] }[] } },
-): Record<string, AttachmentView[]> {
+): Promise<Record<string, AttachmentView[]>> {
   const byCriterion: Record<string, string[]> = {};
   for (const doc of view.storedDocuments) {
     for (const criterion of registry.get(doc.templateId, doc.templateVersion)?.annotations.criteria ?? []) (byCriterion[criterion] ??= []).push(doc.id);
@@ -123,5 +123,5 @@ export function submissionFiles(
   for (const finding of view.check.findings) {
     for (const pointer of finding.pointers) if (submitted.has(pointer.document)) (byCriterion[finding.criterion] ??= []).push(pointer.document);
   }
-  return attachmentsByCriterion(db, scope, view.learner.id, byCriterion);
+  return (await attachmentsByCriterion(db, scope, view.learner.id, byCriterion));
 }

@@ -23,38 +23,38 @@ export interface UnitProgress {
  * @param unitId - only this unit (a page about one unit need not check the others)
  * @returns each registration with its unit, findings and documents
  */
-export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
+export function learnerProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): Promise<UnitProgress[]> {
   // Nothing written since this caller last asked: the same answer, without a query (the caller's
   // scope is in the key, so whether they may see the learner was decided on the same data).
-  return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, () => readProgress(db, scope, learnerId, unitId));
+  return unchangedCache.get(db, `${scopeKey(scope)}|${learnerId}|${unitId ?? "*"}`, async () => (await readProgress(db, scope, learnerId, unitId)));
 }
 
 /** How many answers each cache keeps (the least recently used go first). */
 const PROGRESS_CACHE_SIZE = 500;
 const unchangedCache = createReadCache<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): UnitProgress[] {
-  const registrations = listRegistrations(db, scope, learnerId).filter((r) => unitId === undefined || r.unit === unitId);
+async function readProgress(db: Db, scope: Scope, learnerId: string, unitId?: string): Promise<UnitProgress[]> {
+  const registrations = (await listRegistrations(db, scope, learnerId)).filter((r) => unitId === undefined || r.unit === unitId);
   if (registrations.length === 0) return [];
   // checkPortfolio is a pure function of the documents and the registrations: reuse its answer until
   // a document is created or saved (the fingerprint changes) or a registration changes.
-  const fingerprint = documentsFingerprint(db, scope, learnerId);
+  const fingerprint = (await documentsFingerprint(db, scope, learnerId));
   // The centre's approvals change what the rules count (x-ilm.approvedBy): they are part of the key.
-  const approvals = approvedVersions(db, scope, learnerId);
+  const approvals = (await approvedVersions(db, scope, learnerId));
   const key = fingerprint && `${scope.centreId}|${learnerId}|${registrations.map((r) => `${r.id}@${r.ruleSetVersion}`).join(",")}|${fingerprint}|${[...approvals].sort().join(",")}`;
   const cached = key ? progressCache.get(key) : undefined;
   if (cached) return cached;
-  const progress = computeProgress(db, scope, learnerId, registrations, approvals);
+  const progress = (await computeProgress(db, scope, learnerId, registrations, approvals));
   if (key) progressCache.set(key, progress);
   return progress;
 }
 
 const progressCache = new RecentlyUsed<UnitProgress[]>(PROGRESS_CACHE_SIZE);
 
-function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[], approvals: Set<string>): UnitProgress[] {
-  const documents = listDocuments(db, scope, learnerId);
+async function computeProgress(db: Db, scope: Scope, learnerId: string, registrations: Registration[], approvals: Set<string>): Promise<UnitProgress[]> {
+  const documents = (await listDocuments(db, scope, learnerId));
   // What the signers did: the rules count only their own signatures, matching the documents as they are.
-  const signed = signerSignatureStates(db, scope, learnerId, documents);
+  const signed = (await signerSignatureStates(db, scope, learnerId, documents));
   const portfolio = documents.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals }));
   return registrations.flatMap((registration): UnitProgress[] => {
     const unit = registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);

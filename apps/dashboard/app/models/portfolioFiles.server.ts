@@ -46,7 +46,7 @@ export function withEvidenceAnnex(html: string, files: PortfolioFile[]): string 
 }
 
 async function bytesOf(db: Db, scope: Scope, id: string): Promise<Buffer | undefined> {
-  const found = readAttachment(db, scope, id);
+  const found = (await readAttachment(db, scope, id));
   if (!found) return undefined;
   const parts: Buffer[] = [];
   for await (const part of found.content) parts.push(part);

@@ -19,7 +19,7 @@ async function* zipChunks(html: string, files: PortfolioFile[], read: { db: Db; 
   page.push(new TextEncoder().encode(html), true);
   while (queue.length) yield queue.shift()!;
   for (const file of read ? files : []) {
-    const found = readAttachment(read!.db, read!.scope, file.id);
+    const found = (await readAttachment(read!.db, read!.scope, file.id));
     if (!found) continue;
     const entry = new ZipPassThrough(`files/${file.number} ${file.name}`);
     zip.add(entry);

@@ -1,27 +1,17 @@
-import type { Db } from "@ilm-forms/db";
-
-type Connection = Db["$client"];
-
-const generationStatements = new WeakMap<Connection, { version: { get(): unknown }; changes: { get(): unknown } }>();
+import { dataVersion, type Db } from "@ilm-forms/db";
 
 /**
- * Names the state of the database as this connection sees it: `total_changes()` counts the rows
- * changed through this connection (the server's own writes, rolled back or not), SQLite's
- * `data_version` changes whenever any other connection, in this process or another (the `ilm-db`
- * command, a second server), commits. Two equal answers mean no row changed in between.
+ * Names the state of the database: two equal answers mean nothing was committed in between, by this
+ * process or another. On SQLite, `total_changes()` of this connection with `data_version` (any other
+ * connection's commits: the `ilm-db` command, a second server); on PostgreSQL, a sequence every
+ * process moves on after each write it commits (decision 039), so a second dashboard process's write
+ * invalidates this one's cache at its next read.
  *
  * @param db - the connection
  * @returns the generation, e.g. `"1843:7"`
  */
-export function databaseGeneration(db: Db): string {
-  const connection = db.$client;
-  let statements = generationStatements.get(connection);
-  if (!statements) {
-    // Two statements: cheaper than one reading data_version through the pragma's table function.
-    statements = { version: connection.prepare("PRAGMA data_version").pluck(), changes: connection.prepare("select total_changes()").pluck() };
-    generationStatements.set(connection, statements);
-  }
-  return `${statements.changes.get() as number}:${statements.version.get() as number}`;
+export async function databaseGeneration(db: Db): Promise<string> {
+  return (await dataVersion(db));
 }
 
 /** Answers of reads, each kept with the database generation it was read at. */
@@ -35,7 +25,7 @@ export interface ReadCache<T> {
    * @param read - reads the answer; it must depend on nothing but the database and `key` (not the time)
    * @returns the answer
    */
-  get(db: Db, key: string, read: () => T): T;
+  get(db: Db, key: string, read: () => Promise<T> | T): Promise<T>;
 }
 
 /**
@@ -50,18 +40,22 @@ export interface ReadCache<T> {
  * @returns the cache
  */
 export function createReadCache<T extends object>(size: number): ReadCache<T> {
-  const byConnection = new WeakMap<Connection, { generation: string; entries: RecentlyUsed<T> }>();
+  const byConnection = new WeakMap<Db, { generation: string; entries: RecentlyUsed<T> }>();
   return {
-    get(db, key, read) {
+    async get(db, key, read) {
       // Read the generation before reading the data: a commit in between only makes the next call read again.
-      const generation = databaseGeneration(db);
-      let state = byConnection.get(db.$client);
+      const generation = await databaseGeneration(db);
+      let state = byConnection.get(db);
       if (!state || state.generation !== generation) {
         state = { generation, entries: new RecentlyUsed(size) };
-        byConnection.set(db.$client, state);
+        byConnection.set(db, state);
       }
       let value = state.entries.get(key);
-      if (value === undefined) state.entries.set(key, (value = read()));
+      if (value === undefined) {
+        value = await read();
+        // Keep it only if no newer generation replaced the state while reading.
+        if (byConnection.get(db) === state) state.entries.set(key, value);
+      }
       return value;
     },
   };

@@ -15,15 +15,15 @@ export function recordTemplates(role: Role, qualifications: string[]): Template[
 }
 
 /** A learner and the records the caller keeps about them, or undefined when the learner is not theirs. */
-export function learnerRecords(db: Db, scope: Scope, learnerId: string, qualifications: string[]) {
-  const learner = getLearner(db, scope, learnerId);
+export async function learnerRecords(db: Db, scope: Scope, learnerId: string, qualifications: string[]) {
+  const learner = (await getLearner(db, scope, learnerId));
   if (!learner) return undefined;
   const templates = recordTemplates(scope.role, qualifications);
   const ids = new Set(templates.map((t) => t.id));
   return {
     learner,
     templates,
-    records: listDocuments(db, scope, learnerId).filter((d) => ids.has(d.templateId)),
+    records: (await listDocuments(db, scope, learnerId)).filter((d) => ids.has(d.templateId)),
   };
 }
 

@@ -44,14 +44,14 @@ export function signatureStates(data: Record<string, unknown>, signatures: Docum
  * @param document - the document
  * @returns fields, signatures (matching or not) and links; empty lists for a template without signature fields
  */
-export function documentSignatures(db: Db, scope: Scope, document: { id: string; templateId: string; templateVersion: string }): DocumentSignatures {
+export async function documentSignatures(db: Db, scope: Scope, document: { id: string; templateId: string; templateVersion: string }): Promise<DocumentSignatures> {
   const fields = signatureFields(document.templateId, document.templateVersion);
   if (fields.length === 0) return { fields, signatures: [], links: [] };
   const title = (field: string) => fields.find((f) => f.field === field)?.title ?? field;
   return {
     fields,
-    signatures: listSignerSignatures(db, scope, document.id).map((s) => ({ id: s.id, field: s.field, title: title(s.field), signerName: s.signerName, signedOn: s.signedOn, matching: s.matching, contentHash: s.contentHash })),
-    links: listSigningLinks(db, scope, document.id).map((l) => ({ id: l.id, field: l.field, title: title(l.field), expiresAt: l.expiresAt, status: l.status })),
+    signatures: (await listSignerSignatures(db, scope, document.id)).map((s) => ({ id: s.id, field: s.field, title: title(s.field), signerName: s.signerName, signedOn: s.signedOn, matching: s.matching, contentHash: s.contentHash })),
+    links: (await listSigningLinks(db, scope, document.id)).map((l) => ({ id: l.id, field: l.field, title: title(l.field), expiresAt: l.expiresAt, status: l.status })),
   };
 }
 
@@ -96,8 +96,8 @@ export interface PortfolioSignature {
  * @param documents - the portfolio's documents
  * @returns one row per signature field, in the documents' order
  */
-export function portfolioSignatures(db: Db, scope: Scope, learnerId: string, documents: StoredDocument[]): PortfolioSignature[] {
-  const made = signerSignatureStates(db, scope, learnerId, documents);
+export async function portfolioSignatures(db: Db, scope: Scope, learnerId: string, documents: StoredDocument[]): Promise<PortfolioSignature[]> {
+  const made = (await signerSignatureStates(db, scope, learnerId, documents));
   return documents.flatMap((document) => {
     const template = registry.get(document.templateId, document.templateVersion);
     if (!template) return [];

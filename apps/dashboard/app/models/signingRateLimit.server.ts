@@ -14,6 +14,6 @@ export const SIGNING_LIMIT = { requests: 30, windowMs: 15 * 60 * 1000 };
  * @param now - the time (tests)
  * @returns true when the address has made as many requests as the limit in the window already
  */
-export function signingRateLimited(db: Db, address: string, now = new Date()): boolean {
-  return !reserveRequest(db, { bucket: "signing-page", key: address, requests: SIGNING_LIMIT.requests, windowMs: SIGNING_LIMIT.windowMs, now });
+export async function signingRateLimited(db: Db, address: string, now = new Date()): Promise<boolean> {
+  return !(await reserveRequest(db, { bucket: "signing-page", key: address, requests: SIGNING_LIMIT.requests, windowMs: SIGNING_LIMIT.windowMs, now }));
 }

@@ -58,29 +58,29 @@ function changedFields(templateId: string, templateVersion: string, before: Reco
  * @param submissionId - the submission
  * @returns the view, or undefined when the caller may not see it (answer 404)
  */
-export function loadSubmission(db: Db, scope: Scope, submissionId: string): SubmissionView | undefined {
-  const submission = getSubmission(db, scope, submissionId);
+export async function loadSubmission(db: Db, scope: Scope, submissionId: string): Promise<SubmissionView | undefined> {
+  const submission = (await getSubmission(db, scope, submissionId));
   if (!submission) return undefined;
-  const learner = getLearner(db, scope, submission.learnerId);
+  const learner = (await getLearner(db, scope, submission.learnerId));
   if (!learner) return undefined;
-  const registration = listRegistrations(db, scope, learner.id).find((r) => r.qualification === submission.qualification && r.unit === submission.unit);
+  const registration = (await listRegistrations(db, scope, learner.id)).find((r) => r.qualification === submission.qualification && r.unit === submission.unit);
   const unit = registry.unit(submission.qualification, submission.unit, registration?.ruleSetVersion);
   if (!unit) return undefined;
-  const storedDocuments = submission.documents.map((d) => getDocument(db, scope, d.id)).filter((d): d is StoredDocument => d !== undefined);
+  const storedDocuments = (await Promise.all(submission.documents.map(async (d) => (await getDocument(db, scope, d.id))))).filter((d): d is StoredDocument => d !== undefined);
   const documents = submission.documents.flatMap((d) => {
     const stored = storedDocuments.find((s) => s.id === d.id);
     return stored ? [{ id: d.id, label: documentLabel(stored), submittedVersion: d.version, currentVersion: stored.version, templateId: stored.templateId }] : [];
   });
-  const signed = signerSignatureStates(db, scope, learner.id, storedDocuments);
-  const approvals = approvedVersions(db, scope, learner.id);
+  const signed = (await signerSignatureStates(db, scope, learner.id, storedDocuments));
+  const approvals = (await approvedVersions(db, scope, learner.id));
   const check = checkPortfolio({ qualification: submission.qualification, unit: unit.id, version: unit.version }, storedDocuments.map((d) => toPortfolioDocument(d, { signerSignatures: signed.get(d.id), approvals })));
-  const decisions = listDecisions(db, scope, submission.id);
+  const decisions = (await listDecisions(db, scope, submission.id));
   const outcome = unitOutcome(unit, Object.fromEntries(decisions.map((d) => [d.criterion, d.decision ?? undefined])));
-  const prior = previousAttempt(db, scope, submission);
+  const prior = (await previousAttempt(db, scope, submission));
   let previous: SubmissionView["previous"];
   if (prior) {
-    const before = new Map(listSubmittedDocuments(db, scope, prior.id).map((d) => [d.documentId, d]));
-    const now = listSubmittedDocuments(db, scope, submission.id);
+    const before = new Map((await listSubmittedDocuments(db, scope, prior.id)).map((d) => [d.documentId, d]));
+    const now = (await listSubmittedDocuments(db, scope, submission.id));
     const changes = documents.map((d) => {
       const earlier = before.get(d.id);
       const current = now.find((n) => n.documentId === d.id);
@@ -88,11 +88,11 @@ export function loadSubmission(db: Db, scope: Scope, submissionId: string): Subm
       const fields = current ? changedFields(current.templateId, current.templateVersion, earlier.data, current.data) : [];
       return { id: d.id, label: d.label, change: fields.length ? ("changed" as const) : ("unchanged" as const), fields };
     });
-    previous = { submission: prior, decisions: listDecisions(db, scope, prior.id), changes };
+    previous = { submission: prior, decisions: (await listDecisions(db, scope, prior.id)), changes };
   }
   return {
     submission,
-    comments: listAssessmentComments(db, scope, submission.id),
+    comments: (await listAssessmentComments(db, scope, submission.id)),
     ...(previous ? { previous } : {}),
     learner: { id: learner.id, name: learner.name, learnerNumber: learner.learnerNumber },
     unit,
@@ -101,6 +101,6 @@ export function loadSubmission(db: Db, scope: Scope, submissionId: string): Subm
     check,
     decisions,
     outcome,
-    ratifications: listRatifications(db, scope, submission.id),
+    ratifications: (await listRatifications(db, scope, submission.id)),
   };
 }

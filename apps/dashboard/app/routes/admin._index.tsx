@@ -16,9 +16,9 @@ const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assess
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const { db } = context.database;
-  const centre = getCentre(db, user.scope);
-  const members = listMembers(db, user.scope);
-  const learners = listLearners(db, user.scope);
+  const centre = (await getCentre(db, user.scope));
+  const members = (await listMembers(db, user.scope));
+  const learners = (await listLearners(db, user.scope));
   // People with the same name are told apart by their email address, wherever the page names them.
   const sameName = new Set(members.filter((m, i) => members.findIndex((o) => o.name.toLowerCase() === m.name.toLowerCase()) !== i).map((m) => m.name.toLowerCase()));
   const shown = (name: string, email: string) => (sameName.has(name.toLowerCase()) ? `${name} (${email})` : name);
@@ -29,13 +29,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
     learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
-    registered: learners.flatMap((l) => listRegistrations(db, user.scope, l.id).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))),
-    assignments: listAssignments(db, user.scope).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
+    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, user.scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))))).flat(),
+    assignments: (await listAssignments(db, user.scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
 
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 },
-    awaitingApproval: recordsAwaitingApproval(db, user.scope),
+    awaitingApproval: (await recordsAwaitingApproval(db, user.scope)),
   };
 }
 
@@ -80,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "edit-member": {
-      const result = updateMember(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) });
+      const result = (await updateMember(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
       const at = `#edit-${field("userId")}`;
       if (result.ok) return { done: `${field("name")}’s details are saved.` };
       if (result.reason === "email-taken") return { errors: [{ href: at, message: "Someone of your centre already uses this email address" }] };
@@ -90,26 +90,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
     }
     case "reset-password": {
-      const result = createPasswordReset(db, user.scope, field("userId"));
+      const result = (await createPasswordReset(db, user.scope, field("userId")));
       if (!result.ok) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
-      const person = listMembers(db, user.scope).find((m) => m.userId === field("userId"));
+      const person = (await listMembers(db, user.scope)).find((m) => m.userId === field("userId"));
       return { resetLink: { url: `${new URL(request.url).origin}/reset-password/${result.token}`, name: person?.name ?? "", email: person?.email ?? "", expiresAt: result.expiresAt } };
     }
     case "assign": {
-      const result = assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      const result = (await assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
     }
     case "register": {
       const choice = registrationChoices().find((c) => c.value === field("unit"));
       if (!choice) return { errors: [{ href: "#register-unit", message: "Choose a unit from the list" }] };
-      const result = registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) });
+      const result = (await registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) }));
       if (result.ok) return { done: "The learner was registered." };
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
     }
     case "settings": {
       const percent = field("iqaSamplePercent");
-      const result = updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 });
+      const result = (await updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 }));
       if (result.ok) return { done: "The centre’s settings are saved." };
       if (result.reason === "invalid") {
         return { errors: [result.field === "centreNumber" ? { href: "#centre-number", message: "The centre number has at most 40 characters" } : { href: "#iqa-sample-percent", message: "Enter a whole number from 0 to 100" }] };
@@ -118,19 +118,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "deactivate":
     case "reactivate": {
-      const result = setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" });
+      const result = (await setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" }));
       if (result.ok) return { done: form.get("intent") === "reactivate" ? "The person can sign in again." : "The person is deactivated: they cannot sign in, and everything they did is kept." };
       return { errors: [{ href: "#people", message: result.reason === "self" ? "You cannot deactivate yourself" : "Choose a person of your centre" }] };
     }
     case "unassign": {
-      const result = unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") });
+      const result = (await unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
     }
     case "api-token": {
-      if (getCentre(db, user.scope)?.hasApiToken && form.get("confirm") !== "yes") {
+      if ((await getCentre(db, user.scope))?.hasApiToken && form.get("confirm") !== "yes") {
         return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
       }
-      const result = issueCentreApiToken(db, user.scope);
+      const result = (await issueCentreApiToken(db, user.scope));
       return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
     }
     default:

@@ -7,9 +7,9 @@ const NOT_FOUND = () => json({ errors: [problem("not-found", "There is no such d
 /** GET /api/v1/documents/:id: one document of the caller's centre. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.database;
-  const scope = apiScope(db, request);
+  const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
-  const d = getDocument(db, scope, params.id ?? "");
+  const d = (await getDocument(db, scope, params.id ?? ""));
   if (!d) return NOT_FOUND();
   return json({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, data: d.data, updatedAt: d.updatedAt });
 }
@@ -18,12 +18,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method !== "PUT") return json({ errors: [problem("method", "Use PUT to change a document")] }, 405);
   const { db } = context.database;
-  const scope = apiScope(db, request);
+  const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
   const read = await readDocumentBody(request, context.config.maxBodyBytes, { expectedVersion: "integer" });
   if (!read.ok) return read.response;
   const { body } = read;
-  const result = saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data });
+  const result = (await saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data }));
   if (result.ok) return json({ id: params.id, version: result.version });
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
   if (result.reason === "changed") return json({ errors: [problem("changed", "The document changed since you read it: read it again and reapply your change", "/expectedVersion")], currentVersion: result.currentVersion }, 409);

@@ -5,13 +5,13 @@ import { apiScope, forbiddenTemplate, json, problem, readDocumentBody, TEMPLATE_
 /** GET /api/v1/documents?learnerNumber=ILM123: the documents of a learner of the caller's centre. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = context.database;
-  const scope = apiScope(db, request);
+  const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
   const learnerNumber = new URL(request.url).searchParams.get("learnerNumber");
-  const learner = listLearners(db, scope).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber);
+  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber);
   if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
   return json({
-    documents: listDocuments(db, scope, learner.id).map((d) => ({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, updatedAt: d.updatedAt })),
+    documents: (await listDocuments(db, scope, learner.id)).map((d) => ({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, updatedAt: d.updatedAt })),
   });
 }
 
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return json({ errors: [problem("method", "Use POST to create a document")] }, 405);
   const { db } = context.database;
-  const scope = apiScope(db, request);
+  const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
   const read = await readDocumentBody(request, context.config.maxBodyBytes, { learnerNumber: "text", template: "text" });
   if (!read.ok) return read.response;
@@ -30,14 +30,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") return json({ errors: [problem("type", "templateVersion must be text", "/templateVersion")] }, 400);
   if (!TEMPLATE_ID.test(body.template as string)) return json({ errors: [problem("template", "template must be a template id such as ilm-8588/session-record (see GET /api/v1/templates in docs/api.md)", "/template")] }, 422);
   if (body.templateVersion !== undefined && !/^[0-9A-Za-z.+-]{1,40}$/.test(body.templateVersion as string)) return json({ errors: [problem("templateVersion", "templateVersion must be a version such as 2.0.0", "/templateVersion")] }, 422);
-  const learner = listLearners(db, scope).find((l) => l.learnerNumber === body.learnerNumber);
+  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber === body.learnerNumber);
   if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
-  const result = createDocument(db, scope, {
+  const result = (await createDocument(db, scope, {
     learnerId: learner.id,
     templateId: body.template as string,
     templateVersion: body.templateVersion as string | undefined,
     data: body.data,
-  });
+  }));
   if (result.ok) return json({ id: result.id, version: result.version }, 201);
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
   if (result.reason === "forbidden") return forbiddenTemplate();

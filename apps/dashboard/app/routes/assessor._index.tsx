@@ -11,21 +11,21 @@ export const meta: MetaFunction = () => [{ title: "Marking queue – ilm-forms" 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
   const { db } = context.database;
-  const rows = (status: "submitted" | "assessed") =>
-    listSubmissions(db, user.scope, { status: [status] }).map((s) => {
-      const state = assessmentState(s, listDecisions(db, user.scope, s.id), listRatifications(db, user.scope, s.id));
+  const rows = async (status: "submitted" | "assessed") =>
+    (await Promise.all((await listSubmissions(db, user.scope, { status: [status] })).map(async (s) => {
+      const state = assessmentState(s, (await listDecisions(db, user.scope, s.id)), (await listRatifications(db, user.scope, s.id)));
       return {
         id: s.id,
         unit: s.unit,
-        learner: getLearner(db, user.scope, s.learnerId)?.name ?? "",
+        learner: (await getLearner(db, user.scope, s.learnerId))?.name ?? "",
         submittedAt: s.submittedAt,
         submitted: s.submittedAt.slice(0, 10),
         attempt: s.attempt,
         state: state.code === "returned-by-qa" ? "Returned by quality assurance" : state.code === "being-assessed" ? "Draft marks saved" : state.code === "ratified" ? `Ratified ${state.outcome}` : state.code === "provisional" ? `Provisional ${state.outcome ?? ""}` : "New",
       };
-    });
-  const assessed = rows("assessed");
-  return { queue: paginate(rows("submitted"), new URL(request.url)), assessed: assessed.filter((s) => !s.state.startsWith("Ratified")), ratified: assessed.filter((s) => s.state.startsWith("Ratified")) };
+    })));
+  const assessed = (await rows("assessed"));
+  return { queue: paginate((await rows("submitted")), new URL(request.url)), assessed: assessed.filter((s) => !s.state.startsWith("Ratified")), ratified: assessed.filter((s) => s.state.startsWith("Ratified")) };
 }
 
 export default function AssessorQueue() {

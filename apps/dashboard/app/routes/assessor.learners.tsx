@@ -13,10 +13,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor", "iqa"]);
   const { db } = context.database;
   return {
-    learners: listLearners(db, user.scope).map((learner) => {
-      const progress = learnerProgress(db, user.scope, learner.id);
+    learners: (await Promise.all((await listLearners(db, user.scope)).map(async (learner) => {
+      const progress = (await learnerProgress(db, user.scope, learner.id));
       // The records the assessor keeps (professional discussion, observation ...), as the schemas declare.
-      const kept = user.role === "assessor" ? learnerRecords(db, user.scope, learner.id, [...new Set(progress.map((p) => p.registration.qualification))]) : undefined;
+      const kept = user.role === "assessor" ? (await learnerRecords(db, user.scope, learner.id, [...new Set(progress.map((p) => p.registration.qualification))])) : undefined;
       return {
       id: learner.id,
       name: learner.name,
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         notMet: p.check.findings.filter((f) => f.status === "not met").map((f) => ({ criterion: f.criterion, reasons: f.reasons })),
       })),
       };
-    }),
+    }))),
   };
 }
 

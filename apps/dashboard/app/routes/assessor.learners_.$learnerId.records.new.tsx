@@ -15,7 +15,7 @@ async function recordFor(request: Request, context: LoaderFunctionArgs["context"
   const user = await requireUser(request, context, ["assessor"]);
   const template = registry.get(new URL(request.url).searchParams.get("template") ?? "");
   if (!template || !mayWrite(template, user.role)) throw notFound();
-  const found = learnerRecords(context.database.db, user.scope, learnerId, [template.id.split("/")[0]!]);
+  const found = (await learnerRecords(context.database.db, user.scope, learnerId, [template.id.split("/")[0]!]));
   if (!found) throw notFound();
   return { user, template, learner: found.learner };
 }
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
-  const result = createDocument(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data });
+  const result = (await createDocument(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
     throw notFound();

@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Mark a unit – ilm-forms" }]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
-  const view = loadSubmission(context.database.db, user.scope, params.id ?? "");
+  const view = (await loadSubmission(context.database.db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
   const decisions = Object.fromEntries(view.decisions.map((d) => [d.criterion, { decision: d.decision, marks: d.marks, feedback: d.feedback, state: d.state }]));
   const marked = isMarked(view.submission.qualification);
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
   // Records whose own entries name the criteria (a professional discussion): under each criterion they
   // name, with the time stamps of those entries and whether the learner confirmed the notes.
-  const endorsements = listEndorsements(context.database.db, user.scope, view.storedDocuments);
+  const endorsements = (await listEndorsements(context.database.db, user.scope, view.storedDocuments));
   const discussions: Record<string, { id: string; label: string; times: string[]; confirmation: "confirmed" | "changed" | "unconfirmed" | null }[]> = {};
   for (const stored of view.storedDocuments) {
     const template = registry.get(stored.templateId, stored.templateVersion);
@@ -42,13 +42,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       (discussions[criterion] ??= []).push({ id: stored.id, label: evidence[stored.id]?.label ?? stored.templateId, times, confirmation });
     }
   }
-  const files = learnerAttachments(context.database.db, user.scope, view.learner.id);
+  const files = (await learnerAttachments(context.database.db, user.scope, view.learner.id));
   // The panel's list: every submitted document with how its signatures stand and how many files it has.
-  const panelDocuments = view.documents.flatMap((d) => {
+  const panelDocuments = (await Promise.all(view.documents.map(async (d) => {
     const stored = view.storedDocuments.find((s) => s.id === d.id);
     if (!stored) return [];
-    return [{ id: d.id, label: d.label, signatures: signatureStates(stored.data, documentSignatures(context.database.db, user.scope, stored)), files: files.filter((f) => f.documentId === d.id).length }];
-  });
+    return [{ id: d.id, label: d.label, signatures: signatureStates(stored.data, (await documentSignatures(context.database.db, user.scope, stored))), files: files.filter((f) => f.documentId === d.id).length }];
+  }))).flat();
   return {
     submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
     learner: view.learner,
@@ -83,7 +83,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         }
       : null,
     recorded: new URL(request.url).searchParams.get("recorded") === "1",
-    files: submissionFiles(context.database.db, user.scope, view),
+    files: (await submissionFiles(context.database.db, user.scope, view)),
   };
 }
 
@@ -91,7 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["assessor"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const view = loadSubmission(db, user.scope, params.id ?? "");
+  const view = (await loadSubmission(db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
   if (view.submission.status !== "submitted") return { errors: [{ href: "#marking", message: "This unit has already been assessed." }] };
   const finish = form.get("intent") === "finish";
@@ -138,7 +138,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     else if (comment || view.comments.some((c) => c.target === `lo:${lo.number}`)) comments[`lo:${lo.number}`] = comment;
   }
   if (errors.length) return { errors };
-  const result = recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish });
+  const result = (await recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish }));
   if (!result.ok) {
     if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#${marked ? "marks" : "decision"}-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: ${marked ? "give a mark" : "choose Pass or Referral"} before you record the decision` })) };
     if (result.reason === "too-long") return { errors: [{ href: "#marking", message: `${result.field}: at most ${result.limit} characters` }] };

@@ -14,7 +14,7 @@ export async function loader() {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner", "centre_admin"]);
   const form = await readForm(request);
-  const result = removeEvidenceFile(context.database.db, user.scope, params.id ?? "");
+  const result = (await removeEvidenceFile(context.database.db, user.scope, params.id ?? ""));
   if (result.ok) {
     const back = safeRedirect(String(form.get("returnTo") ?? ""), "/");
     return redirect(back);

@@ -26,43 +26,43 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const format = asked === "zip" ? "html" : asked;
 
   if (kind === "document" && !first) {
-    const document = getDocument(db, user.scope, last);
+    const document = (await getDocument(db, user.scope, last));
     if (!document) throw notFound();
-    const learner = getLearner(db, user.scope, document.learnerId);
-    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format, signerSignaturesHtml(documentSignatures(db, user.scope, document).signatures));
+    const learner = (await getLearner(db, user.scope, document.learnerId));
+    return documentDownload(document, { registrationNo: learner?.learnerNumber ?? undefined }, format, signerSignaturesHtml((await documentSignatures(db, user.scope, document)).signatures));
   }
 
   if (kind === "portfolio" || kind === "evidence-matrix") {
     const learnerId = user.role === "learner" ? user.learnerId : first;
     if (!learnerId || (user.role === "learner" && first)) throw notFound();
-    const learner = getLearner(db, user.scope, learnerId);
-    const registration = learner && listRegistrations(db, user.scope, learner.id).find((r) => r.unit === last);
+    const learner = (await getLearner(db, user.scope, learnerId));
+    const registration = learner && (await listRegistrations(db, user.scope, learner.id)).find((r) => r.unit === last);
     const unit = registration && registry.unit(registration.qualification, registration.unit, registration.ruleSetVersion);
     if (!learner || !registration || !unit) throw notFound();
-    const documents = unitDocuments(listDocuments(db, user.scope, learner.id), templatesForUnit(registration.qualification, unit.id, registration.ruleSetVersion), unit.id);
+    const documents = unitDocuments((await listDocuments(db, user.scope, learner.id)), templatesForUnit(registration.qualification, unit.id, registration.ruleSetVersion), unit.id);
     const who = { name: learner.name, registrationNo: learner.learnerNumber ?? undefined };
     if (kind === "portfolio") {
       // Newest first: the declaration of the latest submission of this unit.
-      const submitted = listSubmissions(db, user.scope, { learnerId: learner.id }).find((s) => s.unit === unit.id);
+      const submitted = (await listSubmissions(db, user.scope, { learnerId: learner.id })).find((s) => s.unit === unit.id);
       const declaration = submitted && { name: submitted.declarationName, date: submitted.declarationDate, contentHash: submitted.contentHash };
-      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: learnerAttachments(db, user.scope, learner.id), read: { db, scope: user.scope }, signatures: portfolioSignatures(db, user.scope, learner.id, documents) });
+      return portfolioDownload({ unit, qualification: registration.qualification, documents, learner: who, declaration, format: asked, files: (await learnerAttachments(db, user.scope, learner.id)), read: { db, scope: user.scope }, signatures: (await portfolioSignatures(db, user.scope, learner.id, documents)) });
     }
-    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, learnerAttachments(db, user.scope, learner.id));
+    const matrix = evidenceMatrixDocument(unit, registration.qualification, documents, who, undefined, (await learnerAttachments(db, user.scope, learner.id)));
     if (!matrix) throw notFound();
     return downloadResponse(renderDocumentHtml(matrix), format, documentFileName({ registrationNo: who.registrationNo, unit: unit.id, templateId: matrix.template, extension: format }));
   }
 
   if (kind === "result-sheet" && !first) {
-    const view = loadSubmission(db, user.scope, last);
+    const view = (await loadSubmission(db, user.scope, last));
     if (!view) throw notFound();
-    const names = new Map(listMembers(db, user.scope).map((m) => [m.userId, m.name]));
+    const names = new Map((await listMembers(db, user.scope)).map((m) => [m.userId, m.name]));
     names.set(user.id, user.name);
     const assessorId = view.decisions[0]?.assessorUserId;
     const lastDecision = view.decisions.map((d) => d.decidedAt).sort().at(-1);
     const ratified = view.ratifications.filter((r) => r.decision === "ratify").at(-1);
     // A learner sees the decision once the assessor has recorded it, never draft marks.
     const drafts = user.role === "learner" && view.submission.status !== "assessed";
-    const centre = getCentre(db, user.scope);
+    const centre = (await getCentre(db, user.scope));
     const sheet = resultSheetDocument({
       qualification: view.submission.qualification,
       unit: view.unit,

@@ -16,15 +16,15 @@ const CLEARANCE = 3;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
   const { db } = context.database;
-  const names = new Map(listMembers(db, user.scope).map((m) => [m.userId, m.name]));
+  const names = new Map((await listMembers(db, user.scope)).map((m) => [m.userId, m.name]));
   const history: PastReview[] = [];
   const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string })[] = [];
   const ratified: { id: string; learner: string; unit: string; attempt: number; result: string }[] = [];
-  for (const s of listSubmissions(db, user.scope)) {
-    const decisions = listDecisions(db, user.scope, s.id);
+  for (const s of (await listSubmissions(db, user.scope))) {
+    const decisions = (await listDecisions(db, user.scope, s.id));
     const assessorUserId = decisions[0]?.assessorUserId ?? "";
-    for (const r of listRatifications(db, user.scope, s.id)) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
-    const learner = getLearner(db, user.scope, s.learnerId)?.name ?? "";
+    for (const r of (await listRatifications(db, user.scope, s.id))) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
+    const learner = (await getLearner(db, user.scope, s.learnerId))?.name ?? "";
     if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result });
     else if (s.status === "assessed") {
       waiting.push({
@@ -40,11 +40,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       });
     }
   }
-  const percent = getCentre(db, user.scope)?.iqaSamplePercent ?? 25;
+  const percent = (await getCentre(db, user.scope))?.iqaSamplePercent ?? 25;
   const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
   const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
   const url = new URL(request.url);
-  return { percent, sample: paginate(rows.filter((r) => r.inSample), url, "page"), notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"), ratified, awaitingApproval: recordsAwaitingApproval(db, user.scope) };
+  return { percent, sample: paginate(rows.filter((r) => r.inSample), url, "page"), notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"), ratified, awaitingApproval: (await recordsAwaitingApproval(db, user.scope)) };
 }
 
 const SAMPLE_COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "outcome" | "reason">[] = [

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Review an assessment – ilm-
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
-  const view = loadSubmission(context.database.db, user.scope, params.id ?? "");
+  const view = (await loadSubmission(context.database.db, user.scope, params.id ?? ""));
   if (!view) throw notFound();
   return {
     submission: { id: view.submission.id, status: view.submission.status, contentHash: view.submission.contentHash, declarationName: view.submission.declarationName, declarationDate: view.submission.declarationDate, submittedAt: view.submission.submittedAt, attempt: view.submission.attempt, result: view.submission.result },
@@ -53,11 +53,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const { db } = context.database;
   if (Object.keys(qaComments).length) {
-    const saved = saveAssessmentComments(db, user.scope, { submissionId: params.id ?? "", comments: qaComments });
+    const saved = (await saveAssessmentComments(db, user.scope, { submissionId: params.id ?? "", comments: qaComments }));
     if (!saved.ok && saved.reason === "not-open") return { errors: [{ href: "#decision", message: "This unit is not waiting for quality assurance: it is with the assessor or already ratified." }] };
     if (!saved.ok) throw notFound();
   }
-  const result = ratifySubmission(db, user.scope, { submissionId: params.id ?? "", decision, comments });
+  const result = (await ratifySubmission(db, user.scope, { submissionId: params.id ?? "", decision, comments }));
   if (!result.ok) {
     if (result.reason === "not-assessed") return { errors: [{ href: "#decision", message: "The assessor has not recorded a decision on this unit yet." }] };
     if (result.reason === "already-ratified") return { errors: [{ href: "#decision", message: "This unit is already ratified." }] };

@@ -11,9 +11,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   if (!user.learnerId) throw notFound();
   // The learner's submissions are read once for the units' states, the news and the award.
-  const records = learnerSubmissions(context.database.db, user.scope, user.learnerId);
-  const assessments = learnerAssessments(context.database.db, user.scope, user.learnerId, records);
-  const units = learnerProgress(context.database.db, user.scope, user.learnerId).map((p) => ({
+  const records = (await learnerSubmissions(context.database.db, user.scope, user.learnerId));
+  const assessments = (await learnerAssessments(context.database.db, user.scope, user.learnerId, records));
+  const units = (await learnerProgress(context.database.db, user.scope, user.learnerId)).map((p) => ({
     state: assessments.get(p.unit.id)?.state.words ?? "Not submitted yet.",
     unit: { id: p.unit.id, title: p.unit.title, version: p.unit.version, current: p.unit.current, thresholds: p.unit.thresholds ?? {} },
     qualification: p.registration.qualification,
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     documents: p.documents.length,
   }));
-  return { name: user.name, units, news: learnerNews(context.database.db, user.scope, user.learnerId, records), awards: learnerAwards(context.database.db, user.scope, user.learnerId, records) };
+  return { name: user.name, units, news: (await learnerNews(context.database.db, user.scope, user.learnerId, records)), awards: (await learnerAwards(context.database.db, user.scope, user.learnerId, records)) };
 }
 
 export default function LearnerHome() {

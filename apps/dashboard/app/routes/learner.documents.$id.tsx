@@ -19,10 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const { db } = context.database;
-  const document = getDocument(db, user.scope, params.id ?? "");
+  const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   const template = registry.get(document.templateId, document.templateVersion);
-  const others = listDocuments(db, user.scope, document.learnerId).filter((d) => d.id !== document.id);
+  const others = (await listDocuments(db, user.scope, document.learnerId)).filter((d) => d.id !== document.id);
   // The unit the learner came from; otherwise the first unit the template evidences.
   const fromUnit = new URL(request.url).searchParams.get("unit");
   const unit = fromUnit && /^[\w-]{1,40}$/.test(fromUnit) ? fromUnit : (template?.annotations.criteria ?? [])[0]?.split(":")[0];
@@ -32,22 +32,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     unit,
     knownNames: namesUsedIn(others.map((d) => toPortfolioDocument(d))),
     saved: new URL(request.url).searchParams.get("saved") === "1",
-    lockedBy: openSubmissionHolding(db, user.scope, document.learnerId, document.id) ?? null,
+    lockedBy: (await openSubmissionHolding(db, user.scope, document.learnerId, document.id)) ?? null,
     // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
-    final: document.status === "submitted" && !reopenedByReturn(db, user.scope, document.learnerId, document.id),
-    attachments: documentAttachments(db, user.scope, document.learnerId, document.id),
+    final: document.status === "submitted" && !(await reopenedByReturn(db, user.scope, document.learnerId, document.id)),
+    attachments: (await documentAttachments(db, user.scope, document.learnerId, document.id)),
     maxAttachmentBytes: context.config.maxAttachmentBytes,
     // What the template allows (x-ilm.attachments): the list's title, the kinds, the largest file.
     attachmentRule: (() => {
       const rule = template && attachmentRule(template);
       return rule ? { title: rule.title, kinds: rule.kinds, kindsPhrase: kindsPhrase(rule.kinds), maxBytes: rule.maxBytes } : null;
     })(),
-    signatures: documentSignatures(db, user.scope, document),
+    signatures: (await documentSignatures(db, user.scope, document)),
     canEmailSigningLinks: canSendMail(context.config),
     // A record another keeps about the learner (a professional discussion): read-only, and the learner confirms its notes.
     writable: template ? mayWrite(template, "learner") : false,
     confirmation: endorsingRoles(document.templateId, document.templateVersion, "confirmed").includes("learner")
-      ? { given: listEndorsements(db, user.scope, [document]).find((e) => e.kind === "confirmed" && e.userId === user.id && e.current)?.createdAt ?? null, done: new URL(request.url).searchParams.get("confirmed") === "1" }
+      ? { given: (await listEndorsements(db, user.scope, [document])).find((e) => e.kind === "confirmed" && e.userId === user.id && e.current)?.createdAt ?? null, done: new URL(request.url).searchParams.get("confirmed") === "1" }
       : null,
   };
 }
@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   if (form.get("intent") === "confirm") {
-    const confirmed = endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "confirmed", expectedVersion: Number(form.get("version")) });
+    const confirmed = (await endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "confirmed", expectedVersion: Number(form.get("version")) }));
     if (confirmed.ok) throw redirect(`/learner/documents/${params.id}?confirmed=1`);
     if (confirmed.reason === "changed") return { errors: [{ path: "", field: "The record", location: "The record", rule: "version", message: "The record changed since you read it. Read it again before you confirm it." }] };
     throw notFound();
@@ -64,7 +64,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
-  const result = saveDocument(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data });
+  const result = (await saveDocument(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Signing link – ilm-forms" }
 // that the caller may see the document.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const document = getDocument(context.database.db, user.scope, params.id ?? "");
+  const document = (await getDocument(context.database.db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   return { documentId: document.id };
 }
@@ -24,11 +24,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const document = getDocument(db, user.scope, params.id ?? "");
+  const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();
   const back = `/learner/documents/${document.id}`;
   if (form.get("intent") === "revoke") {
-    const revoked = revokeSigningLink(db, user.scope, String(form.get("linkId") ?? ""));
+    const revoked = (await revokeSigningLink(db, user.scope, String(form.get("linkId") ?? "")));
     if (!revoked.ok && revoked.reason !== "used") throw notFound();
     return redirect(back);
   }
@@ -37,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Optional, with the SMTP setting: the address to e-mail the link to (used once, not kept).
   const email = canSendMail(context.config) ? String(form.get("email") ?? "").trim() : "";
   if (email && !isEmailAddress(email)) return { documentId: document.id, error: "E-mail address: enter an address like name@example.org, or leave it empty to pass the link on yourself." };
-  const made = createSigningLink(db, user.scope, { documentId: document.id, field });
+  const made = (await createSigningLink(db, user.scope, { documentId: document.id, field }));
   if (!made.ok) {
     if (made.reason === "locked") return { documentId: document.id, error: "The document is part of a unit under assessment: no one can be asked to sign it until the unit is returned." };
     if (made.reason === "not-a-signature-field") return { documentId: document.id, error: "Choose whose signature to ask for." };

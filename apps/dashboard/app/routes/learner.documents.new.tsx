@@ -21,7 +21,7 @@ function templateFrom(request: Request) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const template = templateFrom(request);
-  const documents = listDocuments(context.database.db, user.scope, user.learnerId ?? "");
+  const documents = (await listDocuments(context.database.db, user.scope, user.learnerId ?? ""));
   const unit = new URL(request.url).searchParams.get("unit");
   return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: namesUsedIn(documents.map((d) => toPortfolioDocument(d))) };
 }
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
-  const result = createDocument(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data });
+  const result = (await createDocument(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
     throw notFound();

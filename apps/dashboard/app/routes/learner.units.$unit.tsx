@@ -17,10 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Unit $
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const progress = learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit).find((p) => p.unit.id === params.unit);
+  const progress = (await learnerProgress(context.database.db, user.scope, user.learnerId ?? "", params.unit)).find((p) => p.unit.id === params.unit);
   if (!progress) throw notFound();
   const { unit, check, registration } = progress;
-  const assessment = learnerAssessments(context.database.db, user.scope, user.learnerId ?? "").get(unit.id);
+  const assessment = (await learnerAssessments(context.database.db, user.scope, user.learnerId ?? "")).get(unit.id);
   return {
     assessment: assessment ?? null,
     qualification: registration.qualification,
@@ -36,25 +36,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
     },
-    documents: progress.documents.map((d) => {
+    documents: (await Promise.all(progress.documents.map(async (d) => {
       const template = registry.get(d.templateId, d.templateVersion);
-      const holding = openSubmissionHolding(context.database.db, user.scope, d.learnerId, d.id);
+      const holding = (await openSubmissionHolding(context.database.db, user.scope, d.learnerId, d.id));
       // Why the learner cannot change it, in words: kept by someone else, with the assessor, or handed in.
       const locked = template && !mayWrite(template, "learner")
         ? "Kept by your assessor or centre: you can read it, not change it."
         : holding
           ? `Locked: part of Unit ${holding.unit} submitted on ${holding.submittedAt.slice(0, 10)}, while it is being assessed.`
-          : d.status === "submitted" && !reopenedByReturn(context.database.db, user.scope, d.learnerId, d.id)
+          : d.status === "submitted" && !(await reopenedByReturn(context.database.db, user.scope, d.learnerId, d.id))
             ? "Locked: handed in as final."
             : null;
       const client = typeof d.data.clientRef === "string" && d.data.clientRef.trim() ? d.data.clientRef.trim() : null;
       return { id: d.id, label: documentLabel(d), status: d.status, updatedAt: d.updatedAt, locked, client };
-    }),
+    }))),
     client: new URL(request.url).searchParams.get("client"),
     // Only what a learner may write: records kept by the assessor or the centre are not offered.
     templates: progress.templates.filter((t) => mayWrite(t, "learner")).map((t) => ({ id: t.id, title: t.title })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",
-    files: unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id),
+    files: (await unitAttachments(context.database.db, user.scope, user.learnerId ?? "", registration.qualification, unit.id)),
     criteria: unit.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => ({ id: `${unit.id}:${c.id}`, text: c.text }))),
     learnerId: user.learnerId ?? "",
     maxAttachmentBytes: context.config.maxAttachmentBytes,

@@ -17,8 +17,8 @@ function declarationOf(qualification: string) {
   return id ? registry.get(id) : undefined;
 }
 
-function unitToSubmit(user: CurrentUser, db: Parameters<typeof learnerProgress>[0], unitId: string | undefined) {
-  const progress = learnerProgress(db, user.scope, user.learnerId ?? "", unitId).find((p) => p.unit.id === unitId);
+async function unitToSubmit(user: CurrentUser, db: Parameters<typeof learnerProgress>[0], unitId: string | undefined) {
+  const progress = (await learnerProgress(db, user.scope, user.learnerId ?? "", unitId)).find((p) => p.unit.id === unitId);
   if (!progress) throw notFound();
   return progress;
 }
@@ -26,8 +26,8 @@ function unitToSubmit(user: CurrentUser, db: Parameters<typeof learnerProgress>[
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const { db } = context.database;
-  const progress = unitToSubmit(user, db, params.unit);
-  const pending = listSubmissions(db, user.scope, { learnerId: user.learnerId, status: ["submitted"] }).some((s) => s.unit === progress.unit.id);
+  const progress = (await unitToSubmit(user, db, params.unit));
+  const pending = (await listSubmissions(db, user.scope, { learnerId: user.learnerId, status: ["submitted"] })).some((s) => s.unit === progress.unit.id);
   const DECLARATION = declarationOf(progress.registration.qualification);
   const properties = (DECLARATION?.schema.properties ?? {}) as Record<string, { title?: string }>;
   return {
@@ -37,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), version: d.version })),
     contentHash: submissionContentHash(
       progress.documents,
-      submissionFiles(db, user.scope, { learnerId: progress.registration.learnerId, qualification: progress.registration.qualification, unit: progress.unit.id, documentIds: progress.documents.map((d) => d.id) }),
+      (await submissionFiles(db, user.scope, { learnerId: progress.registration.learnerId, qualification: progress.registration.qualification, unit: progress.unit.id, documentIds: progress.documents.map((d) => d.id) })),
     ),
     notMet: progress.check.findings.filter((f) => f.status === "not met").map((f) => f.criterion),
     declaration: { title: DECLARATION?.title ?? "Authentication sheet", intro: String(DECLARATION?.schema.description ?? ""), statement: properties.declaration?.title ?? "" },
@@ -48,20 +48,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const progress = unitToSubmit(user, db, params.unit);
+  const progress = (await unitToSubmit(user, db, params.unit));
   const typed = String(form.get("name") ?? "").trim().replace(/\s+/g, " ");
   const errors: { path: string; message: string }[] = [];
   if (form.get("confirm") !== "yes") errors.push({ path: "confirm", message: "Confirm that the work is your own" });
   if (!typed) errors.push({ path: "name", message: "Type your full name to sign the declaration" });
   else if (typed.toLowerCase() !== user.name.trim().replace(/\s+/g, " ").toLowerCase()) errors.push({ path: "name", message: `Type your full name as your centre has it: ${user.name}` });
   if (errors.length) return { errors };
-  const result = submitUnit(db, user.scope, {
+  const result = (await submitUnit(db, user.scope, {
     qualification: progress.registration.qualification,
     unit: progress.unit.id,
     documentIds: progress.documents.map((d) => d.id),
     declaration: { name: typed, date: new Date().toISOString().slice(0, 10) },
     expectedContentHash: String(form.get("contentHash") ?? ""),
-  });
+  }));
   if (result.ok) throw redirect(`/learner/units/${progress.unit.id}?submitted=1`);
   const message =
     result.reason === "changed" ? "Your documents changed after this page was opened. Check them and submit again." :

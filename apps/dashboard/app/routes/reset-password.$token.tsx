@@ -22,14 +22,14 @@ function tooMany(): Response {
 }
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (signingRateLimited(context.database.db, context.clientIp)) throw tooMany(); // one limit per address for the pages a link opens (signing, password reset), shared by every process
-  const person = openPasswordReset(context.database.db, params.token ?? "");
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany(); // one limit per address for the pages a link opens (signing, password reset), shared by every process
+  const person = (await openPasswordReset(context.database.db, params.token ?? ""));
   if (!person) throw refused();
   return { name: person.name };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  if (signingRateLimited(context.database.db, context.clientIp)) throw tooMany(); // one limit per address for the pages a link opens (signing, password reset), shared by every process
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany(); // one limit per address for the pages a link opens (signing, password reset), shared by every process
   const form = await readForm(request);
   const password = String(form.get("password") ?? "");
   if (password !== String(form.get("again") ?? "")) return { errors: [{ href: "#again", message: "Type the same new password twice" }] };

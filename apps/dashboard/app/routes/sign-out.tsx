@@ -11,6 +11,6 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request);
   const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
-  if (token) deleteSession(context.database.db, token);
+  if (token) (await deleteSession(context.database.db, token));
   throw redirect("/sign-in", { headers: { "Set-Cookie": sessionCookie(null, context) } });
 }

@@ -29,8 +29,8 @@ function tooMany(): Response {
 }
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (signingRateLimited(context.database.db, context.clientIp)) throw tooMany();
-  const opened = openSigningLink(context.database.db, params.token ?? "");
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
+  const opened = (await openSigningLink(context.database.db, params.token ?? ""));
   if (!opened.ok) throw refused(opened.reason);
   return {
     title: registry.get(opened.document.templateId, opened.document.templateVersion)?.title ?? "Document",
@@ -41,14 +41,14 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  if (signingRateLimited(context.database.db, context.clientIp)) throw tooMany();
+  if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
   const token = params.token ?? "";
-  const opened = openSigningLink(context.database.db, token);
+  const opened = (await openSigningLink(context.database.db, token));
   if (!opened.ok) throw refused(opened.reason);
   const form = await readForm(request);
   const name = String(form.get("name") ?? "");
   if (form.get("confirm") !== "yes") return { error: "Tick the box to confirm that you have read the document and sign it." };
-  const signed = signWithLink(context.database.db, token, { name, expectedContentHash: String(form.get("contentHash") ?? "") });
+  const signed = (await signWithLink(context.database.db, token, { name, expectedContentHash: String(form.get("contentHash") ?? "") }));
   // The link is used now, so this page can no longer be shown: the thanks are on their own page.
   if (signed.ok) return redirect("/sign/done");
   if (signed.reason === "no-name") return { error: "Type your name to sign." };

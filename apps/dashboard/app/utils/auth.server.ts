@@ -53,12 +53,12 @@ async function lookUpUser(request: Request, context: AppLoadContext): Promise<Cu
   const { db } = context.database;
   // The session (and its expiry) is checked on every request; the centre's name and the learner
   // record are read again only when the database has changed since they were last read.
-  const session = getSession(db, token);
+  const session = (await getSession(db, token));
   if (!session) return null;
   const { scope } = session;
-  const { centreName, learnerId } = peopleCache.get(db, scopeKey(scope), () => ({
-    centreName: getCentre(db, scope)?.name ?? "",
-    learnerId: scope.role === "learner" ? getOwnLearner(db, scope)?.id : undefined,
+  const { centreName, learnerId } = await peopleCache.get(db, scopeKey(scope), async () => ({
+    centreName: (await getCentre(db, scope))?.name ?? "",
+    learnerId: scope.role === "learner" ? (await getOwnLearner(db, scope))?.id : undefined,
   }));
   return {
     id: session.user.id,

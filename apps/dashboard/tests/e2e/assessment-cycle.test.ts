@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { at, axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -18,15 +18,6 @@ const consoleErrors: string[] = [];
 const axeFindings: Record<string, string[]> = {};
 const sideways: string[] = [];
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
 
 /** Axe at 1280 px, and at 390 px the page must not be wider than the screen. */
 async function check(page: Page, name: string): Promise<void> {
@@ -42,25 +33,16 @@ async function check(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function at(page: Page, path: RegExp): Promise<void> {
-  await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(path);
-  await page.waitForLoadState("networkidle");
-}
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}`);
-  return person;
-}
 
 const LEARNER = "learner1@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
 const IQA = "iqa@demo.ilm-forms.test";
 
 async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPage();
+  const { context, page } = await watchedPage(browser, consoleErrors);
   try {
-    await signIn(page, server.url, who(email));
+    await signIn(page, server.url, demoPerson(server, email));
     await run(page);
   } finally {
     await context.close();

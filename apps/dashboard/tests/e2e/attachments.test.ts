@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { listDocuments, openDatabase, submitUnit, type Role } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -15,21 +15,7 @@ let browser: Browser;
 const consoleErrors: string[] = [];
 const axeFindings: Record<string, string[]> = {};
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
-  return person;
-}
 
 const scan = Buffer.concat([Buffer.from("%PDF-1.4\n% a scanned contract\n"), Buffer.alloc(40_000, 0x20)]);
 const notes = Buffer.from("Supervision notes, 14 April: discussed Client 2's goals and my questioning.\n");
@@ -46,8 +32,8 @@ afterAll(async () => {
 
 describe("evidence files in a browser", () => {
   it("lets a learner attach general evidence to a unit, mapped to a criterion, and a scanned contract to a document", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/learner/units/503`);
     const general = page.getByRole("region", { name: "General evidence for this unit" });
     await general.getByRole("checkbox", { name: /^503:1\.1/ }).check();
@@ -77,15 +63,15 @@ describe("evidence files in a browser", () => {
     try {
       const user = sqlite.prepare("select u.id, l.id as learnerId, m.centre_id as centreId from users u join learners l on l.user_id = u.id join memberships m on m.user_id = u.id where u.email = ?").get("learner1@demo.ilm-forms.test") as { id: string; learnerId: string; centreId: string };
       const scope = { userId: user.id, centreId: user.centreId, role: "learner" as Role };
-      const documentIds = listDocuments(db, scope, user.learnerId).map((d) => d.id);
-      const submitted = submitUnit(db, scope, { qualification: "ilm-8588", unit: "503", documentIds, declaration: { name: "Learner One", date: "2026-05-01" } });
+      const documentIds = (await listDocuments(db, scope, user.learnerId)).map((d) => d.id);
+      const submitted = (await submitUnit(db, scope, { qualification: "ilm-8588", unit: "503", documentIds, declaration: { name: "Learner One", date: "2026-05-01" } }));
       if (!submitted.ok) throw new Error(`could not submit: ${submitted.reason}`);
       submissionId = submitted.id;
     } finally {
       close();
     }
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("assessor1@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "assessor1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/assessor/submissions/${submissionId}`);
     const criterion = page.locator(".criterion").filter({ has: page.getByRole("heading", { name: /^AC 1\.1/ }) });
     expect(await criterion.locator(".attachment-links").innerText()).toContain("supervision-notes.txt");

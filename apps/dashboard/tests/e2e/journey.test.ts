@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.setConfig({ testTimeout: 120_000 });
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { at, axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 // One person after another, as at a centre: a learner records a session and submits Unit 501, the
@@ -14,31 +14,13 @@ let browser: Browser;
 const consoleErrors: string[] = [];
 const axeFindings: Record<string, string[]> = {};
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
 
 async function checkAccessibility(page: Page, name: string): Promise<void> {
   axeFindings[name] = await axeViolations(page);
 }
 
 /** Waits until the address matches: Remix navigates in the page, without a load event to wait for. */
-async function at(page: Page, path: RegExp): Promise<void> {
-  await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(path);
-  await page.waitForLoadState("networkidle");
-}
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
-  return person;
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -52,10 +34,10 @@ afterAll(async () => {
 
 describe("a unit from the learner's session record to the IQA's ratification", () => {
   it("lets a learner sign in, record a session, see an error, fix it and submit the unit", async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await watchedPage(browser, consoleErrors);
     await page.goto(`${server.url}/sign-in`);
     await checkAccessibility(page, "sign-in");
-    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/learner");
     await checkAccessibility(page, "learner home");
 
@@ -99,8 +81,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("locks the submitted session record, and tells the second of two tabs saving another document that it changed, keeping that tab's changes as a draft", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/learner/units/501`);
     // Session 7 went with Unit 501 to the assessor: it reads, but cannot be saved.
     await page.getByRole("link", { name: /session 7/ }).first().click();
@@ -140,8 +122,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("lets the assessor mark every criterion and record the decision as provisional", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("assessor1@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "assessor1@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/assessor");
     await checkAccessibility(page, "assessor queue");
     await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
@@ -162,8 +144,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("lets the IQA ratify the decision, and the result sheet download as a PDF", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("iqa@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "iqa@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/iqa");
     await checkAccessibility(page, "iqa sample");
     await page.getByRole("link", { name: /^Review Unit 501/ }).first().click();
@@ -187,8 +169,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("shows the admin page, and no page logged an error or an accessibility violation", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("admin@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "admin@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/admin");
     await checkAccessibility(page, "admin");
     await context.close();

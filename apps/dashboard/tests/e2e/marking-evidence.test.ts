@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { axeViolations, demoPerson, launchChromium, signIn } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -13,18 +13,13 @@ let server: TestServer;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}`);
-  return person;
-}
 
 async function withPage(email: string, run: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   try {
-    await signIn(page, server.url, who(email));
+    await signIn(page, server.url, demoPerson(server, email));
     await run(page);
   } finally {
     await context.close();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { registry, unitCriteria } from "@ilm-forms/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { launchChromium, signIn } from "../support/browser.ts";
+import { at, launchChromium, signIn } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -42,10 +42,6 @@ async function as(email: string, run: (page: Page) => Promise<void>): Promise<vo
   }
 }
 
-async function at(page: Page, path: RegExp): Promise<void> {
-  await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(path);
-  await page.waitForLoadState("networkidle");
-}
 
 beforeAll(async () => {
   server = await startServer();

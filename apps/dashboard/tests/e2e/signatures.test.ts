@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { createDocument, openDatabase, type Role } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -17,21 +17,7 @@ let contractId = "";
 const consoleErrors: string[] = [];
 const axeFindings: Record<string, string[]> = {};
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
-  return person;
-}
 
 async function makeLink(page: Page, title: string): Promise<string> {
   await page.goto(`${server.url}/learner/documents/${contractId}`);
@@ -43,7 +29,7 @@ async function makeLink(page: Page, title: string): Promise<string> {
 }
 
 async function signAs(link: string, name: string): Promise<void> {
-  const { context, page } = await newPage();
+  const { context, page } = await watchedPage(browser, consoleErrors);
   await page.goto(link);
   expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("Sign: The Coaching/Mentoring Contract");
   axeFindings["signer page"] = await axeViolations(page);
@@ -67,7 +53,7 @@ beforeAll(async () => {
   try {
     const user = sqlite.prepare("select u.id, l.id as learnerId, m.centre_id as centreId from users u join learners l on l.user_id = u.id join memberships m on m.user_id = u.id where u.email = ?").get("learner1@demo.ilm-forms.test") as { id: string; learnerId: string; centreId: string };
     const scope = { userId: user.id, centreId: user.centreId, role: "learner" as Role };
-    const created = createDocument(db, scope, { learnerId: user.learnerId, templateId: "ilm-8588/contract", data: { clientRef: "Client 4", agreement: { honestAndCommitted: true, confidentiality: true } } });
+    const created = (await createDocument(db, scope, { learnerId: user.learnerId, templateId: "ilm-8588/contract", data: { clientRef: "Client 4", agreement: { honestAndCommitted: true, confidentiality: true } } }));
     if (!created.ok) throw new Error(created.reason);
     contractId = created.id;
   } finally {
@@ -82,8 +68,8 @@ afterAll(async () => {
 
 describe("signatures by the signers in a browser", () => {
   it("lets the client and the stakeholder sign, shows both as no longer matching after a clause changes, and the client sign again", async () => {
-    const { context, page } = await newPage();
-    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    const { context, page } = await watchedPage(browser, consoleErrors);
+    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     const clientLink = await makeLink(page, "Signature of Client");
     const stakeholderLink = await makeLink(page, "Signature of Stakeholder");
     expect(clientLink).not.toBe(stakeholderLink);

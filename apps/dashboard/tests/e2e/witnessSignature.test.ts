@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createDocument, openDatabase, type Role } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { axeViolations, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -15,15 +15,6 @@ let browser: Browser;
 let testimonyId = "";
 const consoleErrors: string[] = [];
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  return { context, page };
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -32,11 +23,11 @@ beforeAll(async () => {
   try {
     const user = sqlite.prepare("select u.id, l.id as learnerId, m.centre_id as centreId from users u join learners l on l.user_id = u.id join memberships m on m.user_id = u.id where u.email = ?").get("learner1@demo.ilm-forms.test") as { id: string; learnerId: string; centreId: string };
     const scope = { userId: user.id, centreId: user.centreId, role: "learner" as Role };
-    const created = createDocument(db, scope, {
+    const created = (await createDocument(db, scope, {
       learnerId: user.learnerId,
       templateId: "ilm-8588/witness-testimony",
       data: { learnerName: "Learner One", unit: "501", witnessName: "Dana Witness", witnessRole: "Stakeholder", criteria: ["501:1.3"], testimony: "I attended the three-way contracting meeting for Client 4." },
-    });
+    }));
     if (!created.ok) throw new Error(created.reason);
     testimonyId = created.id;
   } finally {
@@ -53,7 +44,7 @@ describe("the witness signs a witness testimony", () => {
   it("through a signing link the learner makes, and the learner sees the witness's signature", async () => {
     const person = server.signIns.get("learner1@demo.ilm-forms.test");
     if (!person) throw new Error(server.output());
-    const { context, page } = await newPage();
+    const { context, page } = await watchedPage(browser, consoleErrors);
     await signIn(page, server.url, person);
     await page.goto(`${server.url}/learner/documents/${testimonyId}`);
     await page.getByLabel("Ask someone to sign").selectOption({ label: "Signature of witness" });
@@ -61,7 +52,7 @@ describe("the witness signs a witness testimony", () => {
     await page.waitForURL(/\/signing-links$/);
     const link = await page.getByLabel("Signing link").inputValue();
 
-    const witness = await newPage();
+    const witness = await watchedPage(browser, consoleErrors);
     await witness.page.goto(link);
     expect(await witness.page.getByRole("heading", { level: 1 }).innerText()).toContain("Sign: Authentic statements/witness testimony");
     expect(await axeViolations(witness.page)).toEqual([]);

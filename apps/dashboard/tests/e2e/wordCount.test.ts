@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
+import { axeViolations, demoPerson, launchChromium, signIn } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -24,11 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function who(email: string) {
-  const person = server.signIns.get(email);
-  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
-  return person;
-}
 
 describe("Unit 500's word count in the dashboard", () => {
   it("counts as the learner types, says where the count stands as guidance, and saves a report far from the suggestion", async () => {
@@ -37,7 +32,7 @@ describe("Unit 500's word count in the dashboard", () => {
       if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
     page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    await signIn(page, server.url, who("learner1@demo.ilm-forms.test"));
+    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/learner/documents/new?template=${encodeURIComponent("ilm-8588/assignment-500")}`);
     const count = page.getByLabel("Word count");
     await count.waitFor();

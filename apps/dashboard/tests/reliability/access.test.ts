@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase, type OpenDatabase } from "@ilm-forms/db";
+import { connectDatabase, type OpenDatabase } from "@ilm-forms/db";
+import { row, scalar } from "../support/database.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestServer } from "../support/server.ts";
 import { POLICY, PRINCIPALS, RELATIONS_OF, type Action, type Endpoint, type Expect, type Principal, type Relation } from "./access-policy.ts";
@@ -22,7 +23,7 @@ const clients = new Map<Principal, Client>();
 beforeAll(async () => {
   world = await createWorld();
   server = await startOn(world);
-  read = openDatabase(world.databasePath, { readonly: true });
+  read = await connectDatabase(world.databasePath, { migrate: false });
   clients.set("anonymous", new Client(server.url));
   clients.set("portal", new Client(server.url, { Authorization: `Bearer ${world.apiToken}` }));
   const d = world.demo;
@@ -33,9 +34,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  read?.close();
+  await read?.close();
   await server?.stop();
-  world?.remove();
+  await world?.remove();
 });
 
 /** The record a principal has the given relationship to, as path placeholders, and its learner's name. */
@@ -153,53 +154,58 @@ describe("access matrix", () => {
 });
 
 describe("a learner's crafted POST cannot set assessor or IQA fields", () => {
-  const count = (sql: string, ...args: unknown[]) => (read.sqlite.prepare(sql).get(...args) as { n: number }).n;
+  const count = (sql: string, ...args: unknown[]) => scalar(read, sql, ...args);
 
   it("refuses a learner posting decisions to the assessor's and the IQA's pages for their own submission", async () => {
     const learner = clients.get("learner")!;
     const id = world.records.demoL1Submission;
-    const before = { decisions: count("select count(*) n from assessor_decisions"), ratifications: count("select count(*) n from qa_ratifications") };
+    const before = { decisions: await count("select count(*) n from assessor_decisions"), ratifications: await count("select count(*) n from qa_ratifications") };
     const marking = await learner.request(`/assessor/submissions/${id}`, { form: { intent: "finish", "decision-1.1": "Pass", "feedback-1.1": "self-assessed", "decision-2.1": "Pass" } });
     const ratifying = await learner.request(`/iqa/submissions/${id}`, { form: { decision: "ratify", comments: "ratified by myself" } });
     expect([marking.status, ratifying.status]).toEqual([404, 404]);
-    expect({ decisions: count("select count(*) n from assessor_decisions"), ratifications: count("select count(*) n from qa_ratifications") }).toEqual(before);
-    expect(count("select count(*) n from submissions where id = ? and status = 'submitted'", id)).toBe(1);
+    expect({ decisions: await count("select count(*) n from assessor_decisions"), ratifications: await count("select count(*) n from qa_ratifications") }).toEqual(before);
+    expect(await count("select count(*) n from submissions where id = ? and status = 'submitted'", id)).toBe(1);
   });
 
   it("ignores status and version fields a portal adds to an API save", async () => {
     const portal = clients.get("portal")!;
     // Before the learner submits the unit again (next test): the document is in no submission yet.
     const docId = world.records.demoL1OpenDoc;
-    const row = read.sqlite.prepare("select data, version, status from documents where id = ?").get(docId) as { data: string; version: number; status: string };
-    const answer = await portal.request(`/api/v1/documents/${docId}`, { method: "PUT", json: { expectedVersion: row.version, data: JSON.parse(row.data), status: "draft", version: 99, learnerId: world.demo.learner3!.learnerId } });
+    const stored = (await row<{ data: string; version: number; status: string }>(read, "select data, version, status from documents where id = ?", docId))!;
+    const answer = await portal.request(`/api/v1/documents/${docId}`, { method: "PUT", json: { expectedVersion: stored.version, data: JSON.parse(stored.data), status: "draft", version: 99, learnerId: world.demo.learner3!.learnerId } });
     expect(answer.status).toBe(200);
-    expect(read.sqlite.prepare("select version, status, learner_id as learnerId from documents where id = ?").get(docId)).toEqual({ version: row.version + 1, status: row.status, learnerId: world.demo.learner1!.learnerId });
+    expect(await row(read, 'select version, status, learner_id as "learnerId" from documents where id = ?', docId)).toEqual({ version: stored.version + 1, status: stored.status, learnerId: world.demo.learner1!.learnerId });
   });
 
   it("ignores status and decision fields a learner adds to their document and submission forms", async () => {
     const learner = clients.get("learner")!;
     // A document in no submission; the unit submitted below then holds it.
     const docId = world.records.demoL1OpenDoc;
-    const row = read.sqlite.prepare("select data, version, status from documents where id = ?").get(docId) as { data: string; version: number; status: string };
+    const stored = (await row<{ data: string; version: number; status: string }>(read, "select data, version, status from documents where id = ?", docId))!;
     const saved = await learner.request(`/learner/documents/${docId}`, {
-      form: { document: row.data, expectedVersion: String(row.version), intent: "save", status: "draft", version: "99", state: "ratified", decision: "Pass", updatedBy: world.demo.assessor1!.userId },
+      form: { document: stored.data, expectedVersion: String(stored.version), intent: "save", status: "draft", version: "99", state: "ratified", decision: "Pass", updatedBy: world.demo.assessor1!.userId },
     });
     expect(saved.status).toBe(200);
-    const after = read.sqlite.prepare("select version, status, updated_by as updatedBy from documents where id = ?").get(docId);
-    expect(after).toEqual({ version: row.version + 1, status: row.status, updatedBy: world.demo.learner1!.userId });
+    const after = await row(read, 'select version, status, updated_by as "updatedBy" from documents where id = ?', docId);
+    expect(after).toEqual({ version: stored.version + 1, status: stored.status, updatedBy: world.demo.learner1!.userId });
 
     // Unit 503: Unit 501 is already with the assessor, and one attempt at a time is open.
     const page = await learner.request("/learner/units/503/submit");
     const hash = /<code>([0-9a-f]{64})<\/code>/.exec(page.text)?.[1];
     expect(hash).toBeDefined();
-    const submissions = count("select count(*) n from submissions");
+    const submissions = await count("select count(*) n from submissions");
     const submitted = await learner.request("/learner/units/503/submit", {
       form: { confirm: "yes", name: world.demo.learner1!.name, contentHash: hash!, status: "assessed", "decision-1.1": "Pass", decision: "ratify", state: "ratified" },
     });
     expect(submitted.status).toBe(302);
-    expect(count("select count(*) n from submissions")).toBe(submissions + 1);
-    const newest = read.sqlite.prepare("select id, status from submissions where learner_id = ? order by submitted_at desc, rowid desc limit 1").get(world.demo.learner1!.learnerId) as { id: string; status: string };
+    expect(await count("select count(*) n from submissions")).toBe(submissions + 1);
+    // Newest first; the audit log's order breaks a tie of timestamps.
+    const newest = (await row<{ id: string; status: string }>(
+      read,
+      "select id, status from submissions s where learner_id = ? order by submitted_at desc, (select max(seq) from audit_log a where a.entity_id = s.id) desc limit 1",
+      world.demo.learner1!.learnerId,
+    ))!;
     expect(newest.status).toBe("submitted");
-    expect(count("select count(*) n from assessor_decisions where submission_id = ?", newest.id)).toBe(0);
+    expect(await count("select count(*) n from assessor_decisions where submission_id = ?", newest.id)).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ let head: { seq: number; hash: string };
 beforeAll(async () => {
   file = await seededFile();
   const { db, sqlite, close } = openDatabase(file.path, { migrate: false });
-  head = verifyAuditChain(db).head!;
+  head = (await verifyAuditChain(db)).head!;
   entries = (sqlite.prepare("select count(*) as n from audit_log").get() as { n: number }).n;
   close();
 }, 60_000);
@@ -50,7 +50,7 @@ function tamper(sqlite: ReturnType<typeof openDatabase>["sqlite"], kind: Tamper,
 }
 
 describe("audit log", () => {
-  it("detects every altered, deleted and reordered entry and names the first bad one", () => {
+  it("detects every altered, deleted and reordered entry and names the first bad one", async () => {
     const scratch = join(file.dir, "tampered.sqlite");
     const perKind = size(150, 100_000);
     const detected: Record<Tamper, { tried: number; named: number }> = { alter: { tried: 0, named: 0 }, delete: { tried: 0, named: 0 }, reorder: { tried: 0, named: 0 } };
@@ -65,7 +65,7 @@ describe("audit log", () => {
         tamper(sqlite, kind, seq);
         // deleting the newest entry leaves a valid shorter chain: only the head kept elsewhere (the anchor) tells
         const cut = kind === "delete" && seq === entries;
-        const result = verifyAuditChain(db, cut ? { anchor: head } : {});
+        const result = (await verifyAuditChain(db, cut ? { anchor: head } : {}));
         close();
         detected[kind].tried++;
         const expected = kind === "delete" && !cut ? seq + 1 : seq;
@@ -98,18 +98,18 @@ describe("audit log", () => {
     figure("audit-verify-cli", lines.join("; "));
   });
 
-  it("stores neither the decision nor its audit entry when either insert fails (and likewise for a document save)", () => {
+  it("stores neither the decision nor its audit entry when either insert fails (and likewise for a document save)", async () => {
     const scratch = join(file.dir, "atomic.sqlite");
     copyFileSync(file.path, scratch);
     const { db, sqlite, close } = openDatabase(scratch, { migrate: false });
     const learner = file.people.learner1! as typeof file.learner;
     const assessor = file.people.assessor1!;
-    const listed = listDocuments(db, learner, learner.learnerId);
+    const listed = (await listDocuments(db, learner, learner.learnerId));
     // A draft stays out of the submission, so it can still be saved (a submitted one is locked, a final one too).
-    const draft = createDocument(db, learner, { learnerId: learner.learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1 } });
+    const draft = (await createDocument(db, learner, { learnerId: learner.learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1 } }));
     if (!draft.ok) throw new Error(draft.reason);
-    const docs = [getDocument(db, learner, draft.id)!, ...listed];
-    const submitted = submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: listed.map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } });
+    const docs = [(await getDocument(db, learner, draft.id))!, ...listed];
+    const submitted = (await submitUnit(db, learner, { qualification: "ilm-8588", unit: "501", documentIds: listed.map((d) => d.id), declaration: { name: "x", date: "2026-05-01" } }));
     if (!submitted.ok) throw new Error(submitted.reason);
     const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
     const state = () => ({ decisions: count("select count(*) as n from assessor_decisions"), audit: count("select count(*) as n from audit_log"), versions: count("select sum(version) as n from documents") });
@@ -117,22 +117,22 @@ describe("audit log", () => {
     const outcomes: string[] = [];
     // 1. the audit insert fails after the decision's insert
     sqlite.exec("create trigger fail_audit before insert on audit_log when new.action in ('decision.record', 'document.save') begin select raise(abort, 'injected audit failure'); end;");
-    expect(() => recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).toThrow(/injected/);
-    expect(() => saveDocument(db, learner, { id: docs[0]!.id, expectedVersion: docs[0]!.version, data: docs[0]!.data })).toThrow(/injected/);
+    await expect(recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).rejects.toThrow(/injected/);
+    await expect(saveDocument(db, learner, { id: docs[0]!.id, expectedVersion: docs[0]!.version, data: docs[0]!.data })).rejects.toThrow(/injected/);
     outcomes.push(`audit insert fails: ${JSON.stringify(state())}`);
     expect(state()).toEqual(before);
     sqlite.exec("drop trigger fail_audit;");
     // 2. the decision's own insert fails before its audit entry
     sqlite.exec("create trigger fail_decision before insert on assessor_decisions begin select raise(abort, 'injected decision failure'); end;");
-    expect(() => recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).toThrow(/injected/);
+    await expect(recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" })).rejects.toThrow(/injected/);
     outcomes.push(`decision insert fails: ${JSON.stringify(state())}`);
     expect(state()).toEqual(before);
     sqlite.exec("drop trigger fail_decision;");
     // 3. no failure: both are stored
-    const ok = recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" });
+    const ok = (await recordDecision(db, assessor, { submissionId: submitted.id, criterion: "501:1.1", decision: "Pass", feedback: "ok" }));
     expect(ok.ok).toBe(true);
     expect(state()).toEqual({ ...before, decisions: before.decisions + 1, audit: before.audit + 1 });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
     close();
     figure("audit-atomicity", `injected failures stored nothing (decision rows and audit entries unchanged: ${before.decisions} and ${before.audit}); without the failure both were stored`);
   });

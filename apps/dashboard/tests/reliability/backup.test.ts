@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => file?.remove());
 
 /** Checks a copy; answers the acknowledged writes missing from it. */
-function checkCopy(path: string, acked: Map<string, string>): { missing: number; integrity: string; audit: boolean; documents: number } {
+async function checkCopy(path: string, acked: Map<string, string>): Promise<{ missing: number; integrity: string; audit: boolean; documents: number }> {
   const { db, sqlite, close } = openDatabase(path, { migrate: false, readonly: true });
   try {
     const read = sqlite.prepare("select data from documents where id = ?");
@@ -33,7 +33,7 @@ function checkCopy(path: string, acked: Map<string, string>): { missing: number;
     return {
       missing,
       integrity: sqlite.pragma("integrity_check", { simple: true }) as string,
-      audit: verifyAuditChain(db).ok,
+      audit: (await verifyAuditChain(db)).ok,
       documents: (sqlite.prepare("select count(*) as n from documents where id like 'bk-%'").get() as { n: number }).n,
     };
   } finally {
@@ -68,7 +68,7 @@ describe("online backup", () => {
         const ms = performance.now() - started;
         const after = writer.acked.size;
         writtenDuring += after - before.size;
-        const check = checkCopy(dest, before);
+        const check = (await checkCopy(dest, before));
         missing += check.missing;
         if (check.integrity !== "ok" || !check.audit) unsound++;
         reports.push(`#${i + 1}: ${ms.toFixed(0)} ms, ${after - before.size} writes acknowledged meanwhile, ${check.documents} documents in the copy, integrity ${check.integrity} (${copy.integrity}), audit ${check.audit ? "ok" : "BROKEN"}`);

@@ -27,7 +27,7 @@ describe("concurrent edits", () => {
     cleanups.push(file.remove);
     const data = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1, goal: "start" };
     const { db, sqlite, close } = openDatabase(file.path, { migrate: false });
-    const created = createDocument(db, file.learner, { learnerId: file.learner.learnerId, templateId: "ilm-8588/session-record", data, status: "draft" });
+    const created = (await createDocument(db, file.learner, { learnerId: file.learner.learnerId, templateId: "ilm-8588/session-record", data, status: "draft" }));
     if (!created.ok) throw new Error("could not create the document");
     const shared = new SharedArrayBuffer(8);
     const flags = new Int32Array(shared);

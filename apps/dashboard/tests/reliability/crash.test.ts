@@ -72,7 +72,7 @@ describe("crash durability", () => {
       }
       const written = (sqlite.prepare("select count(*) as n from documents where id like 'crash-%'").get() as { n: number }).n;
       const integrity = sqlite.pragma("integrity_check", { simple: true });
-      const audit = verifyAuditChain(db);
+      const audit = (await verifyAuditChain(db));
       const audited = (sqlite.prepare("select count(*) as n from audit_log where action = 'document.create' and entity_id like 'crash-%'").get() as { n: number }).n;
       figure(
         "crash-durability",

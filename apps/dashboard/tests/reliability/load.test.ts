@@ -135,7 +135,7 @@ describe("load", () => {
     };
     const loaderMs = await time(() => learnerUnit.loader(loaderArgs()));
     const renderMs = await time(renderBare);
-    const progressMs = await time(() => learnerProgress(database.db, l1.scope, l1.learnerId!));
+    const progressMs = await time(async () => (await learnerProgress(database.db, l1.scope, l1.learnerId!)));
     const remix = Math.max(...remixRounds);
     const bareBest = Math.max(...bareRounds);
     const ratio = remix / bareBest;

@@ -68,7 +68,7 @@ async function timePages(worlds: [World, World]): Promise<{ unit: Timing; queue:
     for (let i = 0; i < 20 + REQUESTS; i++) {
       for (const side of sides) {
         for (const [client, path, into] of [[side.learner, "/learner/units/501", side.unit], [side.assessor, "/assessor", side.queue]] as const) {
-          settleSignInAttempt(side.writer.db, reserveSignInAttempt(side.writer.db, { email: "writer@scale.invalid", ip: "192.0.2.1" })!, true);
+          (await settleSignInAttempt(side.writer.db, (await reserveSignInAttempt(side.writer.db, { email: "writer@scale.invalid", ip: "192.0.2.1" }))!, true));
           const started = performance.now();
           const answer = await client.request(path);
           if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${side.server.output().slice(-500)}`);

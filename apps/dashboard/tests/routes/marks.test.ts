@@ -27,17 +27,17 @@ async function scopeOf(email: string): Promise<Scope> {
 beforeAll(async () => {
   h = await createHarness();
   const admin = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
-  const learner = listLearners(h.database.db, admin).find((l) => l.email === LEARNER)!;
-  expect(registerLearner(h.database.db, admin, { learnerId: learner.id, qualification: QUALIFICATION.id, route: "", unit: UNIT.id, ruleSetVersion: UNIT.version, registeredOn: "2026-01-05" })).toMatchObject({ ok: true });
+  const learner = (await listLearners(h.database.db, admin)).find((l) => l.email === LEARNER)!;
+  expect((await registerLearner(h.database.db, admin, { learnerId: learner.id, qualification: QUALIFICATION.id, route: "", unit: UNIT.id, ruleSetVersion: UNIT.version, registeredOn: "2026-01-05" }))).toMatchObject({ ok: true });
   const assessor = await scopeOf(ASSESSOR);
-  expect(assignAssessor(h.database.db, admin, { assessorUserId: assessor.userId, learnerId: learner.id })).toMatchObject({ ok: true });
+  expect((await assignAssessor(h.database.db, admin, { assessorUserId: assessor.userId, learnerId: learner.id }))).toMatchObject({ ok: true });
   const own = await scopeOf(LEARNER);
   const template = registry.list().find((t) => t.id.startsWith(`${QUALIFICATION.id}/`) && !t.annotations.generatedFrom)!;
   const [scheme, name] = template.id.split("/") as [string, string];
   const example = (JSON.parse(readFileSync(join(import.meta.dirname, "../../../../schemas", scheme, "examples", `${name}.json`), "utf8")) as { valid: Array<Record<string, unknown>> }).valid[0]!;
-  const created = createDocument(h.database.db, own, { learnerId: learner.id, templateId: template.id, data: example });
+  const created = (await createDocument(h.database.db, own, { learnerId: learner.id, templateId: template.id, data: example }));
   if (!created.ok) throw new Error(`cannot create the document: ${JSON.stringify(created)}`);
-  const submitted = submitUnit(h.database.db, own, { qualification: QUALIFICATION.id, unit: UNIT.id, documentIds: [created.id], declaration: { name: "Learner Four", date: "2026-11-30" } });
+  const submitted = (await submitUnit(h.database.db, own, { qualification: QUALIFICATION.id, unit: UNIT.id, documentIds: [created.id], declaration: { name: "Learner Four", date: "2026-11-30" } }));
   if (!submitted.ok) throw new Error(`cannot submit: ${JSON.stringify(submitted)}`);
   submissionId = submitted.id;
 }, 60_000);
@@ -63,7 +63,7 @@ describe("marking a unit of a marks scheme", () => {
     const notWhole = await settle(() => marking.action(args(h.request(`/assessor/submissions/${submissionId}`, { cookie, form: { intent: "save", [`marks-${first!.id}`]: "2.5" } }), { id: submissionId })));
     expect(notWhole).toEqual({ errors: [{ href: `#marks-${first!.id.replace(".", "-")}`, message: `AC ${first!.id}: the mark must be a whole number from 0 to ${first!.maxMarks}` }] });
     const assessor = await scopeOf(ASSESSOR);
-    expect(listDecisions(h.database.db, assessor, submissionId)).toEqual([]);
+    expect((await listDecisions(h.database.db, assessor, submissionId))).toEqual([]);
   });
 
   it("refuses to record the decision while a criterion has no mark, then records every mark and totals them out of 100", async () => {
@@ -78,13 +78,13 @@ describe("marking a unit of a marks scheme", () => {
     const recorded = await settle(() => marking.action(args(h.request(`/assessor/submissions/${submissionId}`, { cookie, form }), { id: submissionId })));
     expect(recorded instanceof Response && recorded.status).toBe(302);
     const assessor = await scopeOf(ASSESSOR);
-    expect(listDecisions(h.database.db, assessor, submissionId).map((d) => [d.criterion, d.marks, d.decision]).sort()).toEqual(criteria.map((c, i) => [`${UNIT.id}:${c.id}`, marks[i], null]).sort());
+    expect((await listDecisions(h.database.db, assessor, submissionId)).map((d) => [d.criterion, d.marks, d.decision]).sort()).toEqual(criteria.map((c, i) => [`${UNIT.id}:${c.id}`, marks[i], null]).sort());
     const page = (await marking.loader(args(h.request(`/assessor/submissions/${submissionId}`, { cookie }), { id: submissionId }))) as Awaited<ReturnType<typeof marking.loader>>;
     expect(page.total).toEqual({ total: marks.reduce((a, b) => a + b, 0), outOf: 100 });
     expect(page.total!.total).toBe(100 - criteria.length);
 
     // The result sheet generated from the qualification data carries each mark and the total, and validates.
-    const decisions = listDecisions(h.database.db, assessor, submissionId);
+    const decisions = (await listDecisions(h.database.db, assessor, submissionId));
     const sheet = resultSheetDocument({ qualification: QUALIFICATION.id, unit: UNIT, submission: page.submission as never, decisions, learner: { name: "Learner Four", learnerNumber: "L4" }, centreName: "Demo", outcome: "Not yet decided" });
     expect(sheet.data.totalMarks).toBe(100 - criteria.length);
     const firstLo = UNIT.learningOutcomes[0]!;

@@ -11,6 +11,7 @@ import * as iqaHome from "../../app/routes/iqa._index.tsx";
 import * as admin from "../../app/routes/admin._index.tsx";
 import * as reset from "../../app/routes/reset-password.$token.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
+import { row, rows, scalar } from "../support/database.ts";
 
 // Records the centre keeps about a learner: the assessor's professional discussion, which the learner
 // confirms and which shows under the criteria it names on the marking page; the exceptional-
@@ -36,12 +37,12 @@ describe("a professional discussion", () => {
   it("is written by the assessor, confirmed by the learner, and shown as evidence under the criteria it names", async () => {
     const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
     const learnerEmail = "learner1@demo.ilm-forms.test";
-    const learner = listLearners(h.database.db, assessor).find((l) => l.email === learnerEmail)!;
-    const made = createDocument(h.database.db, assessor, {
+    const learner = (await listLearners(h.database.db, assessor)).find((l) => l.email === learnerEmail)!;
+    const made = (await createDocument(h.database.db, assessor, {
       learnerId: learner.id,
       templateId: "ilm-8588/professional-discussion",
       data: { learnerName: learner.name, assessorName: "Assessor One", date: "2026-12-01", unit: "501", duration: 1, entries: [{ time: "01:55", criteria: ["501:2.1"], summary: "The fourth client." }, { time: "12:40", criteria: ["501:2.1", "501:3.1"] }] },
-    });
+    }));
     if (!made.ok) throw new Error(made.reason);
 
     // The learner reads it on the unit page, cannot change it, and confirms the notes.
@@ -55,7 +56,7 @@ describe("a professional discussion", () => {
     // Submitted with the unit, it shows under 501:2.1 and 501:3.1, not yet confirmed.
     const form = (await submitUnit.loader(args(h.request("/learner/units/501/submit", { cookie }), { unit: "501" }))) as { name: string; contentHash: string };
     expect(status(await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: form.name, contentHash: form.contentHash } }), { unit: "501" }))))).toBe(302);
-    const submission = listSubmissions(h.database.db, assessor).find((s) => s.learnerId === learner.id && s.unit === "501")!;
+    const submission = (await listSubmissions(h.database.db, assessor)).find((s) => s.learnerId === learner.id && s.unit === "501")!;
     // The unit page says why each document is locked.
     type UnitPage = { documents: { id: string; locked: string | null; client: string | null }[] };
     const after = (await learnerUnit.loader(args(h.request("/learner/units/501", { cookie }), { unit: "501" }))) as UnitPage;
@@ -79,8 +80,8 @@ describe("a professional discussion", () => {
 describe("an exceptional-circumstances record", () => {
   it("counts only once the centre approved it; a learner or an assessor cannot approve it", async () => {
     const adminScope = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
-    const learner = listLearners(h.database.db, adminScope).find((l) => l.email === "learner2@demo.ilm-forms.test")!;
-    const made = createDocument(h.database.db, adminScope, { learnerId: learner.id, templateId: "ilm-8588/exceptional-circumstances", data: { learnerName: learner.name, clientRef: "Client 4" } });
+    const learner = (await listLearners(h.database.db, adminScope)).find((l) => l.email === "learner2@demo.ilm-forms.test")!;
+    const made = (await createDocument(h.database.db, adminScope, { learnerId: learner.id, templateId: "ilm-8588/exceptional-circumstances", data: { learnerName: learner.name, clientRef: "Client 4" } }));
     if (!made.ok) throw new Error(made.reason);
     const iqaCookie = await h.cookieFor("iqa@demo.ilm-forms.test");
     const iqa = (await iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
@@ -94,13 +95,13 @@ describe("an exceptional-circumstances record", () => {
     // A role outside x-ilm.approvedBy is refused as if the page did not exist, and nothing is stored.
     expect(status(await approve(learnerCookie))).toBe(404);
     expect(status(await approve(await h.cookieFor("assessor1@demo.ilm-forms.test")))).toBe(404);
-    const stored = () => (h.database.sqlite.prepare("select count(*) as n from document_endorsements where document_id = ?").get(made.id) as { n: number }).n;
-    expect(stored()).toBe(0);
+    const stored = () => scalar(h.database, "select count(*) as n from document_endorsements where document_id = ?", made.id);
+    expect(await stored()).toBe(0);
     const seen = (await viewDocument.loader(args(h.request(`/documents/${made.id}`, { cookie: learnerCookie }), { id: made.id }))) as Awaited<ReturnType<typeof viewDocument.loader>>;
     expect(seen.approval).toMatchObject({ current: null, mayApprove: false });
     expect(await approve(iqaCookie, "2")).toMatchObject({ errors: [{ message: expect.stringContaining("changed since you read it") }] });
     expect(status(await approve(iqaCookie))).toBe(302);
-    expect(stored()).toBe(1);
+    expect(await stored()).toBe(1);
     const after = (await viewDocument.loader(args(h.request(`/documents/${made.id}?approved=1`, { cookie: adminCookie }), { id: made.id }))) as Awaited<ReturnType<typeof viewDocument.loader>>;
     expect(after.approval).toMatchObject({ current: { role: "iqa" }, done: true });
     const iqaAfter = (await iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
@@ -111,14 +112,14 @@ describe("an exceptional-circumstances record", () => {
 describe("the printed result sheet", () => {
   it("prints the centre number, the attempt and the IQA's comments", async () => {
     const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
-    const submission = listSubmissions(h.database.db, assessor).find((s) => s.unit === "501" && s.status === "submitted")!;
+    const submission = (await listSubmissions(h.database.db, assessor)).find((s) => s.unit === "501" && s.status === "submitted")!;
     const criteria = unitCriteria(registry.unit("ilm-8588", "501")!).map((c) => `501:${c.id}`);
-    const recorded = recordAssessment(h.database.db, assessor, { submissionId: submission.id, decisions: criteria.map((criterion) => ({ criterion, decision: "Pass" as const, feedback: "" })), comments: {}, criteria, finish: true });
+    const recorded = (await recordAssessment(h.database.db, assessor, { submissionId: submission.id, decisions: criteria.map((criterion) => ({ criterion, decision: "Pass" as const, feedback: "" })), comments: {}, criteria, finish: true }));
     expect(recorded).toMatchObject({ ok: true });
     const iqa = await scopeOf("iqa@demo.ilm-forms.test");
-    expect(saveAssessmentComments(h.database.db, iqa, { submissionId: submission.id, comments: { "qa:lo:1": "Sampled: the plans are sound." } })).toMatchObject({ ok: true });
+    expect((await saveAssessmentComments(h.database.db, iqa, { submissionId: submission.id, comments: { "qa:lo:1": "Sampled: the plans are sound." } }))).toMatchObject({ ok: true });
     const admin = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
-    expect(updateCentreSettings(h.database.db, admin, { centreNumber: "C-8588-01", iqaSamplePercent: 25 })).toEqual({ ok: true });
+    expect((await updateCentreSettings(h.database.db, admin, { centreNumber: "C-8588-01", iqaSamplePercent: 25 }))).toEqual({ ok: true });
     const response = await downloads.loader(args(h.request(`/downloads/result-sheet/${submission.id}.html`, { cookie: await h.cookieFor("iqa@demo.ilm-forms.test") }), { "*": `result-sheet/${submission.id}.html` }));
     const html = await response.text();
     expect(html).toContain("C-8588-01");
@@ -151,7 +152,7 @@ describe("the admin's people", () => {
     const shown = after.learners.map((l) => l.name);
     expect(shown).toContain(`${learner4.name} (learner3@demo.ilm-forms.test)`);
     expect(shown).toContain(`${learner4.name} (learner4@demo.ilm-forms.test)`);
-    const audit = h.database.sqlite.prepare("select count(*) as n from audit_log where action = 'member.update' and entity_id = ?").get(learner3.userId) as { n: number };
+    const audit = (await row<{ n: number }>(h.database, "select count(*) as n from audit_log where action = 'member.update' and entity_id = ?", learner3.userId))!;
     expect(audit.n).toBe(1);
   });
 });
@@ -171,7 +172,7 @@ describe("a password reset by the centre admin", () => {
     expect(made.resetLink.email).toBe(learnerEmail);
     const token = made.resetLink.url.split("/reset-password/")[1]!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    const stored = h.database.sqlite.prepare("select token_hash from password_resets where user_id = ?").all(person.userId) as { token_hash: string }[];
+    const stored = await rows<{ token_hash: string }>(h.database, "select token_hash from password_resets where user_id = ?", person.userId);
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const at = (form?: Record<string, string>) => h.request(`/reset-password/${token}`, form ? { form } : {});

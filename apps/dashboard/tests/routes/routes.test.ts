@@ -18,6 +18,7 @@ import * as iqaHome from "../../app/routes/iqa._index.tsx";
 import * as newRecord from "../../app/routes/assessor.learners_.$learnerId.records.new.tsx";
 import * as editRecord from "../../app/routes/assessor.records.$id.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
+import { scalar } from "../support/database.ts";
 
 let h: RouteHarness;
 const LEARNER = "learner1@demo.ilm-forms.test";
@@ -29,12 +30,12 @@ function status(result: unknown): number | undefined {
 }
 
 /** The centre admin's scope and the learner's id, for looking at the database behind the pages. */
-function learnerScope(email: string): { scope: Scope; learnerId: string } {
+async function learnerScope(email: string): Promise<{ scope: Scope; learnerId: string }> {
   const seed = email.includes("@other.") ? h.other : h.demo;
   const adminEmail = seed.signIns.find((p) => p.role === "centre_admin")!.email;
-  const userId = (email: string) => (h.database.sqlite.prepare("select id from users where email = ?").get(email) as { id: string }).id;
-  const scope: Scope = { userId: userId(adminEmail), centreId: seed.centreId, role: "centre_admin" };
-  const learner = listLearners(h.database.db, scope).find((l) => l.email === email)!;
+  const userId = (email: string) => scalar<string>(h.database, "select id from users where email = ?", email);
+  const scope: Scope = { userId: await userId(adminEmail), centreId: seed.centreId, role: "centre_admin" };
+  const learner = (await listLearners(h.database.db, scope)).find((l) => l.email === email)!;
   return { scope, learnerId: learner.id };
 }
 
@@ -100,8 +101,8 @@ describe("roles and centres", () => {
   });
 
   it("answers 404 for another centre's document, to its learner's page, viewer and downloads alike", async () => {
-    const { scope, learnerId } = learnerScope(OTHER_LEARNER);
-    const theirs = listDocuments(h.database.db, scope, learnerId)[0]!;
+    const { scope, learnerId } = (await learnerScope(OTHER_LEARNER));
+    const theirs = (await listDocuments(h.database.db, scope, learnerId))[0]!;
     const cookie = await h.cookieFor(LEARNER);
     expect(status(await settle(() => editDocument.loader(args(h.request(`/learner/documents/${theirs.id}`, { cookie }), { id: theirs.id }))))).toBe(404);
     const staff = await h.cookieFor("iqa@demo.ilm-forms.test");
@@ -110,8 +111,8 @@ describe("roles and centres", () => {
   });
 
   it("answers 404 when an assessor opens a document of a learner not assigned to them", async () => {
-    const { scope, learnerId } = learnerScope("learner3@demo.ilm-forms.test");
-    const notAssigned = listDocuments(h.database.db, scope, learnerId)[0]!;
+    const { scope, learnerId } = (await learnerScope("learner3@demo.ilm-forms.test"));
+    const notAssigned = (await listDocuments(h.database.db, scope, learnerId))[0]!;
     const cookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
     expect(status(await settle(() => viewDocument.loader(args(h.request(`/documents/${notAssigned.id}`, { cookie }), { id: notAssigned.id }))))).toBe(404);
     const assigned = await h.cookieFor("assessor2@demo.ilm-forms.test");
@@ -131,14 +132,14 @@ describe("a learner's documents", () => {
   });
 
   it("validates on the server: an invalid document gets field messages and nothing is stored", async () => {
-    const { scope, learnerId } = learnerScope(LEARNER);
-    const before = listDocuments(h.database.db, scope, learnerId).length;
+    const { scope, learnerId } = (await learnerScope(LEARNER));
+    const before = (await listDocuments(h.database.db, scope, learnerId)).length;
     const cookie = await h.cookieFor(LEARNER);
     const result = await settle(() =>
       newDocument.action(args(h.request("/learner/documents/new?template=ilm-8588/session-record", { cookie, form: { document: JSON.stringify({ clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-13-01", duration: 0 }) } }))),
     );
     expect(result).toMatchObject({ errors: expect.arrayContaining([expect.objectContaining({ path: "/duration", message: "Duration must be at least 1 minute" }), expect.objectContaining({ path: "/sessionDate" })]) });
-    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before);
+    expect((await listDocuments(h.database.db, scope, learnerId)).length).toBe(before);
   });
 
   it("refuses text that is not a JSON object, too large or too deep, with a message", async () => {
@@ -151,17 +152,17 @@ describe("a learner's documents", () => {
   });
 
   it("tells the second of two people saving the same version that it changed, and overwrites nothing", async () => {
-    const { scope, learnerId } = learnerScope(LEARNER);
+    const { scope, learnerId } = (await learnerScope(LEARNER));
     // A draft: the demo's documents are handed in as final and cannot be saved at all.
-    const draft = createDocument(h.database.db, scope, { learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2025-03-01", duration: 1 } });
+    const draft = (await createDocument(h.database.db, scope, { learnerId, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2025-03-01", duration: 1 } }));
     if (!draft.ok) throw new Error(draft.reason);
-    const document = getDocument(h.database.db, scope, draft.id)!;
+    const document = (await getDocument(h.database.db, scope, draft.id))!;
     const cookie = await h.cookieFor(LEARNER);
     const save = (goal: string) =>
       settle(() => editDocument.action(args(h.request(`/learner/documents/${document.id}`, { cookie, form: { document: JSON.stringify({ ...document.data, goal }), expectedVersion: String(document.version) } }), { id: document.id })));
     expect(await save("First person’s goal")).toMatchObject({ saved: true, version: document.version + 1 });
     expect(await save("Second person’s goal")).toMatchObject({ conflict: { currentVersion: document.version + 1 } });
-    expect(getDocument(h.database.db, scope, document.id)!.data.goal).toBe("First person’s goal");
+    expect((await getDocument(h.database.db, scope, document.id))!.data.goal).toBe("First person’s goal");
   });
 
   it("does not let a learner mark their own unit", async () => {
@@ -191,18 +192,18 @@ describe("the JSON API", () => {
 
   it("validates exactly as the pages do: field errors in the body, nothing stored", async () => {
     const bearer = await token();
-    const { scope, learnerId } = learnerScope(LEARNER);
-    const learnerNumber = listLearners(h.database.db, scope).find((l) => l.id === learnerId)!.learnerNumber!;
-    const before = listDocuments(h.database.db, scope, learnerId).length;
+    const { scope, learnerId } = (await learnerScope(LEARNER));
+    const learnerNumber = (await listLearners(h.database.db, scope)).find((l) => l.id === learnerId)!.learnerNumber!;
+    const before = (await listDocuments(h.database.db, scope, learnerId)).length;
     const post = (body: unknown) =>
       apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: JSON.stringify(body), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } }))) as Promise<Response>;
     const bad = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 0 } });
     expect(bad.status).toBe(422);
     expect(await bad.json()).toEqual({ errors: [expect.objectContaining({ path: "/data/duration", field: "Duration", message: "Duration must be at least 1 minute" })] });
-    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before);
+    expect((await listDocuments(h.database.db, scope, learnerId)).length).toBe(before);
     const good = await post({ learnerNumber, template: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-01", duration: 1 } });
     expect(good.status).toBe(201);
-    expect(listDocuments(h.database.db, scope, learnerId).length).toBe(before + 1);
+    expect((await listDocuments(h.database.db, scope, learnerId)).length).toBe(before + 1);
   });
 
   it("locks the documents of a unit under assessment, on the pages and through the API alike", async () => {
@@ -211,8 +212,8 @@ describe("the JSON API", () => {
     const page = (await submitUnit.loader(args(h.request("/learner/units/501/submit", { cookie }), { unit: "501" }))) as Awaited<ReturnType<typeof submitUnit.loader>>;
     const submitted = await settle(() => submitUnit.action(args(h.request("/learner/units/501/submit", { cookie, form: { confirm: "yes", name: page.name, contentHash: page.contentHash } }), { unit: "501" })));
     expect(status(submitted)).toBe(302);
-    const { scope } = learnerScope(email);
-    const document = getDocument(h.database.db, scope, page.documents[0]!.id)!;
+    const { scope } = (await learnerScope(email));
+    const document = (await getDocument(h.database.db, scope, page.documents[0]!.id))!;
 
     const edit = (await editDocument.loader(args(h.request(`/learner/documents/${document.id}`, { cookie }), { id: document.id }))) as Awaited<ReturnType<typeof editDocument.loader>>;
     expect(edit.lockedBy).toMatchObject({ qualification: "ilm-8588", unit: "501" });
@@ -223,7 +224,7 @@ describe("the JSON API", () => {
     const put = (await apiDocument.action(args(h.request(`/api/v1/documents/${document.id}`, { method: "PUT", body: JSON.stringify({ expectedVersion: document.version, data: document.data }), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } }), { id: document.id }))) as Response;
     expect(put.status).toBe(409);
     expect(await put.json()).toMatchObject({ errors: [{ rule: "locked", message: expect.stringMatching(/^The document is part of unit 501, submitted for assessment on \d{4}-\d{2}-\d{2}/) }], submission: edit.lockedBy!.id });
-    expect(getDocument(h.database.db, scope, document.id)!.version).toBe(document.version);
+    expect((await getDocument(h.database.db, scope, document.id))!.version).toBe(document.version);
   });
 
   it("refuses an oversized body while reading it, whatever Content-Length says", async () => {
@@ -241,7 +242,7 @@ describe("registering a learner on a unit", () => {
     const qualifications = new Set(page.registrations.map((r) => r.value.split("|")[0]));
     expect([...qualifications].sort()).toEqual(["ilm-8588", "ilm-l7-extended-diary"]);
     const diary = page.registrations.find((r) => r.value.startsWith("ilm-l7-extended-diary|"))!;
-    const { learnerId } = learnerScope("learner2@demo.ilm-forms.test");
+    const { learnerId } = (await learnerScope("learner2@demo.ilm-forms.test"));
     const register = (unit: string) => settle(() => admin.action(args(h.request("/admin", { cookie, form: { intent: "register", learner: learnerId, unit } }))));
     expect(await register(diary.value)).toEqual({ done: "The learner was registered." });
     expect(await register(diary.value)).toMatchObject({ errors: [{ message: "The learner is registered on this unit already" }] });
@@ -255,7 +256,7 @@ describe("registering a learner on a unit", () => {
 
 describe("records the assessor keeps", () => {
   it("lets the assigned assessor write a professional discussion record for a learner, and nobody else", async () => {
-    const { learnerId } = learnerScope(LEARNER);
+    const { learnerId } = (await learnerScope(LEARNER));
     const assessorEmail = "assessor1@demo.ilm-forms.test";
     const cookie = await h.cookieFor(assessorEmail);
     const path = `/assessor/learners/${learnerId}/records/new?template=${encodeURIComponent("ilm-8588/professional-discussion")}`;

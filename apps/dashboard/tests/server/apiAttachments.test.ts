@@ -63,7 +63,7 @@ beforeAll(async () => {
   // Learner 1's contract outside any submission: its template takes PDFs and images only (x-ilm.attachments).
   const { db, close } = openDatabase(world.databasePath);
   const l1 = world.demo.learner1!;
-  const contract = createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } });
+  const contract = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } }));
   if (!contract.ok) throw new Error(contract.reason);
   contractId = contract.id;
   close();

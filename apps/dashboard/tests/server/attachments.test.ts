@@ -114,15 +114,15 @@ beforeAll(async () => {
   // document, then Unit 501 submitted, for the marking page.
   const { db, close } = openDatabase(world.databasePath);
   const l2 = world.demo.learner2!;
-  const docs = listDocuments(db, l2.scope, l2.learnerId!);
+  const docs = (await listDocuments(db, l2.scope, l2.learnerId!));
   await addAttachment(db, l2.scope, { target: { learnerId: l2.learnerId!, qualification: "ilm-8588", unit: "501", criteria: ["501:1.1"] }, name: "supervision-notes.pdf", content: chunks(pdf(3000)) });
   await addAttachment(db, l2.scope, { target: { documentId: docs[0]!.id }, name: "signed-contract-scan.pdf", content: chunks(pdf(5000, 0x41)) });
-  const submitted = submitUnit(db, l2.scope, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: l2.name, date: "2026-05-01" } });
+  const submitted = (await submitUnit(db, l2.scope, { qualification: "ilm-8588", unit: "501", documentIds: docs.map((d) => d.id), declaration: { name: l2.name, date: "2026-05-01" } }));
   if (!submitted.ok) throw new Error(`learner2 could not submit: ${submitted.reason}`);
   l2Submission = submitted.id;
   // Learner 1's contract outside any submission: its template allows PDFs and images only (x-ilm.attachments).
   const l1 = world.demo.learner1!;
-  const contract = createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } });
+  const contract = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3" } }));
   if (!contract.ok) throw new Error(contract.reason);
   contractId = contract.id;
   close();

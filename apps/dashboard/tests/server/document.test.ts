@@ -55,7 +55,7 @@ describe("a page from the built server", () => {
     expect(saved.status).toBeLessThan(400);
     const after = await client.request("/learner/units/501");
     const rows = (html: string) => (html.match(/<td><a href="\/learner\/documents\//g) ?? []).length;
-    expect(rows(after.text)).toBe(rows(before.text) + 1);
+    expect((await rows(after.text))).toBe((await rows(before.text)) + 1);
     expect(after.text).toContain("session 7, 2026-04-02");
   });
 });

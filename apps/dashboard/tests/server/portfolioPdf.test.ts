@@ -29,7 +29,7 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
 
 beforeAll(async () => {
   world = await createWorld();
-  const { db, close } = openDatabase(world.databasePath);
+  const { db, sqlite, close } = openDatabase(world.databasePath);
   const l1 = world.demo.learner1!;
   const files: [string, Buffer][] = [
     ["signed-contract-scan.pdf", await scannedContract()],
@@ -45,14 +45,14 @@ beforeAll(async () => {
   // second contract is then changed, so its signatures no longer match; on the third, the stakeholder's
   // name is typed in the learner's account only.
   const l2 = world.demo.learner2!;
-  const contracts = listDocuments(db, l2.scope, l2.learnerId!, "ilm-8588/contract");
+  const contracts = (await listDocuments(db, l2.scope, l2.learnerId!, "ilm-8588/contract"));
   // (The seed hands the contracts in as final, so the change is made in the file, as a reopened contract's would be.)
-  db.$client.prepare(`update documents set data = json_set(data, '$.addedClauses', json('["We meet online."]')), version = version + 1 where id = ?`).run(contracts[1]!.id);
+  sqlite.prepare(`update documents set data = json_set(data, '$.addedClauses', json('["We meet online."]')), version = version + 1 where id = ?`).run(contracts[1]!.id);
   const typedOnly = contracts[2]!;
-  db.$client.prepare("delete from signer_signatures where document_id = ? and field = 'stakeholderSignature'").run(typedOnly.id);
-  const link = createSigningLink(db, l2.scope, { documentId: contracts[0]!.id, field: "clientSignature" });
-  if (!link.ok || !signWithLink(db, link.token, { name: "Client One Again" }).ok) throw new Error("could not sign");
-  records.contracts = contracts.map((c) => String(getDocument(db, l2.scope, c.id)!.data.clientRef));
+  sqlite.prepare("delete from signer_signatures where document_id = ? and field = 'stakeholderSignature'").run(typedOnly.id);
+  const link = (await createSigningLink(db, l2.scope, { documentId: contracts[0]!.id, field: "clientSignature" }));
+  if (!link.ok || !(await signWithLink(db, link.token, { name: "Client One Again" })).ok) throw new Error("could not sign");
+  records.contracts = await Promise.all(contracts.map(async (c) => String((await getDocument(db, l2.scope, c.id))!.data.clientRef)));
   close();
   server = await startOn(world);
 }, 180_000);

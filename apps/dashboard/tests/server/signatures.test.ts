@@ -30,7 +30,7 @@ beforeAll(async () => {
   world = await createWorld();
   const { db, close } = openDatabase(world.databasePath);
   const l1 = world.demo.learner1!;
-  const created = createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3", agreement: { confidentiality: true, honestAndCommitted: true } } });
+  const created = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3", agreement: { confidentiality: true, honestAndCommitted: true } } }));
   if (!created.ok) throw new Error(created.reason);
   contractId = created.id;
   close();
@@ -69,8 +69,8 @@ describe("signing links", () => {
     expect((await learner.request(`/learner/documents/${contractId}`)).text).toMatch(/Client Three<!-- -->, signed <!-- -->\d{4}-\d\d-\d\d<!-- --> by the signer\.[\s\S]*matches the document/);
     const { db, close } = openDatabase(world.databasePath);
     try {
-      const doc = getDocument(db, world.demo.learner1!.scope, contractId)!;
-      expect(saveDocument(db, world.demo.learner1!.scope, { id: contractId, expectedVersion: doc.version, data: { ...doc.data, agreement: { confidentiality: true } } }).ok).toBe(true);
+      const doc = (await getDocument(db, world.demo.learner1!.scope, contractId))!;
+      expect((await saveDocument(db, world.demo.learner1!.scope, { id: contractId, expectedVersion: doc.version, data: { ...doc.data, agreement: { confidentiality: true } } })).ok).toBe(true);
     } finally {
       close();
     }

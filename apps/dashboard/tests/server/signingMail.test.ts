@@ -36,7 +36,7 @@ beforeAll(async () => {
   world = await createWorld();
   const { db, close } = openDatabase(world.databasePath);
   const l1 = world.demo.learner1!;
-  const created = createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3", agreement: { confidentiality: true } } });
+  const created = (await createDocument(db, l1.scope, { learnerId: l1.learnerId!, templateId: "ilm-8588/contract", data: { clientRef: "Client 3", agreement: { confidentiality: true } } }));
   if (!created.ok) throw new Error(created.reason);
   contractId = created.id;
   close();

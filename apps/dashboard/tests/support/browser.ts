@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -49,4 +49,49 @@ export async function signIn(page: Page, url: string, who: { email: string; pass
     await page.waitForTimeout(100);
   }
   await page.waitForLoadState("networkidle");
+}
+
+/**
+ * A page in a new browser context (downloads accepted) whose console errors and uncaught page errors
+ * are added to `errors`, so a test can assert none happened.
+ *
+ * @param browser - the browser
+ * @param errors - where each error goes, as `url: message`
+ * @returns the context (close it when done) and its page
+ */
+export async function watchedPage(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  return { context, page };
+}
+
+/**
+ * Waits until the page has navigated to a path and the network is quiet.
+ *
+ * @param page - the page
+ * @param path - what the URL must match
+ */
+export async function at(page: Page, path: RegExp): Promise<void> {
+  for (let waited = 0; !path.test(page.url()); waited += 100) {
+    if (waited > 30_000) throw new Error(`Still at ${page.url()}, waiting for ${path}`);
+    await page.waitForTimeout(100);
+  }
+  await page.waitForLoadState("networkidle");
+}
+
+/**
+ * The demo sign-in the server printed for an email.
+ *
+ * @param server - the test server
+ * @param email - the demo person's email
+ * @returns email, password and role
+ */
+export function demoPerson(server: { signIns: Map<string, { role: string; email: string; password: string }>; output: () => string }, email: string): { role: string; email: string; password: string } {
+  const person = server.signIns.get(email);
+  if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
+  return person;
 }

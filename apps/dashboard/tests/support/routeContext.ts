@@ -1,33 +1,33 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase, seedDemoCentre, signIn, type OpenDatabase, type SeedResult } from "@ilm-forms/db";
+import { connectDatabase, seedDemoCentre, signIn, type OpenDatabase, type SeedResult } from "@ilm-forms/db";
 import type { AppLoadContext } from "@remix-run/node";
 import "../../app/utils/context.ts";
 import { expectedCsrfToken } from "../../server/csrf.js";
+import { freshTarget } from "./database.ts";
 
-/** A database file with the demo centre (and a second centre), and helpers to call loaders and actions as someone. */
+/** A database (a SQLite file, or a PostgreSQL database under the postgres project) with the demo centre (and a second centre), and helpers to call loaders and actions as someone. */
 export interface RouteHarness {
   database: OpenDatabase;
+  /** The SQLite path or PostgreSQL URL: `connectDatabase(target)` opens a second connection (another process). */
+  target: string;
   demo: SeedResult;
   other: SeedResult;
   context: AppLoadContext;
   /** A Cookie header for a demo person (signs in through the real sign-in function). */
   cookieFor(email: string): Promise<string>;
   request(path: string, init?: { cookie?: string; form?: Record<string, string>; method?: string; headers?: Record<string, string>; body?: string }): Request;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const CSRF = "A".repeat(43);
 
 /**
- * Opens a fresh SQLite file with two demo centres.
+ * Opens a fresh database of the engine under test with two demo centres.
  *
  * @returns the harness
  */
 export async function createHarness(): Promise<RouteHarness> {
-  const dir = mkdtempSync(join(tmpdir(), "ilm-routes-"));
-  const database = openDatabase(join(dir, "routes.sqlite"));
+  const { target, cleanup } = await freshTarget("routes.sqlite");
+  const database = await connectDatabase(target);
   const demo = await seedDemoCentre(database.db, { seed: 8588 });
   const other = await seedDemoCentre(database.db, { seed: 99, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.ilm-forms.test" });
   const context: AppLoadContext = {
@@ -41,6 +41,7 @@ export async function createHarness(): Promise<RouteHarness> {
   const all = [...demo.signIns, ...other.signIns];
   return {
     database,
+    target,
     demo,
     other,
     context,
@@ -61,9 +62,9 @@ export async function createHarness(): Promise<RouteHarness> {
       }
       return new Request(`http://localhost${path}`, { method: init.method ?? "GET", headers, body: init.body });
     },
-    close() {
-      database.close();
-      rmSync(dir, { recursive: true, force: true });
+    async close() {
+      await database.close();
+      await cleanup();
     },
   };
 }

@@ -30,7 +30,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const databasePath = join(dir, "test.sqlite");
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     cwd: appDir,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, SEED_DEMO: "true", ...env },
+    // DATABASE_URL only when the test asks for PostgreSQL (an outer one must not redirect a SQLite test).
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, DATABASE_URL: "", SEED_DEMO: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

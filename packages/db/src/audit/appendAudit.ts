@@ -4,6 +4,7 @@ import type { Db } from "../client.ts";
 import { prepared } from "../access/statementCache.ts";
 import { canonicalJson } from "../util/canonicalJson.ts";
 import { nowIso, sha256Hex } from "../util/ids.ts";
+import { getPrepared, inWriteTransaction, runPrepared } from "../access/engine.ts";
 
 /** The prev_hash of the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -59,8 +60,8 @@ export function auditEntryHash(entry: Omit<AuditEntry, "hash">): string {
  * @param input - who did what to which entity, before and after
  * @returns the stored entry
  */
-export function appendAudit(db: Db, input: AuditInput): AuditEntry {
-  if (!db.$client.inTransaction) throw new Error("appendAudit must run inside writeTransaction, with the change it records");
+export async function appendAudit(db: Db, input: AuditInput): Promise<AuditEntry> {
+  if (!inWriteTransaction(db)) throw new Error("appendAudit must run inside writeTransaction, with the change it records");
   const readHead = prepared(db, "audit.head", () =>
     // The row whose seq is the largest: SQLite answers max(seq) of the primary key at once. (With
     // `order by seq desc limit 1` drizzle binds the limit as a parameter, and SQLite plans `limit ?`
@@ -68,8 +69,7 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
     db
       .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
-      .where(eq(auditLog.seq, db.select({ seq: max(auditLog.seq) }).from(auditLog)))
-      .prepare(),
+      .where(eq(auditLog.seq, db.select({ seq: max(auditLog.seq) }).from(auditLog))),
   );
   const insert = prepared(db, "audit.insert", () =>
     db
@@ -86,10 +86,9 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
         after: sql.placeholder("after"),
         prevHash: sql.placeholder("prevHash"),
         hash: sql.placeholder("hash"),
-      })
-      .prepare(),
+      }),
   );
-  const head = readHead.get();
+  const head = (await getPrepared(db, readHead));
   const unhashed = {
     seq: (head?.seq ?? 0) + 1,
     at: nowIso(input.at),
@@ -103,6 +102,6 @@ export function appendAudit(db: Db, input: AuditInput): AuditEntry {
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   const entry = { ...unhashed, hash: auditEntryHash(unhashed) };
-  insert.run(entry);
+  (await runPrepared(db, insert, entry));
   return entry;
 }

@@ -1,4 +1,9 @@
+import { gt } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { all } from "../access/engine.ts";
+import { auditLog } from "../schema/audit.ts";
+
+const PAGE = 2000;
 import { auditEntryHash, GENESIS_HASH, type AuditEntry } from "./appendAudit.ts";
 
 /** What {@link verifyAuditChain} answers. */
@@ -29,18 +34,22 @@ export interface VerifyOptions {
  * @param options - an optional anchor
  * @returns `{ ok, checked, head, firstBad? }`
  */
-export function verifyAuditChain(db: Db, options: VerifyOptions = {}): AuditVerification {
-  const rows = db.$client
-    .prepare(
-      `select seq, at, centre_id as centreId, actor_user_id as actorUserId, action, entity_type as entityType,
-              entity_id as entityId, before, after, prev_hash as prevHash, hash
-         from audit_log order by seq`,
-    )
-    .iterate() as IterableIterator<AuditEntry>;
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<AuditVerification> {
+  // Read in pages by seq (keyset), so a long chain is never held in memory at once, on either engine.
+  async function* entries(): AsyncGenerator<AuditEntry> {
+    let after = 0;
+    for (;;) {
+      const page = await all(db, db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(auditLog.seq).limit(PAGE));
+      yield* page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+  const rows = entries();
   let checked = 0;
   let previous: AuditEntry | undefined;
   let anchorSeen = false;
-  for (const entry of rows) {
+  for await (const entry of rows) {
     checked++;
     const bad = (reason: string): AuditVerification => ({ ok: false, checked, firstBad: { id: entry.seq, reason } });
     const expectedSeq = (previous?.seq ?? 0) + 1;

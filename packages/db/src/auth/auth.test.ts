@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { checkPasswordRules, hashPassword, verifyPassword } from "./passwords.ts";
 import { createSession, deleteSession, getSession } from "./sessions.ts";
@@ -33,31 +34,31 @@ describe("sessions and sign-in", () => {
   afterAll(() => world.cleanup());
   const db = () => world.database.db;
 
-  it("stores only the token's hash and answers until expiry", () => {
+  it("stores only the token's hash and answers until expiry", async () => {
     const { learner1 } = world.scopes;
     const now = new Date("2025-06-01T10:00:00Z");
-    const { token } = createSession(db(), learner1!.userId, { ttlMs: 60_000, now });
-    expect(world.database.sqlite.prepare("select count(*) from sessions where id = ?").pluck().get(token)).toBe(0);
-    expect(getSession(db(), token, { now: new Date("2025-06-01T10:00:59Z") })?.scope).toEqual({
+    const { token } = (await createSession(db(), learner1!.userId, { ttlMs: 60_000, now }));
+    expect(await scalar(db(), "select count(*) from sessions where id = ?", token)).toBe(0);
+    expect((await getSession(db(), token, { now: new Date("2025-06-01T10:00:59Z") }))?.scope).toEqual({
       userId: learner1!.userId,
       centreId: "demo-centre",
       role: "learner",
     });
-    expect(getSession(db(), token, { now: new Date("2025-06-01T10:01:00Z") })).toBeUndefined();
-    expect(getSession(db(), "made-up-token")).toBeUndefined();
+    expect((await getSession(db(), token, { now: new Date("2025-06-01T10:01:00Z") }))).toBeUndefined();
+    expect((await getSession(db(), "made-up-token"))).toBeUndefined();
   });
 
   it("rotates the session at sign-in and ends it at sign-out", async () => {
     const learner = world.demo.signIns.find((s) => s.email.startsWith("learner2@"))!;
-    const before = createSession(db(), world.scopes.learner2!.userId);
+    const before = (await createSession(db(), world.scopes.learner2!.userId));
     const result = await signIn(db(), { email: learner.email.toUpperCase(), password: learner.password, ip: "10.0.0.1", previousToken: before.token });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.token).not.toBe(before.token);
-    expect(getSession(db(), before.token)).toBeUndefined();
-    expect(getSession(db(), result.token)?.user.email).toBe(learner.email);
-    deleteSession(db(), result.token);
-    expect(getSession(db(), result.token)).toBeUndefined();
+    expect((await getSession(db(), before.token))).toBeUndefined();
+    expect((await getSession(db(), result.token))?.user.email).toBe(learner.email);
+    (await deleteSession(db(), result.token));
+    expect((await getSession(db(), result.token))).toBeUndefined();
   });
 
   it("refuses a wrong password without saying which part was wrong, and limits failures", async () => {

@@ -4,6 +4,7 @@ import { writeTransaction } from "../access/transaction.ts";
 import { rateLimitHits, signInAttempts } from "../schema/auth.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { boundText, TEXT_LIMITS } from "../util/textLimits.ts";
+import { get, run } from "../access/engine.ts";
 
 /**
  * The sign-in limits: attempts that failed or are still being checked, within `windowMs`, per email
@@ -26,22 +27,22 @@ export const ATTEMPT = { failed: 0, succeeded: 1, checking: 2 } as const;
  * @param limit - default {@link SIGN_IN_LIMIT}
  * @returns the attempt's id to settle, or undefined when the attempt must be refused unchecked
  */
-export function reserveSignInAttempt(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): string | undefined {
+export async function reserveSignInAttempt(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): Promise<string | undefined> {
   const email = storedEmail(who.email);
   const ip = boundText(who.ip, TEXT_LIMITS.ip);
   const now = who.now ?? new Date();
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const since = nowIso(new Date(now.getTime() - limit.windowMs));
     const counted = (where: SQL | undefined) => unsettledOrFailed(db, where, since);
     if (
-      counted(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))) >= limit.perAccountAndAddress ||
-      counted(eq(signInAttempts.email, email)) >= limit.perAccount ||
-      counted(eq(signInAttempts.ip, ip)) >= limit.perAddress
+      (await counted(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)))) >= limit.perAccountAndAddress ||
+      (await counted(eq(signInAttempts.email, email))) >= limit.perAccount ||
+      (await counted(eq(signInAttempts.ip, ip))) >= limit.perAddress
     ) {
       return undefined;
     }
     const id = newId();
-    db.insert(signInAttempts).values({ id, email, ip, succeeded: ATTEMPT.checking, at: nowIso(now) }).run();
+    (await run(db, db.insert(signInAttempts).values({ id, email, ip, succeeded: ATTEMPT.checking, at: nowIso(now) })));
     return id;
   });
 }
@@ -53,11 +54,10 @@ export function reserveSignInAttempt(db: Db, who: { email: string; ip: string; n
  * @param id - from {@link reserveSignInAttempt}
  * @param succeeded - whether the password was right
  */
-export function settleSignInAttempt(db: Db, id: string, succeeded: boolean): void {
-  db.update(signInAttempts)
+export async function settleSignInAttempt(db: Db, id: string, succeeded: boolean): Promise<void> {
+  (await run(db, db.update(signInAttempts)
     .set({ succeeded: succeeded ? ATTEMPT.succeeded : ATTEMPT.failed })
-    .where(eq(signInAttempts.id, id))
-    .run();
+    .where(eq(signInAttempts.id, id))));
 }
 
 /**
@@ -69,21 +69,20 @@ export function settleSignInAttempt(db: Db, id: string, succeeded: boolean): voi
  * @param limit - default {@link SIGN_IN_LIMIT}
  * @returns true when the next attempt would be refused without checking the password
  */
-export function isSignInRateLimited(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): boolean {
+export async function isSignInRateLimited(db: Db, who: { email: string; ip: string; now?: Date }, limit = SIGN_IN_LIMIT): Promise<boolean> {
   const now = who.now ?? new Date();
   const since = nowIso(new Date(now.getTime() - limit.windowMs));
   const where = and(eq(signInAttempts.email, storedEmail(who.email)), eq(signInAttempts.ip, boundText(who.ip, TEXT_LIMITS.ip)));
-  return unsettledOrFailed(db, where, since) >= limit.perAccountAndAddress;
+  return (await unsettledOrFailed(db, where, since)) >= limit.perAccountAndAddress;
 }
 
 /** The attempts matching `where` since `since` that failed or are still being checked: what every limit counts. */
-function unsettledOrFailed(db: Db, where: SQL | undefined, since: string): number {
+async function unsettledOrFailed(db: Db, where: SQL | undefined, since: string): Promise<number> {
   return (
-    db
+    (await get(db, db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(where, ne(signInAttempts.succeeded, ATTEMPT.succeeded), gt(signInAttempts.at, since)))
-      .get()?.n ?? 0
+      .where(and(where, ne(signInAttempts.succeeded, ATTEMPT.succeeded), gt(signInAttempts.at, since)))))?.n ?? 0
   );
 }
 
@@ -111,17 +110,17 @@ function storedEmail(email: string): string {
  * @param input - the bucket (`signing-page`), the key (an address), how many requests in how long, `now` for tests
  * @returns true when the request may go on; false when it is over the limit (nothing is recorded)
  */
-export function reserveRequest(db: Db, input: { bucket: string; key: string; requests: number; windowMs: number; now?: Date }): boolean {
+export async function reserveRequest(db: Db, input: { bucket: string; key: string; requests: number; windowMs: number; now?: Date }): Promise<boolean> {
   const key = boundText(input.key, TEXT_LIMITS.ip);
   const now = input.now ?? new Date();
   const since = nowIso(new Date(now.getTime() - input.windowMs));
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const ofKey = and(eq(rateLimitHits.bucket, input.bucket), eq(rateLimitHits.key, key));
     // Requests older than the window count for nobody any more: the bucket keeps only the window's.
-    db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, input.bucket), lte(rateLimitHits.at, since))).run();
-    const made = db.select({ n: count() }).from(rateLimitHits).where(and(ofKey, gt(rateLimitHits.at, since))).get()?.n ?? 0;
+    await run(db, db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, input.bucket), lte(rateLimitHits.at, since))));
+    const made = (await get(db, db.select({ n: count() }).from(rateLimitHits).where(and(ofKey, gt(rateLimitHits.at, since)))))?.n ?? 0;
     if (made >= input.requests) return false;
-    db.insert(rateLimitHits).values({ id: newId(), bucket: input.bucket, key, at: nowIso(now) }).run();
+    (await run(db, db.insert(rateLimitHits).values({ id: newId(), bucket: input.bucket, key, at: nowIso(now) })));
     return true;
   });
 }

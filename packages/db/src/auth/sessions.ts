@@ -5,6 +5,7 @@ import type { Scope } from "../access/scope.ts";
 import { sessions } from "../schema/auth.ts";
 import { memberships, users } from "../schema/people.ts";
 import { nowIso, randomToken, sha256Hex } from "../util/ids.ts";
+import { getPrepared, run } from "../access/engine.ts";
 
 /** How long a session lasts unless told otherwise: 12 hours. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -26,11 +27,11 @@ export interface SessionInfo {
  * @param options - `ttlMs` (default 12 h) and `now` (for tests)
  * @returns the token (give it to the browser, keep it nowhere else) and its expiry
  */
-export function createSession(db: Db, userId: string, options: { ttlMs?: number; now?: Date } = {}): { token: string; expiresAt: string } {
+export async function createSession(db: Db, userId: string, options: { ttlMs?: number; now?: Date } = {}): Promise<{ token: string; expiresAt: string }> {
   const now = options.now ?? new Date();
   const token = randomToken();
   const expiresAt = nowIso(new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS)));
-  db.insert(sessions).values({ id: sha256Hex(token), userId, createdAt: nowIso(now), expiresAt }).run();
+  (await run(db, db.insert(sessions).values({ id: sha256Hex(token), userId, createdAt: nowIso(now), expiresAt })));
   return { token, expiresAt };
 }
 
@@ -42,7 +43,7 @@ export function createSession(db: Db, userId: string, options: { ttlMs?: number;
  * @param options - `now` (for tests)
  * @returns the session with its user and scope, or undefined
  */
-export function getSession(db: Db, token: string, options: { now?: Date } = {}): SessionInfo | undefined {
+export async function getSession(db: Db, token: string, options: { now?: Date } = {}): Promise<SessionInfo | undefined> {
   const statement = prepared(db, "sessions.get", () =>
     db
       .select({
@@ -57,10 +58,9 @@ export function getSession(db: Db, token: string, options: { now?: Date } = {}):
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), isNull(users.deactivatedAt)))
-      .prepare(),
+      .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), isNull(users.deactivatedAt))),
   );
-  const row = statement.get({ id: sha256Hex(token), now: nowIso(options.now) });
+  const row = (await getPrepared(db, statement, { id: sha256Hex(token), now: nowIso(options.now) }));
   if (!row) return undefined;
   return {
     sessionId: row.sessionId,
@@ -76,8 +76,8 @@ export function getSession(db: Db, token: string, options: { now?: Date } = {}):
  * @param db - the connection
  * @param token - the cookie's value
  */
-export function deleteSession(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, sha256Hex(token))).run();
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  (await run(db, db.delete(sessions).where(eq(sessions.id, sha256Hex(token)))));
 }
 
 /**
@@ -87,6 +87,6 @@ export function deleteSession(db: Db, token: string): void {
  * @param now - the current time (for tests)
  * @returns how many were deleted
  */
-export function deleteExpiredSessions(db: Db, now: Date = new Date()): number {
-  return db.delete(sessions).where(lte(sessions.expiresAt, nowIso(now))).run().changes;
+export async function deleteExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
+  return (await run(db, db.delete(sessions).where(lte(sessions.expiresAt, nowIso(now)))));
 }

@@ -5,6 +5,7 @@ import { memberships, users } from "../schema/people.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { normaliseEmail, reserveSignInAttempt, settleSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
 import { createSession, deleteSession, SESSION_TTL_MS } from "./sessions.ts";
+import { all } from "../access/engine.ts";
 
 /** What {@link signIn} answers. */
 export type SignInResult =
@@ -31,17 +32,16 @@ export async function signIn(
   const email = normaliseEmail(attempt.email);
   const who = { email, ip: attempt.ip, ...(attempt.now ? { now: attempt.now } : {}) };
   // Counted before the password is checked, atomically: concurrent guesses cannot all slip under the limit.
-  const attemptId = reserveSignInAttempt(db, who, SIGN_IN_LIMIT);
+  const attemptId = (await reserveSignInAttempt(db, who, SIGN_IN_LIMIT));
   if (!attemptId) return { ok: false, reason: "rate-limited" };
   // One email may have an account in more than one centre: the account whose password matches signs
   // in (the oldest, should two share a password).
-  const accounts = db
+  const accounts = (await all(db, db
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, centreId: memberships.centreId, role: memberships.role })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.email, email), isNull(users.deactivatedAt)))
-    .orderBy(users.createdAt, users.id)
-    .all();
+    .orderBy(users.createdAt, users.id)));
   decoyHash ??= hashPassword("decoy-password-never-used");
   let row: (typeof accounts)[number] | undefined;
   let matches = false;
@@ -53,10 +53,10 @@ export async function signIn(
       break;
     }
   }
-  settleSignInAttempt(db, attemptId, Boolean(row && matches));
+  (await settleSignInAttempt(db, attemptId, Boolean(row && matches)));
   if (!row || !matches) return { ok: false, reason: "invalid" };
-  if (attempt.previousToken) deleteSession(db, attempt.previousToken);
-  const session = createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.now ? { now: attempt.now } : {}) });
+  if (attempt.previousToken) (await deleteSession(db, attempt.previousToken));
+  const session = (await createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.now ? { now: attempt.now } : {}) }));
   return {
     ok: true,
     ...session,

@@ -17,19 +17,20 @@ const READS = fast ? 20_000 : 100_000;
 const SAVES = fast ? 300 : 1_000;
 const ROUNDS = 3;
 
-function opsPerSecond(count: number, work: (i: number) => void): number {
+async function opsPerSecond(count: number, work: (i: number) => unknown): Promise<number> {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) work(i);
+  // Both contenders are awaited: the repositories are async (decision 038), the raw calls pay the same await.
+  for (let i = 0; i < count; i++) await work(i);
   return count / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
 /** Best of ROUNDS, alternating the two contenders so drift hits both. */
-function compare(count: number, ours: (i: number) => void, raw: (i: number) => void): { ours: number; raw: number } {
-  opsPerSecond(Math.ceil(count / 10), ours);
-  opsPerSecond(Math.ceil(count / 10), raw);
+async function compare(count: number, ours: (i: number) => unknown, raw: (i: number) => unknown): Promise<{ ours: number; raw: number }> {
+  await opsPerSecond(Math.ceil(count / 10), ours);
+  await opsPerSecond(Math.ceil(count / 10), raw);
   let best = { ours: 0, raw: 0 };
   for (let round = 0; round < ROUNDS; round++) {
-    best = { ours: Math.max(best.ours, opsPerSecond(count, ours)), raw: Math.max(best.raw, opsPerSecond(count, raw)) };
+    best = { ours: Math.max(best.ours, await opsPerSecond(count, ours)), raw: Math.max(best.raw, await opsPerSecond(count, raw)) };
   }
   return best;
 }
@@ -41,7 +42,7 @@ const database = openDatabase(join(dir, "bench.sqlite"));
 const { db, sqlite } = database;
 try {
   const seeded = await seedDemoCentre(db, { seed: 1 });
-  const adminRow = listMembers(db, { userId: "", centreId: seeded.centreId, role: "centre_admin" }, "learner")[0]!;
+  const adminRow = (await listMembers(db, { userId: "", centreId: seeded.centreId, role: "centre_admin" }, "learner"))[0]!;
   const learner: Scope = { userId: adminRow.userId, centreId: seeded.centreId, role: "learner" };
   const ids = (sqlite.prepare("select id from documents where centre_id = ?").pluck().all(seeded.centreId) as string[]).slice(0, 100);
   console.log(`@ilm-forms/db bench (${fast ? "fast" : "full"}): ${ids.length} documents, journal ${sqlite.pragma("journal_mode", { simple: true })}, synchronous ${sqlite.pragma("synchronous", { simple: true })}`);
@@ -53,25 +54,25 @@ try {
     .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId"))))
     .prepare();
   const rawRead = sqlite.prepare("select * from documents where id = ? and centre_id = ?");
-  const reads = compare(
+  const reads = await compare(
     READS,
     (i) => drizzleRead.get({ id: ids[i % ids.length]!, centreId: seeded.centreId }),
     (i) => rawRead.get(ids[i % ids.length]!, seeded.centreId),
   );
   console.log(`point read, drizzle prepared: ${fmt(reads.ours)}/s; raw better-sqlite3: ${fmt(reads.raw)}/s`);
   console.log(`drizzle prepared point read vs raw better-sqlite3: ${(reads.ours / reads.raw).toFixed(2)}x (goal ≥ 0.8x)`);
-  const scoped = compare(READS, (i) => getDocument(db, learner, ids[i % ids.length]!), (i) => rawRead.get(ids[i % ids.length]!, seeded.centreId));
+  const scoped = await compare(READS, (i) => getDocument(db, learner, ids[i % ids.length]!), (i) => rawRead.get(ids[i % ids.length]!, seeded.centreId));
   console.log(`getDocument() (scoped to the learner, JSON parsed) vs raw: ${(scoped.ours / scoped.raw).toFixed(2)}x (${fmt(scoped.ours)}/s; for information)`);
 
   // 2. Saving a document: optimistic-lock update + audit entry, one transaction each, WAL + FULL.
   const data = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2025-03-01", duration: 1, goal: "Bench goal" };
-  const makeDoc = () => {
-    const made = createDocument(db, learner, { learnerId: adminRow.learnerId!, templateId: "ilm-8588/session-record", data });
+  const makeDoc = async () => {
+    const made = await createDocument(db, learner, { learnerId: adminRow.learnerId!, templateId: "ilm-8588/session-record", data });
     if (!made.ok) throw new Error("bench: could not create a document");
     return made.id;
   };
-  const oursId = makeDoc();
-  const rawId = makeDoc();
+  const oursId = await makeDoc();
+  const rawId = await makeDoc();
   let oursVersion = 1;
   let rawVersion = 1;
   const rawSelect = sqlite.prepare("select status, version, data from documents where id = ? and centre_id = ?");
@@ -101,10 +102,10 @@ try {
     };
     rawAudit.run({ ...entry, hash: auditEntryHash(entry) });
   });
-  const saves = compare(
+  const saves = await compare(
     SAVES,
-    (i) => {
-      const result = saveDocument(db, learner, { id: oursId, expectedVersion: oursVersion, data: { ...data, sessionNo: (i % 200) + 1 } });
+    async (i) => {
+      const result = await saveDocument(db, learner, { id: oursId, expectedVersion: oursVersion, data: { ...data, sessionNo: (i % 200) + 1 } });
       if (!result.ok) throw new Error(`bench: save refused (${result.reason})`);
       oursVersion = result.version;
     },

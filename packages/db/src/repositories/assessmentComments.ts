@@ -8,6 +8,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { getSubmission } from "./submissions.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** A comment beside the per-criterion feedback, as the result sheet prints it. */
 export interface AssessmentComment {
@@ -30,18 +31,18 @@ const TARGET = /^(qa:)?lo:\d{1,2}$/;
  * @param input - the submission and comments by target
  * @returns ok, or why not
  */
-export function saveAssessmentComments(
+export async function saveAssessmentComments(
   db: Db,
   scope: Scope,
   input: { submissionId: string; comments: Record<string, string> },
-): { ok: true } | NotFound | Forbidden | TooLong | { ok: false; reason: "bad-target" | "not-open" } {
+): Promise<{ ok: true } | NotFound | Forbidden | TooLong | { ok: false; reason: "bad-target" | "not-open" }> {
   for (const [target, comment] of Object.entries(input.comments)) {
     if (!TARGET.test(target)) return { ok: false, reason: "bad-target" };
     const long = tooLong({ [target]: [comment, TEXT_LIMITS.comments] });
     if (long) return long;
   }
-  return writeTransaction(db, () => {
-    const submission = getSubmission(db, scope, input.submissionId);
+  return writeTransaction(db, async () => {
+    const submission = (await getSubmission(db, scope, input.submissionId));
     if (!submission) return NOT_FOUND;
     const qa = scope.role === "iqa";
     if (scope.role !== "assessor" && !qa) return FORBIDDEN;
@@ -49,12 +50,12 @@ export function saveAssessmentComments(
     if (qa ? submission.status !== "assessed" || submission.result !== null : submission.status !== "submitted") return { ok: false as const, reason: "not-open" as const };
     for (const [target, comment] of Object.entries(input.comments)) {
       const where = and(eq(assessmentComments.submissionId, submission.id), eq(assessmentComments.target, target));
-      const before = db.select().from(assessmentComments).where(where).get();
+      const before = (await get(db, db.select().from(assessmentComments).where(where)));
       if ((before?.comment ?? "") === comment) continue;
       const values = { comment, authorUserId: scope.userId, updatedAt: nowIso() };
-      if (before) db.update(assessmentComments).set(values).where(where).run();
-      else db.insert(assessmentComments).values({ id: newId(), centreId: scope.centreId, submissionId: submission.id, target, ...values }).run();
-      appendAudit(db, {
+      if (before) (await run(db, db.update(assessmentComments).set(values).where(where)));
+      else (await run(db, db.insert(assessmentComments).values({ id: newId(), centreId: scope.centreId, submissionId: submission.id, target, ...values })));
+      (await appendAudit(db, {
         centreId: scope.centreId,
         actorUserId: scope.userId,
         action: "comment.save",
@@ -62,7 +63,7 @@ export function saveAssessmentComments(
         entityId: submission.id,
         ...(before ? { before: { target, comment: before.comment } } : {}),
         after: { target, comment },
-      });
+      }));
     }
     return { ok: true as const };
   });
@@ -76,12 +77,11 @@ export function saveAssessmentComments(
  * @param submissionId - the submission
  * @returns the comments by target; empty when the submission is not visible
  */
-export function listAssessmentComments(db: Db, scope: Scope, submissionId: string): AssessmentComment[] {
-  if (!getSubmission(db, scope, submissionId)) return [];
-  return db
+export async function listAssessmentComments(db: Db, scope: Scope, submissionId: string): Promise<AssessmentComment[]> {
+  if (!(await getSubmission(db, scope, submissionId))) return [];
+  return (await all(db, db
     .select({ target: assessmentComments.target, comment: assessmentComments.comment, authorUserId: assessmentComments.authorUserId, updatedAt: assessmentComments.updatedAt })
     .from(assessmentComments)
     .where(and(eq(assessmentComments.submissionId, submissionId), eq(assessmentComments.centreId, scope.centreId)))
-    .orderBy(assessmentComments.target)
-    .all();
+    .orderBy(assessmentComments.target)));
 }

@@ -8,6 +8,7 @@ import { memberships } from "../schema/people.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** An assessor's assignment to a learner. */
 export type Assignment = typeof assessorAssignments.$inferSelect;
@@ -21,24 +22,22 @@ export type Assignment = typeof assessorAssignments.$inferSelect;
  * @param pair - the assessor's user id and the learner's id
  * @returns the assignment's id, or why not
  */
-export function assignAssessor(db: Db, scope: Scope, pair: { assessorUserId: string; learnerId: string }): { ok: true; id: string } | Forbidden | NotFound {
+export async function assignAssessor(db: Db, scope: Scope, pair: { assessorUserId: string; learnerId: string }): Promise<{ ok: true; id: string } | Forbidden | NotFound> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
-  return writeTransaction(db, () => {
-    const assessor = db
+  return writeTransaction(db, async () => {
+    const assessor = (await get(db, db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.userId, pair.assessorUserId), eq(memberships.centreId, scope.centreId), eq(memberships.role, "assessor")))
-      .get();
-    if (!assessor || !getLearner(db, scope, pair.learnerId)) return NOT_FOUND;
-    const existing = db
+      .where(and(eq(memberships.userId, pair.assessorUserId), eq(memberships.centreId, scope.centreId), eq(memberships.role, "assessor")))));
+    if (!assessor || !(await getLearner(db, scope, pair.learnerId))) return NOT_FOUND;
+    const existing = (await get(db, db
       .select({ id: assessorAssignments.id })
       .from(assessorAssignments)
-      .where(and(eq(assessorAssignments.assessorUserId, pair.assessorUserId), eq(assessorAssignments.learnerId, pair.learnerId)))
-      .get();
+      .where(and(eq(assessorAssignments.assessorUserId, pair.assessorUserId), eq(assessorAssignments.learnerId, pair.learnerId)))));
     if (existing) return { ok: true as const, id: existing.id };
     const row = { id: newId(), centreId: scope.centreId, ...pair, createdAt: nowIso() };
-    db.insert(assessorAssignments).values(row).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "assignment.create", entityType: "assignment", entityId: row.id, after: row });
+    (await run(db, db.insert(assessorAssignments).values(row)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "assignment.create", entityType: "assignment", entityId: row.id, after: row }));
     return { ok: true as const, id: row.id };
   });
 }
@@ -51,18 +50,18 @@ export function assignAssessor(db: Db, scope: Scope, pair: { assessorUserId: str
  * @param pair - the assessor's user id and the learner's id
  * @returns ok, or not-found when there was no such assignment in the centre
  */
-export function unassignAssessor(db: Db, scope: Scope, pair: { assessorUserId: string; learnerId: string }): { ok: true } | Forbidden | NotFound {
+export async function unassignAssessor(db: Db, scope: Scope, pair: { assessorUserId: string; learnerId: string }): Promise<{ ok: true } | Forbidden | NotFound> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const where = and(
       eq(assessorAssignments.assessorUserId, pair.assessorUserId),
       eq(assessorAssignments.learnerId, pair.learnerId),
       eq(assessorAssignments.centreId, scope.centreId),
     );
-    const before = db.select().from(assessorAssignments).where(where).get();
+    const before = (await get(db, db.select().from(assessorAssignments).where(where)));
     if (!before) return NOT_FOUND;
-    db.delete(assessorAssignments).where(where).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "assignment.delete", entityType: "assignment", entityId: before.id, before });
+    (await run(db, db.delete(assessorAssignments).where(where)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "assignment.delete", entityType: "assignment", entityId: before.id, before }));
     return { ok: true as const };
   });
 }
@@ -74,9 +73,9 @@ export function unassignAssessor(db: Db, scope: Scope, pair: { assessorUserId: s
  * @param scope - the caller
  * @returns the assignments; empty for learners
  */
-export function listAssignments(db: Db, scope: Scope): Assignment[] {
+export async function listAssignments(db: Db, scope: Scope): Promise<Assignment[]> {
   if (scope.role === "learner") return [];
-  return db
+  return (await all(db, db
     .select()
     .from(assessorAssignments)
     .where(
@@ -84,6 +83,5 @@ export function listAssignments(db: Db, scope: Scope): Assignment[] {
         eq(assessorAssignments.centreId, scope.centreId),
         scope.role === "assessor" ? eq(assessorAssignments.assessorUserId, scope.userId) : undefined,
       ),
-    )
-    .all();
+    )));
 }

@@ -16,6 +16,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { getDocument, openSubmissionHolding, type HoldingSubmission, type Locked } from "./documents.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { allPrepared, get, getPrepared, run, runPrepared } from "../access/engine.ts";
 
 /** An evidence file as the repositories return it (its bytes are read with {@link readAttachment}). */
 export interface Attachment {
@@ -79,22 +80,21 @@ function criteriaOf(qualification: string, unit: string, ruleSetVersion: string)
 }
 
 /** The target as stored, when the caller can see it; why not otherwise. */
-function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Resolved | AddAttachmentResult {
+async function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Promise<Resolved | AddAttachmentResult> {
   if ("documentId" in target) {
-    const doc = getDocument(db, scope, target.documentId);
+    const doc = (await getDocument(db, scope, target.documentId));
     if (!doc) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
     const template = registry.get(doc.templateId, doc.templateVersion);
     const rule = template && attachmentRule(template);
     return { learnerId: doc.learnerId, documentId: doc.id, qualification: null, unit: null, criteria: [], ...(rule ? { rule } : {}) };
   }
-  if (!getLearner(db, scope, target.learnerId)) return NOT_FOUND;
+  if (!(await getLearner(db, scope, target.learnerId))) return NOT_FOUND;
   if (!mayWrite(scope)) return FORBIDDEN;
-  const registration = db
+  const registration = (await get(db, db
     .select({ ruleSetVersion: registrations.ruleSetVersion })
     .from(registrations)
-    .where(and(eq(registrations.centreId, scope.centreId), eq(registrations.learnerId, target.learnerId), eq(registrations.qualification, target.qualification), eq(registrations.unit, target.unit)))
-    .get();
+    .where(and(eq(registrations.centreId, scope.centreId), eq(registrations.learnerId, target.learnerId), eq(registrations.qualification, target.qualification), eq(registrations.unit, target.unit)))));
   if (!registration) return { ok: false, reason: "not-registered" };
   const known = criteriaOf(target.qualification, target.unit, registration.ruleSetVersion);
   const criteria = [...new Set(target.criteria)];
@@ -107,8 +107,8 @@ function resolveTarget(db: Db, scope: Scope, target: AttachmentTarget): Resolved
  * The open submission (with the assessor or the IQA) that holds a unit of a learner: general evidence
  * of that unit is locked while it is there, as the unit's documents are.
  */
-function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): HoldingSubmission | undefined {
-  return db
+async function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): Promise<HoldingSubmission | undefined> {
+  return (await get(db, db
     .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt })
     .from(submissions)
     .where(
@@ -119,22 +119,20 @@ function openSubmissionOfUnit(db: Db, scope: Scope, learnerId: string, qualifica
         eq(submissions.unit, unit),
         inArray(submissions.status, ["submitted", "assessed"]),
       ),
-    )
-    .get();
+    )));
 }
 
-function holdingOf(db: Db, scope: Scope, target: Pick<Resolved, "learnerId" | "documentId" | "qualification" | "unit">): HoldingSubmission | undefined {
-  if (target.documentId) return openSubmissionHolding(db, scope, target.learnerId, target.documentId);
-  return openSubmissionOfUnit(db, scope, target.learnerId, target.qualification!, target.unit!);
+async function holdingOf(db: Db, scope: Scope, target: Pick<Resolved, "learnerId" | "documentId" | "qualification" | "unit">): Promise<HoldingSubmission | undefined> {
+  if (target.documentId) return (await openSubmissionHolding(db, scope, target.learnerId, target.documentId));
+  return (await openSubmissionOfUnit(db, scope, target.learnerId, target.qualification!, target.unit!));
 }
 
 /** The bytes a learner's files take, each attachment counted (a file attached twice counts twice). */
-function learnerBytes(db: Db, scope: Scope, learnerId: string): number {
-  const row = db
-    .select({ total: sql<number>`coalesce(sum(${attachments.size}), 0)` })
+async function learnerBytes(db: Db, scope: Scope, learnerId: string): Promise<number> {
+  const row = (await get(db, db
+    .select({ total: sql<number>`coalesce(sum(${attachments.size}), 0)`.mapWith(Number) })
     .from(attachments)
-    .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.learnerId, learnerId)))
-    .get();
+    .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.learnerId, learnerId)))));
   return row?.total ?? 0;
 }
 
@@ -162,11 +160,11 @@ export async function addAttachment(
   input: { target: AttachmentTarget; name: string; content: AsyncIterable<Uint8Array> },
   limits: AttachmentLimits = ATTACHMENT_LIMITS,
 ): Promise<AddAttachmentResult> {
-  const resolved = resolveTarget(db, scope, input.target);
+  const resolved = (await resolveTarget(db, scope, input.target));
   if ("ok" in resolved) return resolved;
-  const holding = holdingOf(db, scope, resolved);
+  const holding = (await holdingOf(db, scope, resolved));
   if (holding) return { ok: false, reason: "locked", submission: holding };
-  const allowance = limits.maxLearnerBytes - learnerBytes(db, scope, resolved.learnerId);
+  const allowance = limits.maxLearnerBytes - (await learnerBytes(db, scope, resolved.learnerId));
   const which = allowance < limits.maxFileBytes ? "learner" : "file";
   const limitBytes = Math.max(0, Math.min(allowance, limits.maxFileBytes));
   const tooLarge: TooLarge = { ok: false, reason: "too-large", which, limitBytes: which === "file" ? limits.maxFileBytes : limitBytes };
@@ -188,11 +186,10 @@ export async function addAttachment(
   const writePart = prepared(db, "attachments.writePart", () =>
     db
       .insert(evidenceBlobParts)
-      .values({ centreId: sql.placeholder("centreId"), sha256: sql.placeholder("sha256"), part: sql.placeholder("part"), bytes: sql.placeholder("bytes") })
-      .prepare(),
+      .values({ centreId: sql.placeholder("centreId"), sha256: sql.placeholder("sha256"), part: sql.placeholder("part"), bytes: sql.placeholder("bytes") }),
   );
   try {
-    dropStaleStaging(db, scope.centreId);
+    (await dropStaleStaging(db, scope.centreId));
     const hash = createHash("sha256");
     const pending = Buffer.allocUnsafe(BLOB_PART_BYTES);
     let filled = 0;
@@ -205,10 +202,10 @@ export async function addAttachment(
       if (!mediaType) return { ok: false, reason: "type-not-allowed" };
       return byTemplate({ mediaType });
     };
-    const flush = () => {
+    const flush = async () => {
       if (filled === 0) return;
-      // better-sqlite3 copies a bound blob: the one buffer is reused for every part.
-      writePart.run({ centreId: scope.centreId, sha256: staging, part: part++, bytes: pending.subarray(0, filled) });
+      // The bound blob is copied (better-sqlite3) or sent (node-postgres, awaited) before the one buffer is reused for the next part.
+      await runPrepared(db, writePart, { centreId: scope.centreId, sha256: staging, part: part++, bytes: pending.subarray(0, filled) });
       filled = 0;
     };
     for await (const chunk of input.content) {
@@ -223,7 +220,7 @@ export async function addAttachment(
         if (filled === BLOB_PART_BYTES) {
           const refused = part === 0 ? await judge(Buffer.from(pending.subarray(0, SNIFF_BYTES))) : undefined;
           if (refused) return refused;
-          flush();
+          await flush();
         }
       }
     }
@@ -231,13 +228,13 @@ export async function addAttachment(
     // A file shorter than one part is judged here.
     const refused = mediaType === undefined ? await judge(Buffer.from(pending.subarray(0, Math.min(filled, SNIFF_BYTES)))) : undefined;
     if (refused) return refused;
-    flush();
+    await flush();
     const sha256 = hash.digest("hex");
     const type = mediaType!;
-    return writeTransaction(db, (): AddAttachmentResult => stored(db, scope, input, limits, { staging, sha256, size, mediaType: type }));
+    return await writeTransaction(db, () => stored(db, scope, input, limits, { staging, sha256, size, mediaType: type }));
   } finally {
     // Nothing when the parts were filed under their hash; the parts of an upload that did not end so otherwise.
-    db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, staging))).run();
+    await run(db, db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, staging))));
   }
 }
 
@@ -247,11 +244,10 @@ const STAGING_PREFIX = "staging:";
 const STALE_STAGING_MS = 24 * 60 * 60 * 1000;
 
 /** Removes the staged parts of uploads that a crash left behind in a centre. */
-function dropStaleStaging(db: Db, centreId: string): void {
+async function dropStaleStaging(db: Db, centreId: string): Promise<void> {
   const before = `${STAGING_PREFIX}${nowIso(new Date(Date.now() - STALE_STAGING_MS))}`;
-  db.delete(evidenceBlobParts)
-    .where(and(eq(evidenceBlobParts.centreId, centreId), sql`${evidenceBlobParts.sha256} >= ${STAGING_PREFIX}`, sql`${evidenceBlobParts.sha256} < ${before}`))
-    .run();
+  (await run(db, db.delete(evidenceBlobParts)
+    .where(and(eq(evidenceBlobParts.centreId, centreId), sql`${evidenceBlobParts.sha256} >= ${STAGING_PREFIX}`, sql`${evidenceBlobParts.sha256} < ${before}`))));
 }
 
 /**
@@ -260,32 +256,30 @@ function dropStaleStaging(db: Db, centreId: string): void {
  * read), the blob once per centre and hash (the staged parts filed under the hash, or left to be
  * dropped when the centre holds the bytes already), the attachment and its audit entry.
  */
-function stored(
+async function stored(
   db: Db,
   scope: Scope,
   input: { target: AttachmentTarget; name: string },
   limits: AttachmentLimits,
   content: { staging: string; sha256: string; size: number; mediaType: string },
-): AddAttachmentResult {
+): Promise<AddAttachmentResult> {
   const { sha256, size, mediaType } = content;
-  const again = resolveTarget(db, scope, input.target);
+  const again = (await resolveTarget(db, scope, input.target));
   if ("ok" in again) return again;
-  const holdingNow = holdingOf(db, scope, again);
+  const holdingNow = (await holdingOf(db, scope, again));
   if (holdingNow) return { ok: false, reason: "locked", submission: holdingNow };
-  if (learnerBytes(db, scope, again.learnerId) + size > limits.maxLearnerBytes) {
-    return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - learnerBytes(db, scope, again.learnerId)) };
+  if ((await learnerBytes(db, scope, again.learnerId)) + size > limits.maxLearnerBytes) {
+    return { ok: false, reason: "too-large", which: "learner", limitBytes: Math.max(0, limits.maxLearnerBytes - (await learnerBytes(db, scope, again.learnerId))) };
   }
   const now = nowIso();
-  const blob = db
+  const blob = (await run(db, db
     .insert(evidenceBlobs)
     .values({ centreId: scope.centreId, sha256, size, mediaType, createdAt: now })
-    .onConflictDoNothing()
-    .run();
-  if (blob.changes === 1) {
-    db.update(evidenceBlobParts)
+    .onConflictDoNothing()));
+  if (blob === 1) {
+    (await run(db, db.update(evidenceBlobParts)
       .set({ sha256 })
-      .where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, content.staging)))
-      .run();
+      .where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, content.staging)))));
   }
   const row = {
     id: newId(),
@@ -302,16 +296,16 @@ function stored(
     createdAt: now,
     createdBy: scope.userId,
   };
-  db.insert(attachments).values(row).run();
+  (await run(db, db.insert(attachments).values(row)));
   const attachment = toAttachment(row);
-  appendAudit(db, {
+  (await appendAudit(db, {
     centreId: scope.centreId,
     actorUserId: scope.userId,
     action: "attachment.add",
     entityType: "attachment",
     entityId: row.id,
     after: auditView(attachment),
-  });
+  }));
   return { ok: true, attachment };
 }
 
@@ -327,16 +321,15 @@ function auditView(a: Attachment): Record<string, unknown> {
  * @param id - the attachment
  * @returns the attachment, or undefined (also another centre's or an unassigned learner's)
  */
-export function getAttachment(db: Db, scope: Scope, id: string): Attachment | undefined {
+export async function getAttachment(db: Db, scope: Scope, id: string): Promise<Attachment | undefined> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `attachments.get:${reach}`, () =>
     db
       .select()
       .from(attachments)
-      .where(and(eq(attachments.id, sql.placeholder("id")), eq(attachments.centreId, sql.placeholder("centreId")), learnerVisible(reach, attachments.learnerId)))
-      .prepare(),
+      .where(and(eq(attachments.id, sql.placeholder("id")), eq(attachments.centreId, sql.placeholder("centreId")), learnerVisible(reach, attachments.learnerId))),
   );
-  const row = statement.get({ id, centreId: scope.centreId, userId: scope.userId });
+  const row = (await getPrepared(db, statement, { id, centreId: scope.centreId, userId: scope.userId }));
   return row && toAttachment(row);
 }
 
@@ -348,9 +341,9 @@ export function getAttachment(db: Db, scope: Scope, id: string): Attachment | un
  * @param filter - the learner, and optionally a document or a unit
  * @returns the attachments; empty when the learner is not visible to the caller
  */
-export function listAttachments(db: Db, scope: Scope, filter: { learnerId: string; documentId?: string; qualification?: string; unit?: string }): Attachment[] {
+export async function listAttachments(db: Db, scope: Scope, filter: { learnerId: string; documentId?: string; qualification?: string; unit?: string }): Promise<Attachment[]> {
   const reach = reachOf(scope.role);
-  return db
+  return (await allPrepared(db, db
     .select()
     .from(attachments)
     .where(
@@ -363,8 +356,7 @@ export function listAttachments(db: Db, scope: Scope, filter: { learnerId: strin
         learnerVisible(reach, attachments.learnerId),
       ),
     )
-    .orderBy(attachments.createdAt, attachments.id)
-    .all({ userId: scope.userId })
+    .orderBy(attachments.createdAt, attachments.id).prepare(), { userId: scope.userId }))
     .map(toAttachment);
 }
 
@@ -377,21 +369,20 @@ export function listAttachments(db: Db, scope: Scope, filter: { learnerId: strin
  * @param id - the attachment
  * @returns the attachment and an async iterable of its bytes, or undefined when the caller cannot see it
  */
-export function readAttachment(db: Db, scope: Scope, id: string): { attachment: Attachment; content: AsyncIterable<Buffer> } | undefined {
-  const attachment = getAttachment(db, scope, id);
+export async function readAttachment(db: Db, scope: Scope, id: string): Promise<{ attachment: Attachment; content: AsyncIterable<Buffer> } | undefined> {
+  const attachment = (await getAttachment(db, scope, id));
   if (!attachment) return undefined;
   const readPart = prepared(db, "attachments.part", () =>
     db
       .select({ bytes: evidenceBlobParts.bytes })
       .from(evidenceBlobParts)
-      .where(and(eq(evidenceBlobParts.centreId, sql.placeholder("centreId")), eq(evidenceBlobParts.sha256, sql.placeholder("sha256")), eq(evidenceBlobParts.part, sql.placeholder("part"))))
-      .prepare(),
+      .where(and(eq(evidenceBlobParts.centreId, sql.placeholder("centreId")), eq(evidenceBlobParts.sha256, sql.placeholder("sha256")), eq(evidenceBlobParts.part, sql.placeholder("part")))),
   );
   const { centreId } = scope;
   async function* content(): AsyncGenerator<Buffer> {
     let read = 0;
     for (let part = 0; read < attachment!.size; part++) {
-      const row = readPart.get({ centreId, sha256: attachment!.sha256, part });
+      const row = (await getPrepared(db, readPart, { centreId, sha256: attachment!.sha256, part }));
       if (!row) throw new Error(`attachment ${id}: part ${part} of its content is missing`);
       read += row.bytes.length;
       yield row.bytes;
@@ -409,31 +400,30 @@ export function readAttachment(db: Db, scope: Scope, id: string): { attachment: 
  * @param id - the attachment
  * @returns ok, or why not (locked while its document or unit is in an open submission)
  */
-export function removeAttachment(db: Db, scope: Scope, id: string): RemoveAttachmentResult {
-  return writeTransaction(db, (): RemoveAttachmentResult => {
-    const attachment = getAttachment(db, scope, id);
+export async function removeAttachment(db: Db, scope: Scope, id: string): Promise<RemoveAttachmentResult> {
+  return writeTransaction(db, async (): Promise<RemoveAttachmentResult> => {
+    const attachment = (await getAttachment(db, scope, id));
     if (!attachment) return NOT_FOUND;
     if (!mayWrite(scope)) return FORBIDDEN;
-    const holding = holdingOf(db, scope, attachment);
+    const holding = (await holdingOf(db, scope, attachment));
     if (holding) return { ok: false, reason: "locked", submission: holding };
-    db.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.centreId, scope.centreId))).run();
-    const stillHeld = db
+    (await run(db, db.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.centreId, scope.centreId)))));
+    const stillHeld = (await get(db, db
       .select({ id: attachments.id })
       .from(attachments)
-      .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.sha256, attachment.sha256)))
-      .get();
+      .where(and(eq(attachments.centreId, scope.centreId), eq(attachments.sha256, attachment.sha256)))));
     if (!stillHeld) {
-      db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, attachment.sha256))).run();
-      db.delete(evidenceBlobs).where(and(eq(evidenceBlobs.centreId, scope.centreId), eq(evidenceBlobs.sha256, attachment.sha256))).run();
+      (await run(db, db.delete(evidenceBlobParts).where(and(eq(evidenceBlobParts.centreId, scope.centreId), eq(evidenceBlobParts.sha256, attachment.sha256)))));
+      (await run(db, db.delete(evidenceBlobs).where(and(eq(evidenceBlobs.centreId, scope.centreId), eq(evidenceBlobs.sha256, attachment.sha256)))));
     }
-    appendAudit(db, {
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "attachment.remove",
       entityType: "attachment",
       entityId: id,
       before: auditView(attachment),
-    });
+    }));
     return { ok: true };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import { submissionDocuments, submissions } from "../schema/assessment.ts";
 import { getSubmission, type Submission } from "./submissions.ts";
+import { all, get } from "../access/engine.ts";
 
 /** A document as it was submitted in one attempt. */
 export interface SubmittedDocument {
@@ -22,13 +23,12 @@ export interface SubmittedDocument {
  * @param submissionId - the submission
  * @returns the submitted documents
  */
-export function listSubmittedDocuments(db: Db, scope: Scope, submissionId: string): SubmittedDocument[] {
-  if (!getSubmission(db, scope, submissionId)) return [];
-  return db
+export async function listSubmittedDocuments(db: Db, scope: Scope, submissionId: string): Promise<SubmittedDocument[]> {
+  if (!(await getSubmission(db, scope, submissionId))) return [];
+  return (await all(db, db
     .select()
     .from(submissionDocuments)
-    .where(and(eq(submissionDocuments.submissionId, submissionId), eq(submissionDocuments.centreId, scope.centreId)))
-    .all()
+    .where(and(eq(submissionDocuments.submissionId, submissionId), eq(submissionDocuments.centreId, scope.centreId)))))
     .map((row) => ({ documentId: row.documentId, version: row.version, templateId: row.templateId, templateVersion: row.templateVersion, data: JSON.parse(row.data) as Record<string, unknown> }));
 }
 
@@ -41,8 +41,8 @@ export function listSubmittedDocuments(db: Db, scope: Scope, submissionId: strin
  * @param submission - this submission
  * @returns the previous attempt's submission, or undefined for a first attempt
  */
-export function previousAttempt(db: Db, scope: Scope, submission: Submission): Submission | undefined {
-  const row = db
+export async function previousAttempt(db: Db, scope: Scope, submission: Submission): Promise<Submission | undefined> {
+  const row = (await get(db, db
     .select({ id: submissions.id })
     .from(submissions)
     .where(
@@ -55,7 +55,6 @@ export function previousAttempt(db: Db, scope: Scope, submission: Submission): S
         lt(submissions.submittedAt, submission.submittedAt),
       ),
     )
-    .orderBy(desc(submissions.submittedAt))
-    .get();
-  return row ? getSubmission(db, scope, row.id) : undefined;
+    .orderBy(desc(submissions.submittedAt))));
+  return row ? (await getSubmission(db, scope, row.id)) : undefined;
 }

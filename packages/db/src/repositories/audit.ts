@@ -3,6 +3,7 @@ import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
 import type { AuditEntry } from "../audit/appendAudit.ts";
 import { auditLog } from "../schema/audit.ts";
+import { all } from "../access/engine.ts";
 
 /**
  * The centre's audit entries, newest first (centre admins and IQAs).
@@ -12,9 +13,9 @@ import { auditLog } from "../schema/audit.ts";
  * @param filter - one entity (`entityType` + `entityId`), and `limit` (default 100)
  * @returns the entries; empty for other roles
  */
-export function listAuditEntries(db: Db, scope: Scope, filter: { entityType?: string; entityId?: string; limit?: number } = {}): AuditEntry[] {
+export async function listAuditEntries(db: Db, scope: Scope, filter: { entityType?: string; entityId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
   if (scope.role !== "centre_admin" && scope.role !== "iqa") return [];
-  return db
+  return (await all(db, db
     .select()
     .from(auditLog)
     .where(
@@ -25,6 +26,5 @@ export function listAuditEntries(db: Db, scope: Scope, filter: { entityType?: st
       ),
     )
     .orderBy(desc(auditLog.seq))
-    .limit(filter.limit ?? 100)
-    .all();
+    .limit(filter.limit ?? 100)));
 }

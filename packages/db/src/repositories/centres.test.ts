@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { memberships } from "../schema/people.ts";
+import { run } from "../access/engine.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { listAuditEntries } from "./audit.ts";
 import { apiTokenScope, issueCentreApiToken } from "./centres.ts";
@@ -21,26 +22,26 @@ describe("portal API tokens", () => {
     if (!added.ok) throw new Error("could not add the second admin");
     const second = { userId: added.userId, centreId: admin!.centreId, role: "centre_admin" as const };
 
-    expect(issueCentreApiToken(db(), assessor1!)).toEqual({ ok: false, reason: "forbidden" });
-    const issued = issueCentreApiToken(db(), second);
+    expect((await issueCentreApiToken(db(), assessor1!))).toEqual({ ok: false, reason: "forbidden" });
+    const issued = (await issueCentreApiToken(db(), second));
     if (!issued.ok) throw new Error("not issued");
-    const scope = apiTokenScope(db(), issued.token);
+    const scope = (await apiTokenScope(db(), issued.token));
     expect(scope).toEqual({ userId: second.userId, centreId: admin!.centreId, role: "centre_admin" });
-    expect(apiTokenScope(db(), "not-the-token-at-all-0123456789")).toBeUndefined();
+    expect((await apiTokenScope(db(), "not-the-token-at-all-0123456789"))).toBeUndefined();
 
-    const created = createDocument(db(), scope!, { learnerId: learner1!.learnerId!, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 91, sessionDate: "2026-05-03", duration: 1 } });
+    const created = (await createDocument(db(), scope!, { learnerId: learner1!.learnerId!, templateId: "ilm-8588/session-record", data: { clientRef: "Client 1", sessionNo: 91, sessionDate: "2026-05-03", duration: 1 } }));
     expect(created.ok).toBe(true);
-    const entry = listAuditEntries(db(), admin!, { limit: 1 })[0]!;
+    const entry = (await listAuditEntries(db(), admin!, { limit: 1 }))[0]!;
     expect([entry.action, entry.actorUserId]).toEqual(["document.create", second.userId]);
 
     // Only the newest token works, and only while its issuer is an admin of the centre.
-    const reissued = issueCentreApiToken(db(), admin!);
+    const reissued = (await issueCentreApiToken(db(), admin!));
     if (!reissued.ok) throw new Error("not reissued");
-    expect(apiTokenScope(db(), issued.token)).toBeUndefined();
-    expect(apiTokenScope(db(), reissued.token)?.userId).toBe(admin!.userId);
-    const again = issueCentreApiToken(db(), second);
+    expect((await apiTokenScope(db(), issued.token))).toBeUndefined();
+    expect((await apiTokenScope(db(), reissued.token))?.userId).toBe(admin!.userId);
+    const again = (await issueCentreApiToken(db(), second));
     if (!again.ok) throw new Error("not issued again");
-    world.database.db.update(memberships).set({ role: "assessor" }).where(eq(memberships.userId, second.userId)).run();
-    expect(apiTokenScope(db(), again.token)).toBeUndefined();
+    await run(world.database.db, world.database.db.update(memberships).set({ role: "assessor" }).where(eq(memberships.userId, second.userId)));
+    expect((await apiTokenScope(db(), again.token))).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { centres } from "../schema/centres.ts";
 import { memberships, users } from "../schema/people.ts";
 import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { get, getPrepared, run } from "../access/engine.ts";
 
 /** A centre as the repositories return it (the token hash stays inside). */
 export interface Centre {
@@ -31,16 +32,16 @@ function toCentre(row: typeof centres.$inferSelect): Centre {
  * @param input - the centre's name, and optionally its id
  * @returns the new centre
  */
-export function createCentre(db: Db, input: { name: string; id?: string }): Centre {
+export async function createCentre(db: Db, input: { name: string; id?: string }): Promise<Centre> {
   return writeTransaction(db, () => insertCentre(db, input));
 }
 
 /** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
-export function insertCentre(db: Db, input: { name: string; id?: string }): Centre {
+export async function insertCentre(db: Db, input: { name: string; id?: string }): Promise<Centre> {
   if (input.name.length > TEXT_LIMITS.name) throw new Error(`A centre name has at most ${TEXT_LIMITS.name} characters`);
   const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, centreNumber: null, iqaSamplePercent: 25, createdAt: nowIso() };
-  db.insert(centres).values(row).run();
-  appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row });
+  (await run(db, db.insert(centres).values(row)));
+  (await appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row }));
   return toCentre(row);
 }
 
@@ -51,9 +52,9 @@ export function insertCentre(db: Db, input: { name: string; id?: string }): Cent
  * @param scope - the caller
  * @returns the centre, or undefined when it is gone
  */
-export function getCentre(db: Db, scope: Scope): Centre | undefined {
-  const statement = prepared(db, "centres.get", () => db.select().from(centres).where(eq(centres.id, sql.placeholder("id"))).prepare());
-  const row = statement.get({ id: scope.centreId });
+export async function getCentre(db: Db, scope: Scope): Promise<Centre | undefined> {
+  const statement = prepared(db, "centres.get", () => db.select().from(centres).where(eq(centres.id, sql.placeholder("id"))));
+  const row = (await getPrepared(db, statement, { id: scope.centreId }));
   return row && toCentre(row);
 }
 
@@ -65,14 +66,14 @@ export function getCentre(db: Db, scope: Scope): Centre | undefined {
  * @param scope - a centre admin
  * @returns the token
  */
-export function issueCentreApiToken(db: Db, scope: Scope): { ok: true; token: string } | Forbidden | NotFound {
+export async function issueCentreApiToken(db: Db, scope: Scope): Promise<{ ok: true; token: string } | Forbidden | NotFound> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   const token = randomToken();
-  return writeTransaction(db, () => {
-    const before = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+  return writeTransaction(db, async () => {
+    const before = (await get(db, db.select().from(centres).where(eq(centres.id, scope.centreId))));
     if (!before) return NOT_FOUND;
-    db.update(centres).set({ apiTokenHash: sha256Hex(token), apiTokenIssuedBy: scope.userId }).where(eq(centres.id, scope.centreId)).run();
-    appendAudit(db, {
+    (await run(db, db.update(centres).set({ apiTokenHash: sha256Hex(token), apiTokenIssuedBy: scope.userId }).where(eq(centres.id, scope.centreId))));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "centre.api-token.issue",
@@ -80,7 +81,7 @@ export function issueCentreApiToken(db: Db, scope: Scope): { ok: true; token: st
       entityId: scope.centreId,
       before: { hasApiToken: before.apiTokenHash !== null, issuedBy: before.apiTokenIssuedBy },
       after: { hasApiToken: true, issuedBy: scope.userId },
-    });
+    }));
     return { ok: true as const, token };
   });
 }
@@ -94,17 +95,16 @@ export function issueCentreApiToken(db: Db, scope: Scope): { ok: true; token: st
  * @param token - the bearer token as received
  * @returns the issuing admin's scope, or undefined
  */
-export function apiTokenScope(db: Db, token: string): Scope | undefined {
+export async function apiTokenScope(db: Db, token: string): Promise<Scope | undefined> {
   const statement = prepared(db, "centres.apiToken", () =>
     db
       .select({ centreId: centres.id, userId: memberships.userId })
       .from(centres)
       .innerJoin(memberships, and(eq(memberships.userId, centres.apiTokenIssuedBy), eq(memberships.centreId, centres.id), eq(memberships.role, "centre_admin")))
       .innerJoin(users, and(eq(users.id, memberships.userId), isNull(users.deactivatedAt)))
-      .where(eq(centres.apiTokenHash, sql.placeholder("hash")))
-      .prepare(),
+      .where(eq(centres.apiTokenHash, sql.placeholder("hash"))),
   );
-  const row = statement.get({ hash: sha256Hex(token) });
+  const row = (await getPrepared(db, statement, { hash: sha256Hex(token) }));
   return row && { userId: row.userId, centreId: row.centreId, role: "centre_admin" };
 }
 
@@ -115,8 +115,8 @@ export function apiTokenScope(db: Db, token: string): Scope | undefined {
  * @param token - the bearer token as received
  * @returns the centre, or undefined for an unknown token
  */
-export function findCentreByApiToken(db: Db, token: string): Centre | undefined {
-  const row = db.select().from(centres).where(eq(centres.apiTokenHash, sha256Hex(token))).get();
+export async function findCentreByApiToken(db: Db, token: string): Promise<Centre | undefined> {
+  const row = (await get(db, db.select().from(centres).where(eq(centres.apiTokenHash, sha256Hex(token)))));
   return row && toCentre(row);
 }
 
@@ -129,21 +129,21 @@ export function findCentreByApiToken(db: Db, token: string): Centre | undefined 
  * @param settings - the centre number (at most 40 characters, empty for none) and the percentage (0 to 100)
  * @returns ok, or why not
  */
-export function updateCentreSettings(
+export async function updateCentreSettings(
   db: Db,
   scope: Scope,
   settings: { centreNumber: string; iqaSamplePercent: number },
-): { ok: true } | Forbidden | NotFound | { ok: false; reason: "invalid"; field: "centreNumber" | "iqaSamplePercent" } {
+): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: "invalid"; field: "centreNumber" | "iqaSamplePercent" }> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   const centreNumber = settings.centreNumber.trim();
   if (centreNumber.length > 40) return { ok: false, reason: "invalid", field: "centreNumber" };
   if (!Number.isInteger(settings.iqaSamplePercent) || settings.iqaSamplePercent < 0 || settings.iqaSamplePercent > 100) return { ok: false, reason: "invalid", field: "iqaSamplePercent" };
-  return writeTransaction(db, () => {
-    const before = db.select().from(centres).where(eq(centres.id, scope.centreId)).get();
+  return writeTransaction(db, async () => {
+    const before = (await get(db, db.select().from(centres).where(eq(centres.id, scope.centreId))));
     if (!before) return NOT_FOUND;
     const after = { centreNumber: centreNumber || null, iqaSamplePercent: settings.iqaSamplePercent };
-    db.update(centres).set(after).where(eq(centres.id, scope.centreId)).run();
-    appendAudit(db, {
+    (await run(db, db.update(centres).set(after).where(eq(centres.id, scope.centreId))));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "centre.settings",
@@ -151,7 +151,7 @@ export function updateCentreSettings(
       entityId: scope.centreId,
       before: { centreNumber: before.centreNumber, iqaSamplePercent: before.iqaSamplePercent },
       after,
-    });
+    }));
     return { ok: true as const };
   });
 }

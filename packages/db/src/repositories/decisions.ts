@@ -9,6 +9,7 @@ import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.t
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { saveAssessmentComments } from "./assessmentComments.ts";
 import { finishAssessment, getSubmission } from "./submissions.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** An assessor's decision on one criterion. */
 export type AssessorDecision = Omit<typeof assessorDecisions.$inferSelect, "centreId">;
@@ -32,21 +33,21 @@ export interface DecisionInput {
  * @param input - submission, criterion, Pass/Referral or marks, feedback
  * @returns the decision's id, or why not
  */
-export function recordDecision(
+export async function recordDecision(
   db: Db,
   scope: Scope,
   input: DecisionInput,
-): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-submitted" | "no-outcome" } {
+): Promise<{ ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-submitted" | "no-outcome" }> {
   if (input.decision === undefined && input.marks === undefined) return { ok: false, reason: "no-outcome" };
   const long = tooLong({ criterion: [input.criterion, 40], feedback: [input.feedback, TEXT_LIMITS.comments] });
   if (long) return long;
-  return writeTransaction(db, () => {
-    const submission = getSubmission(db, scope, input.submissionId);
+  return writeTransaction(db, async () => {
+    const submission = (await getSubmission(db, scope, input.submissionId));
     if (!submission) return NOT_FOUND;
     if (scope.role !== "assessor") return FORBIDDEN;
     if (submission.status !== "submitted") return { ok: false as const, reason: "not-submitted" as const };
     const where = and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.criterion, input.criterion));
-    const before = db.select().from(assessorDecisions).where(where).get();
+    const before = (await get(db, db.select().from(assessorDecisions).where(where)));
     const values = {
       decision: input.decision ?? null,
       marks: input.marks ?? null,
@@ -56,9 +57,9 @@ export function recordDecision(
       decidedAt: nowIso(),
     };
     const id = before?.id ?? newId();
-    if (before) db.update(assessorDecisions).set(values).where(where).run();
-    else db.insert(assessorDecisions).values({ id, centreId: scope.centreId, submissionId: submission.id, criterion: input.criterion, ...values }).run();
-    appendAudit(db, {
+    if (before) (await run(db, db.update(assessorDecisions).set(values).where(where)));
+    else (await run(db, db.insert(assessorDecisions).values({ id, centreId: scope.centreId, submissionId: submission.id, criterion: input.criterion, ...values })));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "decision.record",
@@ -66,7 +67,7 @@ export function recordDecision(
       entityId: id,
       ...(before ? { before } : {}),
       after: { ...before, id, submissionId: submission.id, criterion: input.criterion, ...values },
-    });
+    }));
     return { ok: true as const, id };
   });
 }
@@ -79,14 +80,13 @@ export function recordDecision(
  * @param submissionId - the submission
  * @returns the decisions; empty when the submission is not visible
  */
-export function listDecisions(db: Db, scope: Scope, submissionId: string): AssessorDecision[] {
-  if (!getSubmission(db, scope, submissionId)) return [];
-  return db
+export async function listDecisions(db: Db, scope: Scope, submissionId: string): Promise<AssessorDecision[]> {
+  if (!(await getSubmission(db, scope, submissionId))) return [];
+  return (await all(db, db
     .select()
     .from(assessorDecisions)
     .where(and(eq(assessorDecisions.submissionId, submissionId), eq(assessorDecisions.centreId, scope.centreId)))
-    .orderBy(assessorDecisions.criterion)
-    .all()
+    .orderBy(assessorDecisions.criterion)))
     .map(({ centreId: _centreId, ...rest }) => rest);
 }
 
@@ -112,19 +112,19 @@ export type RecordAssessmentResult =
  * @param input - submission, decisions, comments by target (`lo:N`), every criterion of the unit, finish
  * @returns whether it finished, or why nothing was stored
  */
-export function recordAssessment(
+export async function recordAssessment(
   db: Db,
   scope: Scope,
   input: { submissionId: string; decisions: Omit<DecisionInput, "submissionId">[]; comments: Record<string, string>; criteria: string[]; finish: boolean },
-): RecordAssessmentResult {
+): Promise<RecordAssessmentResult> {
   try {
-    return writeTransaction(db, (): RecordAssessmentResult => {
-      const submission = getSubmission(db, scope, input.submissionId);
+    return await writeTransaction(db, async (): Promise<RecordAssessmentResult> => {
+      const submission = (await getSubmission(db, scope, input.submissionId));
       if (!submission) return NOT_FOUND;
       if (scope.role !== "assessor") return FORBIDDEN;
       if (submission.status !== "submitted") return { ok: false, reason: "not-submitted" };
       if (input.finish) {
-        const stored = new Set(listDecisions(db, scope, submission.id).map((d) => d.criterion));
+        const stored = new Set((await listDecisions(db, scope, submission.id)).map((d) => d.criterion));
         const sent = new Set(input.decisions.map((d) => d.criterion));
         const undecided = input.criteria.filter((c) => !stored.has(c) && !sent.has(c));
         if (undecided.length) return { ok: false, reason: "undecided", criteria: undecided };
@@ -134,15 +134,15 @@ export function recordAssessment(
         throw new RefusedAssessment(result);
       };
       for (const decision of input.decisions) {
-        const result = recordDecision(db, scope, { ...decision, submissionId: submission.id });
+        const result = (await recordDecision(db, scope, { ...decision, submissionId: submission.id }));
         if (!result.ok) refuse(result);
       }
       if (Object.keys(input.comments).length) {
-        const saved = saveAssessmentComments(db, scope, { submissionId: submission.id, comments: input.comments });
+        const saved = (await saveAssessmentComments(db, scope, { submissionId: submission.id, comments: input.comments }));
         if (!saved.ok) refuse(saved);
       }
       if (input.finish) {
-        const finished = finishAssessment(db, scope, { submissionId: submission.id, status: "assessed" });
+        const finished = (await finishAssessment(db, scope, { submissionId: submission.id, status: "assessed" }));
         if (!finished.ok) refuse(finished.reason === "not-submitted" ? { ok: false, reason: "not-submitted" } : finished);
       }
       return { ok: true, finished: input.finish };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import { mayWrite, registry, validate, withWordCounts, type FieldError } from "@ilm-forms/core";
 import type { Db } from "../client.ts";
 import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
@@ -10,6 +10,7 @@ import { documents, type DocumentStatus } from "../schema/documents.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { getLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { allPrepared, getPrepared, isPostgres, run, runPrepared } from "../access/engine.ts";
 
 /** A stored document with its JSON parsed. */
 export interface StoredDocument {
@@ -70,6 +71,13 @@ function checkDocument(templateId: string, templateVersion: string | undefined, 
   return result.valid ? undefined : { ok: false, reason: "invalid", errors: result.errors };
 }
 
+/** "The submission's document list names the document `documentId`" (a placeholder), in the engine's JSON functions. */
+function listsDocument(db: Db): SQL {
+  return isPostgres(db)
+    ? sql`exists (select 1 from jsonb_array_elements(${submissions.documents}::jsonb) as listed where listed->>'id' = ${sql.placeholder("documentId")})`
+    : sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`;
+}
+
 /**
  * One document, if the caller may see its learner. The hot read: one prepared statement per reach.
  *
@@ -78,16 +86,15 @@ function checkDocument(templateId: string, templateVersion: string | undefined, 
  * @param id - the document
  * @returns the document, or undefined (also when it belongs to another centre or an unassigned learner)
  */
-export function getDocument(db: Db, scope: Scope, id: string): StoredDocument | undefined {
+export async function getDocument(db: Db, scope: Scope, id: string): Promise<StoredDocument | undefined> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `documents.get:${reach}`, () =>
     db
       .select()
       .from(documents)
-      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId)))
-      .prepare(),
+      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId))),
   );
-  const row = statement.get({ id, centreId: scope.centreId, userId: scope.userId });
+  const row = (await getPrepared(db, statement, { id, centreId: scope.centreId, userId: scope.userId }));
   return row && toDocument(row);
 }
 
@@ -101,23 +108,22 @@ export function getDocument(db: Db, scope: Scope, id: string): StoredDocument | 
  * @param learnerId - the learner
  * @returns the fingerprint; undefined when the learner is not visible to the caller
  */
-export function documentsFingerprint(db: Db, scope: Scope, learnerId: string): string | undefined {
+export async function documentsFingerprint(db: Db, scope: Scope, learnerId: string): Promise<string | undefined> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `documents.fingerprint.${reach}`, () =>
     db
       .select({
-        count: sql<number>`count(*)`,
-        versions: sql<number>`coalesce(sum(${documents.version}), 0)`,
+        count: sql<number>`count(*)`.mapWith(Number),
+        versions: sql<number>`coalesce(sum(${documents.version}), 0)`.mapWith(Number),
         latest: sql<string>`coalesce(max(${documents.updatedAt}), '')`,
         // A signer signing through a link changes what the rules find without saving the document.
-        signed: sql<number>`(select count(*) from signer_signatures where learner_id = ${sql.placeholder("learnerId")} and centre_id = ${sql.placeholder("centreId")})`,
+        signed: sql<number>`(select count(*) from signer_signatures where learner_id = ${sql.placeholder("learnerId")} and centre_id = ${sql.placeholder("centreId")})`.mapWith(Number),
       })
       .from(documents)
-      .where(and(eq(documents.learnerId, sql.placeholder("learnerId")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId)))
-      .prepare(),
+      .where(and(eq(documents.learnerId, sql.placeholder("learnerId")), eq(documents.centreId, sql.placeholder("centreId")), learnerVisible(reach, documents.learnerId))),
   );
-  if (!getLearner(db, scope, learnerId)) return undefined;
-  const row = statement.get({ learnerId, centreId: scope.centreId, userId: scope.userId });
+  if (!(await getLearner(db, scope, learnerId))) return undefined;
+  const row = (await getPrepared(db, statement, { learnerId, centreId: scope.centreId, userId: scope.userId }));
   return row ? `${row.count}:${row.versions}:${row.latest}:${row.signed}` : undefined;
 }
 
@@ -130,9 +136,9 @@ export function documentsFingerprint(db: Db, scope: Scope, learnerId: string): s
  * @param templateId - only this template, when given
  * @returns the documents; empty when the learner is not visible to the caller
  */
-export function listDocuments(db: Db, scope: Scope, learnerId: string, templateId?: string): StoredDocument[] {
+export async function listDocuments(db: Db, scope: Scope, learnerId: string, templateId?: string): Promise<StoredDocument[]> {
   const reach = reachOf(scope.role);
-  const rows = db
+  const rows = (await allPrepared(db, db
     .select()
     .from(documents)
     .where(
@@ -143,8 +149,7 @@ export function listDocuments(db: Db, scope: Scope, learnerId: string, templateI
         learnerVisible(reach, documents.learnerId),
       ),
     )
-    .orderBy(documents.createdAt, documents.id)
-    .all({ userId: scope.userId });
+    .orderBy(documents.createdAt, documents.id).prepare(), { userId: scope.userId }));
   return rows.map(toDocument);
 }
 
@@ -157,12 +162,12 @@ export function listDocuments(db: Db, scope: Scope, learnerId: string, templateI
  * @param input - learner, template id (and version: the current one when omitted), data, status (default draft)
  * @returns the new id and version 1, or why not
  */
-export function createDocument(
+export async function createDocument(
   db: Db,
   scope: Scope,
   input: { learnerId: string; templateId: string; templateVersion?: string; data: Record<string, unknown>; status?: DocumentStatus; id?: string },
-): { ok: true; id: string; version: number } | Invalid | NotFound | Forbidden {
-  if (!getLearner(db, scope, input.learnerId)) return NOT_FOUND;
+): Promise<{ ok: true; id: string; version: number } | Invalid | NotFound | Forbidden> {
+  if (!(await getLearner(db, scope, input.learnerId))) return NOT_FOUND;
   if (!mayWriteTemplate(scope, input.templateId, input.templateVersion)) return FORBIDDEN;
   const status = input.status ?? "draft";
   // What a template counts (a report's words) is counted here, whatever was typed or sent, for every route.
@@ -185,16 +190,16 @@ export function createDocument(
     updatedAt: now,
     updatedBy: scope.userId,
   };
-  return writeTransaction(db, () => {
-    db.insert(documents).values(row).run();
-    appendAudit(db, {
+  return writeTransaction(db, async () => {
+    (await run(db, db.insert(documents).values(row)));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "document.create",
       entityType: "document",
       entityId: row.id,
       after: { templateId: row.templateId, templateVersion, status, version: 1, data: input.data },
-    });
+    }));
     return { ok: true as const, id: row.id, version: 1 };
   });
 }
@@ -210,7 +215,7 @@ export function createDocument(
  * @param documentId - the document
  * @returns the earliest open submission that lists the document, or undefined
  */
-export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, documentId: string): HoldingSubmission | undefined {
+export async function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<HoldingSubmission | undefined> {
   const statement = prepared(db, "submissions.holding", () =>
     db
       .select({ id: submissions.id, qualification: submissions.qualification, unit: submissions.unit, submittedAt: submissions.submittedAt })
@@ -222,15 +227,15 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
           inArray(submissions.status, ["submitted", "assessed"]),
           // A unit ratified as a Referral no longer holds its documents: the next attempt may change them.
           sql`coalesce(${submissions.result}, '') <> 'Referral'`,
-          sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`,
+          listsDocument(db),
         ),
       )
       // No ORDER BY or LIMIT: they cost drizzle and SQLite more than finding the earliest of the (nearly
       // always none or one) rows here.
-      .prepare(),
+      ,
   );
   let earliest: HoldingSubmission | undefined;
-  for (const row of statement.all({ centreId: scope.centreId, learnerId, documentId })) if (!earliest || row.submittedAt < earliest.submittedAt) earliest = row;
+  for (const row of (await allPrepared(db, statement, { centreId: scope.centreId, learnerId, documentId }))) if (!earliest || row.submittedAt < earliest.submittedAt) earliest = row;
   return earliest;
 }
 
@@ -244,7 +249,7 @@ export function openSubmissionHolding(db: Db, scope: Scope, learnerId: string, d
  * @param documentId - the document
  * @returns true when such a submission exists and its status is `returned`
  */
-export function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): boolean {
+export async function reopenedByReturn(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<boolean> {
   const statement = prepared(db, "submissions.latestListing", () =>
     db
       .select({ status: submissions.status, result: submissions.result, submittedAt: submissions.submittedAt })
@@ -253,13 +258,12 @@ export function reopenedByReturn(db: Db, scope: Scope, learnerId: string, docume
         and(
           eq(submissions.centreId, sql.placeholder("centreId")),
           eq(submissions.learnerId, sql.placeholder("learnerId")),
-          sql`exists (select 1 from json_each(${submissions.documents}) where json_extract(json_each.value, '$.id') = ${sql.placeholder("documentId")})`,
+          listsDocument(db),
         ),
-      )
-      .prepare(),
+      ),
   );
   let latest: { status: string; result: string | null; submittedAt: string } | undefined;
-  for (const row of statement.all({ centreId: scope.centreId, learnerId, documentId })) if (!latest || row.submittedAt > latest.submittedAt) latest = row;
+  for (const row of (await allPrepared(db, statement, { centreId: scope.centreId, learnerId, documentId }))) if (!latest || row.submittedAt > latest.submittedAt) latest = row;
   return latest?.status === "returned" || latest?.result === "Referral";
 }
 
@@ -277,11 +281,11 @@ export function reopenedByReturn(db: Db, scope: Scope, learnerId: string, docume
  * @param input - `id`, `expectedVersion` (the version the editor loaded), `data`, optional new `status`
  * @returns the new version, or why not
  */
-export function saveDocument(
+export async function saveDocument(
   db: Db,
   scope: Scope,
   input: { id: string; expectedVersion: number; data: Record<string, unknown>; status?: DocumentStatus },
-): SaveDocumentResult {
+): Promise<SaveDocumentResult> {
   const update = prepared(db, "documents.save", () =>
     db
       .update(documents)
@@ -292,25 +296,24 @@ export function saveDocument(
         updatedAt: sql`${sql.placeholder("updatedAt")}`,
         updatedBy: sql`${sql.placeholder("updatedBy")}`,
       })
-      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), eq(documents.version, sql.placeholder("expectedVersion"))))
-      .prepare(),
+      .where(and(eq(documents.id, sql.placeholder("id")), eq(documents.centreId, sql.placeholder("centreId")), eq(documents.version, sql.placeholder("expectedVersion")))),
   );
   // One read, inside the write lock: the version check and the audit's "before" see the same row.
   // Validation runs under the lock too; it costs about a microsecond for a typical document.
-  return writeTransaction(db, (): SaveDocumentResult => {
-    const before = getDocument(db, scope, input.id);
+  return writeTransaction(db, async (): Promise<SaveDocumentResult> => {
+    const before = (await getDocument(db, scope, input.id));
     if (!before) return NOT_FOUND;
     if (!mayWriteTemplate(scope, before.templateId, before.templateVersion)) return FORBIDDEN;
-    const holding = openSubmissionHolding(db, scope, before.learnerId, before.id);
+    const holding = (await openSubmissionHolding(db, scope, before.learnerId, before.id));
     if (holding) return { ok: false, reason: "locked", submission: holding };
-    if (before.status === "submitted" && !reopenedByReturn(db, scope, before.learnerId, before.id)) return { ok: false, reason: "final" };
+    if (before.status === "submitted" && !(await reopenedByReturn(db, scope, before.learnerId, before.id))) return { ok: false, reason: "final" };
     const status = input.status ?? before.status;
     const template = registry.get(before.templateId, before.templateVersion);
     if (template) input = { ...input, data: withWordCounts(template, input.data) };
     const invalid = checkDocument(before.templateId, before.templateVersion, input.data, status);
     if (invalid) return invalid;
     if (before.version !== input.expectedVersion) return { ok: false, reason: "changed", currentVersion: before.version };
-    const changes = update.run({
+    const changes = (await runPrepared(db, update, {
       id: input.id,
       centreId: scope.centreId,
       expectedVersion: input.expectedVersion,
@@ -318,10 +321,10 @@ export function saveDocument(
       status,
       updatedAt: nowIso(),
       updatedBy: scope.userId,
-    }).changes;
+    }));
     if (changes !== 1) throw new Error(`document ${input.id}: version check passed but ${changes} rows changed`);
     const version = input.expectedVersion + 1;
-    appendAudit(db, {
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "document.save",
@@ -329,7 +332,7 @@ export function saveDocument(
       entityId: input.id,
       before: { status: before.status, version: before.version, data: before.data },
       after: { status, version, data: input.data },
-    });
+    }));
     return { ok: true, version };
   });
 }

@@ -9,6 +9,7 @@ import { users } from "../schema/people.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { getDocument } from "./documents.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { all, run } from "../access/engine.ts";
 
 /** A confirmation or an approval of a document, and whether it stands for the document as it is now. */
 export interface Endorsement {
@@ -47,19 +48,19 @@ export function endorsingRoles(templateId: string, templateVersion: string, kind
  * @param input - the document, the kind and the version read
  * @returns the endorsement's id, or why not
  */
-export function endorseDocument(
+export async function endorseDocument(
   db: Db,
   scope: Scope,
   input: { documentId: string; kind: EndorsementKind; expectedVersion: number },
-): { ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "changed"; currentVersion: number } {
-  return writeTransaction(db, () => {
-    const document = getDocument(db, scope, input.documentId);
+): Promise<{ ok: true; id: string } | NotFound | Forbidden | { ok: false; reason: "changed"; currentVersion: number }> {
+  return writeTransaction(db, async () => {
+    const document = (await getDocument(db, scope, input.documentId));
     if (!document) return NOT_FOUND;
     if (!endorsingRoles(document.templateId, document.templateVersion, input.kind).includes(scope.role)) return FORBIDDEN;
     if (document.version !== input.expectedVersion) return { ok: false as const, reason: "changed" as const, currentVersion: document.version };
     const row = { id: newId(), centreId: scope.centreId, learnerId: document.learnerId, documentId: document.id, kind: input.kind, documentVersion: document.version, userId: scope.userId, role: scope.role, createdAt: nowIso() };
-    db.insert(documentEndorsements).values(row).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: `document.${input.kind}`, entityType: "document", entityId: document.id, after: { kind: input.kind, documentVersion: document.version, role: scope.role } });
+    (await run(db, db.insert(documentEndorsements).values(row)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: `document.${input.kind}`, entityType: "document", entityId: document.id, after: { kind: input.kind, documentVersion: document.version, role: scope.role } }));
     return { ok: true as const, id: row.id };
   });
 }
@@ -72,16 +73,15 @@ export function endorseDocument(
  * @param documents - the documents (id and current version), as the caller read them
  * @returns the endorsements, each said to stand for the current version or not
  */
-export function listEndorsements(db: Db, scope: Scope, documents: { id: string; version: number }[]): Endorsement[] {
+export async function listEndorsements(db: Db, scope: Scope, documents: { id: string; version: number }[]): Promise<Endorsement[]> {
   if (documents.length === 0) return [];
   const versions = new Map(documents.map((d) => [d.id, d.version]));
-  return db
+  return (await all(db, db
     .select({ row: documentEndorsements, name: users.name })
     .from(documentEndorsements)
     .innerJoin(users, eq(users.id, documentEndorsements.userId))
     .where(and(eq(documentEndorsements.centreId, scope.centreId), inArray(documentEndorsements.documentId, [...versions.keys()])))
-    .orderBy(desc(documentEndorsements.createdAt))
-    .all()
+    .orderBy(desc(documentEndorsements.createdAt))))
     .map(({ row, name }) => ({ id: row.id, documentId: row.documentId, kind: row.kind, documentVersion: row.documentVersion, userId: row.userId, name, role: row.role, createdAt: row.createdAt, current: versions.get(row.documentId) === row.documentVersion }));
 }
 
@@ -94,11 +94,10 @@ export function listEndorsements(db: Db, scope: Scope, documents: { id: string; 
  * @param learnerId - the learner
  * @returns `documentId@version` of every approval given
  */
-export function approvedVersions(db: Db, scope: Scope, learnerId: string): Set<string> {
-  const rows = db
+export async function approvedVersions(db: Db, scope: Scope, learnerId: string): Promise<Set<string>> {
+  const rows = (await all(db, db
     .select({ documentId: documentEndorsements.documentId, version: documentEndorsements.documentVersion })
     .from(documentEndorsements)
-    .where(and(eq(documentEndorsements.centreId, scope.centreId), eq(documentEndorsements.learnerId, learnerId), eq(documentEndorsements.kind, "approved")))
-    .all();
+    .where(and(eq(documentEndorsements.centreId, scope.centreId), eq(documentEndorsements.learnerId, learnerId), eq(documentEndorsements.kind, "approved")))));
   return new Set(rows.map((r) => `${r.documentId}@${r.version}`));
 }

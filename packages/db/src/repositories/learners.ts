@@ -9,6 +9,7 @@ import { learners, registrations } from "../schema/learners.ts";
 import { users } from "../schema/people.ts";
 import { newId } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { allPrepared, get, getPrepared, run } from "../access/engine.ts";
 
 /** A learner as the repositories return it. */
 export interface Learner {
@@ -39,17 +40,16 @@ const learnerColumns = {
  * @param learnerId - the learner
  * @returns the learner, or undefined (also for another centre's learner)
  */
-export function getLearner(db: Db, scope: Scope, learnerId: string): Learner | undefined {
+export async function getLearner(db: Db, scope: Scope, learnerId: string): Promise<Learner | undefined> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `learners.get:${reach}`, () =>
     db
       .select(learnerColumns)
       .from(learners)
       .innerJoin(users, eq(users.id, learners.userId))
-      .where(and(eq(learners.id, sql.placeholder("id")), eq(learners.centreId, sql.placeholder("centreId")), learnerVisible(reach, learners.id)))
-      .prepare(),
+      .where(and(eq(learners.id, sql.placeholder("id")), eq(learners.centreId, sql.placeholder("centreId")), learnerVisible(reach, learners.id))),
   );
-  return statement.get({ id: learnerId, centreId: scope.centreId, userId: scope.userId });
+  return (await getPrepared(db, statement, { id: learnerId, centreId: scope.centreId, userId: scope.userId }));
 }
 
 /**
@@ -59,7 +59,7 @@ export function getLearner(db: Db, scope: Scope, learnerId: string): Learner | u
  * @param scope - the caller
  * @returns the learners
  */
-export function listLearners(db: Db, scope: Scope): Learner[] {
+export async function listLearners(db: Db, scope: Scope): Promise<Learner[]> {
   const reach = reachOf(scope.role);
   const statement = prepared(db, `learners.list:${reach}`, () =>
     db
@@ -67,10 +67,9 @@ export function listLearners(db: Db, scope: Scope): Learner[] {
       .from(learners)
       .innerJoin(users, eq(users.id, learners.userId))
       .where(and(eq(learners.centreId, sql.placeholder("centreId")), learnerVisible(reach, learners.id)))
-      .orderBy(users.name)
-      .prepare(),
+      .orderBy(users.name),
   );
-  return statement.all({ centreId: scope.centreId, userId: scope.userId });
+  return (await allPrepared(db, statement, { centreId: scope.centreId, userId: scope.userId }));
 }
 
 /**
@@ -80,17 +79,16 @@ export function listLearners(db: Db, scope: Scope): Learner[] {
  * @param scope - the caller
  * @returns the learner, or undefined when the caller is not a learner
  */
-export function getOwnLearner(db: Db, scope: Scope): Learner | undefined {
+export async function getOwnLearner(db: Db, scope: Scope): Promise<Learner | undefined> {
   if (scope.role !== "learner") return undefined;
   const statement = prepared(db, "learners.own", () =>
     db
       .select(learnerColumns)
       .from(learners)
       .innerJoin(users, eq(users.id, learners.userId))
-      .where(and(eq(learners.userId, sql.placeholder("userId")), eq(learners.centreId, sql.placeholder("centreId"))))
-      .prepare(),
+      .where(and(eq(learners.userId, sql.placeholder("userId")), eq(learners.centreId, sql.placeholder("centreId")))),
   );
-  return statement.get({ userId: scope.userId, centreId: scope.centreId });
+  return (await getPrepared(db, statement, { userId: scope.userId, centreId: scope.centreId }));
 }
 
 /** A new registration's details. */
@@ -104,11 +102,11 @@ export type NewRegistration = Omit<Registration, "id" | "centreId">;
  * @param registration - learner, qualification, route, unit, rule-set version, date
  * @returns the registration's id, or why not (a learner registered on the unit already: `duplicate`)
  */
-export function registerLearner(
+export async function registerLearner(
   db: Db,
   scope: Scope,
   registration: NewRegistration,
-): { ok: true; id: string } | Forbidden | NotFound | { ok: false; reason: "duplicate" | "unknown-unit" } {
+): Promise<{ ok: true; id: string } | Forbidden | NotFound | { ok: false; reason: "duplicate" | "unknown-unit" }> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   // Only what the qualification data knows is stored: a unit version of a route that includes it, on a real date.
   const { qualification, route, unit, ruleSetVersion, registeredOn } = registration;
@@ -118,9 +116,9 @@ export function registerLearner(
     ((registry.qualification(qualification)?.routes ?? []).length === 0 ? route === "" : (registry.qualification(qualification)?.routes ?? []).some((r) => r.id === route && r.units.includes(unit))) &&
     /^\d{4}-\d{2}-\d{2}$/.test(registeredOn);
   if (!known) return { ok: false, reason: "unknown-unit" };
-  return writeTransaction(db, () => {
-    if (!getLearner(db, scope, registration.learnerId)) return NOT_FOUND;
-    const taken = db
+  return writeTransaction(db, async () => {
+    if (!(await getLearner(db, scope, registration.learnerId))) return NOT_FOUND;
+    const taken = (await get(db, db
       .select({ id: registrations.id })
       .from(registrations)
       .where(
@@ -129,12 +127,11 @@ export function registerLearner(
           eq(registrations.qualification, registration.qualification),
           eq(registrations.unit, registration.unit),
         ),
-      )
-      .get();
+      )));
     if (taken) return { ok: false as const, reason: "duplicate" as const };
     const row = { ...registration, id: newId(), centreId: scope.centreId };
-    db.insert(registrations).values(row).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "registration.create", entityType: "registration", entityId: row.id, after: row });
+    (await run(db, db.insert(registrations).values(row)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "registration.create", entityType: "registration", entityId: row.id, after: row }));
     return { ok: true as const, id: row.id };
   });
 }
@@ -147,15 +144,14 @@ export function registerLearner(
  * @param learnerId - the learner
  * @returns the registrations by qualification and unit; empty when the learner is not visible
  */
-export function listRegistrations(db: Db, scope: Scope, learnerId: string): Registration[] {
-  if (!getLearner(db, scope, learnerId)) return [];
+export async function listRegistrations(db: Db, scope: Scope, learnerId: string): Promise<Registration[]> {
+  if (!(await getLearner(db, scope, learnerId))) return [];
   const statement = prepared(db, "registrations.list", () =>
     db
       .select()
       .from(registrations)
       .where(and(eq(registrations.learnerId, sql.placeholder("learnerId")), eq(registrations.centreId, sql.placeholder("centreId"))))
-      .orderBy(registrations.qualification, registrations.unit)
-      .prepare(),
+      .orderBy(registrations.qualification, registrations.unit),
   );
-  return statement.all({ learnerId, centreId: scope.centreId });
+  return (await allPrepared(db, statement, { learnerId, centreId: scope.centreId }));
 }

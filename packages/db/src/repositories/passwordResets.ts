@@ -9,6 +9,7 @@ import { passwordResets } from "../schema/passwordResets.ts";
 import { memberships, users } from "../schema/people.ts";
 import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { get, run } from "../access/engine.ts";
 
 /** How long a password-reset link works: one day. */
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
@@ -22,36 +23,34 @@ export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
  * @param userId - the person
  * @returns the token (to put in the link, shown once), or why not
  */
-export function createPasswordReset(db: Db, scope: Scope, userId: string, now: Date = new Date()): { ok: true; token: string; expiresAt: string } | Forbidden | NotFound {
+export async function createPasswordReset(db: Db, scope: Scope, userId: string, now: Date = new Date()): Promise<{ ok: true; token: string; expiresAt: string } | Forbidden | NotFound> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
-  return writeTransaction(db, () => {
-    const member = db
+  return writeTransaction(db, async () => {
+    const member = (await get(db, db
       .select({ id: users.id })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(users.id, userId), eq(memberships.centreId, scope.centreId)))
-      .get();
+      .where(and(eq(users.id, userId), eq(memberships.centreId, scope.centreId)))));
     if (!member) return NOT_FOUND;
     const at = nowIso(now);
     // One open link a person: the newest replaces the others.
-    db.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, member.id), eq(passwordResets.centreId, scope.centreId))).run();
+    await run(db, db.update(passwordResets).set({ usedAt: at }).where(and(eq(passwordResets.userId, member.id), eq(passwordResets.centreId, scope.centreId))));
     const token = randomToken();
     const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString();
     const id = newId();
-    db.insert(passwordResets).values({ id, centreId: scope.centreId, userId: member.id, tokenHash: sha256Hex(token), createdAt: at, createdBy: scope.userId, expiresAt }).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.password-reset-link", entityType: "user", entityId: member.id, after: { expiresAt } });
+    (await run(db, db.insert(passwordResets).values({ id, centreId: scope.centreId, userId: member.id, tokenHash: sha256Hex(token), createdAt: at, createdBy: scope.userId, expiresAt })));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.password-reset-link", entityType: "user", entityId: member.id, after: { expiresAt } }));
     return { ok: true as const, token, expiresAt };
   });
 }
 
-function openRow(db: Db, token: string, now: Date) {
+async function openRow(db: Db, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const row = db
+  const row = (await get(db, db
     .select({ id: passwordResets.id, userId: passwordResets.userId, centreId: passwordResets.centreId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, name: users.name, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(eq(passwordResets.tokenHash, sha256Hex(token)))
-    .get();
+    .where(eq(passwordResets.tokenHash, sha256Hex(token)))));
   if (!row || row.usedAt || row.expiresAt <= nowIso(now)) return undefined;
   return row;
 }
@@ -63,8 +62,8 @@ function openRow(db: Db, token: string, now: Date) {
  * @param token - from the link
  * @returns name and email, or undefined (an unknown, used or expired link alike)
  */
-export function openPasswordReset(db: Db, token: string, now: Date = new Date()): { name: string; email: string } | undefined {
-  const row = openRow(db, token, now);
+export async function openPasswordReset(db: Db, token: string, now: Date = new Date()): Promise<{ name: string; email: string } | undefined> {
+  const row = (await openRow(db, token, now));
   return row && { name: row.name, email: row.email };
 }
 
@@ -78,17 +77,17 @@ export function openPasswordReset(db: Db, token: string, now: Date = new Date())
  * @returns ok, or why not
  */
 export async function usePasswordReset(db: Db, token: string, password: string, now: Date = new Date()): Promise<{ ok: true } | { ok: false; reason: "invalid-link" } | { ok: false; reason: "weak-password"; message: string }> {
-  if (!openRow(db, token, now)) return { ok: false, reason: "invalid-link" };
+  if (!(await openRow(db, token, now))) return { ok: false, reason: "invalid-link" };
   const problem = checkPasswordRules(password);
   if (problem) return { ok: false, reason: "weak-password", message: problem };
   const passwordHash = await hashPassword(password);
-  return writeTransaction(db, () => {
-    const row = openRow(db, token, now);
+  return writeTransaction(db, async () => {
+    const row = (await openRow(db, token, now));
     if (!row) return { ok: false as const, reason: "invalid-link" as const };
-    db.update(passwordResets).set({ usedAt: nowIso(now) }).where(eq(passwordResets.id, row.id)).run();
-    db.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
-    db.delete(sessions).where(eq(sessions.userId, row.userId)).run();
-    appendAudit(db, { centreId: row.centreId, actorUserId: row.userId, action: "member.password-reset", entityType: "user", entityId: row.userId });
+    (await run(db, db.update(passwordResets).set({ usedAt: nowIso(now) }).where(eq(passwordResets.id, row.id))));
+    (await run(db, db.update(users).set({ passwordHash }).where(eq(users.id, row.userId))));
+    (await run(db, db.delete(sessions).where(eq(sessions.userId, row.userId))));
+    (await appendAudit(db, { centreId: row.centreId, actorUserId: row.userId, action: "member.password-reset", entityType: "user", entityId: row.userId }));
     return { ok: true as const };
   });
 }

@@ -3,6 +3,7 @@ import { signIn } from "../auth/signIn.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { addMember, listMembers, setMemberActive } from "./people.ts";
 import { getSession } from "../auth/sessions.ts";
+import { scalar } from "../test/database.ts";
 
 describe("people of a centre", () => {
   let world: World;
@@ -24,7 +25,7 @@ describe("people of a centre", () => {
     expect(here.ok && here.scope.centreId).toBe("demo-centre");
     expect(there.ok && there.scope.centreId).toBe("other-centre");
     expect(await signIn(db(), { email: theirs.email, password: "neither-of-them", ip: "10.1.1.3" })).toEqual({ ok: false, reason: "invalid" });
-    expect(listMembers(db(), world.otherScopes.admin!).filter((m) => m.email === theirs.email)).toHaveLength(1);
+    expect((await listMembers(db(), world.otherScopes.admin!)).filter((m) => m.email === theirs.email)).toHaveLength(1);
   });
 });
 
@@ -40,16 +41,16 @@ describe("deactivating a person", () => {
     const person = world.demo.signIns.find((s) => s.email.startsWith("learner5@"))!;
     const signedIn = await signIn(db(), { email: person.email, password: person.password, ip: "10.2.2.1" });
     if (!signedIn.ok) throw new Error("no sign-in");
-    const documents = world.database.sqlite.prepare("select count(*) from documents where learner_id = ?").pluck().get(world.scopes.learner5!.learnerId) as number;
-    expect(setMemberActive(db(), world.scopes.learner5!, { userId: signedIn.user.id, active: false })).toEqual({ ok: false, reason: "forbidden" });
-    expect(setMemberActive(db(), world.scopes.admin!, { userId: world.scopes.admin!.userId, active: false })).toEqual({ ok: false, reason: "self" });
-    expect(setMemberActive(db(), world.otherScopes.admin!, { userId: signedIn.user.id, active: false })).toEqual({ ok: false, reason: "not-found" });
-    expect(setMemberActive(db(), world.scopes.admin!, { userId: signedIn.user.id, active: false })).toEqual({ ok: true });
-    expect(getSession(db(), signedIn.token)).toBeUndefined();
+    const documents = await scalar(db(), "select count(*) from documents where learner_id = ?", world.scopes.learner5!.learnerId);
+    expect((await setMemberActive(db(), world.scopes.learner5!, { userId: signedIn.user.id, active: false }))).toEqual({ ok: false, reason: "forbidden" });
+    expect((await setMemberActive(db(), world.scopes.admin!, { userId: world.scopes.admin!.userId, active: false }))).toEqual({ ok: false, reason: "self" });
+    expect((await setMemberActive(db(), world.otherScopes.admin!, { userId: signedIn.user.id, active: false }))).toEqual({ ok: false, reason: "not-found" });
+    expect((await setMemberActive(db(), world.scopes.admin!, { userId: signedIn.user.id, active: false }))).toEqual({ ok: true });
+    expect((await getSession(db(), signedIn.token))).toBeUndefined();
     expect(await signIn(db(), { email: person.email, password: person.password, ip: "10.2.2.1" })).toEqual({ ok: false, reason: "invalid" });
-    expect(world.database.sqlite.prepare("select count(*) from documents where learner_id = ?").pluck().get(world.scopes.learner5!.learnerId)).toBe(documents);
-    expect(listMembers(db(), world.scopes.admin!).find((m) => m.userId === signedIn.user.id)?.deactivatedAt).toEqual(expect.any(String));
-    expect(setMemberActive(db(), world.scopes.admin!, { userId: signedIn.user.id, active: true })).toEqual({ ok: true });
+    expect(await scalar(db(), "select count(*) from documents where learner_id = ?", world.scopes.learner5!.learnerId)).toBe(documents);
+    expect((await listMembers(db(), world.scopes.admin!)).find((m) => m.userId === signedIn.user.id)?.deactivatedAt).toEqual(expect.any(String));
+    expect((await setMemberActive(db(), world.scopes.admin!, { userId: signedIn.user.id, active: true }))).toEqual({ ok: true });
     expect((await signIn(db(), { email: person.email, password: person.password, ip: "10.2.2.1" })).ok).toBe(true);
   });
 });

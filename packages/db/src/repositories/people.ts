@@ -12,6 +12,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { insertCentre, type Centre } from "./centres.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** A member of a centre as listed to its admin. */
 export interface Member {
@@ -83,9 +84,9 @@ export async function createCentreWithAdmin(
   const problem = checkPasswordRules(input.admin.password);
   if (problem) return { ok: false, reason: "weak-password", message: problem };
   const passwordHash = await hashPassword(input.admin.password);
-  return writeTransaction(db, () => {
-    const centre = insertCentre(db, { name: input.centreName, ...(input.centreId ? { id: input.centreId } : {}) });
-    const result = insertMemberTx(db, centre.id, null, { ...input.admin, role: "centre_admin" }, passwordHash);
+  return writeTransaction(db, async () => {
+    const centre = (await insertCentre(db, { name: input.centreName, ...(input.centreId ? { id: input.centreId } : {}) }));
+    const result = (await insertMemberTx(db, centre.id, null, { ...input.admin, role: "centre_admin" }, passwordHash));
     if (!result.ok) throw new Error("unreachable: the email was free a moment ago in this transaction");
     return { ok: true as const, centre, admin: { userId: result.userId, centreId: centre.id, role: "centre_admin" as const } };
   });
@@ -98,39 +99,38 @@ async function insertMember(db: Db, centreId: string, actorUserId: string | null
   return writeTransaction(db, () => insertMemberTx(db, centreId, actorUserId, member, passwordHash));
 }
 
-function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, member: NewMember, passwordHash: string): AddMemberResult {
+async function insertMemberTx(db: Db, centreId: string, actorUserId: string | null, member: NewMember, passwordHash: string): Promise<AddMemberResult> {
   const email = normaliseEmail(member.email);
-  if (emailTakenInCentre(db, centreId, email)) return { ok: false, reason: "email-taken" };
+  if ((await emailTakenInCentre(db, centreId, email))) return { ok: false, reason: "email-taken" };
   const createdAt = nowIso();
   const userId = newId();
-  db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt, deactivatedAt: null }).run();
-  db.insert(memberships).values({ id: newId(), userId, centreId, role: member.role, createdAt }).run();
-  const learnerId = member.role === "learner" ? insertLearner(db, centreId, userId, member.learnerNumber, createdAt) : undefined;
-  appendAudit(db, {
+  (await run(db, db.insert(users).values({ id: userId, email, passwordHash, name: member.name, createdAt, deactivatedAt: null })));
+  (await run(db, db.insert(memberships).values({ id: newId(), userId, centreId, role: member.role, createdAt })));
+  const learnerId = member.role === "learner" ? (await insertLearner(db, centreId, userId, member.learnerNumber, createdAt)) : undefined;
+  (await appendAudit(db, {
     centreId,
     actorUserId,
     action: "member.add",
     entityType: "user",
     entityId: userId,
     after: { email, name: member.name, role: member.role, centreId, ...(learnerId ? { learnerId } : {}) },
-  });
+  }));
   return { ok: true, userId, ...(learnerId ? { learnerId } : {}) };
 }
 
 /** Whether someone of this centre already has the email. Other centres are never asked: an admin learns nothing about them. */
-function emailTakenInCentre(db: Db, centreId: string, email: string): boolean {
-  const row = db
+async function emailTakenInCentre(db: Db, centreId: string, email: string): Promise<boolean> {
+  const row = (await get(db, db
     .select({ id: users.id })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(users.email, normaliseEmail(email)), eq(memberships.centreId, centreId)))
-    .get();
+    .where(and(eq(users.email, normaliseEmail(email)), eq(memberships.centreId, centreId)))));
   return row !== undefined;
 }
 
-function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: string | undefined, createdAt: string): string {
+async function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: string | undefined, createdAt: string): Promise<string> {
   const id = newId();
-  db.insert(learners).values({ id, centreId, userId, learnerNumber: learnerNumber ?? null, createdAt }).run();
+  (await run(db, db.insert(learners).values({ id, centreId, userId, learnerNumber: learnerNumber ?? null, createdAt })));
   return id;
 }
 
@@ -142,16 +142,15 @@ function insertLearner(db: Db, centreId: string, userId: string, learnerNumber: 
  * @param role - only this role, when given
  * @returns the members by name; an empty list for other roles
  */
-export function listMembers(db: Db, scope: Scope, role?: Role): Member[] {
+export async function listMembers(db: Db, scope: Scope, role?: Role): Promise<Member[]> {
   if (scope.role !== "centre_admin" && scope.role !== "iqa") return [];
-  const rows = db
+  const rows = (await all(db, db
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, deactivatedAt: users.deactivatedAt, learnerId: learners.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(learners, eq(learners.userId, users.id))
     .where(and(eq(memberships.centreId, scope.centreId), role ? eq(memberships.role, role) : undefined))
-    .orderBy(users.name)
-    .all();
+    .orderBy(users.name)));
   return rows.map(({ learnerId, ...rest }) => ({ ...rest, ...(learnerId ? { learnerId } : {}) }));
 }
 
@@ -165,21 +164,20 @@ export function listMembers(db: Db, scope: Scope, role?: Role): Member[] {
  * @param input - the person and whether they are to be active
  * @returns ok, or why not
  */
-export function setMemberActive(db: Db, scope: Scope, input: { userId: string; active: boolean }): { ok: true } | Forbidden | NotFound | { ok: false; reason: "self" } {
+export async function setMemberActive(db: Db, scope: Scope, input: { userId: string; active: boolean }): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: "self" }> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   if (input.userId === scope.userId && !input.active) return { ok: false, reason: "self" };
-  return writeTransaction(db, () => {
-    const member = db
+  return writeTransaction(db, async () => {
+    const member = (await get(db, db
       .select({ id: users.id, deactivatedAt: users.deactivatedAt })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))
-      .get();
+      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
     if (!member) return NOT_FOUND;
     const deactivatedAt = input.active ? null : (member.deactivatedAt ?? nowIso());
-    db.update(users).set({ deactivatedAt }).where(eq(users.id, member.id)).run();
-    if (!input.active) db.delete(sessions).where(eq(sessions.userId, member.id)).run();
-    appendAudit(db, {
+    (await run(db, db.update(users).set({ deactivatedAt }).where(eq(users.id, member.id))));
+    if (!input.active) (await run(db, db.delete(sessions).where(eq(sessions.userId, member.id))));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: input.active ? "member.reactivate" : "member.deactivate",
@@ -187,7 +185,7 @@ export function setMemberActive(db: Db, scope: Scope, input: { userId: string; a
       entityId: member.id,
       before: { deactivatedAt: member.deactivatedAt },
       after: { deactivatedAt },
-    });
+    }));
     return { ok: true as const };
   });
 }
@@ -201,11 +199,11 @@ export function setMemberActive(db: Db, scope: Scope, input: { userId: string; a
  * @param input - the person and the new values (an empty learner number clears it)
  * @returns ok, or why not
  */
-export function updateMember(
+export async function updateMember(
   db: Db,
   scope: Scope,
   input: { userId: string; name: string; email: string; learnerNumber?: string },
-): { ok: true } | Forbidden | NotFound | TooLong | { ok: false; reason: "email-taken" | "empty-name" | "bad-email" } {
+): Promise<{ ok: true } | Forbidden | NotFound | TooLong | { ok: false; reason: "email-taken" | "empty-name" | "bad-email" }> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   const name = input.name.trim().replace(/\s+/g, " ");
   const email = normaliseEmail(input.email);
@@ -214,19 +212,18 @@ export function updateMember(
   if (long) return long;
   if (!name) return { ok: false, reason: "empty-name" };
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { ok: false, reason: "bad-email" };
-  return writeTransaction(db, () => {
-    const member = db
+  return writeTransaction(db, async () => {
+    const member = (await get(db, db
       .select({ id: users.id, name: users.name, email: users.email, learnerId: learners.id, learnerNumber: learners.learnerNumber })
       .from(users)
       .innerJoin(memberships, eq(memberships.userId, users.id))
       .leftJoin(learners, eq(learners.userId, users.id))
-      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))
-      .get();
+      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
     if (!member) return NOT_FOUND;
-    if (email !== member.email && emailTakenInCentre(db, scope.centreId, email)) return { ok: false as const, reason: "email-taken" as const };
-    db.update(users).set({ name, email }).where(eq(users.id, member.id)).run();
-    if (member.learnerId && learnerNumber !== undefined) db.update(learners).set({ learnerNumber: learnerNumber || null }).where(eq(learners.id, member.learnerId)).run();
-    appendAudit(db, {
+    if (email !== member.email && (await emailTakenInCentre(db, scope.centreId, email))) return { ok: false as const, reason: "email-taken" as const };
+    (await run(db, db.update(users).set({ name, email }).where(eq(users.id, member.id))));
+    if (member.learnerId && learnerNumber !== undefined) (await run(db, db.update(learners).set({ learnerNumber: learnerNumber || null }).where(eq(learners.id, member.learnerId))));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: "member.update",
@@ -234,7 +231,7 @@ export function updateMember(
       entityId: member.id,
       before: { name: member.name, email: member.email, ...(member.learnerId ? { learnerNumber: member.learnerNumber } : {}) },
       after: { name, email, ...(member.learnerId && learnerNumber !== undefined ? { learnerNumber: learnerNumber || null } : {}) },
-    });
+    }));
     return { ok: true as const };
   });
 }

@@ -8,6 +8,7 @@ import { newId, nowIso } from "../util/ids.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { getSubmission, setSubmissionStatus } from "./submissions.ts";
+import { all, run } from "../access/engine.ts";
 
 /** An IQA's ratification or return. */
 export type QaRatification = Omit<typeof qaRatifications.$inferSelect, "centreId">;
@@ -21,15 +22,15 @@ export type QaRatification = Omit<typeof qaRatifications.$inferSelect, "centreId
  * @param input - the submission, ratify or return, comments
  * @returns the ratification's id, or why not
  */
-export function ratifySubmission(
+export async function ratifySubmission(
   db: Db,
   scope: Scope,
   input: { submissionId: string; decision: "ratify" | "return"; comments: string },
-): { ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-assessed" | "already-ratified" } {
+): Promise<{ ok: true; id: string } | NotFound | Forbidden | TooLong | { ok: false; reason: "not-assessed" | "already-ratified" }> {
   const long = tooLong({ comments: [input.comments, TEXT_LIMITS.comments] });
   if (long) return long;
-  return writeTransaction(db, () => {
-    const submission = getSubmission(db, scope, input.submissionId);
+  return writeTransaction(db, async () => {
+    const submission = (await getSubmission(db, scope, input.submissionId));
     if (!submission) return NOT_FOUND;
     if (scope.role !== "iqa") return FORBIDDEN;
     if (submission.status === "submitted" || submission.status === "returned") return { ok: false as const, reason: "not-assessed" as const };
@@ -43,21 +44,20 @@ export function ratifySubmission(
       comments: input.comments,
       decidedAt: nowIso(),
     };
-    db.insert(qaRatifications).values(row).run();
+    (await run(db, db.insert(qaRatifications).values(row)));
     const state = input.decision === "ratify" ? ("ratified" as const) : ("returned" as const);
-    db.update(assessorDecisions)
+    (await run(db, db.update(assessorDecisions)
       .set({ state })
-      .where(and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.centreId, scope.centreId)))
-      .run();
-    if (input.decision === "return") setSubmissionStatus(db, submission.id, "submitted");
+      .where(and(eq(assessorDecisions.submissionId, submission.id), eq(assessorDecisions.centreId, scope.centreId)))));
+    if (input.decision === "return") (await setSubmissionStatus(db, submission.id, "submitted"));
     // Ratified: the unit's result is settled (a Referral opens the next attempt; see submitUnit).
     let result: "Pass" | "Referral" | undefined;
     if (input.decision === "ratify") {
-      const decided = db.select({ decision: assessorDecisions.decision }).from(assessorDecisions).where(eq(assessorDecisions.submissionId, submission.id)).all();
+      const decided = (await all(db, db.select({ decision: assessorDecisions.decision }).from(assessorDecisions).where(eq(assessorDecisions.submissionId, submission.id))));
       result = decided.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
-      db.update(submissions).set({ result }).where(eq(submissions.id, submission.id)).run();
+      (await run(db, db.update(submissions).set({ result }).where(eq(submissions.id, submission.id))));
     }
-    appendAudit(db, {
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: `qa.${input.decision}`,
@@ -65,7 +65,7 @@ export function ratifySubmission(
       entityId: submission.id,
       before: { status: submission.status },
       after: { status: input.decision === "return" ? "submitted" : submission.status, decisionsState: state, ratification: row, ...(result ? { result } : {}) },
-    });
+    }));
     return { ok: true as const, id: row.id };
   });
 }
@@ -78,14 +78,13 @@ export function ratifySubmission(
  * @param submissionId - the submission
  * @returns the ratifications; empty when the submission is not visible
  */
-export function listRatifications(db: Db, scope: Scope, submissionId: string): QaRatification[] {
-  if (!getSubmission(db, scope, submissionId)) return [];
-  return db
+export async function listRatifications(db: Db, scope: Scope, submissionId: string): Promise<QaRatification[]> {
+  if (!(await getSubmission(db, scope, submissionId))) return [];
+  return (await all(db, db
     .select()
     .from(qaRatifications)
     .where(and(eq(qaRatifications.submissionId, submissionId), eq(qaRatifications.centreId, scope.centreId)))
-    .orderBy(qaRatifications.decidedAt)
-    .all()
+    .orderBy(qaRatifications.decidedAt)))
     .map(({ centreId: _centreId, ...rest }) => rest);
 }
 

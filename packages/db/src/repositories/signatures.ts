@@ -12,6 +12,7 @@ import { newId, nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
 import { getDocument, openSubmissionHolding, type Locked, type StoredDocument } from "./documents.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
+import { all, get, run } from "../access/engine.ts";
 
 /** How long a signing link lasts unless told otherwise: 14 days. */
 export const SIGNING_LINK_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -93,17 +94,17 @@ function statusOf(row: typeof signingLinks.$inferSelect, now: string): SigningLi
  * @param input - the document, the signature field, and optionally how long the link lasts
  * @returns the token and the link, or why not
  */
-export function createSigningLink(
+export async function createSigningLink(
   db: Db,
   scope: Scope,
   input: { documentId: string; field: string; ttlMs?: number; now?: Date },
-): { ok: true; token: string; link: SigningLink } | NotFound | Forbidden | Locked | { ok: false; reason: "not-a-signature-field" } {
-  return writeTransaction(db, () => {
-    const document = getDocument(db, scope, input.documentId);
+): Promise<{ ok: true; token: string; link: SigningLink } | NotFound | Forbidden | Locked | { ok: false; reason: "not-a-signature-field" }> {
+  return writeTransaction(db, async () => {
+    const document = (await getDocument(db, scope, input.documentId));
     if (!document) return NOT_FOUND;
     if (scope.role !== "learner" && scope.role !== "centre_admin") return FORBIDDEN;
     if (!signatureFields(document.templateId, document.templateVersion).some((f) => f.field === input.field)) return { ok: false as const, reason: "not-a-signature-field" as const };
-    const holding = openSubmissionHolding(db, scope, document.learnerId, document.id);
+    const holding = (await openSubmissionHolding(db, scope, document.learnerId, document.id));
     if (holding) return { ok: false as const, reason: "locked" as const, submission: holding };
     const token = randomToken();
     const now = input.now ?? new Date();
@@ -120,8 +121,8 @@ export function createSigningLink(
       revokedAt: null,
       usedAt: null,
     };
-    db.insert(signingLinks).values(row).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "signing-link.create", entityType: "signing-link", entityId: row.id, after: { documentId: row.documentId, field: row.field, expiresAt: row.expiresAt } });
+    (await run(db, db.insert(signingLinks).values(row)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "signing-link.create", entityType: "signing-link", entityId: row.id, after: { documentId: row.documentId, field: row.field, expiresAt: row.expiresAt } }));
     return { ok: true as const, token, link: { id: row.id, documentId: row.documentId, field: row.field, createdAt: row.createdAt, expiresAt: row.expiresAt, status: "open" as const } };
   });
 }
@@ -134,15 +135,14 @@ export function createSigningLink(
  * @param documentId - the document
  * @returns the links, oldest first; empty when the document is not visible
  */
-export function listSigningLinks(db: Db, scope: Scope, documentId: string): SigningLink[] {
-  if (!getDocument(db, scope, documentId)) return [];
+export async function listSigningLinks(db: Db, scope: Scope, documentId: string): Promise<SigningLink[]> {
+  if (!(await getDocument(db, scope, documentId))) return [];
   const now = nowIso();
-  return db
+  return (await all(db, db
     .select()
     .from(signingLinks)
     .where(and(eq(signingLinks.centreId, scope.centreId), eq(signingLinks.documentId, documentId)))
-    .orderBy(signingLinks.createdAt)
-    .all()
+    .orderBy(signingLinks.createdAt)))
     .map((row) => ({ id: row.id, documentId: row.documentId, field: row.field, createdAt: row.createdAt, expiresAt: row.expiresAt, status: statusOf(row, now) }));
 }
 
@@ -154,16 +154,16 @@ export function listSigningLinks(db: Db, scope: Scope, documentId: string): Sign
  * @param id - the link
  * @returns ok, or why not
  */
-export function revokeSigningLink(db: Db, scope: Scope, id: string): { ok: true } | NotFound | Forbidden | { ok: false; reason: "used" } {
-  return writeTransaction(db, () => {
-    const row = db.select().from(signingLinks).where(and(eq(signingLinks.id, id), eq(signingLinks.centreId, scope.centreId))).get();
-    if (!row || !getDocument(db, scope, row.documentId)) return NOT_FOUND;
+export async function revokeSigningLink(db: Db, scope: Scope, id: string): Promise<{ ok: true } | NotFound | Forbidden | { ok: false; reason: "used" }> {
+  return writeTransaction(db, async () => {
+    const row = (await get(db, db.select().from(signingLinks).where(and(eq(signingLinks.id, id), eq(signingLinks.centreId, scope.centreId)))));
+    if (!row || !(await getDocument(db, scope, row.documentId))) return NOT_FOUND;
     if (scope.role !== "learner" && scope.role !== "centre_admin") return FORBIDDEN;
     if (row.usedAt) return { ok: false as const, reason: "used" as const };
     if (row.revokedAt) return { ok: true as const };
     const at = nowIso();
-    db.update(signingLinks).set({ revokedAt: at }).where(eq(signingLinks.id, id)).run();
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "signing-link.revoke", entityType: "signing-link", entityId: id, before: { status: statusOf(row, at) }, after: { status: "revoked" } });
+    (await run(db, db.update(signingLinks).set({ revokedAt: at }).where(eq(signingLinks.id, id))));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "signing-link.revoke", entityType: "signing-link", entityId: id, before: { status: statusOf(row, at) }, after: { status: "revoked" } }));
     return { ok: true as const };
   });
 }
@@ -177,9 +177,9 @@ export interface OpenedLink {
   contentHash: string;
 }
 
-function linkByToken(db: Db, token: string) {
+async function linkByToken(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  return db.select().from(signingLinks).where(eq(signingLinks.tokenHash, sha256Hex(token))).get();
+  return (await get(db, db.select().from(signingLinks).where(eq(signingLinks.tokenHash, sha256Hex(token)))));
 }
 
 /**
@@ -191,12 +191,12 @@ function linkByToken(db: Db, token: string) {
  * @param now - the time (tests)
  * @returns the document and field, or why the link cannot be used
  */
-export function openSigningLink(db: Db, token: string, now: Date = new Date()): OpenedLink | LinkRefused {
-  const row = linkByToken(db, token);
+export async function openSigningLink(db: Db, token: string, now: Date = new Date()): Promise<OpenedLink | LinkRefused> {
+  const row = (await linkByToken(db, token));
   if (!row) return { ok: false, reason: "unknown" };
   const status = statusOf(row, nowIso(now));
   if (status !== "open") return { ok: false, reason: status };
-  const stored = db.select().from(documents).where(and(eq(documents.id, row.documentId), eq(documents.centreId, row.centreId))).get();
+  const stored = (await get(db, db.select().from(documents).where(and(eq(documents.id, row.documentId), eq(documents.centreId, row.centreId)))));
   if (!stored) return { ok: false, reason: "unknown" };
   const document = { id: stored.id, templateId: stored.templateId, templateVersion: stored.templateVersion, data: JSON.parse(stored.data) as Record<string, unknown> };
   const field = signatureFields(document.templateId, document.templateVersion).find((f) => f.field === row.field);
@@ -213,21 +213,21 @@ export function openSigningLink(db: Db, token: string, now: Date = new Date()): 
  * @param input - the signer's name, and the content hash the signer was shown (a change in between is caught)
  * @returns the signature, or why not
  */
-export function signWithLink(
+export async function signWithLink(
   db: Db,
   token: string,
   input: { name: string; expectedContentHash?: string; now?: Date },
-): { ok: true; signature: SignerSignature } | LinkRefused | TooLong | { ok: false; reason: "no-name" | "changed" } {
+): Promise<{ ok: true; signature: SignerSignature } | LinkRefused | TooLong | { ok: false; reason: "no-name" | "changed" }> {
   const name = input.name.trim();
   const long = tooLong({ name: [name, TEXT_LIMITS.name] });
   if (long) return long;
   if (!name) return { ok: false, reason: "no-name" };
-  return writeTransaction(db, () => {
+  return writeTransaction(db, async () => {
     const now = input.now ?? new Date();
-    const opened = openSigningLink(db, token, now);
+    const opened = (await openSigningLink(db, token, now));
     if (!opened.ok) return opened;
     if (input.expectedContentHash !== undefined && input.expectedContentHash !== opened.contentHash) return { ok: false as const, reason: "changed" as const };
-    const row = linkByToken(db, token)!;
+    const row = (await linkByToken(db, token))!;
     const signature = {
       id: newId(),
       centreId: row.centreId,
@@ -240,17 +240,17 @@ export function signWithLink(
       signedAt: nowIso(now),
       linkId: row.id,
     };
-    const used = db.update(signingLinks).set({ usedAt: signature.signedAt }).where(and(eq(signingLinks.id, row.id), sql`${signingLinks.usedAt} is null`)).run();
-    if (used.changes !== 1) return { ok: false as const, reason: "used" as const };
-    db.insert(signerSignatures).values(signature).run();
-    appendAudit(db, {
+    const used = (await run(db, db.update(signingLinks).set({ usedAt: signature.signedAt }).where(and(eq(signingLinks.id, row.id), sql`${signingLinks.usedAt} is null`))));
+    if (used !== 1) return { ok: false as const, reason: "used" as const };
+    (await run(db, db.insert(signerSignatures).values(signature)));
+    (await appendAudit(db, {
       centreId: row.centreId,
       actorUserId: null,
       action: "signature.sign",
       entityType: "document",
       entityId: row.documentId,
       after: { field: row.field, signerName: name, signedOn: signature.signedOn, contentHash: signature.contentHash, linkId: row.id },
-    });
+    }));
     return { ok: true as const, signature: { id: signature.id, documentId: signature.documentId, field: signature.field, signerName: name, signedOn: signature.signedOn, signedAt: signature.signedAt, contentHash: signature.contentHash, matching: true } };
   });
 }
@@ -264,16 +264,15 @@ export function signWithLink(
  * @param documentId - the document
  * @returns the signatures, oldest first; empty when the document is not visible
  */
-export function listSignerSignatures(db: Db, scope: Scope, documentId: string): SignerSignature[] {
-  const document = getDocument(db, scope, documentId);
+export async function listSignerSignatures(db: Db, scope: Scope, documentId: string): Promise<SignerSignature[]> {
+  const document = (await getDocument(db, scope, documentId));
   if (!document) return [];
   const current = signedContentHash(document);
-  return db
+  return (await all(db, db
     .select()
     .from(signerSignatures)
     .where(and(eq(signerSignatures.centreId, scope.centreId), eq(signerSignatures.documentId, documentId)))
-    .orderBy(signerSignatures.signedAt)
-    .all()
+    .orderBy(signerSignatures.signedAt)))
     .map((s) => ({ id: s.id, documentId: s.documentId, field: s.field, signerName: s.signerName, signedOn: s.signedOn, signedAt: s.signedAt, contentHash: s.contentHash, matching: s.contentHash === current }));
 }
 
@@ -289,20 +288,19 @@ export function listSignerSignatures(db: Db, scope: Scope, documentId: string): 
  * @param docs - the documents (id, template, version and data)
  * @returns by document id, the signers' signatures by field (empty for a document nobody signed); an empty map when the learner is not visible
  */
-export function signerSignatureStates(
+export async function signerSignatureStates(
   db: Db,
   scope: Scope,
   learnerId: string,
   docs: Pick<StoredDocument, "id" | "templateId" | "templateVersion" | "data">[],
-): Map<string, Record<string, SignerSignatureState>> {
+): Promise<Map<string, Record<string, SignerSignatureState>>> {
   const states = new Map<string, Record<string, SignerSignatureState>>();
-  if (!getLearner(db, scope, learnerId)) return states;
-  const rows = db
+  if (!(await getLearner(db, scope, learnerId))) return states;
+  const rows = (await all(db, db
     .select({ documentId: signerSignatures.documentId, field: signerSignatures.field, signerName: signerSignatures.signerName, signedOn: signerSignatures.signedOn, contentHash: signerSignatures.contentHash })
     .from(signerSignatures)
     .where(and(eq(signerSignatures.centreId, scope.centreId), eq(signerSignatures.learnerId, learnerId)))
-    .orderBy(signerSignatures.signedAt, signerSignatures.id)
-    .all();
+    .orderBy(signerSignatures.signedAt, signerSignatures.id)));
   const byDocument = new Map<string, typeof rows>();
   for (const row of rows) byDocument.set(row.documentId, [...(byDocument.get(row.documentId) ?? []), row]);
   for (const doc of docs) {

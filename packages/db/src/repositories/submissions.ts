@@ -12,6 +12,7 @@ import { getDocument, type StoredDocument } from "./documents.ts";
 import { getOwnLearner } from "./learners.ts";
 import { FORBIDDEN, NOT_FOUND, type Forbidden, type NotFound } from "./results.ts";
 import { TEXT_LIMITS, tooLong, type TooLong } from "../util/textLimits.ts";
+import { all, allPrepared, get, getPrepared, isPostgres, run } from "../access/engine.ts";
 
 /** A submission with its document list parsed. */
 export interface Submission extends Omit<typeof submissions.$inferSelect, "documents" | "centreId"> {
@@ -50,9 +51,9 @@ export function submissionContentHash(docs: Pick<StoredDocument, "id" | "templat
  * @param input - the learner, the unit, and the documents submitted
  * @returns the files, oldest first
  */
-export function submissionFiles(db: Db, scope: Scope, input: { learnerId: string; qualification: string; unit: string; documentIds: string[] }): Attachment[] {
+export async function submissionFiles(db: Db, scope: Scope, input: { learnerId: string; qualification: string; unit: string; documentIds: string[] }): Promise<Attachment[]> {
   const ids = new Set(input.documentIds);
-  return listAttachments(db, scope, { learnerId: input.learnerId }).filter((a) =>
+  return (await listAttachments(db, scope, { learnerId: input.learnerId })).filter((a) =>
     a.documentId !== null ? ids.has(a.documentId) : a.qualification === input.qualification && a.unit === input.unit,
   );
 }
@@ -75,41 +76,39 @@ export type SubmitUnitResult =
  * @param input - qualification, unit, document ids, declaration, and optionally the hash the learner saw
  * @returns the submission's id and content hash, or why not
  */
-export function submitUnit(
+export async function submitUnit(
   db: Db,
   scope: Scope,
   input: { qualification: string; unit: string; documentIds: string[]; declaration: { name: string; date: string }; expectedContentHash?: string },
-): SubmitUnitResult {
+): Promise<SubmitUnitResult> {
   if (scope.role !== "learner") return FORBIDDEN;
   if (input.documentIds.length === 0) return { ok: false, reason: "no-documents" };
   const long = tooLong({ declarationName: [input.declaration.name.trim(), TEXT_LIMITS.name], declarationDate: [input.declaration.date, TEXT_LIMITS.date] });
   if (long) return long;
   if (!input.declaration.name.trim() || !input.declaration.date.trim()) return { ok: false, reason: "no-declaration" };
-  return writeTransaction(db, () => {
-    const learner = getOwnLearner(db, scope);
+  return writeTransaction(db, async () => {
+    const learner = (await getOwnLearner(db, scope));
     if (!learner) return NOT_FOUND;
-    const registered = db
+    const registered = (await get(db, db
       .select({ id: registrations.id })
       .from(registrations)
-      .where(and(eq(registrations.learnerId, learner.id), eq(registrations.qualification, input.qualification), eq(registrations.unit, input.unit)))
-      .get();
+      .where(and(eq(registrations.learnerId, learner.id), eq(registrations.qualification, input.qualification), eq(registrations.unit, input.unit)))));
     if (!registered) return { ok: false as const, reason: "not-registered" as const };
     const docs: StoredDocument[] = [];
     for (const id of new Set(input.documentIds)) {
-      const doc = getDocument(db, scope, id);
+      const doc = (await getDocument(db, scope, id));
       if (!doc || doc.learnerId !== learner.id) return NOT_FOUND;
       docs.push(doc);
     }
     // One attempt at a time: none while one is with the assessor or quality assurance, none after a Pass.
-    const earlier = db
+    const earlier = (await all(db, db
       .select({ status: submissions.status, result: submissions.result })
       .from(submissions)
-      .where(and(eq(submissions.centreId, scope.centreId), eq(submissions.learnerId, learner.id), eq(submissions.qualification, input.qualification), eq(submissions.unit, input.unit)))
-      .all();
+      .where(and(eq(submissions.centreId, scope.centreId), eq(submissions.learnerId, learner.id), eq(submissions.qualification, input.qualification), eq(submissions.unit, input.unit)))));
     if (earlier.some((s) => s.result === "Pass")) return { ok: false as const, reason: "passed" as const };
     if (earlier.some((s) => s.status !== "returned" && s.result === null)) return { ok: false as const, reason: "open" as const };
     const attempt = 1 + earlier.filter((s) => s.result === "Referral").length;
-    const files = submissionFiles(db, scope, { learnerId: learner.id, qualification: input.qualification, unit: input.unit, documentIds: docs.map((d) => d.id) });
+    const files = (await submissionFiles(db, scope, { learnerId: learner.id, qualification: input.qualification, unit: input.unit, documentIds: docs.map((d) => d.id) }));
     const contentHash = submissionContentHash(docs, files);
     if (input.expectedContentHash !== undefined && input.expectedContentHash !== contentHash) {
       return { ok: false as const, reason: "changed" as const, contentHash };
@@ -129,14 +128,13 @@ export function submitUnit(
       submittedAt: nowIso(),
       submittedBy: scope.userId,
     };
-    db.insert(submissions).values(row).run();
+    (await run(db, db.insert(submissions).values(row)));
     // The attempt kept verbatim: each document's data as submitted.
     for (const doc of docs) {
-      db.insert(submissionDocuments)
-        .values({ id: newId(), centreId: scope.centreId, submissionId: row.id, documentId: doc.id, version: doc.version, templateId: doc.templateId, templateVersion: doc.templateVersion, data: JSON.stringify(doc.data) })
-        .run();
+      (await run(db, db.insert(submissionDocuments)
+        .values({ id: newId(), centreId: scope.centreId, submissionId: row.id, documentId: doc.id, version: doc.version, templateId: doc.templateId, templateVersion: doc.templateVersion, data: JSON.stringify(doc.data) })));
     }
-    appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: { ...row, files: files.map((f) => ({ id: f.id, sha256: f.sha256 })) } });
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "submission.create", entityType: "submission", entityId: row.id, after: { ...row, files: files.map((f) => ({ id: f.id, sha256: f.sha256 })) } }));
     return { ok: true as const, id: row.id, contentHash };
   });
 }
@@ -154,31 +152,31 @@ function toSubmission(row: typeof submissions.$inferSelect): Submission {
  * @param id - the submission
  * @returns the submission, or undefined
  */
-export function getSubmission(db: Db, scope: Scope, id: string): Submission | undefined {
-  const row = db
+export async function getSubmission(db: Db, scope: Scope, id: string): Promise<Submission | undefined> {
+  const row = (await getPrepared(db, db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.id, id), eq(submissions.centreId, scope.centreId), learnerVisible(reachOf(scope.role), submissions.learnerId)))
-    .get({ userId: scope.userId });
+    .where(and(eq(submissions.id, id), eq(submissions.centreId, scope.centreId), learnerVisible(reachOf(scope.role), submissions.learnerId))).prepare(), { userId: scope.userId }));
   return row && toSubmission(row);
 }
 
 /**
  * The submissions the caller may see, newest first. An assessor's queue is
- * `listSubmissions(db, scope, { status: ["submitted"] })`.
+ * `await listSubmissions(db, scope, { status: ["submitted"] })`.
  *
  * @param db - the connection
  * @param scope - the caller
  * @param filter - by status and/or learner
  * @returns the submissions
  */
-export function listSubmissions(db: Db, scope: Scope, filter: { status?: SubmissionStatus[]; learnerId?: string } = {}): Submission[] {
+export async function listSubmissions(db: Db, scope: Scope, filter: { status?: SubmissionStatus[]; learnerId?: string } = {}): Promise<Submission[]> {
   const reach = reachOf(scope.role);
   // For an assessor (or a learner) the few visible learners should drive the query, not the
   // centre-wide status index: a unary + keeps SQLite from using an index for those two terms, so the
   // queue costs the same in a centre of 100 learners and of 10,000.
-  const narrow = reach !== "centre";
-  return db
+  // (PostgreSQL's planner needs no such hint, and has no unary + on text.)
+  const narrow = reach !== "centre" && !isPostgres(db);
+  return (await allPrepared(db, db
     .select()
     .from(submissions)
     .where(
@@ -189,8 +187,7 @@ export function listSubmissions(db: Db, scope: Scope, filter: { status?: Submiss
         learnerVisible(reach, submissions.learnerId),
       ),
     )
-    .orderBy(desc(submissions.submittedAt))
-    .all({ userId: scope.userId })
+    .orderBy(desc(submissions.submittedAt)).prepare(), { userId: scope.userId }))
     .map(toSubmission);
 }
 
@@ -203,18 +200,18 @@ export function listSubmissions(db: Db, scope: Scope, filter: { status?: Submiss
  * @param input - the submission and the new status
  * @returns ok, or why not
  */
-export function finishAssessment(
+export async function finishAssessment(
   db: Db,
   scope: Scope,
   input: { submissionId: string; status: "assessed" | "returned" },
-): { ok: true } | NotFound | Forbidden | { ok: false; reason: "not-submitted" } {
-  return writeTransaction(db, () => {
-    const before = getSubmission(db, scope, input.submissionId);
+): Promise<{ ok: true } | NotFound | Forbidden | { ok: false; reason: "not-submitted" }> {
+  return writeTransaction(db, async () => {
+    const before = (await getSubmission(db, scope, input.submissionId));
     if (!before) return NOT_FOUND;
     if (scope.role !== "assessor") return FORBIDDEN;
     if (before.status !== "submitted") return { ok: false as const, reason: "not-submitted" as const };
-    db.update(submissions).set({ status: input.status }).where(eq(submissions.id, before.id)).run();
-    appendAudit(db, {
+    (await run(db, db.update(submissions).set({ status: input.status }).where(eq(submissions.id, before.id))));
+    (await appendAudit(db, {
       centreId: scope.centreId,
       actorUserId: scope.userId,
       action: `submission.${input.status === "assessed" ? "assess" : "return"}`,
@@ -222,12 +219,12 @@ export function finishAssessment(
       entityId: before.id,
       before: { status: before.status },
       after: { status: input.status },
-    });
+    }));
     return { ok: true as const };
   });
 }
 
 /** @internal Sets a submission's status inside a caller's transaction (IQA return). */
-export function setSubmissionStatus(db: Db, id: string, status: SubmissionStatus): void {
-  db.update(submissions).set({ status }).where(eq(submissions.id, id)).run();
+export async function setSubmissionStatus(db: Db, id: string, status: SubmissionStatus): Promise<void> {
+  (await run(db, db.update(submissions).set({ status }).where(eq(submissions.id, id))));
 }

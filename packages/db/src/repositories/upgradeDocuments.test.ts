@@ -9,11 +9,13 @@ import { listAuditEntries } from "./audit.ts";
 import { listDocuments } from "./documents.ts";
 import { listLearners } from "./learners.ts";
 import { upgradeStoredDocuments } from "./upgradeDocuments.ts";
+import { inSequence, TEST_ENGINE } from "../test/database.ts";
 
 /** The duration fields the 2.0.0 templates held in decimal hours (what a database stored before minutes holds). */
 const DURATION_KEYS = new Set(["duration", "sessionLength", "plannedSessionDuration", "totalHours"]);
 
-describe("upgradeStoredDocuments() on the demo centre's database", () => {
+// SQLite only for now: it rewrites stored rows through the file's own connection (issue 19 leaves it to the lead).
+describe.skipIf(TEST_ENGINE === "postgres")("(await upgradeStoredDocuments()) on the demo centre's database", () => {
   it("brings documents stored under the old versions (decimal hours) to the current ones, valid, audited, and leaves current ones alone", async () => {
     const temp = tempDir();
     const database = openDatabase(temp.file());
@@ -21,9 +23,9 @@ describe("upgradeStoredDocuments() on the demo centre's database", () => {
       const seeded = await seedDemoCentre(database.db, { seed: 42 });
       const admin = await signIn(database.db, { email: seeded.signIns[0]!.email, password: seeded.signIns[0]!.password, ip: "::1" });
       if (!admin.ok) throw new Error("admin cannot sign in");
-      const learners = listLearners(database.db, admin.scope);
-      const all = () => learners.flatMap((l) => listDocuments(database.db, admin.scope, l.id));
-      const seededDocs = all();
+      const learners = (await listLearners(database.db, admin.scope));
+      const all = async () => (await inSequence(learners, (l) => listDocuments(database.db, admin.scope, l.id))).flat();
+      const seededDocs = await all();
       // Write the demo centre back as it was stored before minutes: every template that declares an
       // upgrade, at the version it upgrades from, its durations in decimal hours.
       let downgraded = 0;
@@ -37,11 +39,11 @@ describe("upgradeStoredDocuments() on the demo centre's database", () => {
       }
       expect(downgraded).toBeGreaterThan(20);
 
-      const report = upgradeStoredDocuments(database.db, admin.scope);
+      const report = (await upgradeStoredDocuments(database.db, admin.scope));
       expect(report.failed).toEqual([]);
       expect(report.upgraded.length + report.held.length).toBe(downgraded);
       expect(report.upgraded.length).toBeGreaterThan(20);
-      const after = new Map(all().map((d) => [d.id, d]));
+      const after = new Map((await all()).map((d) => [d.id, d]));
       for (const { id, to } of report.upgraded) {
         const doc = after.get(id)!;
         const original = seededDocs.find((d) => d.id === id)!;
@@ -50,11 +52,11 @@ describe("upgradeStoredDocuments() on the demo centre's database", () => {
         expect(doc.version).toBe(original.version + 1);
         expect(validate(doc.templateId, doc.data, { draft: doc.status === "draft" }).valid).toBe(true);
       }
-      const audit = listAuditEntries(database.db, admin.scope, { entityType: "document", limit: 10000 }).filter((e) => e.action === "document.upgrade");
+      const audit = (await listAuditEntries(database.db, admin.scope, { entityType: "document", limit: 10000 })).filter((e) => e.action === "document.upgrade");
       expect(audit).toHaveLength(report.upgraded.length);
 
       // A second run finds nothing left to do.
-      expect(upgradeStoredDocuments(database.db, admin.scope).upgraded).toEqual([]);
+      expect((await upgradeStoredDocuments(database.db, admin.scope)).upgraded).toEqual([]);
     } finally {
       database.close();
       temp.cleanup();

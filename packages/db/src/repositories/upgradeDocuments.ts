@@ -7,6 +7,7 @@ import { appendAudit } from "../audit/appendAudit.ts";
 import { documents } from "../schema/documents.ts";
 import { nowIso } from "../util/ids.ts";
 import { openSubmissionHolding } from "./documents.ts";
+import { all, run } from "../access/engine.ts";
 
 /** What upgrading a centre's stored documents did. */
 export interface UpgradeReport {
@@ -27,14 +28,14 @@ export interface UpgradeReport {
  * @param scope - a centre admin of the centre
  * @returns what was upgraded, held and refused
  */
-export function upgradeStoredDocuments(db: Db, scope: Scope): UpgradeReport {
+export async function upgradeStoredDocuments(db: Db, scope: Scope): Promise<UpgradeReport> {
   if (scope.role !== "centre_admin") throw new Error("Only a centre admin may upgrade the centre's documents");
   const report: UpgradeReport = { upgraded: [], held: [], failed: [] };
-  const rows = db.select().from(documents).where(eq(documents.centreId, scope.centreId)).all();
+  const rows = (await all(db, db.select().from(documents).where(eq(documents.centreId, scope.centreId))));
   for (const row of rows) {
     const current = registry.get(row.templateId);
     if (!current || current.version === row.templateVersion) continue;
-    if (openSubmissionHolding(db, scope, row.learnerId, row.id)) {
+    if ((await openSubmissionHolding(db, scope, row.learnerId, row.id))) {
       report.held.push({ id: row.id, templateId: row.templateId, version: row.templateVersion });
       continue;
     }
@@ -49,14 +50,13 @@ export function upgradeStoredDocuments(db: Db, scope: Scope): UpgradeReport {
       report.failed.push({ id: row.id, templateId: row.templateId, message: `${row.templateId} ${result.from} → ${result.to}: ${check.errors.map((e) => `${e.location}: ${e.message}`).join("; ")}` });
       continue;
     }
-    writeTransaction(db, () => {
-      const changes = db
+    await writeTransaction(db, async () => {
+      const changes = (await run(db, db
         .update(documents)
         .set({ data: JSON.stringify(result.document.data), templateVersion: result.to, version: row.version + 1, updatedAt: nowIso(), updatedBy: scope.userId })
-        .where(and(eq(documents.id, row.id), eq(documents.version, row.version)))
-        .run().changes;
+        .where(and(eq(documents.id, row.id), eq(documents.version, row.version)))));
       if (changes !== 1) throw new Error(`document ${row.id} changed while it was being upgraded`);
-      appendAudit(db, {
+      (await appendAudit(db, {
         centreId: scope.centreId,
         actorUserId: scope.userId,
         action: "document.upgrade",
@@ -64,7 +64,7 @@ export function upgradeStoredDocuments(db: Db, scope: Scope): UpgradeReport {
         entityId: row.id,
         before: { templateVersion: row.templateVersion, version: row.version, data: before },
         after: { templateVersion: result.to, version: row.version + 1, data: result.document.data, conversions: result.conversions },
-      });
+      }));
     });
     report.upgraded.push({ id: row.id, templateId: row.templateId, from: result.from, to: result.to });
   }

@@ -1,27 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../client.ts";
+import { connectDatabase } from "../client.ts";
 import { signIn } from "../auth/signIn.ts";
 import { listDocuments } from "../repositories/documents.ts";
 import { listLearners, listRegistrations } from "../repositories/learners.ts";
-import { tempDir } from "../test/world.ts";
 import { seedDemoCentre } from "./seedDemoCentre.ts";
+import { freshTarget, inSequence } from "../test/database.ts";
 
 describe("seedDemoCentre()", () => {
   it("creates a demo centre whose people can sign in, and keeps it on a second start", async () => {
-    const temp = tempDir();
+    const temp = await freshTarget();
     try {
-      const first = openDatabase(temp.file());
+      const first = await connectDatabase(temp.target);
       const seeded = await seedDemoCentre(first.db, { seed: 42 });
       expect(seeded.created).toBe(true);
       expect(seeded.signIns.map((s) => s.role)).toEqual(["centre_admin", "assessor", "assessor", "iqa", "learner", "learner", "learner", "learner", "learner"]);
       expect(seeded.documents).toBeGreaterThan(50);
       const admin = await signIn(first.db, { email: seeded.signIns[0]!.email, password: seeded.signIns[0]!.password, ip: "::1" });
       if (!admin.ok) throw new Error("admin cannot sign in");
-      const learners = listLearners(first.db, admin.scope);
+      const learners = (await listLearners(first.db, admin.scope));
       expect(learners).toHaveLength(5);
-      const routes = learners.map((l) => listRegistrations(first.db, admin.scope, l.id)[0]?.route).sort();
+      const routes = (await inSequence(learners, async (l) => (await listRegistrations(first.db, admin.scope, l.id))[0]?.route)).sort();
       expect(routes).toEqual(["certificate", "certificate", "certificate", "diploma", "diploma"]);
-      const counts = learners.map((l) => listDocuments(first.db, admin.scope, l.id).length);
+      const counts = await inSequence(learners, async (l) => (await listDocuments(first.db, admin.scope, l.id)).length);
       // The complete learners' portfolios hold the evidence of issue 21's templates, each written by a
       // role its template names: the observation by the learner's assessor, the rest by the learner.
       const assessorIds = new Set<string>();
@@ -30,7 +30,7 @@ describe("seedDemoCentre()", () => {
         if (signedIn.ok) assessorIds.add(signedIn.scope.userId);
       }
       expect(assessorIds.size).toBe(2);
-      const complete = learners.map((l) => listDocuments(first.db, admin.scope, l.id)).filter((docs) => docs.some((d) => d.templateId === "ilm-8588/journal-summary-statements"));
+      const complete = (await inSequence(learners, (l) => listDocuments(first.db, admin.scope, l.id))).filter((docs) => docs.some((d) => d.templateId === "ilm-8588/journal-summary-statements"));
       expect(complete).toHaveLength(3);
       for (const docs of complete) {
         const templates = new Set(docs.map((d) => d.templateId));
@@ -38,18 +38,18 @@ describe("seedDemoCentre()", () => {
         for (const d of docs) expect(assessorIds.has(d.updatedBy), d.templateId).toBe(d.templateId === "ilm-8588/assessor-observation");
         expect(docs.find((d) => d.templateId === "ilm-8588/witness-testimony")!.data.witnessSignature).toMatchObject({ role: "Witness" });
       }
-      first.close();
+      await first.close();
 
-      const second = openDatabase(temp.file());
+      const second = await connectDatabase(temp.target);
       const again = await seedDemoCentre(second.db, { seed: 42 });
       expect(again).toMatchObject({ created: false, documents: 0 });
       expect(again.signIns).toEqual(seeded.signIns);
       const learner = again.signIns.find((s) => s.role === "learner")!;
       expect((await signIn(second.db, { email: learner.email, password: learner.password, ip: "::1" })).ok).toBe(true);
-      expect(listLearners(second.db, admin.scope).map((l) => listDocuments(second.db, admin.scope, l.id).length)).toEqual(counts);
-      second.close();
+      expect(await inSequence(await listLearners(second.db, admin.scope), async (l) => (await listDocuments(second.db, admin.scope, l.id)).length)).toEqual(counts);
+      await second.close();
     } finally {
-      temp.cleanup();
+      await temp.cleanup();
     }
   });
 });

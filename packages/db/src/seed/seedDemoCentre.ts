@@ -13,6 +13,7 @@ import { endorseDocument } from "../repositories/endorsements.ts";
 import { registerLearner } from "../repositories/learners.ts";
 import { addMember, createCentreWithAdmin } from "../repositories/people.ts";
 import { demoPortfolio, type DemoPlan } from "./demoDocuments.ts";
+import { get } from "../access/engine.ts";
 
 /** A demo account to print for people trying the dashboard. */
 export interface DemoSignIn {
@@ -72,9 +73,9 @@ export async function seedDemoCentre(
     email: `${p.local}@${domain}`,
     password: `demo-${sha256Hex(`ilm-forms demo ${options.seed} ${centreId} ${p.local}`).slice(0, 12)}`,
   }));
-  if (db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId)).get()) {
+  if ((await get(db, db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId))))) {
     // The last person is added last: without them an earlier run stopped half-way.
-    if (!db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email)).get()) {
+    if (!(await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email))))) {
       throw new Error(`seedDemoCentre: centre ${centreId} exists but its demo people are incomplete (an earlier seed stopped); start from a fresh file`);
     }
     return { centreId, created: false, signIns, documents: 0 };
@@ -105,9 +106,9 @@ export async function seedDemoCentre(
     if (!added.learnerId || !person.route || !portfolio) continue;
     const learnerId = added.learnerId;
     for (const unit of ROUTE_UNITS[person.route]) {
-      registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" });
+      (await registerLearner(db, admin, { learnerId, qualification: "ilm-8588", route: person.route, unit, ruleSetVersion: "2.0", registeredOn: "2025-01-06" }));
     }
-    assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId });
+    (await assignAssessor(db, admin, { assessorUserId: userIds[person.assessor!]!, learnerId }));
     const learner: Scope = { userId: added.userId, centreId, role: "learner" };
     const assessor: Scope = { userId: userIds[person.assessor!]!, centreId, role: "assessor" };
     for (const doc of portfolio.documents) {
@@ -116,13 +117,13 @@ export async function seedDemoCentre(
       const template = registry.get(doc.template, doc.version);
       const writer = [learner, admin, assessor].find((scope) => template && mayWrite(template, scope.role)) ?? learner;
       // A document a profile left incomplete on purpose (an unsigned contract) stays a draft.
-      let stored = createDocument(db, writer, { ...input, status: "submitted" });
-      if (!stored.ok && stored.reason === "invalid") stored = createDocument(db, writer, { ...input, status: "draft" });
+      let stored = (await createDocument(db, writer, { ...input, status: "submitted" }));
+      if (!stored.ok && stored.reason === "invalid") stored = (await createDocument(db, writer, { ...input, status: "draft" }));
       if (!stored.ok) throw new Error(`seedDemoCentre: demo ${doc.id} refused (${stored.reason})`);
-      if (template && writer === learner) signedBySigners(db, learner, template, stored.id, doc.data);
+      if (template && writer === learner) (await signedBySigners(db, learner, template, stored.id, doc.data));
       // A record the demo says the centre approved (x-ilm.approvedBy) is approved by the admin.
       if (doc.approved) {
-        const approved = endorseDocument(db, admin, { documentId: stored.id, kind: "approved", expectedVersion: 1 });
+        const approved = (await endorseDocument(db, admin, { documentId: stored.id, kind: "approved", expectedVersion: 1 }));
         if (!approved.ok) throw new Error(`seedDemoCentre: demo ${doc.id} not approved (${approved.reason})`);
       }
       documents++;
@@ -135,19 +136,19 @@ export async function seedDemoCentre(
  * The demo's clients and stakeholders signed their own signatures (the fields whose `x-ilm.signer`
  * names them) through signing links, with the names and on the dates the demo typed.
  */
-function signedBySigners(db: Db, learner: Scope, template: Template, documentId: string, data: Record<string, unknown>): void {
+async function signedBySigners(db: Db, learner: Scope, template: Template, documentId: string, data: Record<string, unknown>): Promise<void> {
   const fields = fieldsByRole(template).filter((f) => f.role === "signature" && f.signer && f.steps.length === 1);
   if (fields.length === 0) return;
   // One transaction for the document's links and signatures (each call's own becomes a savepoint).
-  writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
+  await writeTransaction(db, () => signEach(db, learner, fields, documentId, data));
 }
 
-function signEach(db: Db, learner: Scope, fields: ReturnType<typeof fieldsByRole>, documentId: string, data: Record<string, unknown>): void {
+async function signEach(db: Db, learner: Scope, fields: ReturnType<typeof fieldsByRole>, documentId: string, data: Record<string, unknown>): Promise<void> {
   for (const field of fields) {
     if (field.role !== "signature" || !field.signer || field.steps.length !== 1) continue;
     const typed = data[field.steps[0]!] as { name?: unknown; date?: unknown } | undefined;
     if (typeof typed?.name !== "string" || typeof typed.date !== "string" || !/^\d{4}-\d\d-\d\d$/.test(typed.date)) continue;
-    const link = createSigningLink(db, learner, { documentId, field: field.steps[0]!, now: new Date(`${typed.date}T09:00:00Z`) });
-    if (link.ok) signWithLink(db, link.token, { name: typed.name, now: new Date(`${typed.date}T10:00:00Z`) });
+    const link = (await createSigningLink(db, learner, { documentId, field: field.steps[0]!, now: new Date(`${typed.date}T09:00:00Z`) }));
+    if (link.ok) (await signWithLink(db, link.token, { name: typed.name, now: new Date(`${typed.date}T10:00:00Z`) }));
   }
 }

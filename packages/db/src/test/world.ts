@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase, type OpenDatabase } from "../client.ts";
+import type { OpenDatabase } from "../client.ts";
+import { openTestDatabase } from "./database.ts";
 import type { Scope } from "../access/scope.ts";
 import { listMembers } from "../repositories/people.ts";
 import { seedDemoCentre, type SeedResult } from "../seed/seedDemoCentre.ts";
 import { signIn } from "../auth/signIn.ts";
 import { createDocument, getDocument, type StoredDocument } from "../repositories/documents.ts";
 
-/** A temporary folder for database files, removed by `cleanup()`. */
-export function tempDir(): { dir: string; file: (name?: string) => string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "ilm-db-"));
-  return { dir, file: (name = "ilm.sqlite") => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { tempDir } from "./tempDir.ts";
 
-/** Two seeded centres in a real file, with the scopes of their people. */
+/** Two seeded centres in a real database (a SQLite file, or a PostgreSQL database), with the scopes of their people. */
 export interface World {
+  /** The SQLite file path or the PostgreSQL URL: `connectDatabase(path)` opens a second connection. */
   path: string;
   database: OpenDatabase;
   demo: SeedResult;
@@ -24,7 +19,7 @@ export interface World {
   scopes: Record<string, Scope & { learnerId?: string }>;
   /** the other centre's admin and first learner */
   otherScopes: Record<string, Scope & { learnerId?: string }>;
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }
 
 async function scopesOf(database: OpenDatabase, seed: SeedResult): Promise<Record<string, Scope & { learnerId?: string }>> {
@@ -32,7 +27,7 @@ async function scopesOf(database: OpenDatabase, seed: SeedResult): Promise<Recor
   const signedIn = await signIn(database.db, { email: admin.email, password: admin.password, ip: "127.0.0.1" });
   if (!signedIn.ok) throw new Error("admin cannot sign in");
   const scopes: Record<string, Scope & { learnerId?: string }> = {};
-  for (const member of listMembers(database.db, signedIn.scope)) {
+  for (const member of (await listMembers(database.db, signedIn.scope))) {
     const local = member.email.split("@")[0]!;
     scopes[local] = { userId: member.userId, centreId: seed.centreId, role: member.role, ...(member.learnerId ? { learnerId: member.learnerId } : {}) };
   }
@@ -45,9 +40,7 @@ async function scopesOf(database: OpenDatabase, seed: SeedResult): Promise<Recor
  * @returns the world; call `cleanup()` after
  */
 export async function createWorld(): Promise<World> {
-  const temp = tempDir();
-  const path = temp.file();
-  const database = openDatabase(path);
+  const { database, target: path, cleanup } = await openTestDatabase();
   const demo = await seedDemoCentre(database.db, { seed: 1 });
   const other = await seedDemoCentre(database.db, { seed: 2, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.test" });
   return {
@@ -57,10 +50,7 @@ export async function createWorld(): Promise<World> {
     other,
     scopes: await scopesOf(database, demo),
     otherScopes: await scopesOf(database, other),
-    cleanup: () => {
-      database.close();
-      temp.cleanup();
-    },
+    cleanup,
   };
 }
 
@@ -73,12 +63,12 @@ export async function createWorld(): Promise<World> {
  * @param sessionNo - the session number to write
  * @returns the stored draft
  */
-export function createDraft(database: OpenDatabase, learner: Scope & { learnerId?: string }, sessionNo = 1): StoredDocument {
-  const created = createDocument(database.db, learner, {
+export async function createDraft(database: OpenDatabase, learner: Scope & { learnerId?: string }, sessionNo = 1): Promise<StoredDocument> {
+  const created = (await createDocument(database.db, learner, {
     learnerId: learner.learnerId!,
     templateId: "ilm-8588/session-record",
     data: { clientRef: "Client 1", sessionNo, sessionDate: "2025-03-01", duration: 1 },
-  });
+  }));
   if (!created.ok) throw new Error(`createDraft: ${created.reason}`);
-  return getDocument(database.db, learner, created.id)!;
+  return (await getDocument(database.db, learner, created.id))!;
 }

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { addAttachment, createDocument, issueCentreApiToken, listDocuments, openDatabase, seedDemoCentre, submitUnit, type DemoSignIn, type Role, type Scope } from "@ilm-forms/db";
+import { dirname } from "node:path";
+import { addAttachment, connectDatabase, createDocument, issueCentreApiToken, listDocuments, seedDemoCentre, submitUnit, type Db, type DemoSignIn, type OpenDatabase, type Role, type Scope } from "@ilm-forms/db";
+import { freshTarget, row, TEST_ENGINE } from "../../support/database.ts";
 import { startServer, type TestServer } from "../../support/server.ts";
 
 /** Runs in full size when ILM_RELIABILITY=full (`pnpm --filter dashboard test:reliability`), else the CI size. */
@@ -36,9 +35,11 @@ export interface Person extends DemoSignIn {
   learnerId?: string;
 }
 
-/** Two seeded centres in one file, with submissions of Unit 501 and an API token for the demo centre. */
+/** Two seeded centres in one database, with submissions of Unit 501 and an API token for the demo centre. */
 export interface World {
+  /** SQLite: the folder of the database file. */
   dir: string;
+  /** The SQLite file, or the PostgreSQL URL under the postgres project: `connectDatabase(databasePath)` opens it. */
   databasePath: string;
   demo: Record<string, Person>;
   other: Record<string, Person>;
@@ -51,7 +52,7 @@ export interface World {
   apiToken: string;
   otherApiToken: string;
   learnerNumbers: { demoL1: string; otherL1: string };
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /** An evidence file on the submitted unit of learner 1 (501), learner 3 (500) and the other centre's learner 1 (501): locked. */
@@ -61,7 +62,7 @@ interface Attachments {
   otherL1Attachment: string;
 }
 
-async function attachToUnit(db: ReturnType<typeof openDatabase>["db"], person: Person, unit: string): Promise<string> {
+async function attachToUnit(db: Db, person: Person, unit: string): Promise<string> {
   async function* content() {
     yield Buffer.from(`%PDF-1.4\n% evidence of ${unit}\n`);
   }
@@ -70,39 +71,40 @@ async function attachToUnit(db: ReturnType<typeof openDatabase>["db"], person: P
   return result.attachment.id;
 }
 
-function people(sqlite: ReturnType<typeof openDatabase>["sqlite"], signIns: DemoSignIn[], centreId: string): Record<string, Person> {
+async function people(database: OpenDatabase, signIns: DemoSignIn[], centreId: string): Promise<Record<string, Person>> {
   const out: Record<string, Person> = {};
   for (const s of signIns) {
-    const user = sqlite.prepare("select id from users where email = ?").get(s.email) as { id: string };
-    const learner = sqlite.prepare("select id from learners where user_id = ?").get(user.id) as { id: string } | undefined;
+    const user = (await row<{ id: string }>(database, "select id from users where email = ?", s.email))!;
+    const learner = await row<{ id: string }>(database, "select id from learners where user_id = ?", user.id);
     out[s.email.split("@")[0]!] = { ...s, userId: user.id, centreId, scope: { userId: user.id, centreId, role: s.role as Role }, learnerId: learner?.id };
   }
   return out;
 }
 
-function submit501(db: ReturnType<typeof openDatabase>["db"], person: Person): string {
-  const documentIds = listDocuments(db, person.scope, person.learnerId!).map((d) => d.id);
-  const result = submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } });
+async function submit501(db: Db, person: Person): Promise<string> {
+  const documentIds = (await listDocuments(db, person.scope, person.learnerId!)).map((d) => d.id);
+  const result = (await submitUnit(db, person.scope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: person.name, date: "2026-05-01" } }));
   if (!result.ok) throw new Error(`could not submit for ${person.email}: ${result.reason}`);
   return result.id;
 }
 
 /**
- * Creates the database file before any server starts: the demo centre (seed 8588, as the server
+ * Creates the database (a SQLite file, or a PostgreSQL database under the postgres project) before any server starts: the demo centre (seed 8588, as the server
  * seeds it), a second centre "other-centre", Unit 501 submitted by learners 1 and 3 of the demo
  * centre and learner 1 of the other, and an API token per centre.
  *
  * @returns the world
  */
 export async function createWorld(): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), "ilm-reliability-"));
-  const databasePath = join(dir, "world.sqlite");
-  const { db, sqlite, close } = openDatabase(databasePath);
+  const { target: databasePath, cleanup } = await freshTarget("world.sqlite");
+  const dir = TEST_ENGINE === "sqlite" ? dirname(databasePath) : "";
+  const database = await connectDatabase(databasePath);
+  const { db } = database;
   const demoSeed = await seedDemoCentre(db, { seed: 8588 });
   const otherSeed = await seedDemoCentre(db, { seed: 99, centreId: "other-centre", centreName: "Other Centre", emailDomain: "other.ilm-forms.test" });
-  const demo = people(sqlite, demoSeed.signIns, demoSeed.centreId);
-  const other = people(sqlite, otherSeed.signIns, otherSeed.centreId);
-  const firstDoc = (p: Person) => listDocuments(db, p.scope, p.learnerId!)[0]!.id;
+  const demo = await people(database, demoSeed.signIns, demoSeed.centreId);
+  const other = await people(database, otherSeed.signIns, otherSeed.centreId);
+  const firstDoc = async (p: Person) => (await listDocuments(db, p.scope, p.learnerId!))[0]!.id;
   const attached: Attachments = {
     demoL1Attachment: await attachToUnit(db, demo.learner1!, "501"),
     demoL3Attachment: await attachToUnit(db, demo.learner3!, "500"),
@@ -110,45 +112,45 @@ export async function createWorld(): Promise<World> {
   };
   const records = {
     ...attached,
-    demoL1Doc: firstDoc(demo.learner1!),
-    demoL3Doc: firstDoc(demo.learner3!),
-    otherL1Doc: firstDoc(other.learner1!),
+    demoL1Doc: (await firstDoc(demo.learner1!)),
+    demoL3Doc: (await firstDoc(demo.learner3!)),
+    otherL1Doc: (await firstDoc(other.learner1!)),
     demoL1OpenDoc: "",
-    demoL1Submission: submit501(db, demo.learner1!),
+    demoL1Submission: (await submit501(db, demo.learner1!)),
     demoL3Submission: "",
-    otherL1Submission: submit501(db, other.learner1!),
+    otherL1Submission: (await submit501(db, other.learner1!)),
   };
   // learner 3 is on the Diploma (500, 502, 503): register 501 is not needed; submit Unit 500 instead.
   const l3 = demo.learner3!;
-  const l3Docs = listDocuments(db, l3.scope, l3.learnerId!).map((d) => d.id);
-  const l3Submission = submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } });
+  const l3Docs = (await listDocuments(db, l3.scope, l3.learnerId!)).map((d) => d.id);
+  const l3Submission = (await submitUnit(db, l3.scope, { qualification: "ilm-8588", unit: "500", documentIds: l3Docs, declaration: { name: l3.name, date: "2026-05-01" } }));
   if (!l3Submission.ok) throw new Error(`could not submit for learner3: ${l3Submission.reason}`);
   records.demoL3Submission = l3Submission.id;
   // Made after the submission, so no submission holds it: the save tests use it.
   const l1 = demo.learner1!;
-  const open = createDocument(db, l1.scope, {
+  const open = (await createDocument(db, l1.scope, {
     learnerId: l1.learnerId!,
     templateId: "ilm-8588/session-record",
     data: { clientRef: "Client 1", sessionNo: 90, sessionDate: "2026-05-02", duration: 1, goal: "Agree the next step." },
-  });
+  }));
   if (!open.ok) throw new Error(`could not add learner1's open document: ${open.reason}`);
   records.demoL1OpenDoc = open.id;
-  const token = issueCentreApiToken(db, demo.admin!.scope);
-  const otherToken = issueCentreApiToken(db, other.admin!.scope);
+  const token = (await issueCentreApiToken(db, demo.admin!.scope));
+  const otherToken = (await issueCentreApiToken(db, other.admin!.scope));
   if (!token.ok || !otherToken.ok) throw new Error("could not issue API tokens");
-  const number = (p: Person) => (sqlite.prepare("select learner_number as n from learners where id = ?").get(p.learnerId) as { n: string }).n;
-  const learnerNumbers = { demoL1: number(demo.learner1!), otherL1: number(other.learner1!) };
-  close();
-  return { dir, databasePath, demo, other, records, apiToken: token.token, otherApiToken: otherToken.token, learnerNumbers, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const number = async (p: Person) => (await row<{ n: string }>(database, "select learner_number as n from learners where id = ?", p.learnerId))!.n;
+  const learnerNumbers = { demoL1: await number(demo.learner1!), otherL1: await number(other.learner1!) };
+  await database.close();
+  return { dir, databasePath, demo, other, records, apiToken: token.token, otherApiToken: otherToken.token, learnerNumbers, remove: cleanup };
 }
 
 /**
- * Starts the built dashboard on the world's database file.
+ * Starts the built dashboard on the world's database (DATABASE_URL for PostgreSQL).
  *
  * @param world - the world
  * @param env - more environment (PORTAL_ORIGINS, MAX_BODY_BYTES ...)
  * @returns the server
  */
 export function startOn(world: World, env: Record<string, string> = {}): Promise<TestServer> {
-  return startServer({ DATABASE_PATH: world.databasePath, ...env });
+  return startServer({ ...(TEST_ENGINE === "postgres" ? { DATABASE_URL: world.databasePath } : { DATABASE_PATH: world.databasePath }), ...env });
 }
