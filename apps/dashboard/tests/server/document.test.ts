@@ -1,3 +1,4 @@
+import { openDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../reliability/support/http.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -74,8 +75,18 @@ describe("a form that counts words, rendered by the server", () => {
 
     const data = { learnerName: "Priya Shah", registrationNo: "ILM-500", introduction: "One two three", wordCount: 70000 };
     const saved = await client.request("/learner/documents/new?template=ilm-8588/assignment-500", { form: { document: JSON.stringify(data) } });
-    expect(saved.status).toBe(302);
-    const page = await client.request(saved.location!);
+    expect(saved.status).toBe(200);
+    const { sqlite, close } = openDatabase(server.databasePath);
+    let id: string;
+    try {
+      const rows = sqlite.prepare("select id, data from documents").all() as { id: string; data: string }[];
+      const row = rows.find((r) => (JSON.parse(r.data) as { introduction?: string }).introduction === "One two three");
+      expect(JSON.parse(row!.data)).toMatchObject({ learnerName: "Priya Shah", wordCount: 3 });
+      id = row!.id;
+    } finally {
+      close();
+    }
+    const page = await client.request(`/learner/documents/${id}`);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<input id="root_wordCount"[^>]*value="3"/);
     expect(page.text).toContain("Below the suggested word count (4,000 to 5,500 words) by 3,997 words. This is guidance, not a requirement.");
