@@ -9,7 +9,7 @@
 // (also written to .test-results/portal.json, which scripts/test-all.mjs adds to its total).
 //
 // ILM_PORTAL_KEEP=1 keeps the temporary folder; ILM_PORTAL_RUNS sets the timing loads of each page (default 9).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -53,6 +53,18 @@ try {
     const { problems, files } = await tarballProblems(tarball);
     await tally.check(`${name} tarball holds only what runs, states engines and caret ranges (${files} files)`, () => assert(problems.length === 0, problems.join("\n")));
   }
+
+  await tally.check("the workspace takes every version the pnpm catalog names from the catalog (one version of vite, @types/react, …)", () => {
+    const catalog = /^catalog:\n((?:[ \t]+.*\n?)+)/m.exec(readFileSync(join(root, "pnpm-workspace.yaml"), "utf8"))?.[1] ?? "";
+    const names = [...catalog.matchAll(/^\s+"?([@\w/.-]+)"?:/gm)].map((match) => match[1]);
+    assert(names.length >= 5, `read only ${names.length} names from the catalog`);
+    const manifests = ["package.json", ...["packages", "apps"].flatMap((folder) => readdirSync(join(root, folder)).map((name) => join(folder, name, "package.json")))].filter((path) => existsSync(join(root, path)));
+    const astray = manifests.flatMap((path) => {
+      const manifest = JSON.parse(readFileSync(join(root, path), "utf8"));
+      return ["dependencies", "devDependencies"].flatMap((field) => Object.entries(manifest[field] ?? {}).filter(([name, range]) => names.includes(name) && range !== "catalog:").map(([name, range]) => `${path} ${field} ${name} ${range}`));
+    });
+    assert(astray.length === 0, `not from the catalog:\n${astray.join("\n")}`);
+  });
 
   await tally.check("docs/embedding.md: every template id its HTML and TSX blocks name is in core's registry", () => {
     const docs = readFileSync(join(root, "docs", "embedding.md"), "utf8");
