@@ -175,6 +175,21 @@ async function reactPortal(major, tarballs) {
     }
     return served;
   });
+  if (single) {
+    await tally.check(`React ${major}: ilmFormsPreload (@ilm-forms/react/vite) puts the by-id template's chunk in the HTML as a modulepreload, the very file the page imports`, async () => {
+      const html = readFileSync(join(dir, "dist-one-form", "one-form.html"), "utf8");
+      const href = /<link rel="modulepreload" crossorigin href="(\/assets\/session-record@[\d.]+-[\w-]+\.js)"/.exec(html)?.[1];
+      assert(href !== undefined, `no modulepreload of the session record in ${html}`);
+      const fetched = [];
+      const heard = (request) => fetched.push(new URL(request.url()).pathname);
+      page.on("request", heard);
+      await page.goto(`${single["one-form"].url}/one-form.html`);
+      await page.locator("input#root_clientRef").waitFor();
+      page.off("request", heard);
+      const records = fetched.filter((path) => path.includes("/session-record@"));
+      assert(records.length === 1 && records[0] === href, `the page fetched ${records.join(", ")}; the HTML preloads ${href}`);
+    });
+  }
   figures[`react${major}`] = { twoForms: await javascriptOfPage(page, `${server.url}/`, dist, "form.ilm-form") };
   if (single) {
     figures[`react${major}`].oneForm = await javascriptOfPage(page, `${single["one-form"].url}/one-form.html`, join(dir, "dist-one-form"), "form.ilm-form");
