@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** A document, read-only, for the people who assess and quality-assure it (scoped by the database). */
 export async function loader({ request, context, params }: LoaderFunctionArgs): Promise<DocumentEvidenceData & { approval: Awaited<ReturnType<typeof approvalOf>> }> {
-  const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner"]);
+  const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner", "eqa"]);
   const { db } = context.database;
   const document = (await getDocument(db, user.scope, params.id ?? ""));
   if (!document) throw notFound();

@@ -6,6 +6,7 @@ import { documentSignatures, portfolioSignatures, signerSignaturesHtml } from ".
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "../models/downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "../models/portfolio.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
+import { externalNote, withProvisionalNote } from "../models/eqa.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
 
@@ -16,7 +17,7 @@ import { renderDocumentHtml, documentFileName } from "@ilm-forms/docgen";
  * `/downloads/result-sheet/<submissionId>.pdf`.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
+  const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin", "eqa"]);
   const { db } = context.database;
   const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf|zip)$/.exec(params["*"] ?? "");
   if (!match) throw notFound();
@@ -77,7 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,
     });
     const name = documentFileName({ registrationNo: view.learner.learnerNumber ?? undefined, unit: view.unit.id, templateId: sheet.template, extension: format });
-    return downloadResponse(renderDocumentHtml(sheet), format, name);
+    return downloadResponse(withProvisionalNote(renderDocumentHtml(sheet), await externalNote(db, user.scope, view.submission)), format, name);
   }
   throw notFound();
 }

@@ -5,13 +5,10 @@ import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
 import { paginate } from "../models/paginate.ts";
-import { samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
+import { SAMPLING_CLEARANCE as CLEARANCE, samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Quality assurance sample – ilm-forms" }];
-
-/** Units ratified unchanged in a row before an assessor is sampled at the centre's rate (decision 030). */
-const CLEARANCE = 3;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
