@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { preloadWordCounting } from "@ilm-forms/react";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce.ts";
@@ -27,8 +28,11 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * cost about a tenth of a page's time under load. The abort timer is cleared as soon as the page
  * is done, so a finished render is not kept alive for seconds.
  */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce;
+  // The word-count code of @ilm-forms/react is a chunk of its own (decision 048); loaded once before
+  // the first render, so a form that counts words renders whole without waiting inside React.
+  await preloadWordCounting();
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let shellRendered = false;

@@ -77,4 +77,37 @@ describe("<ilm-form> in a native form, in Chromium under a strict CSP", () => {
     await expect.poll(() => element.getByLabel("Client Ref/ID").inputValue()).toBe("Client 5");
     expect(problems).toEqual([]);
   });
+
+  it("takes a document from its value attribute, goes back to it when the form is reset, and sends a cancelable submit event with the document", async () => {
+    await page.goto(url);
+    const element = page.locator("ilm-form");
+    await element.locator("form.ilm-form").waitFor();
+    const stored = { clientRef: "Client 8", sessionNo: 4, sessionDate: "2026-05-06", duration: 75, goal: "From the attribute" };
+    await element.evaluate((node, json) => node.setAttribute("value", json), JSON.stringify(stored));
+    await expect.poll(() => element.getByLabel("Client Ref/ID").inputValue()).toBe("Client 8");
+    expect(await element.evaluate((node) => (node as HTMLElement & { value: Record<string, unknown> }).value)).toMatchObject(stored);
+
+    await element.getByLabel("Client Ref/ID").fill("Client 9");
+    await expect.poll(() => element.evaluate((node) => (node as HTMLElement & { value: { clientRef?: string } }).value.clientRef)).toBe("Client 9");
+    await page.evaluate(() => (document.getElementById("portal") as HTMLFormElement).reset());
+    await expect.poll(() => element.getByLabel("Client Ref/ID").inputValue()).toBe("Client 8");
+
+    // The element's own button: a `submit` event carrying the document; a page that cancels it keeps
+    // the surrounding form from being submitted.
+    await page.evaluate(() => {
+      const node = document.querySelector("ilm-form")!;
+      node.addEventListener("submit", (event) => {
+        if (!(event instanceof CustomEvent)) return;
+        document.getElementById("changes")!.dataset.submitted = JSON.stringify(event.detail);
+        event.preventDefault();
+      });
+    });
+    await element.getByRole("button", { name: "Save and continue" }).click();
+    await expect.poll(() => page.locator("#changes").getAttribute("data-submitted")).not.toBeNull();
+    const detail = JSON.parse((await page.locator("#changes").getAttribute("data-submitted"))!) as { data: Record<string, unknown>; template: string };
+    expect(detail.template).toBe("ilm-8588/session-record");
+    expect(detail.data).toMatchObject({ clientRef: "Client 8", sessionNo: 4, duration: 75 });
+    expect(await page.locator("#posted").innerText()).toBe("");
+    expect(problems).toEqual([]);
+  });
 });

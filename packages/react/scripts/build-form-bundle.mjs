@@ -78,6 +78,9 @@ for (const [index, entry] of entries.entries()) {
         // The main entry's template loaders stay dynamic imports of @ilm-forms/core/templates/…,
         // which the host's bundler splits into one chunk per template.
         external: EXTERNAL,
+        // The word-count code is a chunk of its own (loaded only by templates that count words) and
+        // takes what it shares with the entry from the entry itself, not from a third file.
+        preserveEntrySignatures: "allow-extension",
         output: {
           banner: `/*! ${entry.label}: includes @rjsf/core ${rjsfCore.version} and @rjsf/utils ${rjsfUtils.version} (Apache-2.0, https://github.com/rjsf-team/react-jsonschema-form; licence in ./LICENSE-rjsf-core.md) with jsonpointer (MIT); markdown-to-jsx, react-is, fast-uri, fast-equals, @x0k/json-schema-merge and the RJSF fields no ILM template uses replaced (decision 043) */`,
         },

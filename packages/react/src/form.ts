@@ -10,3 +10,8 @@ export { ilmTheme, ilmWidgets, ilmFields } from "./theme/ilmTheme.ts";
 export type { FormTheme } from "./theme/ilmTheme.ts";
 export type { FieldWarning } from "./theme/FormContext.ts";
 export { clearDraft } from "./drafts/draftStore.ts";
+/**
+ * Load the word-count code (its own chunk, which only a template with a word-count field needs) before
+ * a synchronous server render (`renderToString`) of such a form; streaming renders and browsers wait by themselves.
+ */
+export { loadWordCounting as preloadWordCounting } from "./wordCount/lazyWordCount.tsx";

@@ -6,6 +6,11 @@ export { IlmForm } from "./form/IlmForm.tsx";
 export type { IlmFormProps } from "./form/IlmForm.tsx";
 /** Load a template's module before its form renders (a form by id otherwise loads it on first render). */
 export { preloadTemplate } from "./form/loadTemplate.ts";
+/**
+ * Load the word-count code (its own chunk, which only a template with a word-count field needs) before
+ * a synchronous server render (`renderToString`) of such a form; streaming renders and browsers wait by themselves.
+ */
+export { loadWordCounting as preloadWordCounting } from "./wordCount/lazyWordCount.tsx";
 export type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./form/types.ts";
 
 /** An RJSF `ValidatorType` over one template's precompiled validator, with core's plain-English messages. */

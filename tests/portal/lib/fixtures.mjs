@@ -12,7 +12,7 @@ const TOOLS = { vite: "^8.0.0", "@vitejs/plugin-react": "^6.0.0", ts59: "npm:typ
 
 /**
  * A Vite + React portal: the shared sources, the tarballs of core and react, React of one major,
- * TypeScript 5.9 and 7, and every ```tsx block of docs/embedding.md as src/docs/block-N.tsx.
+ * TypeScript 5.9 and 7, and every ```tsx block of docs/embedding.md (and its Vite configuration) as src/docs/block-N.tsx.
  *
  * @param options - `fixtures` (tests/portal/fixtures), `dir` (to make), `major` (18 or 19), `tarballs`, `docs` (docs/embedding.md)
  * @returns the number of code blocks taken from the docs
@@ -22,7 +22,8 @@ export function makeReactPortal({ fixtures, dir, major, tarballs, docs }) {
   const { react, types } = REACT_VERSIONS[major];
   const ours = { "@ilm-forms/core": `file:${tarballs["@ilm-forms/core"]}`, "@ilm-forms/react": `file:${tarballs["@ilm-forms/react"]}` };
   writeManifest(dir, `portal-react-${major}`, { ...ours, react, "react-dom": react }, { ...TOOLS, "@types/react": types, "@types/react-dom": types });
-  const blocks = [...readFileSync(docs, "utf8").matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]);
+  // ```tsx blocks, and the Vite configuration (```ts vite.config.ts), which needs Vite and the React package.
+  const blocks = [...readFileSync(docs, "utf8").matchAll(/```(?:tsx|ts vite\.config\.ts)\n([\s\S]*?)```/g)].map((match) => match[1]);
   mkdirSync(join(dir, "src", "docs"), { recursive: true });
   blocks.forEach((block, index) => writeFileSync(join(dir, "src", "docs", `block-${index + 1}.tsx`), block));
   return blocks.length;

@@ -1,3 +1,4 @@
+import { openDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../reliability/support/http.ts";
 import { startServer, type TestServer } from "../support/server.ts";
@@ -57,5 +58,37 @@ describe("a page from the built server", () => {
     const rows = (html: string) => (html.match(/<td><a href="\/learner\/documents\//g) ?? []).length;
     expect((await rows(after.text))).toBe((await rows(before.text)) + 1);
     expect(after.text).toContain("session 7, 2026-04-02");
+  });
+});
+
+describe("a form that counts words, rendered by the server", () => {
+  // @ilm-forms/react's word counting is a chunk of its own (decision 048); the server loads it before
+  // rendering (entry.server.tsx), so the page as sent, before any script runs, carries the count and
+  // the guidance, and the browser hydrates the same markup.
+  it("sends the count and the handbook's guidance in the page's HTML, new and saved", async () => {
+    const learner = person("learner");
+    const client = await new Client(server.url).signIn(learner.email, learner.password);
+    const blank = await client.request("/learner/documents/new?template=ilm-8588/assignment-500");
+    expect(blank.status).toBe(200);
+    expect(blank.text).toMatch(/<input id="root_wordCount"[^>]*readOnly=""[^>]*value="0"|<input id="root_wordCount"[^>]*value="0"[^>]*readOnly=""/i);
+    expect(blank.text).toContain("Below the suggested word count (4,000 to 5,500 words) by 4,000 words. This is guidance, not a requirement.");
+
+    const data = { learnerName: "Priya Shah", registrationNo: "ILM-500", introduction: "One two three", wordCount: 70000 };
+    const saved = await client.request("/learner/documents/new?template=ilm-8588/assignment-500", { form: { document: JSON.stringify(data) } });
+    expect(saved.status).toBe(200);
+    const { sqlite, close } = openDatabase(server.databasePath);
+    let id: string;
+    try {
+      const rows = sqlite.prepare("select id, data from documents").all() as { id: string; data: string }[];
+      const row = rows.find((r) => (JSON.parse(r.data) as { introduction?: string }).introduction === "One two three");
+      expect(JSON.parse(row!.data)).toMatchObject({ learnerName: "Priya Shah", wordCount: 3 });
+      id = row!.id;
+    } finally {
+      close();
+    }
+    const page = await client.request(`/learner/documents/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<input id="root_wordCount"[^>]*value="3"/);
+    expect(page.text).toContain("Below the suggested word count (4,000 to 5,500 words) by 3,997 words. This is guidance, not a requirement.");
   });
 });

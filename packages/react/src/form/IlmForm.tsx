@@ -7,7 +7,7 @@ import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts
 export interface IlmFormProps extends IlmFormBaseProps {
   /**
    * The template: its id (`"ilm-8588/session-record"`), loaded on demand, or a template module
-   * (`import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0"`),
+   * (`import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@3.0.0"`),
    * which renders at once.
    */
   template: string | TemplateModule;

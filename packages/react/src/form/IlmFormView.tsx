@@ -1,11 +1,11 @@
 import type * as Confidentiality from "@ilm-forms/core/confidentiality";
-import { wordCounts, type PortfolioDocument, type WordCount } from "@ilm-forms/core/engine";
+import type { PortfolioDocument } from "@ilm-forms/core/engine";
 // RJSF's subpaths, not its root: the root re-exports getTestRegistry, which imports
 // @rjsf/validator-ajv8, a package a portal does not have (RJSF issue #5295, decision 022).
 import Form, { type IChangeEvent } from "@rjsf/core/lib/components/Form.js";
 import getDefaultRegistry from "@rjsf/core/lib/getDefaultRegistry.js";
 import type { RJSFSchema, UiSchema } from "@rjsf/utils";
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createPendingEdits, PendingEditsContext } from "../drafts/pendingEdits.ts";
 import { useDraft } from "../drafts/useDraft.ts";
 import { pointerSegments } from "../validator/errorSchemaFrom.ts";
@@ -15,7 +15,8 @@ import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
 import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
 import { DraftBanner } from "./DraftBanner.tsx";
 import { usePagePrefix } from "./usePagePrefix.ts";
-import { createWordCountStore, WordCountContext } from "../wordCount/wordCountStore.ts";
+import { countsWords, loadedWordCounting, loadWordCounting, type WordCounting } from "../wordCount/lazyWordCount.tsx";
+import { WordCountContext } from "../wordCount/wordCountContext.ts";
 
 const CHECK_DELAY_MS = 250;
 
@@ -25,6 +26,10 @@ function loadNameScan() {
   nameScan ??= import("@ilm-forms/core/confidentiality");
   return nameScan;
 }
+
+const subscribeToNothing = () => () => undefined;
+const inBrowser = () => true;
+const onServerOrHydrating = () => false;
 
 /** Whether any string in the data holds more than white space (an empty form names nobody). */
 function hasText(value: unknown): boolean {
@@ -58,12 +63,35 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Word counts the template asks for (fields whose x-ilm role is word-count) are counted from the
   // live data, shown by their widget as the learner types, and written into the data handed out.
-  const [wordCountStore] = useState(() => createWordCountStore(wordCounts(template, current.current)));
+  // The counting code is its own chunk, loaded only for a template with such a field: on the server
+  // and while hydrating the form waits for it (suspends), in the browser it renders at once and
+  // counts from when the code arrives (preloadTemplate loads it with the template).
+  const countsHere = useMemo(() => countsWords(template), [template]);
+  const inClientRender = useSyncExternalStore(subscribeToNothing, inBrowser, onServerOrHydrating);
+  const [arrived, setArrived] = useState<WordCounting | undefined>(undefined);
+  const counting = countsHere ? (arrived ?? loadedWordCounting()) : undefined;
+  const countingRef = useRef(counting);
+  countingRef.current = counting;
+  const wordCountStore = useMemo(() => counting?.createWordCountStore(counting.wordCounts(template, current.current)), [counting, template]);
+  useEffect(() => {
+    if (!countsHere || counting) return;
+    let mounted = true;
+    loadWordCounting().then(
+      (code) => mounted && setArrived(code),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [countsHere, counting]);
+  const recount = useCallback((data: FormData) => wordCountStore?.set(countingRef.current!.wordCounts(template, data)), [template, wordCountStore]);
   const counted = useCallback(
     (data: FormData): FormData => {
-      const counts = wordCounts(template, data);
+      const code = countingRef.current;
+      if (!code || !wordCountStore) return data;
+      const counts = code.wordCounts(template, data);
       wordCountStore.set(counts);
-      return withCounts(data, counts);
+      return code.withCounts(data, counts);
     },
     [template, wordCountStore],
   );
@@ -74,7 +102,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
   onChangeRef.current = onChange;
   useEffect(() => {
     if (!drafts.restored) return;
-    wordCountStore.set(wordCounts(template, drafts.restored.data));
+    recount(drafts.restored.data);
     current.current = drafts.restored.data;
     lastEmitted.current = drafts.restored.data;
     setRestoredAt(drafts.restored.savedAt);
@@ -87,7 +115,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     if (value !== undefined && value !== lastEmitted.current) {
       lastEmitted.current = value;
       current.current = value;
-      wordCountStore.set(wordCounts(template, value));
+      recount(value);
       setReplaced((n) => n + 1);
     }
   }, [value]);
@@ -160,9 +188,9 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     [drafts, runCheck, onChange, counted],
   );
 
-  const handleSubmit = useCallback(
-    (event: IChangeEvent) => {
-      const data = counted((event.formData ?? {}) as FormData);
+  // Valid data to the host; the draft is forgotten once the host has it (when its promise resolves).
+  const handOver = useCallback(
+    (data: FormData) => {
       const result = onSubmit?.(data);
       if (result && typeof (result as Promise<unknown>).then === "function") {
         (result as Promise<unknown>).then(
@@ -173,7 +201,20 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
         drafts.clear();
       }
     },
-    [onSubmit, drafts, counted],
+    [onSubmit, drafts],
+  );
+
+  const handleSubmit = useCallback(
+    (event: IChangeEvent) => {
+      const given = (event.formData ?? {}) as FormData;
+      // A submit before the counting code arrived (a few milliseconds after the first render) waits for it.
+      if (countsHere && !countingRef.current) {
+        void loadWordCounting().then((code) => handOver(code.withCounts(given, code.wordCounts(template, given))));
+        return;
+      }
+      handOver(counted(given));
+    },
+    [handOver, counted, countsHere, template],
   );
 
   useImperativeHandle(ref, () => ({ clearDraft: () => drafts.clear(), submit: () => formRef.current?.submit() }), [drafts]);
@@ -182,10 +223,14 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     drafts.clear();
     setRestoredAt(undefined);
     const original = value ?? {};
-    wordCountStore.set(wordCounts(template, original));
+    recount(original);
     current.current = original;
     setGeneration((n) => n + 1);
   };
+
+  // On the server and while hydrating, a form that counts waits for the counting code, so the
+  // markup shows the counts and the hydrating browser renders the same.
+  if (countsHere && !counting && !inClientRender) throw loadWordCounting();
 
   return (
     <div className="ilm-form-wrapper">
@@ -220,14 +265,6 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
     </div>
   );
 });
-
-/** The data with each word-count field set to its count; the same object when there is none to set. */
-function withCounts(data: FormData, counts: readonly WordCount[]): FormData {
-  if (counts.length === 0 || counts.every((c) => data[c.field] === c.count)) return data;
-  const copy: FormData = { ...data };
-  for (const { field, count } of counts) copy[field] = count;
-  return copy;
-}
 
 /** RJSF's own core theme, for hosts that pass `replaceTheme` and want to start from it. */
 export const rjsfCoreRegistry = getDefaultRegistry;

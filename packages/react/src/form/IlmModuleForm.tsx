@@ -4,7 +4,7 @@ import type { IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts
 
 /** The props of the lean `IlmForm` of `@ilm-forms/react/form`. */
 export interface IlmModuleFormProps extends IlmFormBaseProps {
-  /** A template module: `import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@2.0.0"`. */
+  /** A template module: `import * as sessionRecord from "@ilm-forms/core/templates/ilm-8588/session-record@3.0.0"`. */
   template: TemplateModule;
 }
 

@@ -1,4 +1,5 @@
 import { templateLoaders } from "../generated/templateLoaders.ts";
+import { countsWords, loadWordCounting } from "../wordCount/lazyWordCount.tsx";
 import type { TemplateModule } from "./types.ts";
 
 const loaded = new Map<string, TemplateModule>();
@@ -37,8 +38,10 @@ export function preloadTemplate(id: string, version?: string): Promise<TemplateM
   let pending = loading.get(found.key);
   if (!pending) {
     const [, chosen] = found.key.split(/@(?=[^@]*$)/) as [string, string];
-    pending = templateLoaders[id]!.versions[chosen]!().then((module) => {
+    pending = templateLoaders[id]!.versions[chosen]!().then(async (module) => {
       const entry: TemplateModule = { template: module.template, validate: module.validate };
+      // A template that counts words brings the counting code too, so its form renders at once.
+      if (countsWords(entry.template)) await loadWordCounting();
       loaded.set(found.key, entry);
       return entry;
     });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { registry } from "@ilm-forms/core";
 import type { FieldTemplateProps } from "@rjsf/utils";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -12,9 +12,27 @@ const bundlePath = createRequire(import.meta.url).resolve("@ilm-forms/react/form
 let lean: typeof unbundled;
 beforeAll(async () => {
   lean = (await import(bundlePath)) as typeof unbundled;
+  // A synchronous server render of a template that counts words needs the counting code loaded first.
+  await Promise.all([lean.preloadWordCounting(), unbundled.preloadWordCounting()]);
 });
 
 const schemasDir = join(import.meta.dirname, "../../../../schemas");
+/**
+ * The word-count chunk next to a prebuilt entry (loaded with import() by templates that count words),
+ * and the names it takes from the entry (the entry exports them besides its own, decision 048).
+ */
+function wordCountChunk(entryPath: string): { path: string; code: string; fromEntry: string[] } {
+  const entry = readFileSync(entryPath, "utf8");
+  const file = /import\("\.\/(wordCountFeature-[\w-]+\.js)"\)/.exec(entry)?.[1];
+  if (!file) throw new Error(`${entryPath} has no dynamic import of its word-count chunk`);
+  const path = join(dirname(entryPath), file);
+  const code = readFileSync(path, "utf8");
+  const entryName = basename(entryPath);
+  const clause = new RegExp(`^import \\{([^}]*)\\} from "\\./${entryName.replace(".", "\\.")}";$`, "m").exec(code)?.[1] ?? "";
+  const fromEntry = clause.split(",").map((part) => part.trim().split(/\s+as\s+/)[0]!).filter(Boolean);
+  return { path, code, fromEntry };
+}
+
 function validExample(templateId: string): Record<string, unknown> | undefined {
   const [qualification, name] = templateId.split("/");
   const file = join(schemasDir, qualification ?? "", "examples", `${name}.json`);
@@ -25,7 +43,8 @@ function validExample(templateId: string): Record<string, unknown> | undefined {
 describe("the prebuilt @ilm-forms/react/form bundle", () => {
   it("is dist/bundle/form.js, and exports what the lean sources export", () => {
     expect(bundlePath.endsWith(join("dist", "bundle", "form.js"))).toBe(true);
-    expect(Object.keys(lean).sort()).toEqual(Object.keys(unbundled).sort());
+    const { fromEntry } = wordCountChunk(bundlePath);
+    expect(Object.keys(lean).filter((name) => !fromEntry.includes(name)).sort()).toEqual(Object.keys(unbundled).sort());
   });
 
   it("imports only React, React DOM and @ilm-forms/core, and holds @rjsf/core and @rjsf/utils without markdown-to-jsx, fast-uri, fast-equals or json-schema-merge", () => {
@@ -107,7 +126,8 @@ describe("the prebuilt @ilm-forms/react main entry", () => {
   it("is dist/bundle/index.js, exports what src/index.ts exports, and leaves each template to a dynamic import", async () => {
     expect(mainPath.endsWith(join("dist", "bundle", "index.js"))).toBe(true);
     const [main, sources] = await Promise.all([import(mainPath), import("../index.ts")]);
-    expect(Object.keys(main).sort()).toEqual(Object.keys(sources).sort());
+    const { fromEntry } = wordCountChunk(mainPath);
+    expect(Object.keys(main).filter((name) => !fromEntry.includes(name)).sort()).toEqual(Object.keys(sources).sort());
     const code = readFileSync(mainPath, "utf8");
     const imported = new Set([...code.matchAll(/^import [^"]*"([^"]+)";$/gm)].map((match) => match[1]));
     expect([...imported].sort()).toEqual(["@ilm-forms/core/engine", "react", "react-dom", "react/jsx-runtime"]);
@@ -115,5 +135,18 @@ describe("the prebuilt @ilm-forms/react main entry", () => {
     expect(templates.sort()).toEqual(registry.listAllVersions().map((template) => `@ilm-forms/core/templates/${template.id}@${template.version}`).sort());
     const { sources: bundled } = JSON.parse(readFileSync(`${mainPath}.map`, "utf8")) as { sources: string[] };
     expect(bundled.filter((source) => source.includes("markdown-to-jsx"))).toEqual([]);
+  });
+
+  it("carries no word counting: the widget, its store and core's counting are a chunk of their own, taking from the entry only what it shares", () => {
+    for (const entryPath of [mainPath, bundlePath]) {
+      const { sources } = JSON.parse(readFileSync(`${entryPath}.map`, "utf8")) as { sources: string[] };
+      expect(sources.filter((source) => /WordCountWidget|wordCountStore|wordCountFeature/.test(source))).toEqual([]);
+      expect(readFileSync(entryPath, "utf8")).not.toMatch(/^import \{[^}]*\bwordCounts\b|guidance, not a requirement/m);
+      const chunk = wordCountChunk(entryPath);
+      expect(chunk.code).toMatch(/^import \{ wordCounts \} from "@ilm-forms\/core\/engine";$/m);
+      expect(chunk.code).toContain("This is guidance, not a requirement.");
+      expect(chunk.fromEntry.length).toBeGreaterThan(0);
+      expect(chunk.fromEntry.length).toBeLessThanOrEqual(3);
+    }
   });
 });

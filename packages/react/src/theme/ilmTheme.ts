@@ -9,7 +9,7 @@ import { DurationWidget } from "../widgets/DurationWidget.tsx";
 import { RatingWidget } from "../widgets/RatingWidget.tsx";
 import { SelectWidget } from "../widgets/SelectWidget.tsx";
 import { TextareaWidget } from "../widgets/TextareaWidget.tsx";
-import { WordCountWidget } from "../wordCount/WordCountWidget.tsx";
+import { WordCountWidget } from "../wordCount/lazyWordCount.tsx";
 import { ArrayFieldItemTemplate } from "./ArrayFieldItemTemplate.tsx";
 import { ArrayFieldTemplate } from "./ArrayFieldTemplate.tsx";
 import { AddButton, SubmitButton } from "./buttons.tsx";

@@ -1,7 +1,7 @@
 import type { WidgetProps } from "@rjsf/utils";
 import { useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { describedBy } from "../theme/describedBy.ts";
-import { WordCountContext, type WordCountStore } from "./wordCountStore.ts";
+import { WordCountContext, type WordCountStore } from "./wordCountContext.ts";
 
 /** Where a count stands against the suggestion the template's annotation gives. */
 export type WordCountBand = "below" | "within" | "above";
