@@ -1,5 +1,4 @@
 import { mayWrite, registry } from "@ilm-forms/core";
-import { openSubmissionHolding, reopenedByReturn } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
@@ -10,6 +9,7 @@ import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentLi
 import { UnitDocuments } from "../components/UnitDocuments.tsx";
 import { unitAttachments } from "../models/attachments.server.ts";
 import { criterionText } from "../models/criteria.ts";
+import { documentLock } from "../models/learnerDocuments.server.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
@@ -38,13 +38,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     documents: (await Promise.all(progress.documents.map(async (d) => {
       const template = registry.get(d.templateId, d.templateVersion);
-      const holding = (await openSubmissionHolding(context.database.db, user.scope, d.learnerId, d.id));
+      const { holding, final } = await documentLock(context.database.db, user.scope, d);
       // Why the learner cannot change it, in words: kept by someone else, with the assessor, or handed in.
       const locked = template && !mayWrite(template, "learner")
         ? "Kept by your assessor or centre: you can read it, not change it."
         : holding
           ? `Locked: part of Unit ${holding.unit} submitted on ${holding.submittedAt.slice(0, 10)}, while it is being assessed.`
-          : d.status === "submitted" && !(await reopenedByReturn(context.database.db, user.scope, d.learnerId, d.id))
+          : final
             ? "Locked: handed in as final."
             : null;
       const client = typeof d.data.clientRef === "string" && d.data.clientRef.trim() ? d.data.clientRef.trim() : null;

@@ -1,0 +1,71 @@
+import { namesUsedIn } from "@ilm-forms/core";
+import { createDocument, getDocument, listDocuments, openSubmissionHolding, reopenedByReturn, saveDocument, type Db, type HoldingSubmission, type Scope } from "@ilm-forms/db";
+import { toPortfolioDocument } from "./portfolio.server.ts";
+
+export type { HoldingSubmission };
+
+/**
+ * Whether the learner can change a document now: held by a unit under assessment, or handed in as
+ * final (status submitted) unless a returned unit or a Referral reopened it for the next attempt.
+ *
+ * @param db - the connection
+ * @param scope - the learner's scope
+ * @param document - the document
+ * @returns the submission holding it (or null), and whether it is final
+ */
+export async function documentLock(db: Db, scope: Scope, document: { id: string; learnerId: string; status: string }): Promise<{ holding: HoldingSubmission | null; final: boolean }> {
+  const holding = (await openSubmissionHolding(db, scope, document.learnerId, document.id)) ?? null;
+  const final = document.status === "submitted" && !(await reopenedByReturn(db, scope, document.learnerId, document.id));
+  return { holding, final };
+}
+
+/**
+ * The names (of clients, stakeholders ...) the learner's other documents use, so the form can warn
+ * before a real name goes into a document.
+ *
+ * @param db - the connection
+ * @param scope - the learner's scope
+ * @param learnerId - the learner
+ * @param exceptId - the document being edited, left out
+ * @returns the names
+ */
+export async function namesInOtherDocuments(db: Db, scope: Scope, learnerId: string, exceptId?: string) {
+  const others = (await listDocuments(db, scope, learnerId)).filter((d) => d.id !== exceptId);
+  return namesUsedIn(others.map((d) => toPortfolioDocument(d)));
+}
+
+/**
+ * A document of the learner's, to edit.
+ *
+ * @param db - the connection
+ * @param scope - the learner's scope
+ * @param id - the document
+ * @returns the stored document, or undefined when it is not theirs
+ */
+export function learnerDocument(db: Db, scope: Scope, id: string) {
+  return getDocument(db, scope, id);
+}
+
+/**
+ * Saves the learner's change to a document (validated; optimistic locking on the version read).
+ *
+ * @param db - the connection
+ * @param scope - the learner's scope
+ * @param input - the document, the version read, the new data
+ * @returns the new version, or why not (invalid, changed, locked, final, not found)
+ */
+export function saveLearnerDocument(db: Db, scope: Scope, input: { id: string; expectedVersion: number; data: Record<string, unknown> }) {
+  return saveDocument(db, scope, input);
+}
+
+/**
+ * Creates a document of the learner's from a template they may write (validated).
+ *
+ * @param db - the connection
+ * @param scope - the learner's scope
+ * @param input - the learner, the template, the data
+ * @returns the new id, or why not (invalid, forbidden, not found)
+ */
+export function createLearnerDocument(db: Db, scope: Scope, input: { learnerId: string; templateId: string; data: Record<string, unknown> }) {
+  return createDocument(db, scope, input);
+}
