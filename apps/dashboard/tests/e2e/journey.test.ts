@@ -67,7 +67,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
 
     await page.goto(`${server.url}/learner/units/501`);
     // The unit's documents are grouped by client, one table a client.
-    expect((await page.locator("section[aria-labelledby^=client-]").allInnerTexts()).join("\n")).toContain("session 7");
+    expect((await page.locator("section[aria-labelledby^=client-]").allInnerTexts()).join("\n")).toContain("Session 7");
     await page.getByRole("link", { name: "Submit this unit for assessment" }).click();
     await at(page, /\/submit$/);
     await checkAccessibility(page, "submit");
@@ -85,7 +85,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
     await page.goto(`${server.url}/learner/units/501`);
     // Session 7 went with Unit 501 to the assessor: it reads, but cannot be saved.
-    await page.getByRole("link", { name: /session 7/ }).first().click();
+    await page.getByRole("link", { name: /Session 7/ }).first().click();
     await at(page, /\/learner\/documents\/[\w-]+/);
     expect(await page.getByRole("status").filter({ hasText: "submitted for assessment" }).innerText()).toContain("It cannot be changed while it is being assessed");
     expect(await page.getByRole("button", { name: /save/i }).count()).toBe(0);
