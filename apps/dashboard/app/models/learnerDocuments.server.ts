@@ -35,37 +35,39 @@ export async function namesInOtherDocuments(db: Db, scope: Scope, learnerId: str
 }
 
 /**
- * A document of the learner's, to edit.
+ * A learner's document (or a record kept about them) to edit, if the caller may read it.
  *
  * @param db - the connection
- * @param scope - the learner's scope
+ * @param scope - the caller (the learner, or the assessor who keeps a record)
  * @param id - the document
- * @returns the stored document, or undefined when it is not theirs
+ * @returns the stored document, or undefined
  */
-export function learnerDocument(db: Db, scope: Scope, id: string) {
+export function documentToEdit(db: Db, scope: Scope, id: string) {
   return getDocument(db, scope, id);
 }
 
 /**
- * Saves the learner's change to a document (validated; optimistic locking on the version read).
+ * Saves a change to a document (validated; optimistic locking on the version read; the data layer
+ * refuses a template the caller's role may not write).
  *
  * @param db - the connection
- * @param scope - the learner's scope
+ * @param scope - the caller
  * @param input - the document, the version read, the new data
- * @returns the new version, or why not (invalid, changed, locked, final, not found)
+ * @returns the new version, or why not (invalid, changed, locked, final, forbidden, not found)
  */
-export function saveLearnerDocument(db: Db, scope: Scope, input: { id: string; expectedVersion: number; data: Record<string, unknown> }) {
+export function saveDocumentChange(db: Db, scope: Scope, input: { id: string; expectedVersion: number; data: Record<string, unknown> }) {
   return saveDocument(db, scope, input);
 }
 
 /**
- * Creates a document of the learner's from a template they may write (validated).
+ * Creates a document for a learner: the learner's own, or a record the caller keeps about them
+ * (validated; the data layer refuses a template the caller's role may not write).
  *
  * @param db - the connection
- * @param scope - the learner's scope
+ * @param scope - the caller
  * @param input - the learner, the template, the data
  * @returns the new id, or why not (invalid, forbidden, not found)
  */
-export function createLearnerDocument(db: Db, scope: Scope, input: { learnerId: string; templateId: string; data: Record<string, unknown> }) {
+export function createDocumentFor(db: Db, scope: Scope, input: { learnerId: string; templateId: string; data: Record<string, unknown> }) {
   return createDocument(db, scope, input);
 }

@@ -1,5 +1,5 @@
 import { mayWrite, registry, type Template } from "@ilm-forms/core";
-import { createDocument, getDocument, getLearner, listDocuments, saveDocument, type Db, type Role, type Scope } from "@ilm-forms/db";
+import { getLearner, listDocuments, type Db, type Role, type Scope } from "@ilm-forms/db";
 
 /**
  * The records a role keeps about a learner rather than the learner: templates whose `x-ilm.writers`
@@ -25,41 +25,4 @@ export async function learnerRecords(db: Db, scope: Scope, learnerId: string, qu
     templates,
     records: (await listDocuments(db, scope, learnerId)).filter((d) => ids.has(d.templateId)),
   };
-}
-
-/**
- * A record the caller keeps, to read or change (any document the caller may read; the route checks the template).
- *
- * @param db - the connection
- * @param scope - the caller
- * @param id - the record
- * @returns the stored record, or undefined
- */
-export function keptRecord(db: Db, scope: Scope, id: string) {
-  return getDocument(db, scope, id);
-}
-
-/**
- * Saves a change to a record the caller keeps (validated; optimistic locking on the version read; the
- * data layer refuses a template the caller's role may not write).
- *
- * @param db - the connection
- * @param scope - the caller
- * @param input - the record, the version read, the new data
- * @returns the new version, or why not
- */
-export function saveKeptRecord(db: Db, scope: Scope, input: { id: string; expectedVersion: number; data: Record<string, unknown> }) {
-  return saveDocument(db, scope, input);
-}
-
-/**
- * Creates a record the caller keeps about a learner (validated; the data layer checks the caller's role may write the template).
- *
- * @param db - the connection
- * @param scope - the caller
- * @param input - the learner, the template, the data
- * @returns the new id, or why not
- */
-export function createKeptRecord(db: Db, scope: Scope, input: { learnerId: string; templateId: string; data: Record<string, unknown> }) {
-  return createDocument(db, scope, input);
 }

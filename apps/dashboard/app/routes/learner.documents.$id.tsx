@@ -10,7 +10,7 @@ import { documentSignatures } from "../models/signatures.server.ts";
 import { canSendMail } from "../models/mail.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
 import { endorseRecord, learnerConfirmation } from "../models/documentView.server.ts";
-import { documentLock, learnerDocument, namesInOtherDocuments, saveLearnerDocument, type HoldingSubmission } from "../models/learnerDocuments.server.ts";
+import { documentLock, documentToEdit, namesInOtherDocuments, saveDocumentChange, type HoldingSubmission } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const { db } = context.database;
-  const document = await learnerDocument(db, user.scope, params.id ?? "");
+  const document = await documentToEdit(db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   const template = registry.get(document.templateId, document.templateVersion);
   // The unit the learner came from; otherwise the first unit the template evidences.
@@ -63,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
-  const result = (await saveLearnerDocument(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
+  const result = (await saveDocumentChange(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { registry } from "@ilm-forms/core";
-import { learnerDocument } from "../models/learnerDocuments.server.ts";
+import { documentToEdit } from "../models/learnerDocuments.server.ts";
 import { makeSigningLink, withdrawSigningLink } from "../models/signingLinks.server.ts";
 import { canSendMail, isEmailAddress, sendSigningLink } from "../models/mail.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Signing link – ilm-forms" }
 // that the caller may see the document.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const document = await learnerDocument(context.database.db, user.scope, params.id ?? "");
+  const document = await documentToEdit(context.database.db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   return { documentId: document.id };
 }
@@ -25,7 +25,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const document = await learnerDocument(db, user.scope, params.id ?? "");
+  const document = await documentToEdit(db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   const back = `/learner/documents/${document.id}`;
   if (form.get("intent") === "revoke") {

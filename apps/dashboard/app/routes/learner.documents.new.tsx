@@ -4,7 +4,7 @@ import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/rea
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { useGoToSaved } from "../components/useGoToSaved.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
-import { createLearnerDocument, namesInOtherDocuments } from "../models/learnerDocuments.server.ts";
+import { createDocumentFor, namesInOtherDocuments } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
-  const result = (await createLearnerDocument(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
+  const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
     throw notFound();
