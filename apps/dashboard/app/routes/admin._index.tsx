@@ -115,13 +115,15 @@ export default function Admin() {
       ) : null}
 
       <h2 id="people">People of the centre</h2>
-      <table>
+      {/* A table on a wide screen; on a phone each person is a card with their details and actions (table--stack). */}
+      <table className="table--stack">
+        <caption className="visually-hidden">People of the centre, with their actions</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Edit</span></th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
         <tbody>
           {data.members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.name}</td><td>{m.email}</td><td>{m.role}{m.active ? "" : " (deactivated)"}</td>
-              <td>
+              <td data-label="Name" className="table--stack__lead">{m.name}</td><td data-label="Email">{m.email}</td><td data-label="Role">{m.role}{m.active ? "" : " (deactivated)"}</td>
+              <td className="table--stack__action">
                 <details id={`edit-${m.userId}`}>
                   <summary>Edit<span className="visually-hidden"> {m.name} ({m.email})</span></summary>
                   <Form method="post" noValidate>
@@ -140,7 +142,7 @@ export default function Admin() {
                   </Form>
                 </details>
               </td>
-              <td>
+              <td className="table--stack__action">
                 {m.self ? null : (
                   <Form method="post">
                     <CsrfField />
@@ -204,11 +206,12 @@ export default function Admin() {
 
       <h2 id="registrations">Registrations</h2>
       {data.registered.length === 0 ? <p>No learner is registered yet.</p> : (
-        <table>
+        <table className="table--stack">
+          <caption className="visually-hidden">Registrations of the centre's learners</caption>
           <thead><tr><th scope="col">Learner</th><th scope="col">Registration number</th><th scope="col">Qualification</th><th scope="col">Route</th><th scope="col">Unit</th><th scope="col">Rules</th><th scope="col">Registered</th></tr></thead>
           <tbody>
             {data.registered.map((r) => (
-              <tr key={r.id}><td>{r.learner}</td><td>{r.learnerNumber}</td><td>{r.qualification}</td><td>{r.route}</td><td>{r.unit}</td><td>{r.version}</td><td>{r.registeredOn}</td></tr>
+              <tr key={r.id}><td data-label="Learner" className="table--stack__lead">{r.learner}</td><td data-label="Registration number">{r.learnerNumber}</td><td data-label="Qualification">{r.qualification}</td><td data-label="Route">{r.route}</td><td data-label="Unit">{r.unit}</td><td data-label="Rules">{r.version}</td><td data-label="Registered">{r.registeredOn}</td></tr>
             ))}
           </tbody>
         </table>
