@@ -61,6 +61,8 @@ export { listSubmittedDocuments, previousAttempt } from "./repositories/attempts
 export type { SubmittedDocument } from "./repositories/attempts.ts";
 export { ratifySubmission, listRatifications } from "./repositories/ratifications.ts";
 export type { QaRatification } from "./repositories/ratifications.ts";
+export { addEqaReview, listEqaReviews } from "./repositories/eqaReviews.ts";
+export type { EqaRefusal, EqaReview } from "./repositories/eqaReviews.ts";
 export type { Forbidden, NotFound } from "./repositories/results.ts";
 
 /** Backup and demo data. */

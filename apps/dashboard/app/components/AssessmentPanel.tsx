@@ -7,7 +7,12 @@ import type { LearnerAssessment } from "../models/assessment.server.ts";
  */
 export function AssessmentPanel({ assessment, unitId, criterionText }: { assessment: LearnerAssessment; unitId: string; criterionText: (criterion: string) => string }) {
   const { state, decisions, comments, toWorkOn } = assessment;
-  const tone = state.ratified ? (state.outcome === "Pass" ? "success" : "warning") : "info";
+  const tone = state.final ? (state.outcome === "Pass" ? "success" : "warning") : "info";
+  const caption = state.final
+    ? "The ratified decision"
+    : state.ratified
+      ? "The decision ratified by internal quality assurance (provisional until the external quality assurer verifies it)"
+      : "The assessor’s provisional decision (quality assurance may still change it)";
   return (
     <section aria-labelledby="assessment" className={`notice notice--${tone}`}>
       <h2 id="assessment">Assessment</h2>
@@ -22,13 +27,13 @@ export function AssessmentPanel({ assessment, unitId, criterionText }: { assessm
       {decisions.length ? (
         <>
           <table>
-            <caption>{state.ratified ? "The ratified decision" : "The assessor’s provisional decision (quality assurance may still change it)"}</caption>
+            <caption>{caption}</caption>
             <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
             <tbody>
               {decisions.map((d) => (
                 <tr key={d.criterion}>
                   <td>AC {d.criterion.split(":")[1]} {criterionText(d.criterion)}</td>
-                  <td><span className={`tag tag--${d.decision.toLowerCase()}`}>{d.decision}</span>{state.ratified ? null : <> <span className="tag tag--provisional">provisional</span></>}</td>
+                  <td><span className={`tag tag--${d.decision.toLowerCase()}`}>{d.decision}</span>{state.final ? null : <> <span className="tag tag--provisional">provisional</span></>}</td>
                   <td>{d.feedback || "—"}</td>
                 </tr>
               ))}

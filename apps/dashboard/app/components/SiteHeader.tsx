@@ -1,13 +1,14 @@
 import { Form } from "@remix-run/react";
 import { CsrfField } from "./CsrfField.tsx";
 
-export type Role = "learner" | "assessor" | "iqa" | "centre_admin";
+export type Role = "learner" | "assessor" | "iqa" | "centre_admin" | "eqa";
 
 const HOME: Record<Role, { href: string; label: string }[]> = {
   learner: [{ href: "/learner", label: "My units" }],
   assessor: [{ href: "/assessor", label: "Marking queue" }, { href: "/assessor/learners", label: "My learners" }],
   iqa: [{ href: "/iqa", label: "Quality assurance sample" }, { href: "/assessor/learners", label: "Learners" }],
   centre_admin: [{ href: "/admin", label: "People and assignments" }],
+  eqa: [{ href: "/eqa", label: "External quality assurance" }],
 };
 
 /** The page header: the service name, the signed-in person and their pages. */

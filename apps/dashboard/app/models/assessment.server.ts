@@ -1,5 +1,5 @@
 import { qualificationOutcome, registry } from "@ilm-forms/core";
-import { listAssessmentComments, listDecisions, listRatifications, listRegistrations, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
+import { getCentre, listAssessmentComments, listDecisions, listEqaReviews, listRatifications, listRegistrations, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
 
 /** Where a unit stands in the assessment cycle, as every page says it. */
 export type AssessmentStateCode = "not-submitted" | "submitted" | "being-assessed" | "returned-by-qa" | "returned-to-learner" | "provisional" | "ratified";
@@ -13,7 +13,23 @@ export interface AssessmentState {
   /** The unit's outcome once the assessor has recorded it: provisional until ratified. */
   outcome?: "Pass" | "Referral";
   ratified: boolean;
+  /**
+   * The decision is final: ratified by internal quality assurance and, where the centre requires it,
+   * verified by its external quality assurer. Until then the learner reads it as provisional.
+   */
+  final: boolean;
 }
+
+/** External quality assurance of one submission: whether the centre waits for it, and when it came. */
+export interface ExternalCheck {
+  /** The centre's setting: decisions are final only after external verification. */
+  required: boolean;
+  /** When the EQA verified the submission (ISO), if they have. */
+  verifiedAt?: string;
+}
+
+/** A centre that does not wait for external verification: decisions are final at IQA ratification. */
+const NOT_REQUIRED: ExternalCheck = { required: false };
 
 /**
  * The state of one submission in words (GOV.UK's "what happens next"), from its status, its decisions
@@ -22,32 +38,36 @@ export interface AssessmentState {
  * @param submission - the latest submission of the unit, or undefined
  * @param decisions - its decisions
  * @param ratifications - its reviews, oldest first
+ * @param external - external quality assurance: the centre's setting and the verification, if any
  * @returns the state
  */
-export function assessmentState(submission: Submission | undefined, decisions: AssessorDecision[], ratifications: QaRatification[]): AssessmentState {
-  if (!submission) return { code: "not-submitted", words: "Not submitted yet.", attempt: 1, ratified: false };
+export function assessmentState(submission: Submission | undefined, decisions: AssessorDecision[], ratifications: QaRatification[], external: ExternalCheck = NOT_REQUIRED): AssessmentState {
+  if (!submission) return { code: "not-submitted", words: "Not submitted yet.", attempt: 1, ratified: false, final: false };
   const attempt = submission.attempt;
   const outcome = decisions.some((d) => d.decision === "Referral") ? "Referral" : decisions.length ? "Pass" : undefined;
   const lastReview = ratifications[ratifications.length - 1];
   const on = (iso: string) => iso.slice(0, 10);
   if (submission.result) {
-    const words =
-      submission.result === "Pass"
-        ? `Ratified Pass (attempt ${attempt}): quality assurance agreed the assessor's decision on ${on(lastReview?.decidedAt ?? submission.submittedAt)}.`
+    const awaitingEqa = external.required && !external.verifiedAt;
+    const ratifiedOn = on(lastReview?.decidedAt ?? submission.submittedAt);
+    const words = awaitingEqa
+      ? `Provisional ${submission.result} (attempt ${attempt}): internal quality assurance ratified it on ${ratifiedOn}; it is final once the external quality assurer verifies it.${submission.result === "Referral" ? ` Meanwhile work on the referred criteria below, then submit attempt ${attempt + 1}.` : ""}`
+      : submission.result === "Pass"
+        ? `Ratified Pass (attempt ${attempt}): quality assurance agreed the assessor's decision on ${ratifiedOn}${external.verifiedAt ? ` and the external quality assurer verified it on ${on(external.verifiedAt)}` : ""}.`
         : `Ratified Referral (attempt ${attempt}): work on the referred criteria below, then submit attempt ${attempt + 1}.`;
-    return { code: "ratified", words, attempt, outcome: submission.result, ratified: true };
+    return { code: "ratified", words, attempt, outcome: submission.result, ratified: true, final: !awaitingEqa };
   }
   if (submission.status === "returned") {
-    return { code: "returned-to-learner", words: `Returned to you by the assessor (attempt ${attempt}): change your documents and submit the unit again.`, attempt, ratified: false };
+    return { code: "returned-to-learner", words: `Returned to you by the assessor (attempt ${attempt}): change your documents and submit the unit again.`, attempt, ratified: false, final: false };
   }
   if (submission.status === "assessed") {
-    return { code: "provisional", words: `Provisional ${outcome ?? "decision"} (attempt ${attempt}): the assessor's decision, waiting for quality assurance to ratify it.`, attempt, ...(outcome ? { outcome } : {}), ratified: false };
+    return { code: "provisional", words: `Provisional ${outcome ?? "decision"} (attempt ${attempt}): the assessor's decision, waiting for quality assurance to ratify it.`, attempt, ...(outcome ? { outcome } : {}), ratified: false, final: false };
   }
   if (lastReview?.decision === "return") {
-    return { code: "returned-by-qa", words: `Returned by quality assurance to the assessor on ${on(lastReview.decidedAt)} (attempt ${attempt}): the assessor is reviewing the decision.`, attempt, ratified: false };
+    return { code: "returned-by-qa", words: `Returned by quality assurance to the assessor on ${on(lastReview.decidedAt)} (attempt ${attempt}): the assessor is reviewing the decision.`, attempt, ratified: false, final: false };
   }
-  if (decisions.length) return { code: "being-assessed", words: `Being assessed (attempt ${attempt}): your assessor has started marking.`, attempt, ratified: false };
-  return { code: "submitted", words: `Submitted on ${on(submission.submittedAt)} (attempt ${attempt}): waiting for your assessor.`, attempt, ratified: false };
+  if (decisions.length) return { code: "being-assessed", words: `Being assessed (attempt ${attempt}): your assessor has started marking.`, attempt, ratified: false, final: false };
+  return { code: "submitted", words: `Submitted on ${on(submission.submittedAt)} (attempt ${attempt}): waiting for your assessor.`, attempt, ratified: false, final: false };
 }
 
 /** A learner's submission with its decisions and reviews, each read once for every view below. */
@@ -55,6 +75,7 @@ export interface SubmissionRecord {
   submission: Submission;
   decisions: AssessorDecision[];
   ratifications: QaRatification[];
+  external: ExternalCheck;
 }
 
 /**
@@ -66,11 +87,28 @@ export interface SubmissionRecord {
  * @returns the records
  */
 export async function learnerSubmissions(db: Db, scope: Scope, learnerId: string): Promise<SubmissionRecord[]> {
+  const required = (await getCentre(db, scope))?.eqaVerificationRequired ?? false;
   return (await Promise.all((await listSubmissions(db, scope, { learnerId })).map(async (submission) => ({
     submission,
     decisions: (await listDecisions(db, scope, submission.id)),
     ratifications: (await listRatifications(db, scope, submission.id)),
+    external: await externalCheck(db, scope, submission.id, required),
   }))));
+}
+
+/**
+ * External quality assurance of a submission: the centre's setting and the EQA's verification.
+ *
+ * @param db - the connection
+ * @param scope - anyone who may see the submission
+ * @param submissionId - the submission
+ * @param required - the centre's setting, when the caller has read it; read here otherwise
+ * @returns the check
+ */
+export async function externalCheck(db: Db, scope: Scope, submissionId: string, required?: boolean): Promise<ExternalCheck> {
+  required ??= (await getCentre(db, scope))?.eqaVerificationRequired ?? false;
+  const verifiedAt = (await listEqaReviews(db, scope, submissionId)).find((r) => r.kind === "verified")?.createdAt;
+  return { required, ...(verifiedAt ? { verifiedAt } : {}) };
 }
 
 /** What a learner may see of one unit's assessment. */
@@ -99,8 +137,8 @@ export async function learnerAssessments(db: Db, scope: Scope, learnerId: string
   const latest = new Map<string, SubmissionRecord>();
   for (const record of records) if (!latest.has(record.submission.unit)) latest.set(record.submission.unit, record);
   const out = new Map<string, LearnerAssessment>();
-  for (const [unit, { submission, decisions, ratifications }] of latest) {
-    const state = assessmentState(submission, decisions, ratifications);
+  for (const [unit, { submission, decisions, ratifications, external }] of latest) {
+    const state = assessmentState(submission, decisions, ratifications, external);
     const visible = state.code === "provisional" || state.code === "ratified";
     out.set(unit, {
       submissionId: submission.id,
@@ -134,7 +172,7 @@ export interface NewsItem {
 export async function learnerNews(db: Db, scope: Scope, learnerId: string, records?: SubmissionRecord[], limit = 8): Promise<NewsItem[]> {
   records ??= await learnerSubmissions(db, scope, learnerId);
   const news: NewsItem[] = [];
-  for (const { submission, decisions, ratifications: reviews } of records) {
+  for (const { submission, decisions, ratifications: reviews, external } of records) {
     const unit = submission.unit;
     const attempt = submission.attempt > 1 ? ` (attempt ${submission.attempt})` : "";
     news.push({ at: submission.submittedAt, unit, text: `You submitted Unit ${unit}${attempt} for assessment.` });
@@ -149,9 +187,10 @@ export async function learnerNews(db: Db, scope: Scope, learnerId: string, recor
       news.push({
         at: ratified.decidedAt,
         unit,
-        text: submission.result === "Pass" ? `Unit ${unit} is ratified: Pass.` : `Unit ${unit} is ratified as a Referral: attempt ${submission.attempt + 1} is open.`,
+        text: submission.result === "Pass" ? `Unit ${unit} is ratified: Pass${external.required ? " (provisional until the external quality assurer verifies it)" : ""}.` : `Unit ${unit} is ratified as a Referral: attempt ${submission.attempt + 1} is open.`,
       });
     }
+    if (external.verifiedAt && submission.result) news.push({ at: external.verifiedAt, unit, text: `Unit ${unit} is verified by the external quality assurer: ${submission.result} is final.` });
   }
   return news.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
 }
@@ -168,7 +207,8 @@ export interface Award {
 
 /**
  * The award of each route a learner is registered on: achieved when every unit of the route is ratified
- * as a Pass (core's qualificationOutcome over the ratified results; a provisional Pass does not count).
+ * as a Pass (core's qualificationOutcome over the ratified results; a provisional Pass does not count,
+ * nor, where the centre requires external verification, a Pass the EQA has not verified).
  *
  * @param db - the connection
  * @param scope - the learner, or anyone who may see the learner
@@ -179,8 +219,8 @@ export interface Award {
 export async function learnerAwards(db: Db, scope: Scope, learnerId: string, records?: SubmissionRecord[]): Promise<Award[]> {
   records ??= await learnerSubmissions(db, scope, learnerId);
   const ratified: Record<string, Record<string, "Pass" | "Referral">> = {};
-  for (const { submission } of records) {
-    if (!submission.result) continue;
+  for (const { submission, external } of records) {
+    if (!submission.result || (external.required && !external.verifiedAt)) continue;
     const byUnit = (ratified[submission.qualification] ??= {});
     if (byUnit[submission.unit] !== "Pass") byUnit[submission.unit] = submission.result;
   }

@@ -5,6 +5,7 @@ import { learnerAttachments } from "./attachments.server.ts";
 import { documentDownload, downloadResponse, evidenceMatrixDocument, portfolioDownload, resultSheetDocument } from "./downloads.server.ts";
 import { templatesForUnit, unitDocuments } from "./portfolio.server.ts";
 import { documentSignatures, portfolioSignatures, signerSignaturesHtml } from "./signatures.server.ts";
+import { externalNote, withProvisionalNote } from "./eqa.server.ts";
 import { loadSubmission } from "./submission.server.ts";
 
 // What /downloads/... answers, once the route has checked who asks for what. Each returns undefined
@@ -88,5 +89,5 @@ export async function resultSheetFile(db: Db, caller: { scope: Scope; id: string
     ratified: ratified && names.get(ratified.iqaUserId) ? { name: names.get(ratified.iqaUserId)!, date: ratified.decidedAt.slice(0, 10) } : undefined,
   });
   const name = documentFileName({ registrationNo: view.learner.learnerNumber ?? undefined, unit: view.unit.id, templateId: sheet.template, extension: format });
-  return downloadResponse(renderDocumentHtml(sheet), format, name);
+  return downloadResponse(withProvisionalNote(renderDocumentHtml(sheet), await externalNote(db, scope, view.submission)), format, name);
 }

@@ -73,7 +73,7 @@ export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, s
     assignments: (await listAssignments(db, scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
-    settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25 },
+    settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },
   };
 }
 

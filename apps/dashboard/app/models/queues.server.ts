@@ -1,10 +1,7 @@
 import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions, type Db, type Scope } from "@ilm-forms/db";
 import { assessmentState } from "./assessment.server.ts";
 import { paginate } from "./paginate.ts";
-import { samplingPlan, type PastReview, type SampleCandidate } from "./sampling.ts";
-
-/** Units ratified unchanged in a row before an assessor is sampled at the centre's rate (decision 030). */
-const CLEARANCE = 3;
+import { SAMPLING_CLEARANCE, samplingPlan, type PastReview, type SampleCandidate } from "./sampling.ts";
 
 /** The state of a unit in the assessor's lists, in words. */
 function stateInWords(state: ReturnType<typeof assessmentState>): string {
@@ -79,7 +76,7 @@ export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL) {
     }
   }
   const percent = (await getCentre(db, scope))?.iqaSamplePercent ?? 25;
-  const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed });
+  const plan = samplingPlan(waiting, history, { percent, clearance: SAMPLING_CLEARANCE, seed });
   const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.outcome, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
   return {
     percent,

@@ -34,6 +34,9 @@ export interface SamplingSettings {
   seed: string;
 }
 
+/** Units ratified unchanged in a row before an assessor is sampled at the centre's rate (decision 030). */
+export const SAMPLING_CLEARANCE = 3;
+
 /** The calendar quarter of an ISO date, e.g. `2026-Q4`. */
 const quarterOf = (iso: string) => `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 

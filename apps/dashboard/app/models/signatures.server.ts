@@ -68,7 +68,7 @@ export async function documentSignatures(db: Db, scope: Scope, document: { id: s
 }
 
 /** Each role as the one who typed into a document. */
-const WRITERS: Record<Role, string> = { learner: "the learner", assessor: "the assessor", iqa: "quality assurance", centre_admin: "the centre" };
+const WRITERS: Record<Role, string> = { learner: "the learner", assessor: "the assessor", iqa: "quality assurance", centre_admin: "the centre", eqa: "external quality assurance" };
 
 /**
  * Who types into documents of a template, from its writers (`x-ilm.writers`): the learner when the

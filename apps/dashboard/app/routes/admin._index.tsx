@@ -11,7 +11,7 @@ import { isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, re
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
 
-const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assessor", iqa: "Internal quality assurer", centre_admin: "Centre admin" };
+const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assessor", iqa: "Internal quality assurer", centre_admin: "Centre admin", eqa: "External quality assurer" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
@@ -72,7 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "settings": {
       const percent = field("iqaSamplePercent");
-      const result = (await peopleChanges.saveSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1 }));
+      const result = (await peopleChanges.saveSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1, eqaVerificationRequired: form.get("eqaVerificationRequired") === "yes" }));
       if (result.ok) return { done: "The centre’s settings are saved." };
       if (result.reason === "invalid") {
         return { errors: [result.field === "centreNumber" ? { href: "#centre-number", message: "The centre number has at most 40 characters" } : { href: "#iqa-sample-percent", message: "Enter a whole number from 0 to 100" }] };
@@ -223,6 +223,10 @@ export default function Admin() {
         <input type="hidden" name="intent" value="settings" />
         <div className="field"><label htmlFor="centre-number">Centre Number</label><p className="hint" id="centre-number-hint">Your centre’s number with ILM, printed on result sheets.</p><input id="centre-number" name="centreNumber" type="text" defaultValue={data.settings.centreNumber} aria-describedby="centre-number-hint" /></div>
         <div className="field"><label htmlFor="iqa-sample-percent">Quality assurance sample rate (%)</label><p className="hint" id="iqa-sample-percent-hint">Of the assessed units the plan does not always sample (new assessors, Referrals, the first of each unit per quarter), the share drawn at random.</p><input id="iqa-sample-percent" name="iqaSamplePercent" type="number" min={0} max={100} step={1} defaultValue={data.settings.iqaSamplePercent} aria-describedby="iqa-sample-percent-hint" /></div>
+        <div className="field">
+          <div className="radios"><label><input type="checkbox" id="eqa-verification-required" name="eqaVerificationRequired" value="yes" defaultChecked={data.settings.eqaVerificationRequired} aria-describedby="eqa-verification-required-hint" /> Decisions are final only after external verification</label></div>
+          <p className="hint" id="eqa-verification-required-hint">When ticked, a learner reads a ratified decision as provisional until your external quality assurer (EQA) verifies it, and the result sheet says so. When not ticked, decisions are final when the IQA ratifies them.</p>
+        </div>
         <button type="submit" className="button">Save the settings</button>
       </Form>
 

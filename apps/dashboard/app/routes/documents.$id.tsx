@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 /** A document, read-only, for the people who assess and quality-assure it (scoped by the database). */
 export async function loader({ request, context, params }: LoaderFunctionArgs): Promise<DocumentEvidenceData & { approval: (NonNullable<Awaited<ReturnType<typeof recordApproval>>> & { done: boolean }) | null }> {
-  const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner"]);
+  const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner", "eqa"]);
   const { db } = context.database;
   const read = await documentToRead(db, user.scope, params.id ?? "");
   if (!read) throw notFound();

@@ -9,7 +9,7 @@ import { notFound, requireUser } from "../utils/auth.server.ts";
  * `/downloads/result-sheet/<submissionId>.pdf`.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin"]);
+  const user = await requireUser(request, context, ["learner", "assessor", "iqa", "centre_admin", "eqa"]);
   const { db } = context.database;
   const match = /^(document|portfolio|evidence-matrix|result-sheet)\/(?:([\w-]+)\/)?([\w.-]+)\.(html|pdf|zip)$/.exec(params["*"] ?? "");
   if (!match) throw notFound();

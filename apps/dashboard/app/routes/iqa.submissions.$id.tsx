@@ -6,6 +6,7 @@ import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
 import { TEXT_LIMITS } from "../models/limits.server.ts";
 import { reviewAssessment } from "../models/marking.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
+import { eqaReviewsFor } from "../models/eqa.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -28,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ratifications: view.ratifications.map((r) => ({ id: r.id, decision: r.decision, comments: r.comments, decidedAt: r.decidedAt })),
     attempt: view.submission.attempt,
     result: view.submission.result,
+    eqaReviews: await eqaReviewsFor(context.database.db, user.scope, view.submission.id),
     learningOutcomes: view.unit.learningOutcomes.map((lo) => ({
       number: lo.number,
       title: lo.resultSheetTitle ?? lo.title,
@@ -87,6 +89,12 @@ export default function ReviewSubmission() {
         <>
           <h2>Earlier reviews</h2>
           <ul>{data.ratifications.map((r) => <li key={r.id}>{r.decidedAt.slice(0, 10)}: {r.decision === "ratify" ? "ratified" : "returned"}{r.comments ? ` — ${r.comments}` : ""}</li>)}</ul>
+        </>
+      ) : null}
+      {data.eqaReviews.length ? (
+        <>
+          <h2>External quality assurance</h2>
+          <ul>{data.eqaReviews.map((r) => <li key={r.id}>{r.on}, {r.by}: {r.kind === "verified" ? `externally verified${r.comment ? ` — ${r.comment}` : ""}` : r.comment}</li>)}</ul>
         </>
       ) : null}
       <p><a href={`/downloads/result-sheet/${data.submission.id}.pdf`}>Download the result sheet (PDF)</a></p>

@@ -26,6 +26,7 @@ export const ROLE_HOME: Record<Role, string> = {
   assessor: "/assessor",
   iqa: "/iqa",
   centre_admin: "/admin",
+  eqa: "/eqa",
 };
 
 /**

@@ -10,7 +10,9 @@ vi.setConfig({ testTimeout: 180_000 });
 // assessor sees it and records again; quality assurance ratifies; the learner sees the ratified Referral
 // with the feedback and the two criteria, changes a document and submits attempt 2; the assessor sees
 // attempt 2 with the previous decisions and what changed, passes it; quality assurance ratifies; the
-// learner sees the Pass. Axe on every page; no page may scroll sideways at 390 px.
+// learner sees the Pass, provisional because the centre requires external verification; the external
+// quality assurer reads the sample (and why the unit is in it), comments and verifies; the learner then
+// sees the Pass as final. Axe on every page; no page may scroll sideways at 390 px.
 
 let server: TestServer;
 let browser: Browser;
@@ -38,6 +40,8 @@ async function check(page: Page, name: string): Promise<void> {
 const LEARNER = "learner1@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
 const IQA = "iqa@demo.ilm-forms.test";
+const EQA = "eqa@demo.ilm-forms.test";
+const ADMIN = "admin@demo.ilm-forms.test";
 
 async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
   const { context, page } = await watchedPage(browser, consoleErrors);
@@ -177,14 +181,74 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
       await at(page, /\?recorded=1$/);
     });
+    // The centre decides that decisions are final only after external verification.
+    await as(ADMIN, async (page) => {
+      await page.goto(`${server.url}/admin`);
+      await page.getByLabel("Decisions are final only after external verification").check();
+      await page.getByRole("button", { name: "Save the settings" }).click();
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "settings are saved" }).count()).toBe(1);
+      expect(await page.getByLabel("Decisions are final only after external verification").isChecked()).toBe(true);
+    });
     await as(IQA, (page) => review(page, "Ratify"));
 
-    // 7. The learner sees the ratified Pass, and cannot submit again.
+    // 7. The learner sees the ratified Pass, still provisional until the EQA verifies it, and cannot submit again.
     await as(LEARNER, async (page) => {
       await page.goto(`${server.url}/learner/units/501`);
-      expect(await page.locator("section[aria-labelledby=assessment]").innerText()).toMatch(/Ratified Pass \(attempt 2\)/);
+      const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
+      expect(panel).toMatch(/Provisional Pass \(attempt 2\): internal quality assurance ratified it on .*; it is final once the external quality assurer verifies it\./);
+      expect(panel).toContain("provisional until the external quality assurer verifies it");
       expect(await page.getByRole("link", { name: /Submit/ }).count()).toBe(0);
-      await check(page, "learner unit after pass");
+      await check(page, "learner unit after pass, provisional");
+    });
+
+    // 8. The EQA reads the sample with why the unit is in it, opens the unit, comments and verifies.
+    await as(EQA, async (page) => {
+      expect(new URL(page.url()).pathname).toBe("/eqa");
+      await check(page, "eqa sample");
+      // Attempt 1 (the ratified Referral) and attempt 2 are both in the sample; attempt 2 is the newest.
+      expect(await page.locator("table.queue tbody tr").filter({ hasText: /501\s*Sam Assessor\s*1\s*Referral/ }).count()).toBe(1);
+      const row = page.locator("table.queue tbody tr").filter({ hasText: /501\s*Sam Assessor\s*2\s*Pass/ });
+      const text = await row.innerText();
+      expect(text).toContain("Sam Assessor");
+      expect(text).toMatch(/Pass, \d{4}-\d\d-\d\d \(Indira Quality\)/);
+      // The IQA returned attempt 1 before ratifying it: the plan samples every unit of the assessor since.
+      expect(text).toContain("Every unit of this assessor is sampled since a return, until 3 in a row are ratified unchanged (1 so far).");
+      expect(text).toContain("Not yet");
+      await row.getByRole("link", { name: /^Review Unit 501/ }).click();
+      await at(page, /\/eqa\/submissions\//);
+      await check(page, "eqa unit");
+      expect(await page.getByRole("table").first().innerText()).toContain("Pass");
+      expect(await page.locator("main").innerText()).toContain("ratified by Indira Quality");
+      // The EQA reads the documents and the result sheet, but the page offers no decision to change.
+      expect(await page.getByRole("radio").count()).toBe(0);
+      const sheet = await page.request.get(`${server.url}${await page.getByRole("link", { name: "result sheet (PDF)" }).getAttribute("href")}`.replace(/\.pdf$/, ".html"));
+      expect(sheet.status()).toBe(200);
+      expect(await sheet.text()).toContain("Provisional: ratified by internal quality assurance");
+      await page.getByRole("button", { name: "Add the comment" }).click();
+      expect(await page.getByRole("alert").innerText()).toContain("Write your comment before you add it");
+      await page.getByLabel("Your comment on this unit").fill("Feedback at attempt 2 is specific to each criterion; the IQA's return was well founded.");
+      await page.getByRole("button", { name: "Add the comment" }).click();
+      await at(page, /\?done=comment$/);
+      expect(await page.getByRole("status").innerText()).toContain("Your comment is recorded.");
+      expect(await page.getByLabel("Your comment on this unit").inputValue()).toBe("");
+      await page.getByRole("button", { name: "Mark as externally verified" }).click();
+      await at(page, /\?done=verified$/);
+      expect(await page.getByRole("status").innerText()).toContain("Verified.");
+      expect(await page.locator("main").innerText()).toMatch(/Externally verified\s+on \d{4}-\d\d-\d\d by Esther External/);
+      expect(await page.getByRole("button", { name: "Mark as externally verified" }).count()).toBe(0);
+      await check(page, "eqa unit verified");
+      await page.goto(`${server.url}/eqa`);
+      expect(await page.locator("main").innerText()).toMatch(/Verified \d{4}-\d\d-\d\d/);
+    });
+
+    // 9. The learner now reads the Pass as final.
+    await as(LEARNER, async (page) => {
+      expect(await page.locator("#news").locator("..").innerText()).toContain("Unit 501 is verified by the external quality assurer: Pass is final.");
+      await page.goto(`${server.url}/learner/units/501`);
+      const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
+      expect(panel).toMatch(/Ratified Pass \(attempt 2\): quality assurance agreed the assessor's decision on .* and the external quality assurer verified it on/);
+      expect(panel).not.toContain("provisional");
+      await check(page, "learner unit after pass, final");
     });
 
     expect(consoleErrors).toEqual([]);

@@ -3,12 +3,13 @@
 // every cell over HTTP against a running dashboard and fails when a route file is missing here.
 //
 // Principals: anonymous (no session), portal (the demo centre's API token, no session), and the demo
-// centre's learner1, assessor1 (assigned learner1, not learner3), iqa and admin.
+// centre's learner1, assessor1 (assigned learner1, not learner3), iqa, admin and eqa (the external quality
+// assurer: reads across its centre, writes only its comments and verification).
 // Relationships of the record to the principal:
 //   own                     learner1's own record (learner only)
 //   assigned                learner1's record, to the assessor assigned to learner1
 //   same-centre-unassigned  a record of the same centre the principal is not tied to
-//                           (learner3's, for a learner, assessor, IQA or admin; learner1's for anonymous/portal)
+//                           (learner3's, for a learner, assessor, IQA, admin or EQA; learner1's for anonymous/portal)
 //   other-centre            learner1 of "other-centre"
 // A cell is "n/a" where the relationship cannot exist for the principal (a learner has no assigned
 // records). Route without a record: relationship "none".
@@ -19,7 +20,7 @@
 // (a missing confirmation, an invalid document, an unknown intent): the status says whether the
 // action ran for that principal at all.
 
-export const PRINCIPALS = ["anonymous", "portal", "learner", "assessor", "iqa", "centre_admin"] as const;
+export const PRINCIPALS = ["anonymous", "portal", "learner", "assessor", "iqa", "centre_admin", "eqa"] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export const RELATIONS = ["own", "assigned", "same-centre-unassigned", "other-centre"] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -33,6 +34,7 @@ export const RELATIONS_OF: Record<Principal, readonly Relation[]> = {
   assessor: ["assigned", "same-centre-unassigned", "other-centre"],
   iqa: ["same-centre-unassigned", "other-centre"],
   centre_admin: ["same-centre-unassigned", "other-centre"],
+  eqa: ["same-centre-unassigned", "other-centre"],
 };
 
 /** For a record route: the answer per relationship (a plain answer applies to every relationship the principal can have). */
@@ -60,11 +62,15 @@ export interface Endpoint {
 }
 
 /** The same answer for every principal. */
-const all = (e: Expect): Record<Principal, Expect> => ({ anonymous: e, portal: e, learner: e, assessor: e, iqa: e, centre_admin: e });
-/** Anonymous and portal are sent to sign in; the given answers for the roles. */
-const page = (roles: Record<"learner" | "assessor" | "iqa" | "centre_admin", Expect | ByRelation>): Record<Principal, Expect | ByRelation> => ({
+const all = (e: Expect): Record<Principal, Expect> => ({ anonymous: e, portal: e, learner: e, assessor: e, iqa: e, centre_admin: e, eqa: e });
+/**
+ * Anonymous and portal are sent to sign in; the given answers for the roles. The EQA is refused (404)
+ * wherever the row does not name it: it reads only what a row grants it.
+ */
+const page = (roles: Record<"learner" | "assessor" | "iqa" | "centre_admin", Expect | ByRelation> & { eqa?: Expect | ByRelation }): Record<Principal, Expect | ByRelation> => ({
   anonymous: "302 sign-in",
   portal: "302 sign-in",
+  eqa: "404",
   ...roles,
 });
 /** A relationship map for a record route: n/a where the relationship cannot exist for the principal. */
@@ -73,7 +79,7 @@ function rec(sameOrAll: Expect, other?: Expect): ByRelation {
 }
 const learnerRec = (own: Expect, unassigned: Expect, other: Expect): ByRelation => ({ own, assigned: "n/a", "same-centre-unassigned": unassigned, "other-centre": other });
 const assessorRec = (assigned: Expect, unassigned: Expect, other: Expect): ByRelation => ({ own: "n/a", assigned, "same-centre-unassigned": unassigned, "other-centre": other });
-const API = { anonymous: "401", learner: "401", assessor: "401", iqa: "401", centre_admin: "401" } as const;
+const API = { anonymous: "401", learner: "401", assessor: "401", iqa: "401", centre_admin: "401", eqa: "401" } as const;
 
 export const POLICY: Endpoint[] = [
   { file: "_index.tsx", path: "/", GET: { expect: { ...all("302 home"), anonymous: "302 /sign-in", portal: "302 /sign-in" } }, POST: { form: {}, expect: all("405") } },
@@ -112,7 +118,7 @@ export const POLICY: Endpoint[] = [
     file: "documents.$id.tsx",
     record: "document",
     path: "/documents/{id}",
-    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
     // The centre approves a record whose template asks for it (x-ilm.approvedBy): a session record does not, so an allowed IQA or admin is told so and nothing is stored.
     POST: { form: { intent: "approve", version: "1" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
   },
@@ -155,13 +161,24 @@ export const POLICY: Endpoint[] = [
     POST: { form: { decision: "ratify", comments: "" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("404") }) },
   },
 
+  // External quality assurance (issue 15): read-only across its centre, but for its comments and verification.
+  { file: "eqa._index.tsx", path: "/eqa", GET: { expect: page({ learner: "404", assessor: "404", iqa: "404", centre_admin: "404", eqa: "200" }) }, POST: { form: {}, expect: all("405") } },
+  {
+    file: "eqa.submissions.$id.tsx",
+    record: "submission",
+    path: "/eqa/submissions/{id}",
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404"), eqa: rec("200", "404") }) },
+    // the submissions are not ratified yet: the EQA is told so, nothing is stored
+    POST: { form: { intent: "verified", comment: "" }, expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("404", "404", "404"), iqa: rec("404"), centre_admin: rec("404"), eqa: rec("200", "404") }) },
+  },
+
   { file: "admin._index.tsx", path: "/admin", GET: { expect: page({ learner: "404", assessor: "404", iqa: "404", centre_admin: "200" }) }, POST: { form: { intent: "none" }, expect: page({ learner: "404", assessor: "404", iqa: "404", centre_admin: "200" }) } },
 
   {
     file: "downloads.$.tsx",
     record: "document",
     path: "/downloads/document/{id}.html",
-    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
     POST: { form: {}, expect: all("405") },
   },
   { file: "downloads.$.tsx", path: "/downloads/portfolio/501.html", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
@@ -169,27 +186,27 @@ export const POLICY: Endpoint[] = [
     file: "downloads.$.tsx",
     record: "learner-unit",
     path: "/downloads/portfolio/{learnerId}/{unit}.html",
-    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
   },
   { file: "downloads.$.tsx", path: "/downloads/portfolio/501.zip", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
   {
     file: "downloads.$.tsx",
     record: "learner-unit",
     path: "/downloads/portfolio/{learnerId}/{unit}.zip",
-    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
   },
   { file: "downloads.$.tsx", path: "/downloads/evidence-matrix/501.html", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) } },
   {
     file: "downloads.$.tsx",
     record: "learner-unit",
     path: "/downloads/evidence-matrix/{learnerId}/{unit}.html",
-    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("404", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
   },
   {
     file: "downloads.$.tsx",
     record: "submission",
     path: "/downloads/result-sheet/{id}.html",
-    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
   },
 
   // Evidence files (decision 032). Every attachment of the world is on a submitted unit, so its owner's
@@ -208,7 +225,7 @@ export const POLICY: Endpoint[] = [
     file: "server:attachments.js",
     record: "attachment",
     path: "/attachments/{id}",
-    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404") }) },
+    GET: { expect: page({ learner: learnerRec("200", "404", "404"), assessor: assessorRec("200", "404", "404"), iqa: rec("200", "404"), centre_admin: rec("200", "404"), eqa: rec("200", "404") }) },
   },
   {
     file: "attachments.$id.remove.tsx",

@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 300_000 });
 // one database file. A cell fails when the answer differs from the policy; a leak is a cell that
 // should have been refused but answered 2xx, or whose refusal names the record's learner.
 
-const HOME: Record<string, string> = { learner: "/learner", assessor: "/assessor", iqa: "/iqa", centre_admin: "/admin" };
+const HOME: Record<string, string> = { learner: "/learner", assessor: "/assessor", iqa: "/iqa", centre_admin: "/admin", eqa: "/eqa" };
 let world: World;
 let server: TestServer;
 let read: OpenDatabase;
@@ -31,6 +31,7 @@ beforeAll(async () => {
   clients.set("assessor", await new Client(server.url).signIn(d.assessor1!.email, d.assessor1!.password));
   clients.set("iqa", await new Client(server.url).signIn(d.iqa!.email, d.iqa!.password));
   clients.set("centre_admin", await new Client(server.url).signIn(d.admin!.email, d.admin!.password));
+  clients.set("eqa", await new Client(server.url).signIn(d.eqa!.email, d.eqa!.password));
 }, 120_000);
 
 afterAll(async () => {
@@ -84,6 +85,7 @@ function hiddenNames(principal: Principal): string[] {
     assessor: [d.learner1!.name, d.learner2!.name, d.learner5!.name],
     iqa: demoLearners.map((p) => p.name),
     centre_admin: demoLearners.map((p) => p.name),
+    eqa: demoLearners.map((p) => p.name),
   };
   const everyone = [...demoLearners, ...Object.values(world.other).filter((p) => p.role === "learner")].map((p) => p.name);
   return everyone.filter((name) => !visible[principal].includes(name));
@@ -91,7 +93,7 @@ function hiddenNames(principal: Principal): string[] {
 
 async function clientFor(principal: Principal, action: Action): Promise<Client> {
   if (!action.consumesSession || principal === "anonymous" || principal === "portal") return clients.get(principal)!;
-  const person = { learner: world.demo.learner1!, assessor: world.demo.assessor1!, iqa: world.demo.iqa!, centre_admin: world.demo.admin! }[principal];
+  const person = { learner: world.demo.learner1!, assessor: world.demo.assessor1!, iqa: world.demo.iqa!, centre_admin: world.demo.admin!, eqa: world.demo.eqa! }[principal];
   return new Client(server.url).signIn(person.email, person.password);
 }
 
@@ -147,7 +149,7 @@ describe("access matrix", () => {
       }
     }
     if (leaks.length) console.log(leaks.join("\n"));
-    figure("access-matrix", `cells checked = ${checked} (${POLICY.length} endpoints × methods × 6 principals × relationships; ${notApplicable} n/a), wrong answers = ${wrong.length}, leaks = ${leaks.length} (goal 0)`);
+    figure("access-matrix", `cells checked = ${checked} (${POLICY.length} endpoints × methods × 7 principals × relationships; ${notApplicable} n/a), wrong answers = ${wrong.length}, leaks = ${leaks.length} (goal 0)`);
     expect(wrong).toEqual([]);
     expect(leaks).toEqual([]);
   });

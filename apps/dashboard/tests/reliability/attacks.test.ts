@@ -42,7 +42,7 @@ function policyPaths(): { path: string; methods: string[] }[] {
     unit: "501",
     learnerNumber: world.learnerNumbers.demoL1,
   };
-  const submissionPaths = new Set(["/assessor/submissions/{id}", "/iqa/submissions/{id}", "/downloads/result-sheet/{id}.html"]);
+  const submissionPaths = new Set(["/assessor/submissions/{id}", "/iqa/submissions/{id}", "/eqa/submissions/{id}", "/downloads/result-sheet/{id}.html"]);
   return POLICY.map((endpoint) => {
     const filled: Record<string, string> = { ...values, ...(submissionPaths.has(endpoint.path) ? { id: world.records.demoL1Submission } : {}) };
     return {

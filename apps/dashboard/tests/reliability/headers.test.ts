@@ -53,7 +53,7 @@ function problems(answer: Answer): string[] {
 describe("security headers", () => {
   it("sends an enforced CSP with a nonce, nosniff and frame-ancestors of the configured portals on every route", async () => {
     const d = world.demo;
-    const people: Record<Exclude<Principal, "anonymous" | "portal">, { email: string; password: string }> = { learner: d.learner1!, assessor: d.assessor1!, iqa: d.iqa!, centre_admin: d.admin! };
+    const people: Record<Exclude<Principal, "anonymous" | "portal">, { email: string; password: string }> = { learner: d.learner1!, assessor: d.assessor1!, iqa: d.iqa!, centre_admin: d.admin!, eqa: d.eqa! };
     const clients = new Map<Principal, Client>([
       ["anonymous", new Client(server.url)],
       ["portal", new Client(server.url, { Authorization: `Bearer ${world.apiToken}` })],
@@ -67,12 +67,12 @@ describe("security headers", () => {
       if (!endpoint.GET) continue;
       for (const [principal, client] of clients) {
         const values: Record<string, string> = {
-          id: endpoint.record === "submission" ? world.records.demoL1Submission : principal === "iqa" || principal === "centre_admin" ? world.records.demoL3Doc : world.records.demoL1Doc,
+          id: endpoint.record === "submission" ? world.records.demoL1Submission : principal === "iqa" || principal === "centre_admin" || principal === "eqa" ? world.records.demoL3Doc : world.records.demoL1Doc,
           learnerId: d.learner1!.learnerId!,
           unit: "501",
           learnerNumber: world.learnerNumbers.demoL1,
         };
-        if (endpoint.record === "submission" && (principal === "iqa" || principal === "centre_admin")) values.id = world.records.demoL3Submission;
+        if (endpoint.record === "submission" && (principal === "iqa" || principal === "centre_admin" || principal === "eqa")) values.id = world.records.demoL3Submission;
         const path = endpoint.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(values[k]!));
         const answer = await client.request(path);
         checked++;

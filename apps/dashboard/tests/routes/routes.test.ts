@@ -285,7 +285,7 @@ describe("centre settings and the IQA sampling plan", () => {
     expect(await save({ centreNumber: "x".repeat(41), iqaSamplePercent: "10" })).toMatchObject({ errors: [{ href: "#centre-number" }] });
     expect(await save({ centreNumber: "012345", iqaSamplePercent: "10" })).toEqual({ done: "The centre’s settings are saved." });
     const page = (await settle(() => admin.loader(args(h.request("/admin", { cookie }))))) as { settings: unknown };
-    expect(page.settings).toEqual({ centreNumber: "012345", iqaSamplePercent: 10 });
+    expect(page.settings).toEqual({ centreNumber: "012345", iqaSamplePercent: 10, eqaVerificationRequired: false });
     const iqaCookie = await h.cookieFor(h.demo.signIns.find((p) => p.role === "iqa")!.email);
     const plan = (await settle(() => iqaHome.loader(args(h.request("/iqa", { cookie: iqaCookie }))))) as { percent: number; sample: { rows: { reason: string }[] }; notSampled: unknown };
     expect(plan.percent).toBe(10);

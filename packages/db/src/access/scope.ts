@@ -13,7 +13,7 @@ export interface Scope {
 export type Reach = "centre" | "assigned" | "own";
 
 /**
- * Centre admins and IQAs see every learner of their centre, assessors the learners assigned to
+ * Centre admins, IQAs and EQAs see every learner of their centre, assessors the learners assigned to
  * them, learners themselves.
  *
  * @param role - the caller's role

@@ -19,10 +19,12 @@ export interface Centre {
   hasApiToken: boolean;
   centreNumber: string | null;
   iqaSamplePercent: number;
+  /** Decisions are final only after external verification by the centre's EQA (otherwise at IQA ratification). */
+  eqaVerificationRequired: boolean;
 }
 
 function toCentre(row: typeof centres.$inferSelect): Centre {
-  return { id: row.id, name: row.name, createdAt: row.createdAt, hasApiToken: row.apiTokenHash !== null, centreNumber: row.centreNumber, iqaSamplePercent: row.iqaSamplePercent };
+  return { id: row.id, name: row.name, createdAt: row.createdAt, hasApiToken: row.apiTokenHash !== null, centreNumber: row.centreNumber, iqaSamplePercent: row.iqaSamplePercent, eqaVerificationRequired: row.eqaVerificationRequired === 1 };
 }
 
 /**
@@ -39,7 +41,7 @@ export async function createCentre(db: Db, input: { name: string; id?: string })
 /** {@link createCentre} inside a transaction the caller holds (with its audit entry). */
 export async function insertCentre(db: Db, input: { name: string; id?: string }): Promise<Centre> {
   if (input.name.length > TEXT_LIMITS.name) throw new Error(`A centre name has at most ${TEXT_LIMITS.name} characters`);
-  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, centreNumber: null, iqaSamplePercent: 25, createdAt: nowIso() };
+  const row = { id: input.id ?? newId(), name: input.name, apiTokenHash: null, apiTokenIssuedBy: null, centreNumber: null, iqaSamplePercent: 25, eqaVerificationRequired: 0, createdAt: nowIso() };
   (await run(db, db.insert(centres).values(row)));
   (await appendAudit(db, { centreId: row.id, actorUserId: null, action: "centre.create", entityType: "centre", entityId: row.id, after: row }));
   return toCentre(row);
@@ -126,13 +128,14 @@ export async function findCentreByApiToken(db: Db, token: string): Promise<Centr
  *
  * @param db - the connection
  * @param scope - a centre admin
- * @param settings - the centre number (at most 40 characters, empty for none) and the percentage (0 to 100)
+ * @param settings - the centre number (at most 40 characters, empty for none), the percentage (0 to 100)
+ *   and, when given, whether decisions are final only after external verification (unchanged when left out)
  * @returns ok, or why not
  */
 export async function updateCentreSettings(
   db: Db,
   scope: Scope,
-  settings: { centreNumber: string; iqaSamplePercent: number },
+  settings: { centreNumber: string; iqaSamplePercent: number; eqaVerificationRequired?: boolean },
 ): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: "invalid"; field: "centreNumber" | "iqaSamplePercent" }> {
   if (scope.role !== "centre_admin") return FORBIDDEN;
   const centreNumber = settings.centreNumber.trim();
@@ -141,7 +144,11 @@ export async function updateCentreSettings(
   return writeTransaction(db, async () => {
     const before = (await get(db, db.select().from(centres).where(eq(centres.id, scope.centreId))));
     if (!before) return NOT_FOUND;
-    const after = { centreNumber: centreNumber || null, iqaSamplePercent: settings.iqaSamplePercent };
+    const after = {
+      centreNumber: centreNumber || null,
+      iqaSamplePercent: settings.iqaSamplePercent,
+      eqaVerificationRequired: settings.eqaVerificationRequired === undefined ? before.eqaVerificationRequired : settings.eqaVerificationRequired ? 1 : 0,
+    };
     (await run(db, db.update(centres).set(after).where(eq(centres.id, scope.centreId))));
     (await appendAudit(db, {
       centreId: scope.centreId,
@@ -149,7 +156,7 @@ export async function updateCentreSettings(
       action: "centre.settings",
       entityType: "centre",
       entityId: scope.centreId,
-      before: { centreNumber: before.centreNumber, iqaSamplePercent: before.iqaSamplePercent },
+      before: { centreNumber: before.centreNumber, iqaSamplePercent: before.iqaSamplePercent, eqaVerificationRequired: before.eqaVerificationRequired },
       after,
     }));
     return { ok: true as const };

@@ -138,12 +138,12 @@ async function insertLearner(db: Db, centreId: string, userId: string, learnerNu
  * The members of the caller's centre (centre admins and IQAs), optionally of one role.
  *
  * @param db - the connection
- * @param scope - a centre admin or IQA
+ * @param scope - a centre admin, IQA or EQA (who reads who assessed and who ratified)
  * @param role - only this role, when given
  * @returns the members by name; an empty list for other roles
  */
 export async function listMembers(db: Db, scope: Scope, role?: Role): Promise<Member[]> {
-  if (scope.role !== "centre_admin" && scope.role !== "iqa") return [];
+  if (scope.role !== "centre_admin" && scope.role !== "iqa" && scope.role !== "eqa") return [];
   const rows = (await all(db, db
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, deactivatedAt: users.deactivatedAt, learnerId: learners.id })
     .from(memberships)

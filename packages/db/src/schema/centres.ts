@@ -19,5 +19,10 @@ export const centres = sqliteTable("centres", {
   centreNumber: text("centre_number"),
   /** Of the assessed units not sampled by rule, the share quality assurance draws at random (0 to 100). */
   iqaSamplePercent: integer("iqa_sample_percent").notNull().default(25),
+  /**
+   * 1 when assessment decisions are final only after external verification by the centre's EQA
+   * (until then the learner reads them as provisional); 0 when final at IQA ratification.
+   */
+  eqaVerificationRequired: integer("eqa_verification_required").notNull().default(0),
   createdAt: text("created_at").notNull(),
 });

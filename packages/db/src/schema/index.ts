@@ -9,3 +9,4 @@ export * from "./attachments.ts";
 export * from "./signatures.ts";
 export * from "./endorsements.ts";
 export * from "./passwordResets.ts";
+export * from "./eqa.ts";

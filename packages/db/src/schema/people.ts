@@ -2,8 +2,11 @@ import { check, index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { centres } from "./centres.ts";
 
-/** The roles a member of a centre can hold. */
-export const ROLES = ["learner", "assessor", "iqa", "centre_admin"] as const;
+/**
+ * The roles a member of a centre can hold. `eqa`: an external quality assurer, read-only across the
+ * centre except for EQA comments on, and external verification of, units the IQA has ratified.
+ */
+export const ROLES = ["learner", "assessor", "iqa", "centre_admin", "eqa"] as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
@@ -44,6 +47,6 @@ export const memberships = sqliteTable(
   },
   (t) => [
     index("memberships_centre_role").on(t.centreId, t.role),
-    check("memberships_role_known", sql`${t.role} in ('learner', 'assessor', 'iqa', 'centre_admin')`),
+    check("memberships_role_known", sql`${t.role} in ('learner', 'assessor', 'iqa', 'centre_admin', 'eqa')`),
   ],
 );

@@ -90,5 +90,5 @@ export const pgTables: ReadonlyMap<string, AnyPgTable> = built;
 export const {
   centres, users, memberships, learners, registrations, assessor_assignments, documents, submissions, assessor_decisions,
   qa_ratifications, submission_documents, assessment_comments, sessions, sign_in_attempts, audit_log, evidence_blobs,
-  evidence_blob_parts, attachments, signing_links, signer_signatures, rate_limit_hits, document_endorsements, password_resets,
+  evidence_blob_parts, attachments, signing_links, signer_signatures, rate_limit_hits, document_endorsements, password_resets, eqa_reviews,
 } = Object.fromEntries(built) as Record<string, AnyPgTable>;

@@ -35,7 +35,7 @@ export interface SeedResult {
 
 const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502", "503"] } as const;
 
-const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof ROUTE_UNITS; plan?: DemoPlan; assessor?: number }[] = [
+const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof ROUTE_UNITS; plan?: DemoPlan; assessor?: number; addedLater?: true }[] = [
   { role: "centre_admin", name: "Alex Admin", local: "admin" },
   { role: "assessor", name: "Sam Assessor", local: "assessor1" },
   { role: "assessor", name: "Robin Assessor", local: "assessor2" },
@@ -46,14 +46,17 @@ const PEOPLE: { role: Role; name: string; local: string; route?: keyof typeof RO
   { role: "learner", name: "", local: "learner3", route: "diploma", plan: { profile: "diploma-complete" }, assessor: 2 },
   { role: "learner", name: "", local: "learner4", route: "diploma", plan: { profile: "diploma-complete", dropClients: ["client-5", "client-6"] }, assessor: 2 },
   { role: "learner", name: "", local: "learner5", route: "certificate", plan: { profile: "missing-reflective-log" }, assessor: 1 },
+  // Added after the first demo centres were seeded: last, so no one's seed or password changes, and
+  // added to an existing demo centre on its next start.
+  { role: "eqa", name: "Esther External", local: "eqa", addedLater: true },
 ];
 
 /**
- * Creates a demo centre: a centre admin, two assessors, an IQA and five learners with portfolios
+ * Creates a demo centre: a centre admin, two assessors, an IQA, five learners with portfolios
  * from core's `generateDemoPortfolio`: Certificate complete, Certificate short of hours, Diploma
  * complete, Diploma with two clients' documents missing, Certificate missing a reflective log;
- * registered on their route's units and assigned to an assessor.
- * Idempotent: when the centre exists nothing is written and the same sign-ins come back (the
+ * registered on their route's units and assigned to an assessor, and an external quality assurer (EQA).
+ * Idempotent: when the centre exists nothing is written (but a person added to the demo later) and the same sign-ins come back (the
  * passwords derive from the seed, so they are never stored in plain text).
  *
  * @param db - the connection
@@ -74,9 +77,19 @@ export async function seedDemoCentre(
     password: `demo-${sha256Hex(`ilm-forms demo ${options.seed} ${centreId} ${p.local}`).slice(0, 12)}`,
   }));
   if ((await get(db, db.select({ id: centres.id }).from(centres).where(eq(centres.id, centreId))))) {
-    // The last person is added last: without them an earlier run stopped half-way.
-    if (!(await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIns[signIns.length - 1]!.email))))) {
+    // The last of the first people is added last: without them an earlier run stopped half-way.
+    const lastFirst = PEOPLE.findLastIndex((p) => !p.addedLater);
+    if (!(await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIns[lastFirst]!.email))))) {
       throw new Error(`seedDemoCentre: centre ${centreId} exists but its demo people are incomplete (an earlier seed stopped); start from a fresh file`);
+    }
+    // People added to the demo later join an existing demo centre, added by its admin.
+    const adminUser = await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIns[0]!.email)));
+    for (const [i, person] of PEOPLE.entries()) {
+      if (!person.addedLater || !adminUser) continue;
+      const signIn = signIns[i]!;
+      if (await get(db, db.select({ id: users.id }).from(users).where(eq(users.email, signIn.email)))) continue;
+      const added = await addMember(db, { userId: adminUser.id, centreId, role: "centre_admin" }, { email: signIn.email, name: signIn.name, password: signIn.password, role: person.role });
+      if (!added.ok) throw new Error(`seedDemoCentre: could not add ${signIn.email} (${added.reason})`);
     }
     return { centreId, created: false, signIns, documents: 0 };
   }
