@@ -1,4 +1,4 @@
-import { addMember, assignAssessor, createDocument, ratifySubmission, recordAssessment, signIn, submitUnit, type Scope } from "@ilm-forms/db";
+import { addMember, assignAssessor, createDocument, ratifySubmission, recordAssessment, submitUnit, type Scope } from "@ilm-forms/db";
 import { registry, unitCriteria } from "@ilm-forms/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as assessorHome from "../../app/routes/assessor._index.tsx";
@@ -16,19 +16,12 @@ const UNIT = "501";
 const submissions: string[] = [];
 let iqa: Scope;
 
-async function scopeOf(email: string): Promise<Scope> {
-  const person = h.demo.signIns.find((p) => p.email === email)!;
-  const result = await signIn(h.database.db, { email, password: person.password, ip: "10.1.1.3" });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return result.scope;
-}
-
 beforeAll(async () => {
   h = await createHarness();
   const db = h.database.db;
-  const admin = await scopeOf(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
-  const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
-  iqa = await scopeOf(h.demo.signIns.find((p) => p.role === "iqa")!.email);
+  const admin = await h.scopeFor(h.demo.signIns.find((p) => p.role === "centre_admin")!.email);
+  const assessor = await h.scopeFor("assessor1@demo.ilm-forms.test");
+  iqa = await h.scopeFor(h.demo.signIns.find((p) => p.role === "iqa")!.email);
   const unit = registry.unit("ilm-8588", UNIT)!;
   const criteria = unitCriteria(unit).map((c) => `${UNIT}:${c.id}`);
   const choice = registrationChoices().find((c) => c.qualification === "ilm-8588" && c.unit === UNIT && c.current)!;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createDocument, listDocuments, listLearners, signIn, type Scope } from "@ilm-forms/db";
+import { createDocument, listDocuments, listLearners } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signatureStateText } from "../../app/components/SignatureStates.tsx";
 import * as viewDocument from "../../app/routes/documents.$id.tsx";
@@ -14,13 +14,6 @@ let h: RouteHarness;
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, context: h.context, params });
 const example = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, "../../../../schemas/ilm-8588/examples", `${name}.json`), "utf8")) as { valid: Record<string, unknown>[] }).valid[0]!;
 
-async function scopeOf(email: string): Promise<Scope> {
-  const person = h.demo.signIns.find((p) => p.email === email)!;
-  const result = await signIn(h.database.db, { email, password: person.password, ip: "10.1.1.2" });
-  if (!result.ok) throw new Error(`cannot sign in ${email}`);
-  return result.scope;
-}
-
 beforeAll(async () => {
   h = await createHarness();
 }, 60_000);
@@ -28,8 +21,8 @@ afterAll(() => h?.close());
 
 describe("signature states on the assessor's view of a document", () => {
   it("say who typed a name, and whose signature a signing link is for", async () => {
-    const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
-    const learnerScope = await scopeOf("learner1@demo.ilm-forms.test");
+    const assessor = await h.scopeFor("assessor1@demo.ilm-forms.test");
+    const learnerScope = await h.scopeFor("learner1@demo.ilm-forms.test");
     const learner = (await listLearners(h.database.db, assessor)).find((l) => l.email === "learner1@demo.ilm-forms.test")!;
     const discussion = await createDocument(h.database.db, assessor, { learnerId: learner.id, templateId: "ilm-8588/professional-discussion", data: example("professional-discussion") });
     const contract = await createDocument(h.database.db, learnerScope, { learnerId: learner.id, templateId: "ilm-8588/contract", data: example("contract") });
