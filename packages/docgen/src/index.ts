@@ -11,6 +11,7 @@ export { ChromiumNotFoundError, findChromium } from "./pdf/chromium.ts";
 export { documentFileName } from "./naming/documentFileName.ts";
 export type { FileNameParts } from "./naming/documentFileName.ts";
 export { documentFacts } from "./naming/documentFacts.ts";
+export { documentCaption } from "./naming/documentCaption.ts";
 export type { DocumentFacts } from "./naming/documentFacts.ts";
 export { orderPortfolio, portfolioPart } from "./portfolio/orderPortfolio.ts";
 export type { PortfolioPart } from "./portfolio/orderPortfolio.ts";

@@ -8,8 +8,9 @@ export interface QueueColumn<K extends string> {
 }
 
 /**
- * The assessor's marking queue and the IQA's sample: one table of units with an action link per row
- * ("Mark", "Review") and pages of 25 (links that keep the page's other query parameters).
+ * Every list of units on the assessor's and the IQA's home pages (to mark, assessed, ratified, the
+ * sample): one table of units with an action link per row ("Mark", "Review", "Open") and pages of 25
+ * (links that keep the page's other query parameters, so each list pages on its own).
  */
 export function QueueTable<K extends string>({
   caption,

@@ -1,5 +1,5 @@
 import { parseDocument, type FieldError } from "@ilm-forms/core";
-import { apiTokenScope, type Db, type Scope } from "@ilm-forms/db";
+import { apiTokenScope, createDocument, getDocument, listDocuments, listLearners, saveDocument, type Db, type Scope, type StoredDocument } from "@ilm-forms/db";
 
 /**
  * The scope a portal's request acts in: the centre admin who issued the token, in their centre, so the
@@ -111,4 +111,61 @@ export function unauthorised(): Response {
     status: 401,
     headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="ilm-forms"' },
   });
+}
+
+/** A document as the API shows it (`data` only when one document is read). */
+function apiView(d: StoredDocument) {
+  return { id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, updatedAt: d.updatedAt };
+}
+
+/**
+ * One document of the caller's centre, as GET /api/v1/documents/:id answers it.
+ *
+ * @param db - the connection
+ * @param scope - the portal's scope
+ * @param id - the document's id
+ * @returns the document with its data, or undefined when the centre has none such
+ */
+export async function apiDocument(db: Db, scope: Scope, id: string) {
+  const d = await getDocument(db, scope, id);
+  return d ? { id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, data: d.data, updatedAt: d.updatedAt } : undefined;
+}
+
+/**
+ * The documents of the centre's learner with this registration number (without their data).
+ *
+ * @param db - the connection
+ * @param scope - the portal's scope
+ * @param learnerNumber - the learner's registration number
+ * @returns the documents, or undefined when the centre has no such learner
+ */
+export async function apiLearnerDocuments(db: Db, scope: Scope, learnerNumber: string | null) {
+  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber);
+  return learner ? (await listDocuments(db, scope, learner.id)).map(apiView) : undefined;
+}
+
+/**
+ * Creates a document for the centre's learner with this registration number, validated as the pages validate.
+ *
+ * @param db - the connection
+ * @param scope - the portal's scope
+ * @param input - the learner's number, the template (and version) and the data
+ * @returns the new id and version, or why not (`no-learner` when the number names no learner of the centre)
+ */
+export async function createApiDocument(db: Db, scope: Scope, input: { learnerNumber: unknown; templateId: string; templateVersion: string | undefined; data: Record<string, unknown> }) {
+  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber === input.learnerNumber);
+  if (!learner) return { ok: false as const, reason: "no-learner" as const };
+  return createDocument(db, scope, { learnerId: learner.id, templateId: input.templateId, templateVersion: input.templateVersion, data: input.data });
+}
+
+/**
+ * Changes a document with optimistic locking (PUT /api/v1/documents/:id).
+ *
+ * @param db - the connection
+ * @param scope - the portal's scope
+ * @param input - the document's id, the version the portal read, the new data
+ * @returns the new version, or why not (invalid, changed, locked, final, forbidden, not found)
+ */
+export function saveApiDocument(db: Db, scope: Scope, input: { id: string; expectedVersion: number; data: Record<string, unknown> }) {
+  return saveDocument(db, scope, input);
 }

@@ -2,7 +2,7 @@ import { authenticityDeclarationTemplate, evidenceByCriterion, markedOutcome, re
 import { ChromiumNotFoundError, createPdfPrinter, documentFacts, documentFileName, orderPortfolio, renderDocumentHtml, renderPortfolioHtml, type DocumentInput, type PdfPrinter } from "@ilm-forms/docgen";
 import type { AssessorDecision, Db, Scope, StoredDocument, Submission } from "@ilm-forms/db";
 import type { AttachmentView } from "./attachments.server.ts";
-import { documentLabel } from "./portfolio.server.ts";
+import { documentLabel, toPortfolioDocument } from "./portfolio.server.ts";
 import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
 import { portfolioSignaturesHtml, type PortfolioSignature } from "./signatures.server.ts";
 import { portfolioZipResponse } from "./portfolioZip.server.ts";
@@ -43,11 +43,6 @@ export async function downloadResponse(html: string, format: "html" | "pdf", fil
   }
 }
 
-/** A stored document as docgen takes it. */
-export function toDocumentInput(document: StoredDocument): DocumentInput {
-  return { id: document.id, template: document.templateId, version: document.templateVersion, data: document.data };
-}
-
 /**
  * One document as a page.
  *
@@ -57,7 +52,7 @@ export function toDocumentInput(document: StoredDocument): DocumentInput {
  * @param appendix - HTML to add at the end (the signers' signatures)
  */
 export async function documentDownload(document: StoredDocument, learner: { registrationNo?: string }, format: "html" | "pdf", appendix = ""): Promise<Response> {
-  const input = toDocumentInput(document);
+  const input = toPortfolioDocument(document);
   const template = registry.get(document.templateId, document.templateVersion);
   const facts = template ? documentFacts(template, document.data) : undefined;
   const name = documentFileName({ registrationNo: learner.registrationNo, templateId: document.templateId, facts, extension: format });
@@ -203,7 +198,7 @@ export async function portfolioDownload(input: {
   /** Who signed each signature of the documents (`portfolioSignatures`): a section before the annex. */
   signatures?: PortfolioSignature[];
 }): Promise<Response> {
-  const inputs: DocumentInput[] = input.documents.map(toDocumentInput);
+  const inputs: DocumentInput[] = input.documents.map((d) => toPortfolioDocument(d));
   const qualification = registry.qualification(input.qualification);
   const declaration = qualification && authenticityDeclarationTemplate(qualification);
   if (input.declaration && declaration && !input.documents.some((d) => d.templateId === declaration)) {

@@ -1,5 +1,6 @@
 import { authenticityDeclarationTemplate, createPortfolioChecker, criteriaEvidenced, registry, templatesReadBy, type PortfolioCheck, type PortfolioChecker, type PortfolioDocument, type SignerSignatureState, type Template, type Unit } from "@ilm-forms/core";
 import { approvedVersions, documentsFingerprint, listDocuments, listRegistrations, signerSignatureStates, type Db, type Registration, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { documentCaption } from "@ilm-forms/docgen";
 import { createReadCache, RecentlyUsed, scopeKey } from "./readCache.server.ts";
 
 /** One unit a learner is registered on, with what the records show. */
@@ -124,7 +125,8 @@ export function unitDocuments(documents: StoredDocument[], templates: Template[]
 }
 
 /**
- * A stored document as core's rules take it.
+ * A stored document as core's rules and docgen take it: the one mapping from the store to both
+ * (docgen reads its id, template, version and data; the rules also what the signers and the centre did).
  *
  * @param document - the stored document
  * @param what - what else the rules read of it, where the caller read it: `signerSignatures`, what the
@@ -141,22 +143,16 @@ export function toPortfolioDocument(document: StoredDocument, what: { signerSign
 }
 
 /**
- * A short, human label for a document in lists: its template's title, the client and session.
+ * A short, human label for a document in lists: its template's title, then docgen's caption (client,
+ * session, date; the unit left out, as lists sit within a unit), so a document reads as the printed portfolio names it.
  *
  * @param document - the stored document
- * @returns the label
+ * @returns e.g. `Coaching/ Mentoring Record · Client 1 · Session 2 · 03/03/2026`
  */
 export function documentLabel(document: Pick<StoredDocument, "templateId" | "templateVersion" | "data">): string {
-  const title = registry.get(document.templateId, document.templateVersion)?.title ?? document.templateId;
-  const data = document.data;
-  const parts = [shortTitle(title)];
-  if (typeof data.clientRef === "string" && data.clientRef) parts.push(data.clientRef);
-  if (typeof data.sessionNo === "number") parts.push(`session ${data.sessionNo}`);
-  const date = [data.sessionDate, data.date].find((v) => typeof v === "string" && v);
-  if (typeof date === "string") parts.push(date);
-  return parts.join(", ");
-}
-
-function shortTitle(title: string): string {
-  return title.length > 70 ? `${title.slice(0, 67)}…` : title;
+  const template = registry.get(document.templateId, document.templateVersion);
+  if (!template) return document.templateId;
+  const caption = documentCaption(template, document.data, { unit: false });
+  const title = template.title.length > 70 ? `${template.title.slice(0, 67)}…` : template.title;
+  return caption ? `${title} · ${caption}` : title;
 }

@@ -1,5 +1,5 @@
 import { mayWrite, registry, type Template } from "@ilm-forms/core";
-import { createDocument, getDocument, getLearner, listDocuments, saveDocument, type Db, type Role, type Scope } from "@ilm-forms/db";
+import { getLearner, listDocuments, type Db, type Role, type Scope } from "@ilm-forms/db";
 
 /**
  * The records a role keeps about a learner rather than the learner: templates whose `x-ilm.writers`
@@ -26,5 +26,3 @@ export async function learnerRecords(db: Db, scope: Scope, learnerId: string, qu
     records: (await listDocuments(db, scope, learnerId)).filter((d) => ids.has(d.templateId)),
   };
 }
-
-export { createDocument, getDocument, saveDocument };

@@ -1,9 +1,12 @@
-import { fieldsByRole, registry } from "@ilm-forms/core";
-import { listSignerSignatures, listSigningLinks, signatureFields, signerSignatureStates, type Db, type Scope, type StoredDocument } from "@ilm-forms/db";
+import { fieldsByRole, mayWrite, registry } from "@ilm-forms/core";
+import { listSignerSignatures, listSigningLinks, ROLES, signatureFields, signerSignatureStates, type Db, type Role, type Scope, type StoredDocument } from "@ilm-forms/db";
 
 /** The signature fields of a document and what the signers did with them, as the document page shows them. */
 export interface DocumentSignatures {
-  fields: { field: string; title: string }[];
+  /** `signer`: who signs the field through a link (`x-ilm.signer`); absent, the writer signs it by typing their name. */
+  fields: { field: string; title: string; signer?: string }[];
+  /** Who types into the document, in words, from the template's writers: "the learner", "the assessor" ... */
+  typedBy: string;
   signatures: { id: string; field: string; title: string; signerName: string; signedOn: string; matching: boolean; contentHash: string }[];
   links: { id: string; field: string; title: string; expiresAt: string; status: string }[];
 }
@@ -14,6 +17,10 @@ export interface SignatureState {
   title: string;
   /** `signer`: signed by the person through a link and still matching; `changed`: signed so, but the document changed since; `typed`: a name typed into the form by whoever wrote it; `empty`: no name. */
   state: "signer" | "changed" | "typed" | "empty";
+  /** Who signs the field through a link (a client, a witness ...); absent, it is the writer's own signature. */
+  signer?: string;
+  /** Who typed a `typed` name: the document's writer, in words. */
+  typedBy: string;
   name: string;
   date: string;
 }
@@ -27,12 +34,13 @@ export interface SignatureState {
  * @returns one state per signature field, in the template's order
  */
 export function signatureStates(data: Record<string, unknown>, signatures: DocumentSignatures): SignatureState[] {
-  return signatures.fields.map(({ field, title }) => {
+  return signatures.fields.map(({ field, title, signer }) => {
+    const who = { ...(signer ? { signer } : {}), typedBy: signatures.typedBy };
     const signed = signatures.signatures.filter((s) => s.field === field).at(-1);
-    if (signed) return { field, title, state: signed.matching ? "signer" : "changed", name: signed.signerName, date: signed.signedOn };
+    if (signed) return { field, title, state: signed.matching ? "signer" : "changed", name: signed.signerName, date: signed.signedOn, ...who };
     const typed = data[field] as { name?: unknown; date?: unknown } | undefined;
     const name = typeof typed?.name === "string" ? typed.name.trim() : "";
-    return { field, title, state: name ? "typed" : "empty", name, date: typeof typed?.date === "string" ? typed.date : "" };
+    return { field, title, state: name ? "typed" : "empty", name, date: typeof typed?.date === "string" ? typed.date : "", ...who };
   });
 }
 
@@ -45,14 +53,32 @@ export function signatureStates(data: Record<string, unknown>, signatures: Docum
  * @returns fields, signatures (matching or not) and links; empty lists for a template without signature fields
  */
 export async function documentSignatures(db: Db, scope: Scope, document: { id: string; templateId: string; templateVersion: string }): Promise<DocumentSignatures> {
-  const fields = signatureFields(document.templateId, document.templateVersion);
-  if (fields.length === 0) return { fields, signatures: [], links: [] };
+  const template = registry.get(document.templateId, document.templateVersion);
+  const signers = new Map((template ? fieldsByRole(template) : []).flatMap((f) => (f.role === "signature" && f.signer && f.steps.length === 1 ? [[f.steps[0]!, f.signer] as const] : [])));
+  const fields = signatureFields(document.templateId, document.templateVersion).map((f) => (signers.has(f.field) ? { ...f, signer: signers.get(f.field)! } : f));
+  const typedBy = template ? writerInWords(template) : WRITERS.learner;
+  if (fields.length === 0) return { fields, typedBy, signatures: [], links: [] };
   const title = (field: string) => fields.find((f) => f.field === field)?.title ?? field;
   return {
     fields,
+    typedBy,
     signatures: (await listSignerSignatures(db, scope, document.id)).map((s) => ({ id: s.id, field: s.field, title: title(s.field), signerName: s.signerName, signedOn: s.signedOn, matching: s.matching, contentHash: s.contentHash })),
     links: (await listSigningLinks(db, scope, document.id)).map((l) => ({ id: l.id, field: l.field, title: title(l.field), expiresAt: l.expiresAt, status: l.status })),
   };
+}
+
+/** Each role as the one who typed into a document. */
+const WRITERS: Record<Role, string> = { learner: "the learner", assessor: "the assessor", iqa: "quality assurance", centre_admin: "the centre", eqa: "external quality assurance" };
+
+/**
+ * Who types into documents of a template, from its writers (`x-ilm.writers`): the learner when the
+ * learner writes it (a centre admin may correct a learner's record), otherwise the roles that keep it
+ * (the assessor's professional discussion, the centre's exceptional-circumstances record).
+ */
+function writerInWords(template: Parameters<typeof mayWrite>[0]): string {
+  if (mayWrite(template, "learner")) return WRITERS.learner;
+  const writers = ROLES.filter((role) => mayWrite(template, role)).map((role) => WRITERS[role]);
+  return writers.length ? writers.join(" or ") : WRITERS.learner;
 }
 
 function escapeHtml(text: string): string {
@@ -80,8 +106,10 @@ export interface PortfolioSignature {
   title: string;
   /** Who signs it when not the learner (`x-ilm.signer`: `client`, `stakeholder`), or undefined for the learner's own. */
   signer?: string;
-  /** The name and date typed in the learner's account, if any. */
+  /** The name and date typed into the document by its writer, if any. */
   typed?: { name: string; date: string };
+  /** Who types into the document, in words ("the learner", or "the assessor" on a record the assessor keeps). */
+  typedBy: string;
   /** The signature the signer made through a link, if any, and whether it still matches. */
   bySigner?: { name: string; date: string; matching: boolean };
 }
@@ -106,7 +134,7 @@ export async function portfolioSignatures(db: Db, scope: Scope, learnerId: strin
       .map((f) => {
         const field = f.steps[0]!;
         const value = document.data[field] as { name?: unknown; date?: unknown } | undefined;
-        const row: PortfolioSignature = { documentId: document.id, title: f.title };
+        const row: PortfolioSignature = { documentId: document.id, title: f.title, typedBy: writerInWords(template) };
         if (f.signer) row.signer = f.signer;
         if (typeof value?.name === "string" && value.name.trim()) row.typed = { name: value.name.trim(), date: typeof value.date === "string" ? value.date : "" };
         const signed = made.get(document.id)?.[field];
@@ -131,9 +159,13 @@ export function portfolioSignaturesHtml(rows: PortfolioSignature[], label: (docu
       const who = `Signed by the ${escapeHtml(r.signer ?? "signer")} through a one-time link: ${escapeHtml(r.bySigner.name)}, ${escapeHtml(r.bySigner.date)}`;
       return r.bySigner.matching ? `${who}; matches this document` : `${who}; <strong>no longer matches: the document changed after it was signed</strong>`;
     }
-    if (r.typed) return r.signer ? `<strong>Typed in the learner's account</strong> (${escapeHtml(r.typed.name)}, ${escapeHtml(r.typed.date)}), not signed by the ${escapeHtml(r.signer)}` : `Signed by the learner: ${escapeHtml(r.typed.name)}, ${escapeHtml(r.typed.date)}`;
+    if (r.typed) {
+      const typed = `${escapeHtml(r.typed.name)}, ${escapeHtml(r.typed.date)}`;
+      if (!r.signer) return `Signed by ${escapeHtml(r.typedBy)}: ${typed}`;
+      return `<strong>${r.typedBy === WRITERS.learner ? "Typed in the learner's account" : `Typed by ${escapeHtml(r.typedBy)}`}</strong> (${typed}), not signed by the ${escapeHtml(r.signer)}`;
+    }
     return "Not signed";
   };
   const body = rows.map((r) => `<tr><td>${escapeHtml(label(r.documentId))}</td><td>${escapeHtml(r.title)}</td><td>${state(r)}</td></tr>`).join("");
-  return `<section class="portfolio-signatures" style="page-break-before: always"><h2>Signatures</h2><p>Who signed each document: the signers themselves through one-time links, bound to the SHA-256 of what they read, or the learner typing a name in their own account.</p><table><thead><tr><th>Document</th><th>Signature</th><th>Signed</th></tr></thead><tbody>${body}</tbody></table></section>`;
+  return `<section class="portfolio-signatures" style="page-break-before: always"><h2>Signatures</h2><p>Who signed each document: the signers themselves through one-time links, bound to the SHA-256 of what they read, or the document's writer typing a name (the learner in their own account, the assessor on a record the assessor keeps).</p><table><thead><tr><th>Document</th><th>Signature</th><th>Signed</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }

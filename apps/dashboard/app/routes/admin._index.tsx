@@ -1,5 +1,3 @@
-import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
-import { TEXT_LIMITS, createPasswordReset, getCentre, listRegistrations, setMemberActive, updateMember, unassignAssessor, updateCentreSettings, addMember, assignAssessor, issueCentreApiToken, listAssignments, listLearners, listMembers, registerLearner, ROLES, type Role } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -8,6 +6,8 @@ import { requireUser } from "../utils/auth.server.ts";
 import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { TEXT_LIMITS } from "../models/limits.server.ts";
+import { isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, registerOnUnit, type Role } from "../models/people.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
 
@@ -16,45 +16,10 @@ const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assess
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const { db } = context.database;
-  const centre = (await getCentre(db, user.scope));
-  const members = (await listMembers(db, user.scope));
-  const learners = (await listLearners(db, user.scope));
-  // People with the same name are told apart by their email address, wherever the page names them.
-  const sameName = new Set(members.filter((m, i) => members.findIndex((o) => o.name.toLowerCase() === m.name.toLowerCase()) !== i).map((m) => m.name.toLowerCase()));
-  const shown = (name: string, email: string) => (sameName.has(name.toLowerCase()) ? `${name} (${email})` : name);
-  const emails = new Map(members.map((m) => [m.userId, m.email]));
-  const names = new Map(members.map((m) => [m.userId, shown(m.name, m.email)]));
-  const learnerNames = new Map(learners.map((l) => [l.id, shown(l.name, l.email)]));
-  return {
-    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: ROLE_NAMES[m.role], active: m.deactivatedAt === null, self: m.userId === user.id, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
-    assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
-    learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
-    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, user.scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))))).flat(),
-    assignments: (await listAssignments(db, user.scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
-
-    registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
-    hasApiToken: centre?.hasApiToken ?? false,
-    settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },
-    awaitingApproval: (await recordsAwaitingApproval(db, user.scope)),
-  };
+  return { ...(await peoplePage(db, user.scope, ROLE_NAMES)), awaitingApproval: await recordsAwaitingApproval(db, user.scope) };
 }
 
 type Problem = { href: string; message: string };
-
-/** Every unit version of every qualification the installation knows, once per route that includes it (none named in code). */
-function registrationChoices(): (UnitChoice & { route: string; value: string; label: string })[] {
-  return unitChoices(registry.qualifications()).flatMap((choice) => {
-    const title = registry.qualification(choice.qualification)?.title ?? choice.qualification;
-    const version = choice.current ? "" : ` (${choice.version} version)`;
-    const routes = choice.routes.length ? choice.routes : [{ id: "", title }];
-    return routes.map((route) => ({
-      ...choice,
-      route: route.id,
-      value: `${choice.qualification}|${route.id}|${choice.unit}@${choice.version}`,
-      label: `${route.id ? `${title}, ${route.title}` : title}: Unit ${choice.unit} ${choice.title}${version}`,
-    }));
-  });
-}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
@@ -63,16 +28,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const field = (name: string) => String(form.get(name) ?? "").trim();
   switch (form.get("intent")) {
     case "add-member": {
-      const role = field("role") as Role;
+      const role = field("role");
       const errors: Problem[] = [];
       if (!field("name")) errors.push({ href: "#member-name", message: "Enter the person’s name" });
       else if (field("name").length > TEXT_LIMITS.name) errors.push({ href: "#member-name", message: `The name has at most ${TEXT_LIMITS.name} characters` });
       if (field("email").length > TEXT_LIMITS.email) errors.push({ href: "#member-email", message: `An email address has at most ${TEXT_LIMITS.email} characters` });
       if (field("learnerNumber").length > TEXT_LIMITS.learnerNumber) errors.push({ href: "#member-number", message: `The learner registration number has at most ${TEXT_LIMITS.learnerNumber} characters` });
       else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(field("email"))) errors.push({ href: "#member-email", message: "Enter an email address like name@example.org" });
-      if (!ROLES.includes(role)) errors.push({ href: "#member-role", message: "Choose a role" });
-      if (errors.length) return { errors };
-      const result = await addMember(db, user.scope, { name: field("name"), email: field("email"), password: String(form.get("password") ?? ""), role, learnerNumber: field("learnerNumber") || undefined });
+      if (!isRole(role)) errors.push({ href: "#member-role", message: "Choose a role" });
+      if (errors.length || !isRole(role)) return { errors };
+      const result = await peopleChanges.addPerson(db, user.scope, { name: field("name"), email: field("email"), password: String(form.get("password") ?? ""), role, learnerNumber: field("learnerNumber") || undefined });
       if (result.ok) return { done: `${field("name")} was added.` };
       if (result.reason === "email-taken") return { errors: [{ href: "#member-email", message: "Someone of your centre already uses this email address" }] };
       if (result.reason === "weak-password") return { errors: [{ href: "#member-password", message: result.message }] };
@@ -80,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "edit-member": {
-      const result = (await updateMember(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
+      const result = (await peopleChanges.editPerson(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
       const at = `#edit-${field("userId")}`;
       if (result.ok) return { done: `${field("name")}’s details are saved.` };
       if (result.reason === "email-taken") return { errors: [{ href: at, message: "Someone of your centre already uses this email address" }] };
@@ -90,26 +55,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
     }
     case "reset-password": {
-      const result = (await createPasswordReset(db, user.scope, field("userId")));
-      if (!result.ok) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
-      const person = (await listMembers(db, user.scope)).find((m) => m.userId === field("userId"));
-      return { resetLink: { url: `${new URL(request.url).origin}/reset-password/${result.token}`, name: person?.name ?? "", email: person?.email ?? "", expiresAt: result.expiresAt } };
+      const resetLink = await passwordResetLink(db, user.scope, field("userId"), new URL(request.url).origin);
+      if (!resetLink) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
+      return { resetLink };
     }
     case "assign": {
-      const result = (await assignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
+      const result = (await peopleChanges.assign(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor was assigned." } : { errors: [{ href: "#assign-assessor", message: "Choose an assessor and a learner of your centre" }] };
     }
     case "register": {
-      const choice = registrationChoices().find((c) => c.value === field("unit"));
-      if (!choice) return { errors: [{ href: "#register-unit", message: "Choose a unit from the list" }] };
-      const result = (await registerLearner(db, user.scope, { learnerId: field("learner"), qualification: choice.qualification, route: choice.route, unit: choice.unit, ruleSetVersion: choice.version, registeredOn: new Date().toISOString().slice(0, 10) }));
+      const result = await registerOnUnit(db, user.scope, field("learner"), field("unit"));
+      if (!result.ok && result.reason === "unknown-choice") return { errors: [{ href: "#register-unit", message: "Choose a unit from the list" }] };
       if (result.ok) return { done: "The learner was registered." };
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
     }
     case "settings": {
       const percent = field("iqaSamplePercent");
-      const result = (await updateCentreSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1, eqaVerificationRequired: form.get("eqaVerificationRequired") === "yes" }));
+      const result = (await peopleChanges.saveSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1, eqaVerificationRequired: form.get("eqaVerificationRequired") === "yes" }));
       if (result.ok) return { done: "The centre’s settings are saved." };
       if (result.reason === "invalid") {
         return { errors: [result.field === "centreNumber" ? { href: "#centre-number", message: "The centre number has at most 40 characters" } : { href: "#iqa-sample-percent", message: "Enter a whole number from 0 to 100" }] };
@@ -118,19 +81,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "deactivate":
     case "reactivate": {
-      const result = (await setMemberActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" }));
+      const result = (await peopleChanges.setActive(db, user.scope, { userId: field("userId"), active: form.get("intent") === "reactivate" }));
       if (result.ok) return { done: form.get("intent") === "reactivate" ? "The person can sign in again." : "The person is deactivated: they cannot sign in, and everything they did is kept." };
       return { errors: [{ href: "#people", message: result.reason === "self" ? "You cannot deactivate yourself" : "Choose a person of your centre" }] };
     }
     case "unassign": {
-      const result = (await unassignAssessor(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
+      const result = (await peopleChanges.unassign(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
     }
     case "api-token": {
-      if ((await getCentre(db, user.scope))?.hasApiToken && form.get("confirm") !== "yes") {
-        return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
-      }
-      const result = (await issueCentreApiToken(db, user.scope));
+      const result = await issueApiToken(db, user.scope, form.get("confirm") === "yes");
+      if (!result.ok && result.reason === "unconfirmed") return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
       return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
     }
     default:
@@ -154,13 +115,15 @@ export default function Admin() {
       ) : null}
 
       <h2 id="people">People of the centre</h2>
-      <table>
+      {/* A table on a wide screen; on a phone each person is a card with their details and actions (table--stack). */}
+      <table className="table--stack">
+        <caption className="visually-hidden">People of the centre, with their actions</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Edit</span></th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
         <tbody>
           {data.members.map((m) => (
             <tr key={m.userId}>
-              <td>{m.name}</td><td>{m.email}</td><td>{m.role}{m.active ? "" : " (deactivated)"}</td>
-              <td>
+              <td data-label="Name" className="table--stack__lead">{m.name}</td><td data-label="Email">{m.email}</td><td data-label="Role">{m.role}{m.active ? "" : " (deactivated)"}</td>
+              <td className="table--stack__action">
                 <details id={`edit-${m.userId}`}>
                   <summary>Edit<span className="visually-hidden"> {m.name} ({m.email})</span></summary>
                   <Form method="post" noValidate>
@@ -179,7 +142,7 @@ export default function Admin() {
                   </Form>
                 </details>
               </td>
-              <td>
+              <td className="table--stack__action">
                 {m.self ? null : (
                   <Form method="post">
                     <CsrfField />
@@ -243,11 +206,12 @@ export default function Admin() {
 
       <h2 id="registrations">Registrations</h2>
       {data.registered.length === 0 ? <p>No learner is registered yet.</p> : (
-        <table>
+        <table className="table--stack">
+          <caption className="visually-hidden">Registrations of the centre's learners</caption>
           <thead><tr><th scope="col">Learner</th><th scope="col">Registration number</th><th scope="col">Qualification</th><th scope="col">Route</th><th scope="col">Unit</th><th scope="col">Rules</th><th scope="col">Registered</th></tr></thead>
           <tbody>
             {data.registered.map((r) => (
-              <tr key={r.id}><td>{r.learner}</td><td>{r.learnerNumber}</td><td>{r.qualification}</td><td>{r.route}</td><td>{r.unit}</td><td>{r.version}</td><td>{r.registeredOn}</td></tr>
+              <tr key={r.id}><td data-label="Learner" className="table--stack__lead">{r.learner}</td><td data-label="Registration number">{r.learnerNumber}</td><td data-label="Qualification">{r.qualification}</td><td data-label="Route">{r.route}</td><td data-label="Unit">{r.unit}</td><td data-label="Rules">{r.version}</td><td data-label="Registered">{r.registeredOn}</td></tr>
             ))}
           </tbody>
         </table>

@@ -1,6 +1,5 @@
-import { getDocument, saveDocument } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, forbiddenTemplate, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
+import { apiDocument, apiScope, saveApiDocument, forbiddenTemplate, json, problem, readDocumentBody, unauthorised } from "../models/api.server.ts";
 
 const NOT_FOUND = () => json({ errors: [problem("not-found", "There is no such document in your centre")] }, 404);
 
@@ -9,9 +8,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.database;
   const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
-  const d = (await getDocument(db, scope, params.id ?? ""));
-  if (!d) return NOT_FOUND();
-  return json({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, data: d.data, updatedAt: d.updatedAt });
+  const document = await apiDocument(db, scope, params.id ?? "");
+  return document ? json(document) : NOT_FOUND();
 }
 
 /** PUT /api/v1/documents/:id `{ expectedVersion, data }`: optimistic locking; 409 when it changed or is in a unit under assessment. */
@@ -23,7 +21,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = await readDocumentBody(request, context.config.maxBodyBytes, { expectedVersion: "integer" });
   if (!read.ok) return read.response;
   const { body } = read;
-  const result = (await saveDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data }));
+  const result = (await saveApiDocument(db, scope, { id: params.id ?? "", expectedVersion: body.expectedVersion as number, data: body.data }));
   if (result.ok) return json({ id: params.id, version: result.version });
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
   if (result.reason === "changed") return json({ errors: [problem("changed", "The document changed since you read it: read it again and reapply your change", "/expectedVersion")], currentVersion: result.currentVersion }, 409);

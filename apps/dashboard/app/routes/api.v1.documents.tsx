@@ -1,6 +1,5 @@
-import { createDocument, listDocuments, listLearners } from "@ilm-forms/db";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiScope, forbiddenTemplate, json, problem, readDocumentBody, TEMPLATE_ID, unauthorised } from "../models/api.server.ts";
+import { apiLearnerDocuments, apiScope, createApiDocument, forbiddenTemplate, json, problem, readDocumentBody, TEMPLATE_ID, unauthorised } from "../models/api.server.ts";
 
 /** GET /api/v1/documents?learnerNumber=ILM123: the documents of a learner of the caller's centre. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -8,11 +7,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = (await apiScope(db, request));
   if (!scope) return unauthorised();
   const learnerNumber = new URL(request.url).searchParams.get("learnerNumber");
-  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber && l.learnerNumber === learnerNumber);
-  if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
-  return json({
-    documents: (await listDocuments(db, scope, learner.id)).map((d) => ({ id: d.id, template: d.templateId, templateVersion: d.templateVersion, version: d.version, status: d.status, updatedAt: d.updatedAt })),
-  });
+  const documents = await apiLearnerDocuments(db, scope, learnerNumber);
+  if (!documents) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
+  return json({ documents });
 }
 
 /**
@@ -30,16 +27,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") return json({ errors: [problem("type", "templateVersion must be text", "/templateVersion")] }, 400);
   if (!TEMPLATE_ID.test(body.template as string)) return json({ errors: [problem("template", "template must be a template id such as ilm-8588/session-record (see GET /api/v1/templates in docs/api.md)", "/template")] }, 422);
   if (body.templateVersion !== undefined && !/^[0-9A-Za-z.+-]{1,40}$/.test(body.templateVersion as string)) return json({ errors: [problem("templateVersion", "templateVersion must be a version such as 2.0.0", "/templateVersion")] }, 422);
-  const learner = (await listLearners(db, scope)).find((l) => l.learnerNumber === body.learnerNumber);
-  if (!learner) return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
-  const result = (await createDocument(db, scope, {
-    learnerId: learner.id,
+  const result = (await createApiDocument(db, scope, {
+    learnerNumber: body.learnerNumber,
     templateId: body.template as string,
     templateVersion: body.templateVersion as string | undefined,
     data: body.data,
   }));
   if (result.ok) return json({ id: result.id, version: result.version }, 201);
   if (result.reason === "invalid") return json({ errors: result.errors.map((e) => ({ ...e, path: `/data${e.path}` })) }, 422);
+  if (result.reason === "no-learner") return json({ errors: [problem("learner", "There is no learner with this learnerNumber in your centre", "/learnerNumber")] }, 404);
   if (result.reason === "forbidden") return forbiddenTemplate();
   return json({ errors: [problem("learner", "There is no such learner in your centre")] }, 404);
 }

@@ -1,9 +1,7 @@
-import { listLearners } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
-import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
-import { learnerRecords } from "../models/records.server.ts";
+import { myLearners } from "../models/myLearners.server.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "My learners – ilm-forms" }];
@@ -11,27 +9,7 @@ export const meta: MetaFunction = () => [{ title: "My learners – ilm-forms" }]
 /** The learners an assessor is assigned (every learner of the centre for IQA), each unit at a glance. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor", "iqa"]);
-  const { db } = context.database;
-  return {
-    learners: (await Promise.all((await listLearners(db, user.scope)).map(async (learner) => {
-      const progress = (await learnerProgress(db, user.scope, learner.id));
-      // The records the assessor keeps (professional discussion, observation ...), as the schemas declare.
-      const kept = user.role === "assessor" ? (await learnerRecords(db, user.scope, learner.id, [...new Set(progress.map((p) => p.registration.qualification))])) : undefined;
-      return {
-      id: learner.id,
-      name: learner.name,
-      learnerNumber: learner.learnerNumber,
-      recordTemplates: (kept?.templates ?? []).map((t) => ({ id: t.id, title: t.title })),
-      records: (kept?.records ?? []).map((d) => ({ id: d.id, label: documentLabel(d), updatedAt: d.updatedAt })),
-      units: progress.map((p) => ({
-        id: p.unit.id,
-        thresholds: p.unit.thresholds ?? {},
-        summary: p.check.summary,
-        notMet: p.check.findings.filter((f) => f.status === "not met").map((f) => ({ criterion: f.criterion, reasons: f.reasons })),
-      })),
-      };
-    }))),
-  };
+  return { learners: await myLearners(context.database.db, user.scope) };
 }
 
 export default function MyLearners() {

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/rea
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { useGoToSaved } from "../components/useGoToSaved.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
-import { createDocument, learnerRecords } from "../models/records.server.ts";
+import { createDocumentFor } from "../models/learnerDocuments.server.ts";
+import { learnerRecords } from "../models/records.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -30,7 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
-  const result = (await createDocument(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data }));
+  const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
     throw notFound();

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { readPostedDocument } from "../models/documentForm.server.ts";
-import { getDocument, saveDocument } from "../models/records.server.ts";
+import { documentToEdit, saveDocumentChange } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /** A record the assessor keeps (its template names the assessor as a writer) about an assigned learner. */
 async function recordOf(request: Request, context: LoaderFunctionArgs["context"], id: string) {
   const user = await requireUser(request, context, ["assessor"]);
-  const document = (await getDocument(context.database.db, user.scope, id));
+  const document = (await documentToEdit(context.database.db, user.scope, id));
   const template = document && registry.get(document.templateId, document.templateVersion);
   if (!document || !template || !mayWrite(template, user.role)) throw notFound();
   return { user, document, template };
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the record it changes. Reload the page." }] };
-  const result = (await saveDocument(context.database.db, user.scope, { id: document.id, expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
+  const result = (await saveDocumentChange(context.database.db, user.scope, { id: document.id, expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };

@@ -1,5 +1,4 @@
-import { criteriaEvidenced, registry, totalMarks, unitCriteria } from "@ilm-forms/core";
-import { endorsingRoles, listEndorsements, recordAssessment, TEXT_LIMITS } from "@ilm-forms/db";
+import { registry, totalMarks, unitCriteria } from "@ilm-forms/core";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useState } from "react";
@@ -11,6 +10,8 @@ import { EvidencePanel } from "../components/EvidencePanel.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
 import { learnerAttachments, submissionFiles } from "../models/attachments.server.ts";
 import { documentSignatures, signatureStates } from "../models/signatures.server.ts";
+import { TEXT_LIMITS } from "../models/limits.server.ts";
+import { discussionsByCriterion, recordMarks } from "../models/marking.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -28,20 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const evidence = Object.fromEntries(view.documents.map((d) => [d.id, { href: `/documents/${d.id}`, label: d.label }]));
   // Records whose own entries name the criteria (a professional discussion): under each criterion they
   // name, with the time stamps of those entries and whether the learner confirmed the notes.
-  const endorsements = (await listEndorsements(context.database.db, user.scope, view.storedDocuments));
-  const discussions: Record<string, { id: string; label: string; times: string[]; confirmation: "confirmed" | "changed" | "unconfirmed" | null }[]> = {};
-  for (const stored of view.storedDocuments) {
-    const template = registry.get(stored.templateId, stored.templateVersion);
-    if (template?.annotations.criteriaFrom !== "document") continue;
-    const confirmable = endorsingRoles(stored.templateId, stored.templateVersion, "confirmed").length > 0;
-    const confirmations = endorsements.filter((e) => e.documentId === stored.id && e.kind === "confirmed");
-    const confirmation = !confirmable ? null : confirmations.some((e) => e.current) ? "confirmed" : confirmations.length ? "changed" : "unconfirmed";
-    const entries = Object.values(stored.data).flatMap((v) => (Array.isArray(v) ? v : [])).filter((e): e is { time?: unknown; criteria: unknown[] } => typeof e === "object" && e !== null && Array.isArray((e as { criteria?: unknown }).criteria));
-    for (const criterion of criteriaEvidenced(template, stored.data)) {
-      const times = entries.filter((e) => e.criteria.includes(criterion)).flatMap((e) => (typeof e.time === "string" ? [e.time] : []));
-      (discussions[criterion] ??= []).push({ id: stored.id, label: evidence[stored.id]?.label ?? stored.templateId, times, confirmation });
-    }
-  }
+  const discussions = await discussionsByCriterion(context.database.db, user.scope, view);
   const files = (await learnerAttachments(context.database.db, user.scope, view.learner.id));
   // The panel's list: every submitted document with how its signatures stand and how many files it has.
   const panelDocuments = (await Promise.all(view.documents.map(async (d) => {
@@ -140,7 +128,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     else if (comment || view.comments.some((c) => c.target === `lo:${lo.number}`)) comments[`lo:${lo.number}`] = comment;
   }
   if (errors.length) return { errors };
-  const result = (await recordAssessment(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish }));
+  const result = (await recordMarks(db, user.scope, { submissionId: view.submission.id, decisions, comments, criteria: criteria.map((c) => `${view.unit.id}:${c.id}`), finish }));
   if (!result.ok) {
     if (result.reason === "undecided") return { errors: result.criteria.map((c) => ({ href: `#${marked ? "marks" : "decision"}-${c.split(":")[1]!.replace(".", "-")}`, message: `AC ${c.split(":")[1]}: ${marked ? "give a mark" : "choose Pass or Referral"} before you record the decision` })) };
     if (result.reason === "too-long") return { errors: [{ href: "#marking", message: `${result.field}: at most ${result.limit} characters` }] };

@@ -1,55 +1,29 @@
-import { registry } from "@ilm-forms/core";
-import { endorseDocument, endorsingRoles, getDocument, getLearner, listEndorsements } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { DocumentEvidence, type DocumentEvidenceData } from "../components/DocumentEvidence.tsx";
-import { documentAttachments } from "../models/attachments.server.ts";
-import { documentSignatures, signatureStates } from "../models/signatures.server.ts";
+import { documentToRead, endorseRecord, recordApproval } from "../models/documentView.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Document"} – ilm-forms` }];
 
 /** A document, read-only, for the people who assess and quality-assure it (scoped by the database). */
-export async function loader({ request, context, params }: LoaderFunctionArgs): Promise<DocumentEvidenceData & { approval: Awaited<ReturnType<typeof approvalOf>> }> {
+export async function loader({ request, context, params }: LoaderFunctionArgs): Promise<DocumentEvidenceData & { approval: (NonNullable<Awaited<ReturnType<typeof recordApproval>>> & { done: boolean }) | null }> {
   const user = await requireUser(request, context, ["assessor", "iqa", "centre_admin", "learner", "eqa"]);
   const { db } = context.database;
-  const document = (await getDocument(db, user.scope, params.id ?? ""));
-  if (!document) throw notFound();
-  const learner = (await getLearner(db, user.scope, document.learnerId));
-  const signatures = (await documentSignatures(db, user.scope, document));
-  return {
-    document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, updatedAt: document.updatedAt },
-    title: registry.get(document.templateId, document.templateVersion)?.title ?? document.templateId,
-    learner: learner?.name ?? "",
-    signatures,
-    signatureStates: signatureStates(document.data, signatures),
-    files: (await documentAttachments(db, user.scope, document.learnerId, document.id)),
-    approval: (await approvalOf(request, context, user, document)),
-  };
-}
-
-/** The centre's approval of a record whose template asks for one (`x-ilm.approvedBy`): who may give it, and whether it stands. */
-async function approvalOf(request: Request, context: LoaderFunctionArgs["context"], user: { id: string; role: string; scope: Parameters<typeof getDocument>[1] }, document: { id: string; version: number; templateId: string; templateVersion: string }) {
-  const roles = endorsingRoles(document.templateId, document.templateVersion, "approved");
-  if (roles.length === 0) return null;
-  const approvals = (await listEndorsements(context.database.db, user.scope, [document])).filter((e) => e.kind === "approved");
-  const current = approvals.find((e) => e.current);
-  return {
-    current: current ? { name: current.name, role: current.role, on: current.createdAt.slice(0, 10) } : null,
-    earlier: !current && approvals.length > 0,
-    mayApprove: roles.includes(user.role),
-    done: new URL(request.url).searchParams.get("approved") === "1",
-  };
+  const read = await documentToRead(db, user.scope, params.id ?? "");
+  if (!read) throw notFound();
+  const approval = await recordApproval(db, user.scope, read.document);
+  return { ...read, approval: approval && { ...approval, done: new URL(request.url).searchParams.get("approved") === "1" } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["iqa", "centre_admin"]);
   const form = await readForm(request);
   if (form.get("intent") !== "approve") throw notFound();
-  const result = (await endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "approved", expectedVersion: Number(form.get("version")) }));
+  const result = (await endorseRecord(context.database.db, user.scope, { documentId: params.id ?? "", kind: "approved", expectedVersion: Number(form.get("version")) }));
   if (result.ok) throw redirect(`/documents/${params.id}?approved=1`);
   if (result.reason === "changed") return { errors: [{ href: "#approval", message: "The record changed since you read it: read it again before you approve it." }] };
   // The caller may read the document (not-found otherwise): say that this kind of record takes no approval from them.

@@ -1,12 +1,9 @@
-import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
-import { paginate } from "../models/paginate.ts";
-import { SAMPLING_CLEARANCE as CLEARANCE, samplingPlan, type PastReview, type SampleCandidate } from "../models/sampling.ts";
-import { submissionMarks } from "../models/assessment.server.ts";
+import { iqaSample } from "../models/queues.server.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Quality assurance sample – ilm-forms" }];
@@ -14,39 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Quality assurance sample – 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["iqa"]);
   const { db } = context.database;
-  const names = new Map((await listMembers(db, user.scope)).map((m) => [m.userId, m.name]));
-  const history: PastReview[] = [];
-  const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string; shown: string })[] = [];
-  const ratified: { id: string; learner: string; unit: string; attempt: number; result: string }[] = [];
-  for (const s of (await listSubmissions(db, user.scope))) {
-    const decisions = (await listDecisions(db, user.scope, s.id));
-    const assessorUserId = decisions[0]?.assessorUserId ?? "";
-    for (const r of (await listRatifications(db, user.scope, s.id))) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
-    const learner = (await getLearner(db, user.scope, s.learnerId))?.name ?? "";
-    if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result === "Marked" ? (submissionMarks(s, decisions)?.words ?? s.result) : s.result });
-    else if (s.status === "assessed") {
-      // A marks unit's provisional outcome is its total (decision 052); sampling treats it as no Referral.
-      const marked = submissionMarks(s, decisions);
-      const outcome = marked ? (marked.outcome ?? "Pass") : decisions.some((d) => d.decision === "Referral") ? "Referral" : "Pass";
-      waiting.push({
-        id: s.id,
-        assessorUserId,
-        unit: s.unit,
-        outcome,
-        shown: marked?.words ?? outcome,
-        decidedAt: decisions.map((d) => d.decidedAt).sort().at(-1) ?? s.submittedAt,
-        learner,
-        attempt: s.attempt,
-        submittedAt: s.submittedAt,
-        assessor: names.get(assessorUserId) ?? "",
-      });
-    }
-  }
-  const percent = (await getCentre(db, user.scope))?.iqaSamplePercent ?? 25;
-  const plan = samplingPlan(waiting, history, { percent, clearance: CLEARANCE, seed: user.centreId });
-  const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.shown, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
-  const url = new URL(request.url);
-  return { percent, sample: paginate(rows.filter((r) => r.inSample), url, "page"), notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"), ratified, awaitingApproval: (await recordsAwaitingApproval(db, user.scope)) };
+  return { ...(await iqaSample(db, user.scope, user.centreId, new URL(request.url))), awaitingApproval: await recordsAwaitingApproval(db, user.scope) };
 }
 
 const SAMPLE_COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "outcome" | "reason">[] = [
@@ -56,6 +21,13 @@ const SAMPLE_COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | 
   { key: "attempt", title: "Attempt" },
   { key: "outcome", title: "Provisional outcome" },
   { key: "reason", title: "Why" },
+];
+
+const RATIFIED_COLUMNS: QueueColumn<"learner" | "unit" | "attempt" | "result">[] = [
+  { key: "learner", title: "Learner" },
+  { key: "unit", title: "Unit" },
+  { key: "attempt", title: "Attempt" },
+  { key: "result", title: "Result" },
 ];
 
 function SampleTable({ rows, caption }: { rows: Parameters<typeof QueueTable<(typeof SAMPLE_COLUMNS)[number]["key"]>>[0]["data"]; caption: string }) {
@@ -82,8 +54,8 @@ export default function IqaSample() {
         </>
       )}
       <h2>Ratified</h2>
-      {ratified.length === 0 ? <p>None yet.</p> : (
-        <ul>{ratified.map((s) => <li key={s.id}><a href={`/iqa/submissions/${s.id}`}>{s.learner}, Unit {s.unit}, attempt {s.attempt}</a>: {s.result}</li>)}</ul>
+      {ratified.total === 0 ? <p>None yet.</p> : (
+        <QueueTable caption="Ratified units" columns={RATIFIED_COLUMNS} data={ratified} action={{ label: "Open", href: (id) => `/iqa/submissions/${id}` }} />
       )}
       <ApprovalQueue records={awaitingApproval} />
     </>

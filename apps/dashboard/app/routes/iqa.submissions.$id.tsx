@@ -1,9 +1,10 @@
-import { ratifySubmission, saveAssessmentComments, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { SubmissionHeader } from "../components/SubmissionHeader.tsx";
+import { TEXT_LIMITS } from "../models/limits.server.ts";
+import { reviewAssessment } from "../models/marking.server.ts";
 import { loadSubmission } from "../models/submission.server.ts";
 import { eqaReviewsFor } from "../models/eqa.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
@@ -55,14 +56,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (value.length > TEXT_LIMITS.comments) return { errors: [{ href: `#${name}`, message: `QA comments on learning outcome ${match[1]}: at most ${TEXT_LIMITS.comments.toLocaleString("en-GB")} characters` }] };
     if (value.trim()) qaComments[`qa:lo:${match[1]}`] = value.trim();
   }
-  const { db } = context.database;
-  if (Object.keys(qaComments).length) {
-    const saved = (await saveAssessmentComments(db, user.scope, { submissionId: params.id ?? "", comments: qaComments }));
-    if (!saved.ok && saved.reason === "not-open") return { errors: [{ href: "#decision", message: "This unit is not waiting for quality assurance: it is with the assessor or already ratified." }] };
-    if (!saved.ok) throw notFound();
-  }
-  const result = (await ratifySubmission(db, user.scope, { submissionId: params.id ?? "", decision, comments }));
+  const result = await reviewAssessment(context.database.db, user.scope, { submissionId: params.id ?? "", decision, comments, loComments: qaComments });
   if (!result.ok) {
+    if (result.reason === "not-open") return { errors: [{ href: "#decision", message: "This unit is not waiting for quality assurance: it is with the assessor or already ratified." }] };
     if (result.reason === "not-assessed") return { errors: [{ href: "#decision", message: "The assessor has not recorded a decision on this unit yet." }] };
     if (result.reason === "already-ratified") return { errors: [{ href: "#decision", message: "This unit is already ratified." }] };
     throw notFound();

@@ -1,5 +1,4 @@
-import { attachmentRule, kindsPhrase, mayWrite, namesUsedIn, registry } from "@ilm-forms/core";
-import { endorseDocument, endorsingRoles, getDocument, listDocuments, listEndorsements, openSubmissionHolding, reopenedByReturn, saveDocument, type HoldingSubmission } from "@ilm-forms/db";
+import { attachmentRule, kindsPhrase, mayWrite, registry } from "@ilm-forms/core";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
@@ -10,7 +9,8 @@ import { documentAttachments } from "../models/attachments.server.ts";
 import { documentSignatures } from "../models/signatures.server.ts";
 import { canSendMail } from "../models/mail.server.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
-import { toPortfolioDocument } from "../models/portfolio.server.ts";
+import { endorseRecord, learnerConfirmation } from "../models/documentView.server.ts";
+import { documentLock, documentToEdit, namesInOtherDocuments, saveDocumentChange, type HoldingSubmission } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -19,22 +19,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const { db } = context.database;
-  const document = (await getDocument(db, user.scope, params.id ?? ""));
+  const document = await documentToEdit(db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   const template = registry.get(document.templateId, document.templateVersion);
-  const others = (await listDocuments(db, user.scope, document.learnerId)).filter((d) => d.id !== document.id);
   // The unit the learner came from; otherwise the first unit the template evidences.
   const fromUnit = new URL(request.url).searchParams.get("unit");
+  const lock = await documentLock(db, user.scope, document);
+  const confirmation = await learnerConfirmation(db, user.scope, document);
   const unit = fromUnit && /^[\w-]{1,40}$/.test(fromUnit) ? fromUnit : (template?.annotations.criteria ?? [])[0]?.split(":")[0];
   return {
     document: { id: document.id, templateId: document.templateId, templateVersion: document.templateVersion, data: document.data, version: document.version, status: document.status },
     title: template?.title ?? document.templateId,
     unit,
-    knownNames: namesUsedIn(others.map((d) => toPortfolioDocument(d))),
+    knownNames: await namesInOtherDocuments(db, user.scope, document.learnerId, document.id),
     saved: new URL(request.url).searchParams.get("saved") === "1",
-    lockedBy: (await openSubmissionHolding(db, user.scope, document.learnerId, document.id)) ?? null,
+    lockedBy: lock.holding,
     // Handed in as final, unless a returned unit or a Referral reopened it for the next attempt.
-    final: document.status === "submitted" && !(await reopenedByReturn(db, user.scope, document.learnerId, document.id)),
+    final: lock.final,
     attachments: (await documentAttachments(db, user.scope, document.learnerId, document.id)),
     maxAttachmentBytes: context.config.maxAttachmentBytes,
     // What the template allows (x-ilm.attachments): the list's title, the kinds, the largest file.
@@ -46,9 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEmailSigningLinks: canSendMail(context.config),
     // A record another keeps about the learner (a professional discussion): read-only, and the learner confirms its notes.
     writable: template ? mayWrite(template, "learner") : false,
-    confirmation: endorsingRoles(document.templateId, document.templateVersion, "confirmed").includes("learner")
-      ? { given: (await listEndorsements(db, user.scope, [document])).find((e) => e.kind === "confirmed" && e.userId === user.id && e.current)?.createdAt ?? null, done: new URL(request.url).searchParams.get("confirmed") === "1" }
-      : null,
+    confirmation: confirmation && { ...confirmation, done: new URL(request.url).searchParams.get("confirmed") === "1" },
   };
 }
 
@@ -56,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   if (form.get("intent") === "confirm") {
-    const confirmed = (await endorseDocument(context.database.db, user.scope, { documentId: params.id ?? "", kind: "confirmed", expectedVersion: Number(form.get("version")) }));
+    const confirmed = (await endorseRecord(context.database.db, user.scope, { documentId: params.id ?? "", kind: "confirmed", expectedVersion: Number(form.get("version")) }));
     if (confirmed.ok) throw redirect(`/learner/documents/${params.id}?confirmed=1`);
     if (confirmed.reason === "changed") return { errors: [{ path: "", field: "The record", location: "The record", rule: "version", message: "The record changed since you read it. Read it again before you confirm it." }] };
     throw notFound();
@@ -64,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
-  const result = (await saveDocument(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
+  const result = (await saveDocumentChange(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };
   if (result.reason === "changed") return { conflict: { currentVersion: result.currentVersion } };

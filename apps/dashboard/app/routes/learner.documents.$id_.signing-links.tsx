@@ -1,7 +1,8 @@
-import { createSigningLink, getDocument, revokeSigningLink, signatureFields } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { registry } from "@ilm-forms/core";
+import { documentToEdit } from "../models/learnerDocuments.server.ts";
+import { makeSigningLink, withdrawSigningLink } from "../models/signingLinks.server.ts";
 import { canSendMail, isEmailAddress, sendSigningLink } from "../models/mail.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Signing link – ilm-forms" }
 // that the caller may see the document.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
-  const document = (await getDocument(context.database.db, user.scope, params.id ?? ""));
+  const document = await documentToEdit(context.database.db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   return { documentId: document.id };
 }
@@ -24,11 +25,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const form = await readForm(request);
   const { db } = context.database;
-  const document = (await getDocument(db, user.scope, params.id ?? ""));
+  const document = await documentToEdit(db, user.scope, params.id ?? "");
   if (!document) throw notFound();
   const back = `/learner/documents/${document.id}`;
   if (form.get("intent") === "revoke") {
-    const revoked = (await revokeSigningLink(db, user.scope, String(form.get("linkId") ?? "")));
+    const revoked = (await withdrawSigningLink(db, user.scope, String(form.get("linkId") ?? "")));
     if (!revoked.ok && revoked.reason !== "used") throw notFound();
     return redirect(back);
   }
@@ -37,13 +38,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Optional, with the SMTP setting: the address to e-mail the link to (used once, not kept).
   const email = canSendMail(context.config) ? String(form.get("email") ?? "").trim() : "";
   if (email && !isEmailAddress(email)) return { documentId: document.id, error: "E-mail address: enter an address like name@example.org, or leave it empty to pass the link on yourself." };
-  const made = (await createSigningLink(db, user.scope, { documentId: document.id, field }));
+  const made = (await makeSigningLink(db, user.scope, document, field));
   if (!made.ok) {
     if (made.reason === "locked") return { documentId: document.id, error: "The document is part of a unit under assessment: no one can be asked to sign it until the unit is returned." };
     if (made.reason === "not-a-signature-field") return { documentId: document.id, error: "Choose whose signature to ask for." };
     throw notFound();
   }
-  const title = signatureFields(document.templateId, document.templateVersion).find((f) => f.field === field)?.title ?? field;
+  const { title } = made;
   const link = `${new URL(request.url).origin}/sign/${made.token}`;
   let mailed: "sent" | "failed" | undefined;
   if (email) {

@@ -1,11 +1,10 @@
-import { mayWrite, namesUsedIn, registry } from "@ilm-forms/core";
-import { createDocument, listDocuments } from "@ilm-forms/db";
+import { mayWrite, registry } from "@ilm-forms/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { DocumentEditor } from "../components/DocumentEditor.tsx";
 import { useGoToSaved } from "../components/useGoToSaved.ts";
 import { readPostedDocument } from "../models/documentForm.server.ts";
-import { toPortfolioDocument } from "../models/portfolio.server.ts";
+import { createDocumentFor, namesInOtherDocuments } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -21,9 +20,8 @@ function templateFrom(request: Request) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const template = templateFrom(request);
-  const documents = (await listDocuments(context.database.db, user.scope, user.learnerId ?? ""));
   const unit = new URL(request.url).searchParams.get("unit");
-  return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: namesUsedIn(documents.map((d) => toPortfolioDocument(d))) };
+  return { templateId: template.id, templateVersion: template.version, title: template.title, unit, knownNames: await namesInOtherDocuments(context.database.db, user.scope, user.learnerId ?? "") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
-  const result = (await createDocument(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
+  const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
     throw notFound();

@@ -1,5 +1,4 @@
 import { mayWrite, registry } from "@ilm-forms/core";
-import { documentLocks } from "@ilm-forms/db";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AssessmentPanel } from "../components/AssessmentPanel.tsx";
@@ -10,6 +9,7 @@ import { AttachmentList, AttachmentUploadForm } from "../components/AttachmentLi
 import { UnitDocuments } from "../components/UnitDocuments.tsx";
 import { unitAttachments } from "../models/attachments.server.ts";
 import { criterionText } from "../models/criteria.ts";
+import { documentLocksOf } from "../models/learnerDocuments.server.ts";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
@@ -37,15 +37,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       findings: check.findings.map((f) => ({ criterion: f.criterion, status: f.status, reasons: f.reasons, pointers: [...new Set(f.pointers.map((p) => p.document))].map((document) => ({ document })) })),
     },
     // The learner's submissions read once for every document (not two queries per document).
-    documents: await documentLocks(context.database.db, user.scope, user.learnerId ?? "").then((locks) => progress.documents.map((d) => {
+    documents: await documentLocksOf(context.database.db, user.scope, user.learnerId ?? "").then((lockOf) => progress.documents.map((d) => {
       const template = registry.get(d.templateId, d.templateVersion);
-      const holding = locks.holding(d.id);
+      const { holding, final } = lockOf(d);
       // Why the learner cannot change it, in words: kept by someone else, with the assessor, or handed in.
       const locked = template && !mayWrite(template, "learner")
         ? "Kept by your assessor or centre: you can read it, not change it."
         : holding
           ? `Locked: part of Unit ${holding.unit} submitted on ${holding.submittedAt.slice(0, 10)}, while it is being assessed.`
-          : d.status === "submitted" && !locks.reopened(d.id)
+          : final
             ? "Locked: handed in as final."
             : null;
       const client = typeof d.data.clientRef === "string" && d.data.clientRef.trim() ? d.data.clientRef.trim() : null;

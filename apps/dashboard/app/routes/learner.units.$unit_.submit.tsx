@@ -1,10 +1,10 @@
 import { authenticityDeclarationTemplate, registry } from "@ilm-forms/core";
-import { listSubmissions, submissionContentHash, submissionFiles, submitUnit } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { documentLabel, learnerProgress } from "../models/portfolio.server.ts";
+import { submissionFingerprint, submitForAssessment, unitAwaitingAssessor } from "../models/unitSubmission.server.ts";
 import { notFound, requireUser, type CurrentUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
   const { db } = context.database;
   const progress = (await unitToSubmit(user, db, params.unit));
-  const pending = (await listSubmissions(db, user.scope, { learnerId: user.learnerId, status: ["submitted"] })).some((s) => s.unit === progress.unit.id);
+  const pending = await unitAwaitingAssessor(db, user.scope, user.learnerId, progress.unit.id);
   const DECLARATION = declarationOf(progress.registration.qualification);
   const properties = (DECLARATION?.schema.properties ?? {}) as Record<string, { title?: string }>;
   return {
@@ -35,10 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     name: user.name,
     pending,
     documents: progress.documents.map((d) => ({ id: d.id, label: documentLabel(d), version: d.version })),
-    contentHash: submissionContentHash(
-      progress.documents,
-      (await submissionFiles(db, user.scope, { learnerId: progress.registration.learnerId, qualification: progress.registration.qualification, unit: progress.unit.id, documentIds: progress.documents.map((d) => d.id) })),
-    ),
+    contentHash: await submissionFingerprint(db, user.scope, progress),
     notMet: progress.check.findings.filter((f) => f.status === "not met").map((f) => f.criterion),
     declaration: { title: DECLARATION?.title ?? "Authentication sheet", intro: String(DECLARATION?.schema.description ?? ""), statement: properties.declaration?.title ?? "" },
   };
@@ -55,13 +52,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!typed) errors.push({ path: "name", message: "Type your full name to sign the declaration" });
   else if (typed.toLowerCase() !== user.name.trim().replace(/\s+/g, " ").toLowerCase()) errors.push({ path: "name", message: `Type your full name as your centre has it: ${user.name}` });
   if (errors.length) return { errors };
-  const result = (await submitUnit(db, user.scope, {
-    qualification: progress.registration.qualification,
-    unit: progress.unit.id,
-    documentIds: progress.documents.map((d) => d.id),
+  const result = await submitForAssessment(db, user.scope, progress, {
     declaration: { name: typed, date: new Date().toISOString().slice(0, 10) },
     expectedContentHash: String(form.get("contentHash") ?? ""),
-  }));
+  });
   if (result.ok) throw redirect(`/learner/units/${progress.unit.id}?submitted=1`);
   const message =
     result.reason === "changed" ? "Your documents changed after this page was opened. Check them and submit again." :

@@ -1,8 +1,8 @@
-import { openPasswordReset, usePasswordReset } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { passwordResetName, setPasswordWithLink } from "../models/account.server.ts";
 import { signingRateLimited } from "../models/signingRateLimit.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -23,9 +23,9 @@ function tooMany(): Response {
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany(); // one limit per address for the pages a link opens (signing, password reset), shared by every process
-  const person = (await openPasswordReset(context.database.db, params.token ?? ""));
-  if (!person) throw refused();
-  return { name: person.name };
+  const name = await passwordResetName(context.database.db, params.token ?? "");
+  if (name === undefined) throw refused();
+  return { name };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const password = String(form.get("password") ?? "");
   if (password !== String(form.get("again") ?? "")) return { errors: [{ href: "#again", message: "Type the same new password twice" }] };
-  const result = await usePasswordReset(context.database.db, params.token ?? "", password);
+  const result = await setPasswordWithLink(context.database.db, params.token ?? "", password);
   if (result.ok) throw redirect("/sign-in?reset=1");
   if (result.reason === "weak-password") return { errors: [{ href: "#password", message: result.message }] };
   throw refused();

@@ -1,8 +1,9 @@
-import { signIn, TEXT_LIMITS } from "@ilm-forms/db";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { signInWithPassword } from "../models/account.server.ts";
+import { TEXT_LIMITS } from "../models/limits.server.ts";
 import { getOptionalUser, ROLE_HOME, safeRedirect, sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { readCookie } from "../../server/csrf.js";
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (errors.length) return { errors, email: email.slice(0, TEXT_LIMITS.email) };
   // Where to go is decided before a session exists, so a bad address can never fail after one was made.
   const requested = new URL(request.url).searchParams.get("redirectTo");
-  const result = await signIn(context.database.db, {
+  const result = await signInWithPassword(context.database.db, {
     email,
     password,
     ip: context.clientIp,

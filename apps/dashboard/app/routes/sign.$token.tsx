@@ -1,9 +1,8 @@
-import { registry } from "@ilm-forms/core";
-import { openSigningLink, signWithLink, type LinkRefused } from "@ilm-forms/db";
 import { IlmForm } from "@ilm-forms/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
+import { documentToSign, signThroughLink, type LinkRefused } from "../models/signingLinks.server.ts";
 import { signingRateLimited } from "../models/signingRateLimit.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -30,25 +29,20 @@ function tooMany(): Response {
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
-  const opened = (await openSigningLink(context.database.db, params.token ?? ""));
+  const opened = await documentToSign(context.database.db, params.token ?? "");
   if (!opened.ok) throw refused(opened.reason);
-  return {
-    title: registry.get(opened.document.templateId, opened.document.templateVersion)?.title ?? "Document",
-    document: opened.document,
-    field: opened.field.title,
-    contentHash: opened.contentHash,
-  };
+  return { title: opened.title, document: opened.document, field: opened.field, contentHash: opened.contentHash };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if ((await signingRateLimited(context.database.db, context.clientIp))) throw tooMany();
   const token = params.token ?? "";
-  const opened = (await openSigningLink(context.database.db, token));
+  const opened = await documentToSign(context.database.db, token);
   if (!opened.ok) throw refused(opened.reason);
   const form = await readForm(request);
   const name = String(form.get("name") ?? "");
   if (form.get("confirm") !== "yes") return { error: "Tick the box to confirm that you have read the document and sign it." };
-  const signed = (await signWithLink(context.database.db, token, { name, expectedContentHash: String(form.get("contentHash") ?? "") }));
+  const signed = (await signThroughLink(context.database.db, token, { name, expectedContentHash: String(form.get("contentHash") ?? "") }));
   // The link is used now, so this page can no longer be shown: the thanks are on their own page.
   if (signed.ok) return redirect("/sign/done");
   if (signed.reason === "no-name") return { error: "Type your name to sign." };

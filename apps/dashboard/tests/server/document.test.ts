@@ -57,7 +57,7 @@ describe("a page from the built server", () => {
     const after = await client.request("/learner/units/501");
     const rows = (html: string) => (html.match(/<td><a href="\/learner\/documents\//g) ?? []).length;
     expect((await rows(after.text))).toBe((await rows(before.text)) + 1);
-    expect(after.text).toContain("session 7, 2026-04-02");
+    expect(after.text).toContain("Session 7 · 02/04/2026");
   });
 });
 

@@ -1,4 +1,4 @@
-import { connectDatabase, seedDemoCentre, signIn, type OpenDatabase, type SeedResult } from "@ilm-forms/db";
+import { connectDatabase, seedDemoCentre, signIn, type OpenDatabase, type Scope, type SeedResult } from "@ilm-forms/db";
 import type { AppLoadContext } from "@remix-run/node";
 import "../../app/utils/context.ts";
 import { expectedCsrfToken } from "../../server/csrf.js";
@@ -14,6 +14,8 @@ export interface RouteHarness {
   context: AppLoadContext;
   /** A Cookie header for a demo person (signs in through the real sign-in function). */
   cookieFor(email: string): Promise<string>;
+  /** The scope of a demo person, signed in through the real sign-in function (to call the data layer as them). */
+  scopeFor(email: string): Promise<Scope>;
   request(path: string, init?: { cookie?: string; form?: Record<string, string>; method?: string; headers?: Record<string, string>; body?: string }): Request;
   close(): Promise<void>;
 }
@@ -39,6 +41,13 @@ export async function createHarness(): Promise<RouteHarness> {
     clientIp: "127.0.0.1",
   };
   const all = [...demo.signIns, ...other.signIns];
+  const signedIn = async (email: string) => {
+    const person = all.find((p) => p.email === email);
+    if (!person) throw new Error(`no demo person ${email}`);
+    const result = await signIn(database.db, { email, password: person.password, ip: `10.0.0.${Math.floor(Math.random() * 250)}` });
+    if (!result.ok) throw new Error(`cannot sign in ${email}`);
+    return result;
+  };
   return {
     database,
     target,
@@ -46,11 +55,10 @@ export async function createHarness(): Promise<RouteHarness> {
     other,
     context,
     async cookieFor(email) {
-      const person = all.find((p) => p.email === email);
-      if (!person) throw new Error(`no demo person ${email}`);
-      const result = await signIn(database.db, { email, password: person.password, ip: `10.0.0.${Math.floor(Math.random() * 250)}` });
-      if (!result.ok) throw new Error(`cannot sign in ${email}`);
-      return `ilm_session=${result.token}; ilm_csrf=${CSRF}`;
+      return `ilm_session=${(await signedIn(email)).token}; ilm_csrf=${CSRF}`;
+    },
+    async scopeFor(email) {
+      return (await signedIn(email)).scope;
     },
     request(path, init = {}) {
       const headers = new Headers(init.headers);

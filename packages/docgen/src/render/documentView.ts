@@ -5,7 +5,7 @@ import { planTemplate } from "../layout/planTemplate.ts";
 import { asObject } from "../layout/resolveSchema.ts";
 import { resultSheetView } from "../layout/resultSheetView.ts";
 import type { DocumentView } from "../layout/viewTypes.ts";
-import { documentFacts } from "../naming/documentFacts.ts";
+import { documentCaption } from "../naming/documentCaption.ts";
 import type { DocumentInput } from "./types.ts";
 
 /**
@@ -38,7 +38,7 @@ export function documentView(registry: Registry, document: DocumentInput, anchor
   const template = templateOf(registry, document);
   const data = asObject(document.data) ?? {};
   const plan = planTemplate(template);
-  const base = { anchor, title: plan.title, section: plan.section, description: plan.description, caption: withCaption ? caption(template, data) : undefined };
+  const base = { anchor, title: plan.title, section: plan.section, description: plan.description, caption: withCaption ? documentCaption(template, data) : undefined };
   switch (template.annotations.generatedFrom?.kind) {
     case "result-sheet":
       return { ...base, layout: "resultSheet", resultSheet: resultSheetView(template, data) };
@@ -49,19 +49,3 @@ export function documentView(registry: Registry, document: DocumentInput, anchor
   }
 }
 
-/**
- * A short line telling a document from its siblings: unit, client, session, date.
- *
- * @param template - the document's template
- * @param data - the document
- * @returns e.g. `Unit 501 · Client 1 · Session 2 · 03/03/2026`
- */
-export function caption(template: Template, data: Record<string, unknown>): string {
-  const facts = documentFacts(template, data);
-  const parts: string[] = [];
-  if (facts.unit) parts.push(`Unit ${facts.unit}`);
-  if (facts.clientRef) parts.push(facts.clientRef);
-  if (facts.sessionNo !== undefined) parts.push(`Session ${facts.sessionNo}`);
-  if (facts.date) parts.push(facts.date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3/$2/$1"));
-  return parts.join(" · ");
-}

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { criteriaEvidenced, registry as builtInRegistry, type PortfolioDocument, type Registry, type Template } from "@ilm-forms/core";
 import { asObject, resolveSchema } from "../layout/resolveSchema.ts";
-import { caption } from "../render/documentView.ts";
+import { documentCaption } from "../naming/documentCaption.ts";
 import type { Learner } from "../render/types.ts";
 
 /** The repository's `schemas/` folder (this module is used from the repository only: tests and benches). */
@@ -118,7 +118,7 @@ function fillMatrix(registry: Registry, template: Template, documents: Portfolio
         .slice(0, 4)
         .map((document) => {
           const evidenceTemplate = registry.get(document.template)!;
-          const detail = caption(evidenceTemplate, document.data);
+          const detail = documentCaption(evidenceTemplate, document.data);
           return { title: detail ? `${evidenceTemplate.title} (${detail})` : evidenceTemplate.title, reference: document.id };
         });
       sections[number]![id] = evidence;

@@ -1,0 +1,132 @@
+import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
+import {
+  addMember,
+  assignAssessor,
+  createPasswordReset,
+  getCentre,
+  issueCentreApiToken,
+  listAssignments,
+  listLearners,
+  listMembers,
+  listRegistrations,
+  registerLearner,
+  ROLES,
+  setMemberActive,
+  unassignAssessor,
+  updateCentreSettings,
+  updateMember,
+  type Db,
+  type Role,
+  type Scope,
+} from "@ilm-forms/db";
+
+export type { Role };
+
+/**
+ * Whether a posted value is one of the roles a person can be given.
+ *
+ * @param value - the posted value
+ * @returns true for a role
+ */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Every unit version of every qualification the installation knows, once per route that includes it (none named in code). */
+export function registrationChoices(): (UnitChoice & { route: string; value: string; label: string })[] {
+  return unitChoices(registry.qualifications()).flatMap((choice) => {
+    const title = registry.qualification(choice.qualification)?.title ?? choice.qualification;
+    const version = choice.current ? "" : ` (${choice.version} version)`;
+    const routes = choice.routes.length ? choice.routes : [{ id: "", title }];
+    return routes.map((route) => ({
+      ...choice,
+      route: route.id,
+      value: `${choice.qualification}|${route.id}|${choice.unit}@${choice.version}`,
+      label: `${route.id ? `${title}, ${route.title}` : title}: Unit ${choice.unit} ${choice.title}${version}`,
+    }));
+  });
+}
+
+/**
+ * What the centre admin's page shows: the people of the centre, who assesses whom, the registrations
+ * and the centre's settings. People with the same name are told apart by their e-mail address.
+ *
+ * @param db - the connection
+ * @param scope - the admin's scope (their centre)
+ * @param roleNames - the role names the page shows
+ * @returns the page's data
+ */
+export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, string>) {
+  const centre = await getCentre(db, scope);
+  const members = await listMembers(db, scope);
+  const learners = await listLearners(db, scope);
+  const sameName = new Set(members.filter((m, i) => members.findIndex((o) => o.name.toLowerCase() === m.name.toLowerCase()) !== i).map((m) => m.name.toLowerCase()));
+  const shown = (name: string, email: string) => (sameName.has(name.toLowerCase()) ? `${name} (${email})` : name);
+  const emails = new Map(members.map((m) => [m.userId, m.email]));
+  const names = new Map(members.map((m) => [m.userId, shown(m.name, m.email)]));
+  const learnerNames = new Map(learners.map((l) => [l.id, shown(l.name, l.email)]));
+  return {
+    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: roleNames[m.role], active: m.deactivatedAt === null, self: m.userId === scope.userId, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
+    assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
+    learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
+    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))))).flat(),
+    assignments: (await listAssignments(db, scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
+    registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
+    hasApiToken: centre?.hasApiToken ?? false,
+    settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },
+  };
+}
+
+/**
+ * Makes a one-time link for a person of the centre to set a new password (an earlier link stops working).
+ *
+ * @param db - the connection
+ * @param scope - the admin's scope
+ * @param userId - the person
+ * @param origin - the dashboard's origin, for the link
+ * @returns the link and whom it is for, or undefined when the person is not of the centre
+ */
+export async function passwordResetLink(db: Db, scope: Scope, userId: string, origin: string) {
+  const result = await createPasswordReset(db, scope, userId);
+  if (!result.ok) return undefined;
+  const person = (await listMembers(db, scope)).find((m) => m.userId === userId);
+  return { url: `${origin}/reset-password/${result.token}`, name: person?.name ?? "", email: person?.email ?? "", expiresAt: result.expiresAt };
+}
+
+/**
+ * Registers a learner on the unit version a choice of the page names.
+ *
+ * @param db - the connection
+ * @param scope - the admin's scope
+ * @param learnerId - the learner
+ * @param choice - the chosen option's value (see {@link registrationChoices})
+ * @returns ok, or why not (`unknown-choice` when the value names no choice)
+ */
+export async function registerOnUnit(db: Db, scope: Scope, learnerId: string, choice: string) {
+  const chosen = registrationChoices().find((c) => c.value === choice);
+  if (!chosen) return { ok: false as const, reason: "unknown-choice" as const };
+  return registerLearner(db, scope, { learnerId, qualification: chosen.qualification, route: chosen.route, unit: chosen.unit, ruleSetVersion: chosen.version, registeredOn: new Date().toISOString().slice(0, 10) });
+}
+
+/**
+ * Issues the centre's API token for its portal; replacing a live one needs the admin's confirmation.
+ *
+ * @param db - the connection
+ * @param scope - the admin's scope
+ * @param confirmed - whether the admin confirmed that the current token stops working
+ * @returns the token (shown once), or why not (`unconfirmed`, or refused)
+ */
+export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean) {
+  if ((await getCentre(db, scope))?.hasApiToken && !confirmed) return { ok: false as const, reason: "unconfirmed" as const };
+  return issueCentreApiToken(db, scope);
+}
+
+/** The changes the admin's page makes, one repository call each (every one checks the admin's centre). */
+export const peopleChanges = {
+  addPerson: addMember,
+  editPerson: updateMember,
+  setActive: setMemberActive,
+  assign: assignAssessor,
+  unassign: unassignAssessor,
+  saveSettings: updateCentreSettings,
+};
