@@ -114,7 +114,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       await expect.poll(() => page.getByRole("status").filter({ hasText: "saved as a draft" }).count()).toBe(1);
       await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
       await at(page, /\?recorded=1$/);
-      expect(await page.getByRole("status").filter({ hasText: "recorded as provisional" }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "recorded as provisional" }).count()).toBe(1);
     });
 
     // The learner sees the provisional Referral, said as provisional.

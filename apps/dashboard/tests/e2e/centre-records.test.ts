@@ -105,7 +105,7 @@ describe("records the centre keeps, in Chromium", () => {
       expect(await page.locator("#confirm-notes").locator("..").innerText()).toContain("Your confirmation of the notes");
       await page.getByRole("button", { name: "I confirm these notes" }).click();
       await at(page, /\?confirmed=1$/);
-      expect(await page.getByRole("status").filter({ hasText: "You confirmed these notes on" }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "You confirmed these notes on" }).count()).toBe(1);
       // Then the learner submits Unit 501, the discussion with it.
       await page.goto(`${server.url}/learner/units/501/submit`);
       await page.locator("#confirm").check();
