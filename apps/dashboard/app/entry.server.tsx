@@ -7,6 +7,13 @@ import { NonceContext } from "./utils/nonce.ts";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
+/**
+ * How long a render may take before it is given up. React's server renderer yields between chunks of
+ * work (setImmediate), so under overload a page's render shares the process with every other request's
+ * and can take seconds of wall time with nothing wrong; the timer is for a render that is stuck, and a
+ * page given up is answered 503 with Retry-After (the server is busy), never 500.
+ */
+const RENDER_GIVE_UP = 30_000;
 
 /**
  * Logs what went wrong on the server, but not an address that matches no page (every scanner probing
@@ -36,8 +43,12 @@ export default async function handleRequest(request: Request, responseStatusCode
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let shellRendered = false;
+    let gaveUp = false;
     // React's abort() renders what is still pending as fallbacks; cleared once the page is done.
-    const timer = setTimeout(() => abort(), ABORT_DELAY + 1000);
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      abort();
+    }, RENDER_GIVE_UP);
     const body = new Writable({
       write(chunk: Buffer, _encoding, done) {
         chunks.push(chunk);
@@ -69,6 +80,11 @@ export default async function handleRequest(request: Request, responseStatusCode
           reject(error);
         },
         onError(error: unknown) {
+          if (gaveUp) {
+            responseStatusCode = 503;
+            responseHeaders.set("Retry-After", "5");
+            return;
+          }
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
