@@ -2,6 +2,7 @@ import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
 import {
   addMember,
   assignAssessor,
+  changeRegistrationRules,
   createPasswordReset,
   getCentre,
   issueCentreApiToken,
@@ -69,7 +70,7 @@ export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, s
     members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: roleNames[m.role], active: m.deactivatedAt === null, self: m.userId === scope.userId, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
     learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
-    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "" }))))).flat(),
+    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "", otherVersions: otherRuleVersions(r.qualification, r.unit, r.ruleSetVersion) }))))).flat(),
     assignments: (await listAssignments(db, scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
@@ -129,4 +130,21 @@ export const peopleChanges = {
   assign: assignAssessor,
   unassign: unassignAssessor,
   saveSettings: updateCentreSettings,
+  moveToRules: changeRegistrationRules,
 };
+
+/**
+ * The other versions of a unit's rules a registration can move to (for example from the earlier Unit 501
+ * rules to the current ones), as the qualification data lists them.
+ *
+ * @param qualification - the registration's qualification
+ * @param unit - its unit
+ * @param version - the version it is on
+ * @returns the versions it can move to, the current first
+ */
+function otherRuleVersions(qualification: string, unit: string, version: string): { value: string; label: string }[] {
+  return (registry.qualification(qualification)?.units ?? [])
+    .filter((u) => u.id === unit && u.version !== version)
+    .sort((a, b) => Number(b.current) - Number(a.current))
+    .map((u) => ({ value: u.version, label: u.current ? `${u.version} (current)` : u.version }));
+}

@@ -70,6 +70,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const message = result.reason === "duplicate" ? "The learner is registered on this unit already" : result.reason === "unknown-unit" ? "Choose a unit of the chosen route" : "Choose a learner of your centre";
       return { errors: [{ href: "#register-unit", message }] };
     }
+    case "move-to-rules": {
+      const result = await peopleChanges.moveToRules(db, user.scope, { registrationId: field("registration"), ruleSetVersion: field("version") });
+      if (result.ok) return { done: "The registration now follows the chosen rules: the learner's findings are checked against them from now on." };
+      const message = result.reason === "being-assessed"
+        ? "The unit is with the assessor or quality assurance: its rules can change once it is ratified or returned"
+        : result.reason === "same" ? "The registration follows these rules already" : "Choose a version of the unit's rules from the list";
+      return { errors: [{ href: "#registrations", message }] };
+    }
     case "settings": {
       const percent = field("iqaSamplePercent");
       const result = (await peopleChanges.saveSettings(db, user.scope, { centreNumber: field("centreNumber"), iqaSamplePercent: /^\d{1,3}$/.test(percent) ? Number(percent) : -1, eqaVerificationRequired: form.get("eqaVerificationRequired") === "yes" }));
@@ -211,7 +219,16 @@ export default function Admin() {
           <thead><tr><th scope="col">Learner</th><th scope="col">Registration number</th><th scope="col">Qualification</th><th scope="col">Route</th><th scope="col">Unit</th><th scope="col">Rules</th><th scope="col">Registered</th></tr></thead>
           <tbody>
             {data.registered.map((r) => (
-              <tr key={r.id}><td data-label="Learner" className="table--stack__lead">{r.learner}</td><td data-label="Registration number">{r.learnerNumber}</td><td data-label="Qualification">{r.qualification}</td><td data-label="Route">{r.route}</td><td data-label="Unit">{r.unit}</td><td data-label="Rules">{r.version}</td><td data-label="Registered">{r.registeredOn}</td></tr>
+              <tr key={r.id}><td data-label="Learner" className="table--stack__lead">{r.learner}</td><td data-label="Registration number">{r.learnerNumber}</td><td data-label="Qualification">{r.qualification}</td><td data-label="Route">{r.route}</td><td data-label="Unit">{r.unit}</td><td data-label="Rules">{r.version}{r.otherVersions.length > 0 && (
+                <Form method="post" noValidate className="inline-form">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="move-to-rules" />
+                  <input type="hidden" name="registration" value={r.id} />
+                  <label className="visually-hidden" htmlFor={`rules-${r.id}`}>Rules for {r.learner}, Unit {r.unit}</label>
+                  <select id={`rules-${r.id}`} name="version">{r.otherVersions.map((v) => <option key={v.value} value={v.value}>{v.label}</option>)}</select>
+                  <button type="submit" className="button button--secondary">Move to these rules</button>
+                </Form>
+              )}</td><td data-label="Registered">{r.registeredOn}</td></tr>
             ))}
           </tbody>
         </table>

@@ -5,6 +5,7 @@ import { learnerVisible, reachOf, type Scope } from "../access/scope.ts";
 import { prepared } from "../access/statementCache.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
+import { submissions } from "../schema/assessment.ts";
 import { learners, registrations } from "../schema/learners.ts";
 import { users } from "../schema/people.ts";
 import { newId } from "../util/ids.ts";
@@ -133,6 +134,48 @@ export async function registerLearner(
     (await run(db, db.insert(registrations).values(row)));
     (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "registration.create", entityType: "registration", entityId: row.id, after: row }));
     return { ok: true as const, id: row.id };
+  });
+}
+
+/**
+ * Moves a learner's registration on a unit to another version of the unit's rules (for example from the
+ * earlier Unit 501 rules to the current ones): the centre admin's decision, audited with the rules before
+ * and after. The learner's findings follow the new rules at once. Refused while the unit is with the
+ * assessor or quality assurance (a submission submitted or assessed and not yet ratified), so a decision is
+ * never made on rules the learner did not submit under.
+ *
+ * @param db - the connection
+ * @param scope - the caller (a centre admin)
+ * @param change - the registration and the version of the unit's rules to move it to
+ * @returns ok, or why not: `forbidden`, `not-found` (no such registration in the centre), `unknown-unit`
+ *   (the qualification data has no such version of the unit), `same` (already on it), `being-assessed`
+ */
+export async function changeRegistrationRules(
+  db: Db,
+  scope: Scope,
+  change: { registrationId: string; ruleSetVersion: string },
+): Promise<{ ok: true } | Forbidden | NotFound | { ok: false; reason: "unknown-unit" | "same" | "being-assessed" }> {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  return writeTransaction(db, async () => {
+    const before = await get(db, db.select().from(registrations).where(and(eq(registrations.id, change.registrationId), eq(registrations.centreId, scope.centreId))));
+    if (!before) return NOT_FOUND;
+    if (!registry.unit(before.qualification, before.unit, change.ruleSetVersion)) return { ok: false as const, reason: "unknown-unit" as const };
+    if (before.ruleSetVersion === change.ruleSetVersion) return { ok: false as const, reason: "same" as const };
+    const open = await get(db, db
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(and(
+        eq(submissions.centreId, scope.centreId),
+        eq(submissions.learnerId, before.learnerId),
+        eq(submissions.qualification, before.qualification),
+        eq(submissions.unit, before.unit),
+        sql`${submissions.status} in ('submitted', 'assessed')`,
+        sql`${submissions.result} is null`,
+      )));
+    if (open) return { ok: false as const, reason: "being-assessed" as const };
+    await run(db, db.update(registrations).set({ ruleSetVersion: change.ruleSetVersion }).where(eq(registrations.id, before.id)));
+    await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "registration.change-rules", entityType: "registration", entityId: before.id, before, after: { ...before, ruleSetVersion: change.ruleSetVersion } });
+    return { ok: true as const };
   });
 }
 
