@@ -1,5 +1,5 @@
-import { useLocation } from "@remix-run/react";
 import type { Paged } from "../models/paginate.ts";
+import { Pager } from "./Pager.tsx";
 
 /** A column of a queue: the row's key and its heading. */
 export interface QueueColumn<K extends string> {
@@ -23,14 +23,6 @@ export function QueueTable<K extends string>({
   data: Paged<{ id: string; unit: string; learner: string } & Record<K, string | number>>;
   action: { label: string; href: (id: string) => string };
 }) {
-  const location = useLocation();
-  const pageHref = (page: number) => {
-    const query = new URLSearchParams(location.search);
-    if (page === 1) query.delete(data.param);
-    else query.set(data.param, String(page));
-    const search = query.toString();
-    return `${location.pathname}${search ? `?${search}` : ""}`;
-  };
   return (
     <>
       <table className="queue">
@@ -50,15 +42,7 @@ export function QueueTable<K extends string>({
           ))}
         </tbody>
       </table>
-      {data.pages > 1 ? (
-        <nav className="pager" aria-label={`${caption}: pages`}>
-          <p>
-            {data.page > 1 ? <a href={pageHref(data.page - 1)} rel="prev">Previous page</a> : null}{" "}
-            <span>Page {data.page} of {data.pages} ({data.total} units)</span>{" "}
-            {data.page < data.pages ? <a href={pageHref(data.page + 1)} rel="next">Next page</a> : null}
-          </p>
-        </nav>
-      ) : null}
+      <Pager data={data} label={caption} noun="units" />
     </>
   );
 }

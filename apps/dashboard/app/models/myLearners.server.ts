@@ -1,4 +1,5 @@
 import { listLearners, type Db, type Scope } from "@ilm-forms/db";
+import { paginate } from "./paginate.ts";
 import { documentLabel, learnerProgress } from "./portfolio.server.ts";
 import { learnerRecords } from "./records.server.ts";
 
@@ -7,12 +8,17 @@ import { learnerRecords } from "./records.server.ts";
  * what the automatic checks show and the criteria not met, and for an assessor the records they keep
  * about the learner (professional discussion, observation ...), as the schemas declare.
  *
+ * Ten learners a page (`?page=`): each learner's units are checked only for the page shown, so a
+ * centre of hundreds of learners costs what ten do.
+ *
  * @param db - the connection
  * @param scope - the assessor's or IQA's scope
- * @returns the learners
+ * @param url - the request's URL (the page asked for)
+ * @returns the learners of the page, and where the page is
  */
-export async function myLearners(db: Db, scope: Scope) {
-  return Promise.all((await listLearners(db, scope)).map(async (learner) => {
+export async function myLearners(db: Db, scope: Scope, url: URL) {
+  const paged = paginate(await listLearners(db, scope), url, "page", LEARNERS_PER_PAGE);
+  const rows = await Promise.all(paged.rows.map(async (learner) => {
     const progress = await learnerProgress(db, scope, learner.id);
     const kept = scope.role === "assessor" ? await learnerRecords(db, scope, learner.id, [...new Set(progress.map((p) => p.registration.qualification))]) : undefined;
     return {
@@ -29,4 +35,8 @@ export async function myLearners(db: Db, scope: Scope) {
       })),
     };
   }));
+  return { ...paged, rows };
 }
+
+/** How many learners "My learners" shows a page (each is checked unit by unit). */
+export const LEARNERS_PER_PAGE = 10;

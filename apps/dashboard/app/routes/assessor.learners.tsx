@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Pager } from "../components/Pager.tsx";
 import { UnitProgressSummary } from "../components/UnitProgressSummary.tsx";
 import { myLearners } from "../models/myLearners.server.ts";
 import { requireUser } from "../utils/auth.server.ts";
@@ -9,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "My learners – ilm-forms" }]
 /** The learners an assessor is assigned (every learner of the centre for IQA), each unit at a glance. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["assessor", "iqa"]);
-  return { learners: await myLearners(context.database.db, user.scope) };
+  return { learners: await myLearners(context.database.db, user.scope, new URL(request.url)) };
 }
 
 export default function MyLearners() {
@@ -18,8 +19,8 @@ export default function MyLearners() {
     <>
       <h1>My learners</h1>
       <p className="lead">What each learner’s records show so far, unit by unit.</p>
-      {learners.length === 0 ? <p>No learners are assigned to you.</p> : null}
-      {learners.map((learner) => (
+      {learners.total === 0 ? <p>No learners are assigned to you.</p> : null}
+      {learners.rows.map((learner) => (
         <section key={learner.id} className="card" aria-labelledby={`learner-${learner.id}`} style={{ marginBottom: "1.5rem" }}>
           <h2 id={`learner-${learner.id}`}>{learner.name}{learner.learnerNumber ? ` (${learner.learnerNumber})` : ""}</h2>
           {learner.units.map((unit) => (
@@ -45,6 +46,7 @@ export default function MyLearners() {
           ) : null}
         </section>
       ))}
+      <Pager data={learners} label="My learners" noun="learners" />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { registry, unitCriteria } from "@ilm-forms/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as assessorHome from "../../app/routes/assessor._index.tsx";
 import * as iqaHome from "../../app/routes/iqa._index.tsx";
+import * as myLearnersPage from "../../app/routes/assessor.learners.tsx";
+import { LEARNERS_PER_PAGE } from "../../app/models/myLearners.server.ts";
 import { registerOnUnit, registrationChoices } from "../../app/models/people.server.ts";
 import { createHarness, type RouteHarness } from "../support/routeContext.ts";
 
@@ -80,5 +82,27 @@ describe("the assessor's and the IQA's lists", () => {
     const confirmed = (await iqaHome.loader(args(h.request("/iqa?ratified=1&ratified-page=2", { cookie: iqaCookie })))) as IqaPage;
     expect(confirmed.ratified.page).toBe(2);
     expect(confirmed.ratified.rows.map((r) => r.result)).toEqual(Array(first.ratified.total - 25).fill("Pass"));
+  });
+
+  it("pages 'My learners' ten learners at a time, checking only the page's learners", async () => {
+    type LearnersPage = Awaited<ReturnType<typeof myLearnersPage.loader>>;
+    const cookie = await h.cookieFor("assessor1@demo.ilm-forms.test");
+    const first = (await myLearnersPage.loader(args(h.request("/assessor/learners", { cookie })))) as LearnersPage;
+    expect(first.learners.total).toBeGreaterThanOrEqual(LEARNERS);
+    expect(first.learners.rows).toHaveLength(LEARNERS_PER_PAGE);
+    const pages = Math.ceil(first.learners.total / LEARNERS_PER_PAGE);
+    expect(first.learners).toMatchObject({ page: 1, pages, param: "page" });
+    const seen = new Set<string>();
+    for (let page = 1; page <= pages; page++) {
+      const shown = (await myLearnersPage.loader(args(h.request(`/assessor/learners?page=${page}`, { cookie })))) as LearnersPage;
+      expect(shown.learners.page).toBe(page);
+      for (const learner of shown.learners.rows) {
+        seen.add(learner.id);
+        expect(learner.units.length).toBeGreaterThan(0);
+      }
+    }
+    expect(seen.size).toBe(first.learners.total);
+    // A page that does not exist shows the first.
+    expect(((await myLearnersPage.loader(args(h.request("/assessor/learners?page=99", { cookie })))) as LearnersPage).learners.page).toBe(1);
   });
 });
