@@ -49,9 +49,10 @@ export async function assessorQueues(db: Db, scope: Scope, url: URL) {
  * @param scope - the IQA's scope (their centre)
  * @param seed - what makes the random part of the plan reproducible (the centre's id)
  * @param url - the request's URL (the pages asked for)
+ * @param params - the query parameters of the three lists' pages (the EQA's page shows the plan beside lists of its own)
  * @returns the centre's rate and the three lists, paged
  */
-export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL) {
+export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL, params = { sample: "page", other: "other", ratified: "ratified-page" }) {
   const names = new Map((await listMembers(db, scope)).map((m) => [m.userId, m.name]));
   const history: PastReview[] = [];
   const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string; shown: string })[] = [];
@@ -85,8 +86,8 @@ export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL) {
   const rows = waiting.map((w) => ({ id: w.id, learner: w.learner, unit: w.unit, assessor: w.assessor, attempt: w.attempt, outcome: w.shown, submittedAt: w.submittedAt, ...plan.get(w.id)! }));
   return {
     percent,
-    sample: paginate(rows.filter((r) => r.inSample), url, "page"),
-    notSampled: paginate(rows.filter((r) => !r.inSample), url, "other"),
-    ratified: paginate(ratified, url, "ratified-page"),
+    sample: paginate(rows.filter((r) => r.inSample), url, params.sample),
+    notSampled: paginate(rows.filter((r) => !r.inSample), url, params.other),
+    ratified: paginate(ratified, url, params.ratified),
   };
 }

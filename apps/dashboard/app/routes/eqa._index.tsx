@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
 import { eqaSample } from "../models/eqa.server.ts";
 import { paginate } from "../models/paginate.ts";
+import { iqaSample } from "../models/queues.server.ts";
 import { SAMPLING_CLEARANCE } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
@@ -12,6 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["eqa"]);
   const { required, percent, rows } = await eqaSample(context.database.db, user.scope);
   const url = new URL(request.url);
+  // The IQA's plan over the units still waiting for them: the same plan the IQA's page shows.
+  const { sample: waiting } = await iqaSample(context.database.db, user.scope, user.centreId, url, { sample: "waiting", other: "waiting-other", ratified: "waiting-ratified" });
   const table = rows.map((r) => ({ ...r, verified: r.verifiedOn ? `Verified ${r.verifiedOn}` : "Not yet", ratified: `${r.result}, ${r.ratifiedOn} (${r.iqa})` }));
   return {
     required,
@@ -19,8 +22,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clearance: SAMPLING_CLEARANCE,
     toVerify: paginate(table.filter((r) => !r.verifiedOn), url, "page"),
     verified: paginate(table.filter((r) => r.verifiedOn), url, "verified"),
+    waiting,
   };
 }
+
+const WAITING_COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "outcome" | "reason">[] = [
+  { key: "learner", title: "Learner" },
+  { key: "unit", title: "Unit" },
+  { key: "assessor", title: "Assessor" },
+  { key: "attempt", title: "Attempt" },
+  { key: "outcome", title: "Assessor's outcome" },
+  { key: "reason", title: "Why in the IQA sample" },
+];
 
 const COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "ratified" | "reason" | "verified">[] = [
   { key: "learner", title: "Learner" },
@@ -33,7 +46,7 @@ const COLUMNS: QueueColumn<"learner" | "unit" | "assessor" | "attempt" | "ratifi
 ];
 
 export default function EqaSample() {
-  const { required, percent, clearance, toVerify, verified } = useLoaderData<typeof loader>();
+  const { required, percent, clearance, toVerify, verified, waiting } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>External quality assurance</h1>
@@ -46,6 +59,8 @@ export default function EqaSample() {
       </p>
       <h2>To verify</h2>
       {toVerify.total === 0 ? <p>Nothing is waiting for you.</p> : <QueueTable caption="Ratified units to verify" columns={COLUMNS} data={toVerify} action={{ label: "Review", href: (id) => `/eqa/submissions/${id}` }} />}
+      <h2>In the IQA’s sample, waiting for the IQA</h2>
+      {waiting.total === 0 ? <p>No assessed unit is waiting for the IQA.</p> : <QueueTable caption="Units in the IQA's sample, waiting for the IQA" columns={WAITING_COLUMNS} data={waiting} action={{ label: "Read", href: (id) => `/eqa/submissions/${id}` }} />}
       <h2>Verified</h2>
       {verified.total === 0 ? <p>None yet.</p> : <QueueTable caption="Externally verified units" columns={COLUMNS} data={verified} action={{ label: "Read", href: (id) => `/eqa/submissions/${id}` }} />}
     </>

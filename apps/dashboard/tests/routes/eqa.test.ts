@@ -5,6 +5,7 @@ import * as admin from "../../app/routes/admin._index.tsx";
 import * as downloads from "../../app/routes/downloads.$.tsx";
 import * as eqaHome from "../../app/routes/eqa._index.tsx";
 import * as eqaUnit from "../../app/routes/eqa.submissions.$id.tsx";
+import * as iqaHome from "../../app/routes/iqa._index.tsx";
 import * as iqaReview from "../../app/routes/iqa.submissions.$id.tsx";
 import * as learnerUnit from "../../app/routes/learner.units.$unit.tsx";
 import * as learnerHome from "../../app/routes/learner._index.tsx";
@@ -143,5 +144,27 @@ describe("the EQA", () => {
     const list = (await eqaHome.loader(args(h.request("/eqa", { cookie })))) as Awaited<ReturnType<typeof eqaHome.loader>>;
     expect(list.verified.rows.map((r) => r.id)).toContain(submissionId);
     expect(list.toVerify.rows.map((r) => r.id)).not.toContain(submissionId);
+  });
+
+  it("reads the IQA's plan over the units still waiting for the IQA, the same plan and reasons the IQA sees", async () => {
+    const assessor = await scopeOf("assessor1@demo.ilm-forms.test");
+    // Another of assessor 1's learners, on a unit of the Certificate.
+    const learner = (await listLearners(h.database.db, assessor)).find((l) => l.email !== learnerEmail)!;
+    const learnerScope = await scopeOf(learner.email);
+    const documentIds = (await listDocuments(h.database.db, learnerScope, learner.id)).map((d) => d.id);
+    const submitted = await submitUnit(h.database.db, learnerScope, { qualification: "ilm-8588", unit: "501", documentIds, declaration: { name: learner.name, date: "2026-12-02" } });
+    if (!submitted.ok) throw new Error(submitted.reason);
+    const criteria = unitCriteria(registry.unit("ilm-8588", "501", "2.0")!).map((c) => `501:${c.id}`);
+    const recorded = await recordAssessment(h.database.db, assessor, { submissionId: submitted.id, decisions: criteria.map((criterion) => ({ criterion, decision: "Referral" as const, feedback: "More evidence." })), comments: {}, criteria, finish: true });
+    if (!recorded.ok) throw new Error(recorded.reason);
+    const eqa = (await eqaHome.loader(args(h.request("/eqa", { cookie: await h.cookieFor(EQA) })))) as Awaited<ReturnType<typeof eqaHome.loader>>;
+    const iqa = (await iqaHome.loader(args(h.request("/iqa", { cookie: await h.cookieFor("iqa@demo.ilm-forms.test") })))) as Awaited<ReturnType<typeof iqaHome.loader>>;
+    const waiting = eqa.waiting.rows.find((r) => r.id === submitted.id)!;
+    expect(waiting).toMatchObject({ unit: "501", outcome: "Referral", attempt: 1 });
+    expect(waiting.reason).toBe(iqa.sample.rows.find((r) => r.id === submitted.id)!.reason);
+    expect(eqa.waiting.param).toBe("waiting");
+    // Read-only: the EQA may read it but not verify a unit the IQA has not ratified.
+    const refused = await eqaUnit.action(args(h.request(`/eqa/submissions/${submitted.id}`, { cookie: await h.cookieFor(EQA), form: { intent: "verified", comment: "" } }), { id: submitted.id }));
+    expect(JSON.stringify(refused)).toMatch(/error|not/i);
   });
 });
