@@ -8,7 +8,8 @@ import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
-import { collectFacts, type FactsCache, type KnownDocument, type PortfolioFacts, type Session } from "./facts.ts";
+import { collectFacts, type FactsCache, type KnownDocument, type LineUpMemo, type PortfolioFacts, type Session } from "./facts.ts";
+import { sameDocuments, sameSessions } from "./sameFacts.ts";
 import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
 
 /** Options of `checkPortfolio`. */
@@ -87,7 +88,7 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
       if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
       const key = `${registryNo}:${merged.assumeValid === true}`;
       let state = caches.get(key);
-      if (!state) caches.set(key, (state = { documents: new Map(), checks: new WeakMap() }));
+      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap() }));
       const result = checkWith(registration, documents, merged, state);
       // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
       if (state.documents.size > documents.length) {
@@ -110,6 +111,8 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
 /** What an incremental checker keeps: the documents as read, and each check's last answer with what it read. */
 interface CheckerState {
   documents: FactsCache;
+  /** The sessions as last lined up, with the documents they were read from. */
+  lineUp: LineUpMemo;
   checks: WeakMap<Check, CachedCheck>;
 }
 
@@ -185,24 +188,6 @@ function stillTrue(reads: CheckReads, facts: PortfolioFacts): boolean {
   return true;
 }
 
-function sameDocuments(a: readonly KnownDocument[], b: readonly KnownDocument[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameSessions(a: readonly Session[], b: readonly Session[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.client !== y.client || x.clientKey !== y.clientKey || x.sessionNo !== y.sessionNo || x.date !== y.date || x.minutes !== y.minutes) return false;
-    if (x.log?.pointer.document !== y.log?.pointer.document || x.log?.pointer.path !== y.log?.pointer.path || x.log?.minutes !== y.log?.minutes) return false;
-    if (x.record?.pointer.document !== y.record?.pointer.document || x.record?.pointer.path !== y.record?.pointer.path || x.record?.minutes !== y.record?.minutes) return false;
-  }
-  return true;
-}
-
 function checkWith(registration: UnitRegistration | string, documents: PortfolioDocument[], options: CheckPortfolioOptions, state: CheckerState | undefined): PortfolioCheck {
   const registry = options.registry;
   if (!registry) throw new Error("checkPortfolio needs options.registry: @ilm-forms/core/engine holds no templates (@ilm-forms/core's checkPortfolio uses the built-in ones)");
@@ -211,7 +196,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const rules = unitRules(registry, qualification, unit);
   const validateOne = validate;
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, state?.documents);
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, state?.documents, state?.lineUp);
   const context: CheckContext = {
     facts,
     unit,
@@ -219,6 +204,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
     registry,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: {},
+    remember: state !== undefined,
   };
   const results = new Map<Check, CheckResult | undefined>();
   const run = (check: Check): CheckResult | undefined => {
@@ -281,7 +267,8 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
       supervisionHours: supervision.total,
       clients: [...facts.clients.values()],
       sessions: facts.sessions.length,
-      hoursDisagreements: facts.disagreements,
+      // A copy: an incremental checker may hand the same lined-up sessions to the next check.
+      hoursDisagreements: state ? [...facts.disagreements] : facts.disagreements,
       invalidDocuments: facts.invalid,
       unknownDocuments: facts.unknown,
     },

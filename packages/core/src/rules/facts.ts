@@ -1,11 +1,12 @@
 import type { PortfolioDocument } from "../portfolio/types.ts";
 import type { Registry } from "../registry/createRegistry.ts";
-import type { Template } from "../registry/types.ts";
+import type { FieldRole, Template } from "../registry/types.ts";
 import type { ValidationResult } from "../validation/types.ts";
 import { fieldsByRole, roleReaders, type RoleReaders } from "../roles/fieldsByRole.ts";
 import { memoByObject } from "../roles/memoByObject.ts";
 import { clientKey } from "./clientKey.ts";
 import { lineUpSessions } from "./lineUpSessions.ts";
+import { sameDocuments, sameSessions } from "./sameFacts.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
 import type { Row } from "./sessionRows.ts";
 import type { NamedPersonWarning } from "../confidentiality/scanNames.ts";
@@ -38,6 +39,13 @@ export interface DocumentMemo {
   personNames?: string[];
   /** The warnings of the name scan, for the names known when it ran (`key`: those names joined). */
   names?: { key: string; warnings: NamedPersonWarning[] };
+  /**
+   * The tools each answer of a role names, in order, and whether the sentence naming it gives a reason
+   * (`toolsJustified`), with the number of answers that are not blank.
+   */
+  tools?: Map<FieldRole, { answers: number; named: { tool: string; reasoned: boolean; path: string }[] }>;
+  /** The terms of a role's hours in minutes, in order, with a pointer each (`roleHours`): added up in the same order. */
+  roleMinutes?: Map<FieldRole, { minutes: number[]; pointers: Pointer[] }>;
 }
 
 /**
@@ -46,6 +54,20 @@ export interface DocumentMemo {
  * approval and signers' signatures, and the same `revision`, or without revisions the same data object).
  */
 export type FactsCache = Map<string, { document: PortfolioDocument; known: KnownDocument; result: ValidationResult }>;
+
+/**
+ * What an incremental checker keeps of the last lining-up of sessions: the documents they were read
+ * from and what came of it. While the logs and records are the same remembered documents, the sessions
+ * stand; when they were read again and came out the same in every figure, the same objects stand, so
+ * the checks that read them see at once that nothing changed.
+ */
+export interface LineUpMemo {
+  logs?: KnownDocument[];
+  records?: KnownDocument[];
+  sessions?: Session[];
+  clients?: Map<string, string>;
+  disagreements?: HoursDisagreement[];
+}
 
 /** One coaching session, from an hours-log row, a session record, or both. */
 export interface Session {
@@ -110,6 +132,7 @@ export function collectFacts(
   validate: (document: PortfolioDocument) => ValidationResult,
   sessions: SessionTemplates,
   cache?: FactsCache,
+  lineUp?: LineUpMemo,
 ): PortfolioFacts {
   const facts: PortfolioFacts = { byTemplate: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
   const logs: KnownDocument[] = [];
@@ -148,8 +171,42 @@ export function collectFacts(
     if (sessions.logs.has(document.template)) logs.push(known);
     else if (sessions.records.has(document.template)) records.push(known);
   }
-  lineUpSessions(facts, logs, records, keys, cache !== undefined);
+  if (lineUp === undefined) lineUpSessions(facts, logs, records, keys, cache !== undefined);
+  else lineUpRemembered(facts, logs, records, keys, lineUp);
   return facts;
+}
+
+/** `lineUpSessions` for an incremental checker: see {@link LineUpMemo}. */
+function lineUpRemembered(facts: PortfolioFacts, logs: KnownDocument[], records: KnownDocument[], keys: Map<string, string>, last: LineUpMemo): void {
+  if (last.sessions !== undefined && sameDocuments(last.logs!, logs) && sameDocuments(last.records!, records)) {
+    facts.sessions = last.sessions;
+    facts.clients = last.clients!;
+    facts.disagreements = last.disagreements!;
+    return;
+  }
+  lineUpSessions(facts, logs, records, keys, true);
+  if (last.sessions !== undefined && sameSessions(last.sessions, facts.sessions) && sameDisagreements(last.disagreements!, facts.disagreements)) {
+    facts.sessions = last.sessions;
+    facts.clients = last.clients!;
+    facts.disagreements = last.disagreements!;
+  }
+  last.logs = logs;
+  last.records = records;
+  last.sessions = facts.sessions;
+  last.clients = facts.clients;
+  last.disagreements = facts.disagreements;
+}
+
+/** Whether two lists of disagreements say the same (they follow from the sessions' figures; checked all the same). */
+function sameDisagreements(a: HoursDisagreement[], b: HoursDisagreement[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.client !== y.client || x.sessionNo !== y.sessionNo || x.date !== y.date || x.logHours !== y.logHours || x.recordHours !== y.recordHours) return false;
+    if (x.pointers.length !== y.pointers.length || x.pointers.some((p, j) => p.document !== y.pointers[j]!.document || p.path !== y.pointers[j]!.path)) return false;
+  }
+  return true;
 }
 
 /** Whether a document is the one cached: same template version, approval and signers' signatures, and same revision (or, without revisions, the same data object). */

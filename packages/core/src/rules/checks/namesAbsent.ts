@@ -1,5 +1,7 @@
 import { findNamedPeopleIn, findNamedPeopleRemembered, namesUsedInKnown } from "../../confidentiality/scanNames.ts";
 import type { KnownDocument } from "../facts.ts";
+import type { Template } from "../../registry/types.ts";
+import { memoByObject } from "../../roles/memoByObject.ts";
 import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
 
 /**
@@ -17,7 +19,7 @@ export const namesAbsent: CheckKind<NamesAbsentParams> = {
       run(context) {
         const { known } = context.facts;
         const prefix = `${context.unit.id}:`;
-        const ofUnit = known.filter((k) => k.template.annotations.perClient === true || k.template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true);
+        const ofUnit = known.filter((k) => isOfUnit(k.template, prefix));
         const warnings = context.remember ? namedRemembered(known, ofUnit) : findNamedPeopleIn(ofUnit, namesUsedInKnown(known));
         if (warnings.length === 0) return met([`No free text or client reference in the ${count(ofUnit.length, "document")} of ${context.unitName} looks like it names a person.`]);
         const titles = new Map(context.facts.known.map((k) => [k.document.id, k.template.title]));
@@ -35,4 +37,13 @@ function namedRemembered(known: KnownDocument[], ofUnit: KnownDocument[]) {
   const names = new Set<string>();
   for (const k of known) for (const name of (k.memo.personNames ??= namesUsedInKnown([k]))) names.add(name);
   return findNamedPeopleRemembered(ofUnit, [...names]);
+}
+
+/** Whether a template's documents are of the unit (by its criteria's prefix, e.g. `501:`), worked out once per template. */
+const unitsOf = memoByObject((_template: Template) => new Map<string, boolean>());
+function isOfUnit(template: Template, prefix: string): boolean {
+  const known = unitsOf(template);
+  let answer = known.get(prefix);
+  if (answer === undefined) known.set(prefix, (answer = template.annotations.perClient === true || template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true));
+  return answer;
 }

@@ -43,11 +43,44 @@ export const roleHours: CheckKind<RoleHoursParams> = {
  * @param role - e.g. `supervision-duration`
  * @returns the total, rounded to thousandths, and a pointer to each field counted
  */
-export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo">, role: FieldRole): { total: number; pointers: Pointer[] } {
+export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo" | "remember">, role: FieldRole): { total: number; pointers: Pointer[] } {
   const sums = (context.memo.roleHours ??= new Map());
   let sum = sums.get(role);
-  if (!sum) sums.set(role, (sum = sumRole(context, role)));
+  if (!sum) sums.set(role, (sum = context.remember ? sumRemembered(context, role) : sumRole(context, role)));
   return sum;
+}
+
+/**
+ * `sumRole` from each document's terms, kept in its memo (read the first time): a re-check reads only
+ * the documents that changed. The terms are added in the same order, so the total is the same to the bit.
+ */
+function sumRemembered(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {
+  let minutes = 0;
+  const pointers: Pointer[] = [];
+  for (const known of context.facts.known) {
+    const kept = (known.memo.roleMinutes ??= new Map());
+    let own = kept.get(role);
+    if (own === undefined) {
+      own = { minutes: [], pointers: [] };
+      const terms = own;
+      let scale = 60;
+      const visit: RoleVisitor = (value, _container, base, tail) => {
+        if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return;
+        terms.minutes.push(value * scale);
+        terms.pointers.push(pointTo(known, base + tail));
+      };
+      for (const reader of known.readers.get(role) ?? []) {
+        scale = minutesPerUnit(reader.field);
+        reader.read(known.document.data, visit);
+      }
+      kept.set(role, own);
+    }
+    for (let i = 0; i < own.minutes.length; i++) {
+      minutes += own.minutes[i]!;
+      pointers.push(own.pointers[i]!);
+    }
+  }
+  return { total: Math.round((minutes / 60) * 1000) / 1000, pointers };
 }
 
 function sumRole(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {
