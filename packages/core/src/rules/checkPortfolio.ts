@@ -269,8 +269,8 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
       sessions: facts.sessions.length,
       // A copy: an incremental checker may hand the same lined-up sessions to the next check.
       hoursDisagreements: state ? [...facts.disagreements] : facts.disagreements,
-      invalidDocuments: facts.invalid,
-      unknownDocuments: facts.unknown,
+      invalidDocuments: state ? [...facts.invalid] : facts.invalid,
+      unknownDocuments: state ? [...facts.unknown] : facts.unknown,
     },
   };
 }

@@ -62,6 +62,13 @@ export type FactsCache = Map<string, { document: PortfolioDocument; known: Known
  * the checks that read them see at once that nothing changed.
  */
 export interface LineUpMemo {
+  /** The documents as last passed, and the facts read from them (an incremental checker reads only those that changed). */
+  documents?: PortfolioDocument[];
+  facts?: PortfolioFacts;
+  /** The session templates those facts were read for. */
+  sessionTemplates?: SessionTemplates;
+  /** Client keys by reference as written (a pure function's answers, kept). */
+  keys?: Map<string, string>;
   logs?: KnownDocument[];
   records?: KnownDocument[];
   sessions?: Session[];
@@ -134,35 +141,21 @@ export function collectFacts(
   cache?: FactsCache,
   lineUp?: LineUpMemo,
 ): PortfolioFacts {
+  if (lineUp !== undefined && cache !== undefined) {
+    const changed = collectChanged(documents, registry, validate, sessions, cache, lineUp);
+    if (changed !== undefined) return changed;
+  }
   const facts: PortfolioFacts = { byTemplate: new Map(), known: [], sessions: [], clients: new Map(), invalid: [], unknown: [], disagreements: [] };
   const logs: KnownDocument[] = [];
   const records: KnownDocument[] = [];
-  const keys = new Map<string, string>();
+  const keys = lineUp ? (lineUp.keys ??= new Map<string, string>()) : new Map<string, string>();
   for (const document of documents) {
-    const cached = cache?.get(document.id);
-    let known: KnownDocument;
-    let result: ValidationResult;
-    if (cached !== undefined && unchanged(cached.document, document)) {
-      ({ known, result } = cached);
-      if (known.client !== undefined) keys.set(known.client, known.clientKey!);
-    } else {
-      const template = registry.get(document.template, document.version);
-      if (!template) {
-        facts.unknown.push(document.id);
-        continue;
-      }
-      result = validate(document);
-      const ref = clientRefOf(template, document.data);
-      // Every known document gets the same fields in the same order (one object shape for the checks to read).
-      known = { document, template, readers: roleReaders(template), valid: result.valid, client: undefined, clientKey: undefined, memo: {} };
-      if (ref !== undefined && ref.trim() !== "") {
-        known.client = ref.trim();
-        let key = keys.get(known.client);
-        if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
-        known.clientKey = key;
-      }
-      cache?.set(document.id, { document, known, result });
+    const read = readDocument(document, registry, validate, keys, cache);
+    if (read === undefined) {
+      facts.unknown.push(document.id);
+      continue;
     }
+    const { known, result } = read;
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
     facts.known.push(known);
     const ofTemplate = facts.byTemplate.get(document.template);
@@ -172,7 +165,110 @@ export function collectFacts(
     else if (sessions.records.has(document.template)) records.push(known);
   }
   if (lineUp === undefined) lineUpSessions(facts, logs, records, keys, cache !== undefined);
-  else lineUpRemembered(facts, logs, records, keys, lineUp);
+  else {
+    lineUpRemembered(facts, logs, records, keys, lineUp);
+    lineUp.documents = documents.slice();
+    lineUp.facts = facts;
+    lineUp.sessionTemplates = sessions;
+  }
+  return facts;
+}
+
+/** A document as read: from the cache while unchanged, else validated and read (and cached); `undefined` when its template is unknown. */
+function readDocument(
+  document: PortfolioDocument,
+  registry: Registry,
+  validate: (document: PortfolioDocument) => ValidationResult,
+  keys: Map<string, string>,
+  cache: FactsCache | undefined,
+): { known: KnownDocument; result: ValidationResult } | undefined {
+  const cached = cache?.get(document.id);
+  if (cached !== undefined && unchanged(cached.document, document)) {
+    if (cached.known.client !== undefined) keys.set(cached.known.client, cached.known.clientKey!);
+    return cached;
+  }
+  const template = registry.get(document.template, document.version);
+  if (!template) return undefined;
+  const result = validate(document);
+  const ref = clientRefOf(template, document.data);
+  // Every known document gets the same fields in the same order (one object shape for the checks to read).
+  const memo: DocumentMemo = cache ? { rows: undefined, personNames: undefined, names: undefined, tools: undefined, roleMinutes: undefined } : {};
+  const known: KnownDocument = { document, template, readers: roleReaders(template), valid: result.valid, client: undefined, clientKey: undefined, memo };
+  if (ref !== undefined && ref.trim() !== "") {
+    known.client = ref.trim();
+    let key = keys.get(known.client);
+    if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
+    known.clientKey = key;
+  }
+  const entry = { document, known, result };
+  cache?.set(document.id, entry);
+  return entry;
+}
+
+/**
+ * The facts of an incremental checker's portfolio when the documents are those of the last check, in
+ * the same order, some of them changed (the same ids and templates; none unknown): only the changed
+ * ones are read, and the lists of every template no changed document belongs to stay the same objects
+ * (so the checks that read them see at once that nothing changed). `undefined` when that is not so.
+ */
+function collectChanged(
+  documents: PortfolioDocument[],
+  registry: Registry,
+  validate: (document: PortfolioDocument) => ValidationResult,
+  sessions: SessionTemplates,
+  cache: FactsCache,
+  memo: LineUpMemo,
+): PortfolioFacts | undefined {
+  const last = memo.facts;
+  const before = memo.documents;
+  if (last === undefined || before === undefined || memo.sessionTemplates !== sessions || before.length !== documents.length || last.unknown.length > 0 || last.known.length !== documents.length) return undefined;
+  let known: KnownDocument[] | undefined;
+  let byTemplate: Map<string, KnownDocument[]> | undefined;
+  let invalidChanged = false;
+  let sessionsChanged = false;
+  const keys = (memo.keys ??= new Map());
+  for (let i = 0; i < documents.length; i++) {
+    const document = documents[i]!;
+    const old = before[i]!;
+    if (document === old) continue;
+    if (document.id !== old.id || document.template !== old.template) return undefined;
+    const read = readDocument(document, registry, validate, keys, cache);
+    if (read === undefined) return undefined;
+    const was = last.known[i]!;
+    if (read.known === was) continue;
+    known ??= last.known.slice();
+    known[i] = read.known;
+    byTemplate ??= new Map(last.byTemplate);
+    const list = byTemplate.get(document.template)!;
+    const at = list.indexOf(was);
+    if (at < 0) return undefined;
+    const copy = list === last.byTemplate.get(document.template) ? list.slice() : list;
+    copy[at] = read.known;
+    byTemplate.set(document.template, copy);
+    if (!was.valid || !read.known.valid) invalidChanged = true;
+    if (sessions.logs.has(document.template) || sessions.records.has(document.template)) sessionsChanged = true;
+  }
+  memo.documents = documents.slice();
+  if (known === undefined || byTemplate === undefined) return last;
+  const facts: PortfolioFacts = { byTemplate, known, sessions: [], clients: new Map(), invalid: last.invalid, unknown: [], disagreements: [] };
+  if (invalidChanged) {
+    facts.invalid = [];
+    for (const k of known) if (!k.valid) facts.invalid.push({ document: k.document.id, template: k.document.template, errors: cache.get(k.document.id)!.result.errors });
+  }
+  if (sessionsChanged) {
+    const logs: KnownDocument[] = [];
+    const records: KnownDocument[] = [];
+    for (const k of known) {
+      if (sessions.logs.has(k.document.template)) logs.push(k);
+      else if (sessions.records.has(k.document.template)) records.push(k);
+    }
+    lineUpRemembered(facts, logs, records, keys, memo);
+  } else {
+    facts.sessions = memo.sessions!;
+    facts.clients = memo.clients!;
+    facts.disagreements = memo.disagreements!;
+  }
+  memo.facts = facts;
   return facts;
 }
 
