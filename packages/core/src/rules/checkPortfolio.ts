@@ -10,7 +10,7 @@ import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
 import { collectFacts, type FactsCache, type KnownDocument, type LineUpMemo, type PortfolioFacts, type Session } from "./facts.ts";
 import { sameDocuments, sameSessions } from "./sameFacts.ts";
-import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
+import type { CheckResult, Finding, InvalidDocument, Pointer, PortfolioCheck } from "./types.ts";
 
 /** Options of `checkPortfolio`. */
 export interface CheckPortfolioOptions {
@@ -88,7 +88,7 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
       if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
       const key = `${registryNo}:${merged.assumeValid === true}`;
       let state = caches.get(key);
-      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap() }));
+      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap(), findings: new WeakMap(), hours: undefined }));
       const result = checkWith(registration, documents, merged, state);
       // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
       if (state.documents.size > documents.length) {
@@ -114,7 +114,14 @@ interface CheckerState {
   /** The sessions as last lined up, with the documents they were read from. */
   lineUp: LineUpMemo;
   checks: WeakMap<Check, CachedCheck>;
+  /** Each criterion's last finding (by its compiled plan), with the check results and invalid documents it was made from. */
+  findings: WeakMap<object, { id: string; parts: (CheckResult | undefined)[]; invalid: readonly InvalidDocument[]; finding: Finding }>;
+  /** The hours of the sessions last summed, by client and in all. */
+  hours: { sessions: readonly Session[]; byClient: Record<string, number>; total: number } | undefined;
 }
+
+/** A finding's copy to hand out (its lists copied; the strings and pointers are never changed). */
+const copyOf = (finding: Finding): Finding => ({ criterion: finding.criterion, status: finding.status, reasons: finding.reasons.slice(), pointers: finding.pointers.slice() });
 
 /** What a check read of the facts when it last ran: the templates' documents it asked for, all of them, the sessions. */
 interface CheckReads {
@@ -176,8 +183,14 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
       return facts.disagreements;
     },
   };
-  const result = check.run({ ...context, facts: noted, memo: {}, remember: true });
+  const memo: CheckContext["memo"] = {};
+  const result = check.run({ ...context, facts: noted, memo, remember: true });
   state.checks.set(check, { today: context.today, reads, result });
+  // Hours of a role summed over every document are the summary's too: the same facts, summed once.
+  if (memo.roleHours !== undefined) {
+    const shared = (context.memo.roleHours ??= new Map());
+    for (const [role, sum] of memo.roleHours) if (!shared.has(role)) shared.set(role, sum);
+  }
   return result;
 }
 
@@ -252,17 +265,38 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
     }
     return finding;
   };
+  /** `findingFor` for an incremental checker: the last finding (a copy) while its checks answer with the same results and the invalid documents are the same. */
+  const rememberedFinding = (criterionId: string, kept: CheckerState): Finding => {
+    const plan = rules.criteria.get(criterionId);
+    if (!plan) return findingFor(criterionId);
+    const parts = plan.checks.map(run);
+    const last = kept.findings.get(plan);
+    if (last !== undefined && last.invalid === facts.invalid && last.id === unit.id && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return copyOf(last.finding);
+    const finding = findingFor(criterionId);
+    kept.findings.set(plan, { id: unit.id, parts, invalid: facts.invalid, finding: copyOf(finding) });
+    return finding;
+  };
   const findings: Finding[] = [];
-  for (const outcome of unit.learningOutcomes) for (const criterion of outcome.criteria) findings.push(findingFor(criterion.id));
+  for (const outcome of unit.learningOutcomes) for (const criterion of outcome.criteria) findings.push(state ? rememberedFinding(criterion.id, state) : findingFor(criterion.id));
   const supervision = roleHoursOf(context, "supervision-duration");
-  const byClient = hoursByClient(context);
+  let byClient: Record<string, number>;
+  let coachingHours: number;
+  if (state === undefined) {
+    byClient = hoursByClient(context);
+    coachingHours = totalSessionHours(context);
+  } else {
+    // The same lined-up sessions (the same objects) add up as before; a copy is handed out.
+    if (state.hours === undefined || state.hours.sessions !== facts.sessions) state.hours = { sessions: facts.sessions, byClient: hoursByClient(context), total: totalSessionHours(context) };
+    byClient = { ...state.hours.byClient };
+    coachingHours = state.hours.total;
+  }
   return {
     qualification: qualification.id,
     unit: unit.id,
     version: unit.version,
     findings,
     summary: {
-      coachingHours: totalSessionHours(context),
+      coachingHours,
       hoursByClient: byClient,
       supervisionHours: supervision.total,
       clients: [...facts.clients.values()],
