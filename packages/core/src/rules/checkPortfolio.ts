@@ -184,7 +184,9 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
     },
   };
   const memo: CheckContext["memo"] = {};
-  const result = check.run({ ...context, facts: noted, memo, remember: true });
+  let result = check.run({ ...context, facts: noted, memo, remember: true });
+  // The same answer as last time stays the same object, so the findings made from it are not made again.
+  if (prior !== undefined && sameResult(prior.result, result)) result = prior.result;
   state.checks.set(check, { today: context.today, reads, result });
   // Hours of a role summed over every document are the summary's too: the same facts, summed once.
   if (memo.roleHours !== undefined) {
@@ -192,6 +194,19 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
     for (const [role, sum] of memo.roleHours) if (!shared.has(role)) shared.set(role, sum);
   }
   return result;
+}
+
+/** Whether two answers of a check say the same: status, reasons and pointers. */
+function sameResult(a: CheckResult | undefined, b: CheckResult | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.status !== b.status || a.reasons.length !== b.reasons.length || a.pointers.length !== b.pointers.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  for (let i = 0; i < a.pointers.length; i++) {
+    const x = a.pointers[i]!;
+    const y = b.pointers[i]!;
+    if (x !== y && (x.document !== y.document || x.path !== y.path)) return false;
+  }
+  return true;
 }
 
 function stillTrue(reads: CheckReads, facts: PortfolioFacts): boolean {
