@@ -88,7 +88,7 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
       if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
       const key = `${registryNo}:${merged.assumeValid === true}`;
       let state = caches.get(key);
-      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap(), findings: new WeakMap(), hours: undefined }));
+      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap(), kept: new WeakMap(), findings: new WeakMap(), hours: undefined }));
       const result = checkWith(registration, documents, merged, state);
       // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
       if (state.documents.size > documents.length) {
@@ -114,6 +114,8 @@ interface CheckerState {
   /** The sessions as last lined up, with the documents they were read from. */
   lineUp: LineUpMemo;
   checks: WeakMap<Check, CachedCheck>;
+  /** Each check's own store (`CheckContext.keep`). */
+  kept: WeakMap<Check, { value?: unknown }>;
   /** Each criterion's last finding (by its compiled plan), with the check results and invalid documents it was made from. */
   findings: WeakMap<object, { id: string; parts: (CheckResult | undefined)[]; invalid: readonly InvalidDocument[]; finding: Finding }>;
   /** The hours of the sessions last summed, by client and in all. */
@@ -184,7 +186,9 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
     },
   };
   const memo: CheckContext["memo"] = {};
-  let result = check.run({ ...context, facts: noted, memo, remember: true });
+  let keep = state.kept.get(check);
+  if (keep === undefined) state.kept.set(check, (keep = {}));
+  let result = check.run({ ...context, facts: noted, memo, remember: true, keep });
   // The same answer as last time stays the same object, so the findings made from it are not made again.
   if (prior !== undefined && sameResult(prior.result, result)) result = prior.result;
   state.checks.set(check, { today: context.today, reads, result });
