@@ -8,7 +8,7 @@ import { clientKey } from "./clientKey.ts";
 import { lineUpSessions } from "./lineUpSessions.ts";
 import { sameDocuments, sameSessions } from "./sameFacts.ts";
 import type { HoursDisagreement, InvalidDocument, Pointer } from "./types.ts";
-import type { Row } from "./sessionRows.ts";
+import { RowGatherer, type Row } from "./sessionRows.ts";
 import type { NamedPersonWarning } from "../confidentiality/scanNames.ts";
 
 export { clientKey };
@@ -246,7 +246,17 @@ function collectChanged(
     copy[at] = read.known;
     byTemplate.set(document.template, copy);
     if (!was.valid || !read.known.valid) invalidChanged = true;
-    if (sessions.logs.has(document.template) || sessions.records.has(document.template)) sessionsChanged = true;
+    if (sessions.logs.has(document.template) || sessions.records.has(document.template)) {
+      // A log or record whose client and session rows are as before lines up as before: it only takes the old one's place.
+      if (sessionsChanged || !sameRows(was, read.known) || !memo.logs || !memo.records) sessionsChanged = true;
+      else {
+        const inLogs = memo.logs.indexOf(was);
+        const inRecords = memo.records.indexOf(was);
+        if (inLogs >= 0) (memo.logs = memo.logs.slice())[inLogs] = read.known;
+        else if (inRecords >= 0) (memo.records = memo.records.slice())[inRecords] = read.known;
+        else sessionsChanged = true;
+      }
+    }
   }
   memo.documents = documents.slice();
   if (known === undefined || byTemplate === undefined) return last;
@@ -291,6 +301,20 @@ function lineUpRemembered(facts: PortfolioFacts, logs: KnownDocument[], records:
   last.sessions = facts.sessions;
   last.clients = facts.clients;
   last.disagreements = facts.disagreements;
+}
+
+/** Whether a session log or record, read again, has the same client and session rows (in every field the lining-up reads). */
+function sameRows(was: KnownDocument, now: KnownDocument): boolean {
+  if (was.client !== now.client || was.clientKey !== now.clientKey || was.memo.rows === undefined) return false;
+  const a = was.memo.rows;
+  const b = (now.memo.rows ??= new RowGatherer().rowsOf(now));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.firstPath !== y.firstPath || x.date !== y.date || x.sessionNo !== y.sessionNo || x.minutes !== y.minutes || x.hoursPath !== y.hoursPath || x.client !== y.client) return false;
+  }
+  return true;
 }
 
 /** Whether two lists of disagreements say the same (they follow from the sessions' figures; checked all the same). */
