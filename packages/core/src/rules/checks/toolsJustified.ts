@@ -55,7 +55,7 @@ export const toolsJustified: CheckKind<ToolsJustifiedParams> = {
       run(context) {
         const logs = documentsOf(context, ids);
         const others = alsoIds.length === 0 ? [] : documentsOf(context, alsoIds);
-        const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
+        const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined, named: undefined };
         const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
         const read = (known: KnownDocument): void => {
           scan.log = known;
