@@ -95,4 +95,29 @@ describe("createPortfolioChecker()", () => {
     expect(after).toEqual(checkPortfolio("502", portfolio.with(at, emptied), options));
     expect(after.summary.coachingHours).not.toBe(before.summary.coachingHours);
   });
+
+  it("hands out answers of the caller's own: changing one changes nothing the next re-check says", () => {
+    const { documents } = generateDemoPortfolio(60, "diploma-60-sessions");
+    const checker = createPortfolioChecker(options);
+    let portfolio = documents.map((d) => ({ ...d, revision: 1 }));
+    const first = checker.check("502", portfolio);
+    const expected = structuredClone(first);
+    // A caller that scribbles on what it was given (every list and figure the checker might keep).
+    for (const finding of first.findings) {
+      finding.status = "not met";
+      finding.reasons.push("scribbled");
+      finding.pointers.push({ document: "scribbled" });
+    }
+    first.summary.hoursByClient["Client 1"] = -1;
+    first.summary.clients.push("scribbled");
+    first.summary.hoursDisagreements.push({ client: "x", logHours: 1, recordHours: 2, pointers: [] });
+    first.summary.invalidDocuments.push({ document: "x", template: "x", errors: [] });
+    first.summary.unknownDocuments.push("x");
+    // Nothing changed, then a reflective log read again at a new revision with the same data: the answers stand.
+    expect(checker.check("502", portfolio)).toEqual(expected);
+    const at = portfolio.findIndex((d) => d.template.endsWith("/reflective-log"));
+    portfolio = portfolio.with(at, { ...portfolio[at]!, data: structuredClone(portfolio[at]!.data), revision: 2 });
+    expect(checker.check("502", portfolio)).toEqual(expected);
+    expect(checkPortfolio("502", portfolio, options)).toEqual(expected);
+  });
 });
