@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { registry } from "../dist/index.js";
 import { FAST, median, verdict } from "./measure.ts";
 
-const SESSION = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1.5, goal: "Plan the first delegation." };
+const SESSION = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 90, goal: "Plan the first delegation." };
 
 export function benchStartup(): void {
   const dir = mkdtempSync(join(tmpdir(), "ilm-forms-bench-"));
