@@ -33,7 +33,7 @@ console.log(performance.now() - t0);`;
   const oneSchema = join(dir, "session-record.json");
   writeFileSync(oneSchema, JSON.stringify(registry.get("ilm-8588/session-record")!.schema));
   const precompiledOne = `const t0 = performance.now();
-const { validate } = await import("@ilm-forms/core/templates/ilm-8588/session-record@2.0.0.js");
+const { validate } = await import("@ilm-forms/core/templates/ilm-8588/session-record@${registry.get("ilm-8588/session-record")!.version}.js");
 if (!validate(${JSON.stringify(SESSION)})) throw new Error("invalid");
 console.log(performance.now() - t0);`;
   const compiledOne = `const t0 = performance.now();
