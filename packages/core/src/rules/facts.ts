@@ -149,13 +149,14 @@ export function collectFacts(
   const logs: KnownDocument[] = [];
   const records: KnownDocument[] = [];
   const keys = lineUp ? (lineUp.keys ??= new Map<string, string>()) : new Map<string, string>();
+  const out: { result: ValidationResult } = { result: VALID_ANSWER };
   for (const document of documents) {
-    const read = readDocument(document, registry, validate, keys, cache);
-    if (read === undefined) {
+    const known = readDocument(document, registry, validate, keys, cache, out);
+    if (known === undefined) {
       facts.unknown.push(document.id);
       continue;
     }
-    const { known, result } = read;
+    const result = out.result;
     if (!result.valid) facts.invalid.push({ document: document.id, template: document.template, errors: result.errors });
     facts.known.push(known);
     const ofTemplate = facts.byTemplate.get(document.template);
@@ -174,18 +175,26 @@ export function collectFacts(
   return facts;
 }
 
-/** A document as read: from the cache while unchanged, else validated and read (and cached); `undefined` when its template is unknown. */
+/** Where `readDocument` puts a document's validation (one object for a whole portfolio: nothing made per document). */
+const VALID_ANSWER: ValidationResult = { valid: true, errors: [] } as unknown as ValidationResult;
+
+/**
+ * A document as read: from the cache while unchanged, else validated and read (and cached), its
+ * validation put in `out`; `undefined` when its template is unknown.
+ */
 function readDocument(
   document: PortfolioDocument,
   registry: Registry,
   validate: (document: PortfolioDocument) => ValidationResult,
   keys: Map<string, string>,
   cache: FactsCache | undefined,
-): { known: KnownDocument; result: ValidationResult } | undefined {
+  out: { result: ValidationResult },
+): KnownDocument | undefined {
   const cached = cache?.get(document.id);
   if (cached !== undefined && unchanged(cached.document, document)) {
     if (cached.known.client !== undefined) keys.set(cached.known.client, cached.known.clientKey!);
-    return cached;
+    out.result = cached.result;
+    return cached.known;
   }
   const template = registry.get(document.template, document.version);
   if (!template) return undefined;
@@ -200,9 +209,9 @@ function readDocument(
     if (key === undefined) keys.set(known.client, (key = clientKey(known.client)));
     known.clientKey = key;
   }
-  const entry = { document, known, result };
-  cache?.set(document.id, entry);
-  return entry;
+  cache?.set(document.id, { document, known, result });
+  out.result = result;
+  return known;
 }
 
 /**
@@ -227,33 +236,34 @@ function collectChanged(
   let invalidChanged = false;
   let sessionsChanged = false;
   const keys = (memo.keys ??= new Map());
+  const out: { result: ValidationResult } = { result: VALID_ANSWER };
   for (let i = 0; i < documents.length; i++) {
     const document = documents[i]!;
     const old = before[i]!;
     if (document === old) continue;
     if (document.id !== old.id || document.template !== old.template) return undefined;
-    const read = readDocument(document, registry, validate, keys, cache);
-    if (read === undefined) return undefined;
+    const now = readDocument(document, registry, validate, keys, cache, out);
+    if (now === undefined) return undefined;
     const was = last.known[i]!;
-    if (read.known === was) continue;
+    if (now === was) continue;
     known ??= last.known.slice();
-    known[i] = read.known;
+    known[i] = now;
     byTemplate ??= new Map(last.byTemplate);
     const list = byTemplate.get(document.template)!;
     const at = list.indexOf(was);
     if (at < 0) return undefined;
     const copy = list === last.byTemplate.get(document.template) ? list.slice() : list;
-    copy[at] = read.known;
+    copy[at] = now;
     byTemplate.set(document.template, copy);
-    if (!was.valid || !read.known.valid) invalidChanged = true;
+    if (!was.valid || !now.valid) invalidChanged = true;
     if (sessions.logs.has(document.template) || sessions.records.has(document.template)) {
       // A log or record whose client and session rows are as before lines up as before: it only takes the old one's place.
-      if (sessionsChanged || !sameRows(was, read.known) || !memo.logs || !memo.records) sessionsChanged = true;
+      if (sessionsChanged || !sameRows(was, now) || !memo.logs || !memo.records) sessionsChanged = true;
       else {
         const inLogs = memo.logs.indexOf(was);
         const inRecords = memo.records.indexOf(was);
-        if (inLogs >= 0) (memo.logs = memo.logs.slice())[inLogs] = read.known;
-        else if (inRecords >= 0) (memo.records = memo.records.slice())[inRecords] = read.known;
+        if (inLogs >= 0) (memo.logs = memo.logs.slice())[inLogs] = now;
+        else if (inRecords >= 0) (memo.records = memo.records.slice())[inRecords] = now;
         else sessionsChanged = true;
       }
     }

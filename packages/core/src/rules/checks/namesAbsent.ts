@@ -1,7 +1,6 @@
 import { findNamedPeopleIn, findNamedPeopleRemembered, namesUsedInKnown, type NamedPersonWarning } from "../../confidentiality/scanNames.ts";
 import type { KnownDocument } from "../facts.ts";
 import type { Template } from "../../registry/types.ts";
-import { memoByObject } from "../../roles/memoByObject.ts";
 import { count, forAssessor, listOf, met, type CheckKind } from "./context.ts";
 
 /**
@@ -47,13 +46,9 @@ function namedRemembered(known: KnownDocument[], ofUnit: KnownDocument[]) {
   return findNamedPeopleRemembered(ofUnit, [...names]);
 }
 
-/** Whether a template's documents are of the unit (by its criteria's prefix, e.g. `501:`), worked out once per template. */
-const unitsOf = memoByObject((_template: Template) => new Map<string, boolean>());
+/** Whether a template's documents are of the unit (by its criteria's prefix, e.g. `501:`). */
 function isOfUnit(template: Template, prefix: string): boolean {
-  const known = unitsOf(template);
-  let answer = known.get(prefix);
-  if (answer === undefined) known.set(prefix, (answer = template.annotations.perClient === true || template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true));
-  return answer;
+  return template.annotations.perClient === true || template.annotations.criteria?.some((c) => c.startsWith(prefix)) === true;
 }
 
 /** What `namesAbsent` keeps between re-checks: the documents it last read, those of the unit, and the names they write. */

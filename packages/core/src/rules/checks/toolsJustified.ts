@@ -57,14 +57,19 @@ export const toolsJustified: CheckKind<ToolsJustifiedParams> = {
         const others = alsoIds.length === 0 ? [] : documentsOf(context, alsoIds);
         const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined, named: undefined };
         const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
-        const read = (known: KnownDocument): void => {
-          scan.log = known;
-          if (context.remember) replay(scan, known, role, visit);
-          else eachValueIn(known.readers, known.document.data, role, visit);
-        };
-        for (const log of logs) read(log);
+        // An incremental checker replays each document's kept scan; a one-off check scans as it goes.
+        const remember = context.remember === true;
+        for (const log of logs) {
+          scan.log = log;
+          if (remember) replay(scan, log, role, visit);
+          else eachValueIn(log.readers, log.document.data, role, visit);
+        }
         const inLogs = scan.answers;
-        for (const other of others) read(other);
+        for (const other of others) {
+          scan.log = other;
+          if (remember) replay(scan, other, role, visit);
+          else eachValueIn(other.readers, other.document.data, role, visit);
+        }
         const { justified, namedOnly, answers } = scan;
         if (answers === 0) {
           const none = others.length === 0 || !also ? `No ${what}` : `No ${what} or ${also.what}`;
