@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { registry } from "../dist/index.js";
 import { FAST, median, verdict } from "./measure.ts";
 
-const SESSION = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 1.5, goal: "Plan the first delegation." };
+const SESSION = { clientRef: "Client 1", sessionNo: 1, sessionDate: "2026-03-10", duration: 90, goal: "Plan the first delegation." };
 
 export function benchStartup(): void {
   const dir = mkdtempSync(join(tmpdir(), "ilm-forms-bench-"));
@@ -33,7 +33,7 @@ console.log(performance.now() - t0);`;
   const oneSchema = join(dir, "session-record.json");
   writeFileSync(oneSchema, JSON.stringify(registry.get("ilm-8588/session-record")!.schema));
   const precompiledOne = `const t0 = performance.now();
-const { validate } = await import("@ilm-forms/core/templates/ilm-8588/session-record@2.0.0.js");
+const { validate } = await import("@ilm-forms/core/templates/ilm-8588/session-record@${registry.get("ilm-8588/session-record")!.version}.js");
 if (!validate(${JSON.stringify(SESSION)})) throw new Error("invalid");
 console.log(performance.now() - t0);`;
   const compiledOne = `const t0 = performance.now();

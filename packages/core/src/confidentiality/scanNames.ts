@@ -52,10 +52,14 @@ export function findNamedPeopleIn(documents: DocumentWithTemplate[], knownNames:
  *
  * @param documents - documents with their templates and a memo each
  * @param knownNames - names the learner has written elsewhere
+ * @param namesKey - `knownNames.join("\n")` when the caller keeps it
  * @returns the same warnings as `findNamedPeopleIn`, in document order
  */
-export function findNamedPeopleRemembered(documents: (DocumentWithTemplate & { memo: { names?: { key: string; warnings: NamedPersonWarning[] } } })[], knownNames: string[]): NamedPersonWarning[] {
-  const key = knownNames.join("\n");
+export function findNamedPeopleRemembered(documents: (DocumentWithTemplate & { memo: { names?: { key: string; warnings: NamedPersonWarning[] } } })[], knownNames: string[], namesKey?: string): NamedPersonWarning[] {
+  let key = namesKey ?? knownNames.join("\n");
+  // The same names as last time give the very same key string, so each document's key is compared by reference, not letter by letter.
+  if (key === lastKey) key = lastKey;
+  else lastKey = key;
   let matcher: NameMatcher | undefined;
   const warnings: NamedPersonWarning[] = [];
   for (const doc of documents) {
@@ -69,6 +73,9 @@ export function findNamedPeopleRemembered(documents: (DocumentWithTemplate & { m
   }
   return warnings;
 }
+
+/** The key of the names last scanned for (see `findNamedPeopleRemembered`). */
+let lastKey = "";
 
 const NO_ROWS: number[] = [];
 

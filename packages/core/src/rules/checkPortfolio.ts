@@ -8,8 +8,9 @@ import type { Check, CheckContext } from "./checks/context.ts";
 import { roleHoursOf } from "./checks/roleHours.ts";
 import { hoursByClient, totalSessionHours } from "./checks/sessionHours.ts";
 import { unitRules } from "./unitRules.ts";
-import { collectFacts, type FactsCache, type KnownDocument, type PortfolioFacts, type Session } from "./facts.ts";
-import type { CheckResult, Finding, Pointer, PortfolioCheck } from "./types.ts";
+import { collectFacts, type FactsCache, type KnownDocument, type LineUpMemo, type PortfolioFacts, type Session } from "./facts.ts";
+import { sameDocuments, sameSessions } from "./sameFacts.ts";
+import type { CheckResult, Finding, InvalidDocument, Pointer, PortfolioCheck } from "./types.ts";
 
 /** Options of `checkPortfolio`. */
 export interface CheckPortfolioOptions {
@@ -87,7 +88,7 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
       if (registryNo === undefined) registries.set(merged.registry, (registryNo = nextRegistry++));
       const key = `${registryNo}:${merged.assumeValid === true}`;
       let state = caches.get(key);
-      if (!state) caches.set(key, (state = { documents: new Map(), checks: new WeakMap() }));
+      if (!state) caches.set(key, (state = { documents: new Map(), lineUp: {}, checks: new WeakMap(), kept: new WeakMap(), findings: new WeakMap(), hours: undefined }));
       const result = checkWith(registration, documents, merged, state);
       // Forget documents no longer in the portfolio (a deleted draft), so the cache does not grow.
       if (state.documents.size > documents.length) {
@@ -110,8 +111,19 @@ export function createPortfolioChecker(defaults: CheckPortfolioOptions = {}): Po
 /** What an incremental checker keeps: the documents as read, and each check's last answer with what it read. */
 interface CheckerState {
   documents: FactsCache;
+  /** The sessions as last lined up, with the documents they were read from. */
+  lineUp: LineUpMemo;
   checks: WeakMap<Check, CachedCheck>;
+  /** Each check's own store (`CheckContext.keep`). */
+  kept: WeakMap<Check, { value?: unknown }>;
+  /** Each criterion's last finding (by its compiled plan), with the check results and invalid documents it was made from. */
+  findings: WeakMap<object, { id: string; parts: (CheckResult | undefined)[]; invalid: readonly InvalidDocument[]; finding: Finding }>;
+  /** The hours of the sessions last summed, by client and in all. */
+  hours: { sessions: readonly Session[]; byClient: Record<string, number>; total: number } | undefined;
 }
+
+/** A finding's copy to hand out (its lists copied; the strings and pointers are never changed). */
+const copyOf = (finding: Finding): Finding => ({ criterion: finding.criterion, status: finding.status, reasons: finding.reasons.slice(), pointers: finding.pointers.slice() });
 
 /** What a check read of the facts when it last ran: the templates' documents it asked for, all of them, the sessions. */
 interface CheckReads {
@@ -173,33 +185,38 @@ function runRemembered(check: Check, context: CheckContext, state: CheckerState)
       return facts.disagreements;
     },
   };
-  const result = check.run({ ...context, facts: noted, memo: {}, remember: true });
+  const memo: CheckContext["memo"] = {};
+  let keep = state.kept.get(check);
+  if (keep === undefined) state.kept.set(check, (keep = {}));
+  let result = check.run({ ...context, facts: noted, memo, remember: true, keep });
+  // The same answer as last time stays the same object, so the findings made from it are not made again.
+  if (prior !== undefined && sameResult(prior.result, result)) result = prior.result;
   state.checks.set(check, { today: context.today, reads, result });
+  // Hours of a role summed over every document are the summary's too: the same facts, summed once.
+  if (memo.roleHours !== undefined) {
+    const shared = (context.memo.roleHours ??= new Map());
+    for (const [role, sum] of memo.roleHours) if (!shared.has(role)) shared.set(role, sum);
+  }
   return result;
+}
+
+/** Whether two answers of a check say the same: status, reasons and pointers. */
+function sameResult(a: CheckResult | undefined, b: CheckResult | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.status !== b.status || a.reasons.length !== b.reasons.length || a.pointers.length !== b.pointers.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  for (let i = 0; i < a.pointers.length; i++) {
+    const x = a.pointers[i]!;
+    const y = b.pointers[i]!;
+    if (x !== y && (x.document !== y.document || x.path !== y.path)) return false;
+  }
+  return true;
 }
 
 function stillTrue(reads: CheckReads, facts: PortfolioFacts): boolean {
   for (const [id, before] of reads.templates) if (!sameDocuments(before, facts.byTemplate.get(id) ?? NO_DOCUMENTS)) return false;
   if (reads.all !== undefined && (!sameDocuments(reads.all, facts.known) || facts.unknown.length > 0)) return false;
   if (reads.sessions !== undefined && !sameSessions(reads.sessions, facts.sessions)) return false;
-  return true;
-}
-
-function sameDocuments(a: readonly KnownDocument[], b: readonly KnownDocument[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameSessions(a: readonly Session[], b: readonly Session[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.client !== y.client || x.clientKey !== y.clientKey || x.sessionNo !== y.sessionNo || x.date !== y.date || x.minutes !== y.minutes) return false;
-    if (x.log?.pointer.document !== y.log?.pointer.document || x.log?.pointer.path !== y.log?.pointer.path || x.log?.minutes !== y.log?.minutes) return false;
-    if (x.record?.pointer.document !== y.record?.pointer.document || x.record?.pointer.path !== y.record?.pointer.path || x.record?.minutes !== y.record?.minutes) return false;
-  }
   return true;
 }
 
@@ -211,7 +228,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
   if (!validate) validators.set(registry, (validate = createValidate(registry)));
   const rules = unitRules(registry, qualification, unit);
   const validateOne = validate;
-  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, state?.documents);
+  const facts = collectFacts(documents, registry, options.assumeValid ? ALWAYS_VALID : (document) => validateOne(document.template, document.data, { version: document.version }), rules.sessions, state?.documents, state?.lineUp);
   const context: CheckContext = {
     facts,
     unit,
@@ -219,6 +236,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
     registry,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     memo: {},
+    remember: state !== undefined,
   };
   const results = new Map<Check, CheckResult | undefined>();
   const run = (check: Check): CheckResult | undefined => {
@@ -266,24 +284,46 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
     }
     return finding;
   };
+  /** `findingFor` for an incremental checker: the last finding (a copy) while its checks answer with the same results and the invalid documents are the same. */
+  const rememberedFinding = (criterionId: string, kept: CheckerState): Finding => {
+    const plan = rules.criteria.get(criterionId);
+    if (!plan) return findingFor(criterionId);
+    const parts = plan.checks.map(run);
+    const last = kept.findings.get(plan);
+    if (last !== undefined && last.invalid === facts.invalid && last.id === unit.id && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return copyOf(last.finding);
+    const finding = findingFor(criterionId);
+    kept.findings.set(plan, { id: unit.id, parts, invalid: facts.invalid, finding: copyOf(finding) });
+    return finding;
+  };
   const findings: Finding[] = [];
-  for (const outcome of unit.learningOutcomes) for (const criterion of outcome.criteria) findings.push(findingFor(criterion.id));
+  for (const outcome of unit.learningOutcomes) for (const criterion of outcome.criteria) findings.push(state ? rememberedFinding(criterion.id, state) : findingFor(criterion.id));
   const supervision = roleHoursOf(context, "supervision-duration");
-  const byClient = hoursByClient(context);
+  let byClient: Record<string, number>;
+  let coachingHours: number;
+  if (state === undefined) {
+    byClient = hoursByClient(context);
+    coachingHours = totalSessionHours(context);
+  } else {
+    // The same lined-up sessions (the same objects) add up as before; a copy is handed out.
+    if (state.hours === undefined || state.hours.sessions !== facts.sessions) state.hours = { sessions: facts.sessions, byClient: hoursByClient(context), total: totalSessionHours(context) };
+    byClient = { ...state.hours.byClient };
+    coachingHours = state.hours.total;
+  }
   return {
     qualification: qualification.id,
     unit: unit.id,
     version: unit.version,
     findings,
     summary: {
-      coachingHours: totalSessionHours(context),
+      coachingHours,
       hoursByClient: byClient,
       supervisionHours: supervision.total,
       clients: [...facts.clients.values()],
       sessions: facts.sessions.length,
-      hoursDisagreements: facts.disagreements,
-      invalidDocuments: facts.invalid,
-      unknownDocuments: facts.unknown,
+      // A copy: an incremental checker may hand the same lined-up sessions to the next check.
+      hoursDisagreements: state ? [...facts.disagreements] : facts.disagreements,
+      invalidDocuments: state ? [...facts.invalid] : facts.invalid,
+      unknownDocuments: state ? [...facts.unknown] : facts.unknown,
     },
   };
 }

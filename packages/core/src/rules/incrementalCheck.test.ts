@@ -95,4 +95,33 @@ describe("createPortfolioChecker()", () => {
     expect(after).toEqual(checkPortfolio("502", portfolio.with(at, emptied), options));
     expect(after.summary.coachingHours).not.toBe(before.summary.coachingHours);
   });
+
+  it("hands out answers of the caller's own: changing one changes nothing the next re-check says", () => {
+    const { documents } = generateDemoPortfolio(60, "diploma-60-sessions");
+    const checker = createPortfolioChecker(options);
+    let portfolio = documents.map((d) => ({ ...d, revision: 1 }));
+    const expected = structuredClone(checkPortfolio("502", portfolio, options));
+    // A caller that scribbles on what it was given (every list and figure the checker might keep).
+    const scribble = (answer: ReturnType<typeof checkPortfolio>): void => {
+      for (const finding of answer.findings) {
+        finding.status = "not met";
+        finding.reasons.push("scribbled");
+        finding.pointers.push({ document: "scribbled" });
+      }
+      answer.summary.hoursByClient["Client 1"] = -1;
+      answer.summary.clients.push("scribbled");
+      answer.summary.hoursDisagreements.push({ client: "x", logHours: 1, recordHours: 2, pointers: [] });
+      answer.summary.invalidDocuments.push({ document: "x", template: "x", errors: [] });
+      answer.summary.unknownDocuments.push("x");
+    };
+    const at = portfolio.findIndex((d) => d.template.endsWith("/reflective-log"));
+    // Nothing changed, then a reflective log read again at a new revision with the same data: the answers stand.
+    for (let step = 0; step < 4; step++) {
+      if (step === 2) portfolio = portfolio.with(at, { ...portfolio[at]!, data: structuredClone(portfolio[at]!.data), revision: 2 });
+      const answer = checker.check("502", portfolio);
+      expect(answer).toEqual(expected);
+      scribble(answer);
+    }
+    expect(checkPortfolio("502", portfolio, options)).toEqual(expected);
+  });
 });

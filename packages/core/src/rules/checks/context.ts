@@ -20,6 +20,12 @@ export interface CheckContext {
    */
   remember?: boolean;
   /**
+   * An incremental checker's store for this one check, kept from one re-check to the next (absent
+   * for a one-off check): what the check worked out over every document last time, to update by the
+   * documents that changed.
+   */
+  keep?: { value?: unknown };
+  /**
    * Figures more than one check (or the summary) needs, worked out once per portfolio. Kept on the
    * context rather than in a weak map keyed by it: a weak map with an entry per call slows the garbage
    * collector for everything else in the process.

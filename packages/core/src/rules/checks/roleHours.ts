@@ -43,11 +43,78 @@ export const roleHours: CheckKind<RoleHoursParams> = {
  * @param role - e.g. `supervision-duration`
  * @returns the total, rounded to thousandths, and a pointer to each field counted
  */
-export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo">, role: FieldRole): { total: number; pointers: Pointer[] } {
+export function roleHoursOf(context: Pick<CheckContext, "facts" | "memo" | "remember" | "keep">, role: FieldRole): { total: number; pointers: Pointer[] } {
   const sums = (context.memo.roleHours ??= new Map());
   let sum = sums.get(role);
-  if (!sum) sums.set(role, (sum = sumRole(context, role)));
+  if (!sum) sums.set(role, (sum = context.remember ? keptSum(context, role) : sumRole(context, role)));
   return sum;
+}
+
+/** The last sums of a check kept between re-checks, with the documents they were read from. */
+type KeptSums = Map<FieldRole, { known: KnownDocument[]; sum: { total: number; pointers: Pointer[] } }>;
+
+/**
+ * `sumRemembered`, or the last sum when every document that changed since (the same templates in the
+ * same places) has no term of the role, before or after.
+ */
+function keptSum(context: Pick<CheckContext, "facts" | "keep">, role: FieldRole): { total: number; pointers: Pointer[] } {
+  const { known } = context.facts;
+  const kept = context.keep === undefined ? undefined : ((context.keep.value as KeptSums | undefined) ?? (context.keep.value = new Map()));
+  const last = kept?.get(role);
+  if (last !== undefined && last.known.length === known.length) {
+    let same = true;
+    for (let i = 0; i < known.length && same; i++) {
+      const now = known[i]!;
+      const was = last.known[i]!;
+      if (now !== was && (now.template !== was.template || termsOf(now, role).minutes.length > 0 || termsOf(was, role).minutes.length > 0)) same = false;
+    }
+    if (same) {
+      last.known = known;
+      return last.sum;
+    }
+  }
+  const sum = sumRemembered(context, role);
+  kept?.set(role, { known, sum });
+  return sum;
+}
+
+/** A document's terms of a role's hours, in minutes, with a pointer each (kept in its memo). */
+function termsOf(known: KnownDocument, role: FieldRole): { minutes: number[]; pointers: Pointer[] } {
+  const kept = (known.memo.roleMinutes ??= new Map());
+  let own = kept.get(role);
+  if (own === undefined) {
+    own = { minutes: [], pointers: [] };
+    const terms = own;
+    let scale = 60;
+    const visit: RoleVisitor = (value, _container, base, tail) => {
+      if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return;
+      terms.minutes.push(value * scale);
+      terms.pointers.push(pointTo(known, base + tail));
+    };
+    for (const reader of known.readers.get(role) ?? []) {
+      scale = minutesPerUnit(reader.field);
+      reader.read(known.document.data, visit);
+    }
+    kept.set(role, own);
+  }
+  return own;
+}
+
+/**
+ * `sumRole` from each document's terms, kept in its memo (read the first time): a re-check reads only
+ * the documents that changed. The terms are added in the same order, so the total is the same to the bit.
+ */
+function sumRemembered(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {
+  let minutes = 0;
+  const pointers: Pointer[] = [];
+  for (const known of context.facts.known) {
+    const own = termsOf(known, role);
+    for (let i = 0; i < own.minutes.length; i++) {
+      minutes += own.minutes[i]!;
+      pointers.push(own.pointers[i]!);
+    }
+  }
+  return { total: Math.round((minutes / 60) * 1000) / 1000, pointers };
 }
 
 function sumRole(context: Pick<CheckContext, "facts">, role: FieldRole): { total: number; pointers: Pointer[] } {

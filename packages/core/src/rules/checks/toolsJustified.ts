@@ -55,16 +55,20 @@ export const toolsJustified: CheckKind<ToolsJustifiedParams> = {
       run(context) {
         const logs = documentsOf(context, ids);
         const others = alsoIds.length === 0 ? [] : documentsOf(context, alsoIds);
-        const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined };
+        const scan: ToolScan = { justified: new Map(), namedOnly: new Set(), answers: 0, log: undefined, named: undefined };
         const visit: RoleVisitor = (value, _container, base, tail) => scanAnswer(scan, value, base, tail);
+        // An incremental checker replays each document's kept scan; a one-off check scans as it goes.
+        const remember = context.remember === true;
         for (const log of logs) {
           scan.log = log;
-          eachValueIn(log.readers, log.document.data, role, visit);
+          if (remember) replay(scan, log, role, visit);
+          else eachValueIn(log.readers, log.document.data, role, visit);
         }
         const inLogs = scan.answers;
         for (const other of others) {
           scan.log = other;
-          eachValueIn(other.readers, other.document.data, role, visit);
+          if (remember) replay(scan, other, role, visit);
+          else eachValueIn(other.readers, other.document.data, role, visit);
         }
         const { justified, namedOnly, answers } = scan;
         if (answers === 0) {
@@ -98,6 +102,34 @@ interface ToolScan {
   answers: number;
   /** The reflective log being read. */
   log: KnownDocument | undefined;
+  /** Where a document's own scan is kept (an incremental checker): each tool named, in order, instead of the above. */
+  named?: { tool: string; reasoned: boolean; path: string }[];
+}
+
+/**
+ * Adds one document's tools to the scan from what its memo keeps (scanning it the first time): a
+ * re-check scans only the documents that changed, and the tools come in the same order as a scan.
+ */
+function replay(scan: ToolScan, known: KnownDocument, role: FieldRole, visit: RoleVisitor): void {
+  const kept = (known.memo.tools ??= new Map());
+  let own = kept.get(role);
+  if (own === undefined) {
+    const before = scan.answers;
+    const named: { tool: string; reasoned: boolean; path: string }[] = [];
+    scan.named = named;
+    try {
+      eachValueIn(known.readers, known.document.data, role, visit);
+    } finally {
+      scan.named = undefined;
+    }
+    kept.set(role, (own = { answers: scan.answers - before, named }));
+    scan.answers = before;
+  }
+  scan.answers += own.answers;
+  for (const { tool, reasoned, path } of own.named) {
+    if (!reasoned) scan.namedOnly.add(tool);
+    else if (!scan.justified.has(tool)) scan.justified.set(tool, pointTo(known, path));
+  }
 }
 
 /**
@@ -148,7 +180,8 @@ function scanAnswer(scan: ToolScan, value: unknown, base: string, tail: string):
       }
       reasoned = JUSTIFICATION.test(text.slice(start, end + 1));
     }
-    if (!reasoned) scan.namedOnly.add(tool);
+    if (scan.named !== undefined) scan.named.push({ tool, reasoned, path: base + tail });
+    else if (!reasoned) scan.namedOnly.add(tool);
     else if (!scan.justified.has(tool)) scan.justified.set(tool, pointTo(scan.log!, base + tail));
   }
 }
