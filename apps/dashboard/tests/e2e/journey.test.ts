@@ -139,7 +139,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     for (let i = 0; i < criteria; i++) await page.locator("fieldset[id^=decision-]").nth(i).getByLabel("Pass").check();
     await page.getByRole("button", { name: "Record the assessor’s decision" }).click();
     await at(page, /\?recorded=1$/);
-    expect(await page.locator(".summary-list").innerText()).toMatch(/Unit outcome\s*Pass \(provisional/);
+    await expect.poll(() => page.locator(".summary-list").innerText()).toMatch(/Unit outcome\s*Pass \(provisional/);
     await context.close();
   });
 

@@ -70,7 +70,9 @@ export async function watchedPage(browser: Browser, errors: string[]): Promise<{
 }
 
 /**
- * Waits until the page has navigated to a path and the network is quiet.
+ * Waits until the page has navigated to a path, the network is quiet and the page has rendered it.
+ * After a Remix form's redirect the address changes before React commits the new page (a transition),
+ * so the page is also given until its DOM has been still for 200 ms (at most 10 s) before a test reads it.
  *
  * @param page - the page
  * @param path - what the URL must match
@@ -81,6 +83,23 @@ export async function at(page: Page, path: RegExp): Promise<void> {
     await page.waitForTimeout(100);
   }
   await page.waitForLoadState("networkidle");
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(cap);
+          resolve();
+        };
+        let still = setTimeout(done, 200);
+        const cap = setTimeout(done, 10_000);
+        const observer = new MutationObserver(() => {
+          clearTimeout(still);
+          still = setTimeout(done, 200);
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      }),
+  );
 }
 
 /**
