@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { inject } from "vitest";
+import { Client } from "../reliability/support/http.ts";
+import { createWorld, figure, startOn, type World } from "../reliability/support/world.ts";
+import type { TestServer } from "../support/server.ts";
+import { TEST_ENGINE } from "../support/database.ts";
+
+// Statements per request on PostgreSQL (decision 056's count): the transactions PostgreSQL counted for
+// the world's database (`pg_stat_database.xact_commit + xact_rollback`; every statement outside a
+// transaction is one) while one dashboard served N requests of a page, divided by N. Read from the
+// cluster's `postgres` database, so the counting adds nothing to the count. A page that asks more
+// than its bound fails here, so round trips cannot creep back (decision 057).
+const REQUESTS = 20;
+/** The most statements per request each page may make (measured 2026-12-07, see docs/reliability.md). */
+const BOUND = { unit: 4, queue: 4, document: 4 };
+
+let world: World;
+let server: TestServer;
+let admin: pg.Client;
+let database: string;
+
+beforeAll(async () => {
+  if (TEST_ENGINE !== "postgres") return;
+  world = await createWorld();
+  server = await startOn(world);
+  database = new URL(world.databasePath).pathname.slice(1);
+  admin = new pg.Client({ connectionString: inject("pgUrl" as never) as string });
+  await admin.connect();
+}, 180_000);
+
+afterAll(async () => {
+  await admin?.end();
+  await server?.stop();
+  await world?.remove();
+});
+
+/**
+ * The database's transaction count once every backend has reported. A backend reports when idle,
+ * but at most once a second: one that reported less than a second ago waits 10 s of idleness
+ * (PostgreSQL 15's PGSTAT_IDLE_INTERVAL). So the count is read until it has not moved for 11 s.
+ */
+async function settledCount(): Promise<number> {
+  const read = async () => {
+    await admin.query("select pg_stat_clear_snapshot()");
+    const { rows } = await admin.query<{ n: string }>("select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = $1", [database]);
+    return Number(rows[0]!.n);
+  };
+  let last = await read();
+  let since = Date.now();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = await read();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 11_000) return now;
+  }
+  throw new Error("the transaction count did not settle");
+}
+
+/** Statements per request of `path` for a client, after one request to warm the caches. */
+async function statementsPerRequest(client: Client, path: string, expectText: string): Promise<number> {
+  const warm = await client.request(path);
+  expect(warm.status).toBe(200);
+  expect(warm.text).toContain(expectText);
+  const before = await settledCount();
+  for (let i = 0; i < REQUESTS; i++) expect((await client.request(path)).status).toBe(200);
+  const after = await settledCount();
+  return (after - before) / REQUESTS;
+}
+
+describe.skipIf(TEST_ENGINE !== "postgres")("statements per request on PostgreSQL", () => {
+  it("keeps the learner's unit page, the assessor's queue and the document page within their bounds", async () => {
+    const learner = await new Client(server.url).signIn(world.demo.learner1!.email, world.demo.learner1!.password);
+    const assessor = await new Client(server.url).signIn(world.demo.assessor1!.email, world.demo.assessor1!.password);
+    const unit = await statementsPerRequest(learner, "/learner/units/501", "501");
+    const queue = await statementsPerRequest(assessor, "/assessor", world.demo.learner1!.name);
+    const document = await statementsPerRequest(learner, `/learner/documents/${world.records.demoL1OpenDoc}`, "Agree the next step.");
+    figure("statements per request (PostgreSQL)", `GET /learner/units/501 ${unit}; GET /assessor ${queue}; GET /learner/documents/:id ${document} (${REQUESTS} requests each; bounds ${BOUND.unit}, ${BOUND.queue}, ${BOUND.document})`);
+    expect(unit).toBeLessThanOrEqual(BOUND.unit);
+    expect(queue).toBeLessThanOrEqual(BOUND.queue);
+    expect(document).toBeLessThanOrEqual(BOUND.document);
+  }, 300_000);
+});
