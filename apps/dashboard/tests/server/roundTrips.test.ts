@@ -12,8 +12,13 @@ import { TEST_ENGINE } from "../support/database.ts";
 // cluster's `postgres` database, so the counting adds nothing to the count. A page that asks more
 // than its bound fails here, so round trips cannot creep back (decision 057).
 const REQUESTS = 20;
-/** The most statements per request each page may make (measured 2026-12-07, see docs/reliability.md). */
-const BOUND = { unit: 4, queue: 4, document: 4 };
+/**
+ * The statements per request each page makes (measured 2026-12-07: before decision 057, 15.1, 11.1
+ * and 8.2). A count may come out a little above (a pooled connection's own transaction now and then
+ * over the 20 requests), never a whole statement: one more statement per request fails.
+ */
+const BOUND = { unit: 3, queue: 2, document: 4 };
+const NOISE = 0.5;
 
 let world: World;
 let server: TestServer;
@@ -79,8 +84,8 @@ describe.skipIf(TEST_ENGINE !== "postgres")("statements per request on PostgreSQ
     const queue = await statementsPerRequest(assessor, "/assessor", world.demo.learner1!.name);
     const document = await statementsPerRequest(learner, `/learner/documents/${world.records.demoL1OpenDoc}`, "Agree the next step.");
     figure("statements per request (PostgreSQL)", `GET /learner/units/501 ${unit}; GET /assessor ${queue}; GET /learner/documents/:id ${document} (${REQUESTS} requests each; bounds ${BOUND.unit}, ${BOUND.queue}, ${BOUND.document})`);
-    expect(unit).toBeLessThanOrEqual(BOUND.unit);
-    expect(queue).toBeLessThanOrEqual(BOUND.queue);
-    expect(document).toBeLessThanOrEqual(BOUND.document);
+    expect(unit).toBeLessThan(BOUND.unit + NOISE);
+    expect(queue).toBeLessThan(BOUND.queue + NOISE);
+    expect(document).toBeLessThan(BOUND.document + NOISE);
   }, 300_000);
 });
