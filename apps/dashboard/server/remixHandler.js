@@ -2,6 +2,7 @@
 // exported, so the few lines are here), except that the request body is the one
 // server/requestBody.js has already read within the limit, never the socket.
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import { withReadScope } from "@ilm-forms/db";
 
 /**
  * @param {{ build: any, getLoadContext: (req: any, res: any) => any, mode?: string }} options
@@ -11,7 +12,9 @@ export function remixHandler({ build, getLoadContext, mode = process.env.NODE_EN
   return async (req, res, next) => {
     try {
       const request = toRequest(req, res);
-      const response = await handleRequest(request, await getLoadContext(req, res));
+      // One read scope per request: the read caches ask the database's version once, not once per
+      // cached read, until the request writes (decision 057).
+      const response = await withReadScope(async () => handleRequest(request, await getLoadContext(req, res)));
       await sendResponse(res, response);
     } catch (error) {
       next(error);

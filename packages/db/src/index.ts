@@ -6,7 +6,7 @@
  * `connectDatabase(DATABASE_URL or path)` picks the engine; every repository function is async.
  */
 export { connectDatabase, isPostgresUrl, openDatabase } from "./client.ts";
-export { dataVersion, engineOf } from "./access/engine.ts";
+export { dataVersion, engineOf, withReadScope } from "./access/engine.ts";
 export type { Engine } from "./access/engine.ts";
 export type { Db, OpenDatabase, OpenOptions } from "./client.ts";
 

@@ -1,4 +1,5 @@
 import { markedOutcome, qualificationOutcome, registry, type MarkedOutcome } from "@ilm-forms/core";
+import { createReadCache, scopeKey } from "./readCache.server.ts";
 import { getCentre, listAssessmentComments, listDecisions, listEqaReviews, listRatifications, listRegistrations, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
 
 /** Where a unit stands in the assessment cycle, as every page says it. */
@@ -117,7 +118,15 @@ export interface SubmissionRecord {
  * @param learnerId - the learner
  * @returns the records
  */
-export async function learnerSubmissions(db: Db, scope: Scope, learnerId: string): Promise<SubmissionRecord[]> {
+export function learnerSubmissions(db: Db, scope: Scope, learnerId: string): Promise<SubmissionRecord[]> {
+  // Read again only after a write (by anyone): a page shown again and again while nothing changes
+  // asks none of the per-submission questions below (decision 057). The answer is shared: read it, never change it.
+  return submissionsCache.get(db, `${scopeKey(scope)}|${learnerId}`, () => readLearnerSubmissions(db, scope, learnerId));
+}
+
+const submissionsCache = createReadCache<SubmissionRecord[]>(500);
+
+async function readLearnerSubmissions(db: Db, scope: Scope, learnerId: string): Promise<SubmissionRecord[]> {
   const required = (await getCentre(db, scope))?.eqaVerificationRequired ?? false;
   return (await Promise.all((await listSubmissions(db, scope, { learnerId })).map(async (submission) => ({
     submission,

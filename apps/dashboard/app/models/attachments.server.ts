@@ -1,5 +1,6 @@
 import { registry } from "@ilm-forms/core";
 import { listAttachments, removeAttachment, type Attachment, type Db, type Scope } from "@ilm-forms/db";
+import { createReadCache, scopeKey } from "./readCache.server.ts";
 
 /** An evidence file as the pages show it. */
 export interface AttachmentView {
@@ -36,9 +37,12 @@ export function toAttachmentView(attachment: Attachment): AttachmentView {
  * @param documentId - the document
  * @returns the files, oldest first
  */
-export async function documentAttachments(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<AttachmentView[]> {
-  return (await listAttachments(db, scope, { learnerId, documentId })).map(toAttachmentView);
+export function documentAttachments(db: Db, scope: Scope, learnerId: string, documentId: string): Promise<AttachmentView[]> {
+  // Read again only after a write (by anyone) (decision 057). Shared: never changed.
+  return filesCache.get(db, `${scopeKey(scope)}|${learnerId}|document|${documentId}`, async () => (await listAttachments(db, scope, { learnerId, documentId })).map(toAttachmentView));
 }
+
+const filesCache = createReadCache<AttachmentView[]>(500);
 
 /**
  * Every file of a learner.
@@ -62,8 +66,9 @@ export async function learnerAttachments(db: Db, scope: Scope, learnerId: string
  * @param unit - e.g. `501`
  * @returns the files, oldest first
  */
-export async function unitAttachments(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): Promise<AttachmentView[]> {
-  return (await listAttachments(db, scope, { learnerId, qualification, unit })).map(toAttachmentView);
+export function unitAttachments(db: Db, scope: Scope, learnerId: string, qualification: string, unit: string): Promise<AttachmentView[]> {
+  // Read again only after a write (by anyone) (decision 057). Shared: never changed.
+  return filesCache.get(db, `${scopeKey(scope)}|${learnerId}|unit|${qualification}|${unit}`, async () => (await listAttachments(db, scope, { learnerId, qualification, unit })).map(toAttachmentView));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { namesUsedIn } from "@ilm-forms/core";
 import { createDocument, documentLocks, getDocument, listDocuments, saveDocument, type Db, type HoldingSubmission, type Scope } from "@ilm-forms/db";
 import { toPortfolioDocument } from "./portfolio.server.ts";
+import { createReadCache, scopeKey } from "./readCache.server.ts";
 
 export type { HoldingSubmission };
 
@@ -18,7 +19,8 @@ export type DocumentLock = { holding: HoldingSubmission | null; final: boolean }
  * @returns the lock of any of the learner's documents
  */
 export async function documentLocksOf(db: Db, scope: Scope, learnerId: string): Promise<(document: { id: string; status: string }) => DocumentLock> {
-  const locks = await documentLocks(db, scope, learnerId);
+  // The learner's submissions are read again only after a write (by anyone) (decision 057).
+  const locks = await locksCache.get(db, `${scopeKey(scope)}|${learnerId}`, () => documentLocks(db, scope, learnerId));
   return (document) => ({ holding: locks.holding(document.id) ?? null, final: document.status === "submitted" && !locks.reopened(document.id) });
 }
 
@@ -45,9 +47,15 @@ export async function documentLock(db: Db, scope: Scope, document: { id: string;
  * @returns the names
  */
 export async function namesInOtherDocuments(db: Db, scope: Scope, learnerId: string, exceptId?: string) {
-  const others = (await listDocuments(db, scope, learnerId)).filter((d) => d.id !== exceptId);
-  return namesUsedIn(others.map((d) => toPortfolioDocument(d)));
+  // Read again only after a write (by anyone) (decision 057). Shared: never changed.
+  return namesCache.get(db, `${scopeKey(scope)}|${learnerId}|${exceptId ?? ""}`, async () => {
+    const others = (await listDocuments(db, scope, learnerId)).filter((d) => d.id !== exceptId);
+    return namesUsedIn(others.map((d) => toPortfolioDocument(d)));
+  });
 }
+
+const locksCache = createReadCache<Awaited<ReturnType<typeof documentLocks>>>(500);
+const namesCache = createReadCache<ReturnType<typeof namesUsedIn>>(500);
 
 /**
  * A learner's document (or a record kept about them) to edit, if the caller may read it.

@@ -1,6 +1,7 @@
 import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions, type Db, type Scope } from "@ilm-forms/db";
 import { assessmentState, submissionMarks } from "./assessment.server.ts";
 import { paginate } from "./paginate.ts";
+import { createReadCache, scopeKey } from "./readCache.server.ts";
 import { SAMPLING_CLEARANCE, samplingPlan, type PastReview, type SampleCandidate } from "./sampling.ts";
 
 /** The state of a unit in the assessor's lists, in words. */
@@ -23,8 +24,32 @@ function stateInWords(state: ReturnType<typeof assessmentState>): string {
  * @returns the three lists, paged
  */
 export async function assessorQueues(db: Db, scope: Scope, url: URL) {
-  const rows = async (status: "submitted" | "assessed") =>
-    Promise.all((await listSubmissions(db, scope, { status: [status] })).map(async (s) => ({
+  // Each list is read again only after a write (by anyone): shown again and again while nothing
+  // changes, the queue asks none of its per-submission questions (decision 057). Shared: never changed.
+  const rows = (status: "submitted" | "assessed") => queueCache.get(db, `${scopeKey(scope)}|${status}`, () => readQueueRows(db, scope, status));
+  const assessed = await rows("assessed");
+  return {
+    queue: paginate(await rows("submitted"), url),
+    assessed: paginate(assessed.filter((s) => !s.state.startsWith("Ratified")), url, "assessed-page"),
+    ratified: paginate(assessed.filter((s) => s.state.startsWith("Ratified")), url, "ratified-page"),
+  };
+}
+
+/** One row of the assessor's lists. */
+export interface QueueRow {
+  id: string;
+  unit: string;
+  learner: string;
+  submittedAt: string;
+  submitted: string;
+  attempt: number;
+  state: string;
+}
+
+const queueCache = createReadCache<QueueRow[]>(500);
+
+async function readQueueRows(db: Db, scope: Scope, status: "submitted" | "assessed"): Promise<QueueRow[]> {
+  return Promise.all((await listSubmissions(db, scope, { status: [status] })).map(async (s) => ({
       id: s.id,
       unit: s.unit,
       learner: (await getLearner(db, scope, s.learnerId))?.name ?? "",
@@ -33,12 +58,6 @@ export async function assessorQueues(db: Db, scope: Scope, url: URL) {
       attempt: s.attempt,
       state: stateInWords(assessmentState(s, await listDecisions(db, scope, s.id), await listRatifications(db, scope, s.id))),
     })));
-  const assessed = await rows("assessed");
-  return {
-    queue: paginate(await rows("submitted"), url),
-    assessed: paginate(assessed.filter((s) => !s.state.startsWith("Ratified")), url, "assessed-page"),
-    ratified: paginate(assessed.filter((s) => s.state.startsWith("Ratified")), url, "ratified-page"),
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
+import { dataVersion, getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie } from "../../server/csrf.js";
 import { createReadCache, scopeKey } from "../models/readCache.server.ts";
@@ -36,21 +36,25 @@ export const ROLE_HOME: Record<Role, string> = {
  * @param context - the load context (database)
  * @returns the user, or null when there is no live session
  */
-export function getOptionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
-  // The root loader and the page's loader both ask for the same request: look the session up once.
-  let user = usersByRequest.get(request);
-  if (!user) {
-    user = lookUpUser(request, context);
-    usersByRequest.set(request, user);
-  }
+export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  // The root loader and the page's loader both ask, each with its own copy of the request (Remix
+  // strips its own query parameters into a new Request per loader) but with the one load context of
+  // the request: look the session up once per request, and again only after a write (an action's
+  // change of the person or their session is seen by the loaders that run after it).
+  const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
+  if (!token) return null;
+  const version = await dataVersion(context.database.db);
+  const memo = usersByRequest.get(context);
+  if (memo && memo.token === token && memo.version === version) return memo.user;
+  const user = lookUpUser(token, context);
+  usersByRequest.set(context, { token, version, user });
   return user;
 }
 
-const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+/** Per request (its load context): the session's person, looked up at a database version. */
+const usersByRequest = new WeakMap<AppLoadContext, { token: string; version: string; user: Promise<CurrentUser | null> }>();
 
-async function lookUpUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
-  const token = readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE);
-  if (!token) return null;
+async function lookUpUser(token: string, context: AppLoadContext): Promise<CurrentUser | null> {
   const { db } = context.database;
   // The session (and its expiry) is checked on every request; the centre's name and the learner
   // record are read again only when the database has changed since they were last read.

@@ -126,12 +126,14 @@ describe("getOptionalUser with the read cache", () => {
     const learner = await scopeOf("learner1@demo.ilm-forms.test");
     const { token } = (await createSession(h.database.db, learner.userId, { ttlMs: 300 }));
     const request = () => new Request("http://localhost/learner", { headers: { Cookie: `ilm_session=${token}` } });
-    const user = await getOptionalUser(request(), h.context);
+    // Each request has its own load context (server.js makes one per request; the session is looked
+    // up once per context, decision 057).
+    const user = await getOptionalUser(request(), { ...h.context });
     expect(user).toMatchObject({ role: "learner", learnerId: learner.learnerId, centreName: expect.any(String) });
     expect(user!.centreName.length).toBeGreaterThan(0);
     const generation = (await databaseGeneration(h.database.db));
     await new Promise((r) => setTimeout(r, 400));
     expect((await databaseGeneration(h.database.db))).toBe(generation);
-    expect(await getOptionalUser(request(), h.context)).toBeNull();
+    expect(await getOptionalUser(request(), { ...h.context })).toBeNull();
   });
 });

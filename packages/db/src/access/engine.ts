@@ -47,6 +47,12 @@ export interface EngineState {
   pool?: Pool;
   /** SQLite: the connection. */
   sqlite?: BetterSqlite3.Database;
+  /**
+   * How many writes this process has committed through this handle (or started: counted before the
+   * outcome is known, so a failed one counts too). A read scope's memoised version is kept only while
+   * it is unchanged (`dataVersion`).
+   */
+  writes?: number;
 }
 
 export const transactionContext = new AsyncLocalStorage<TransactionContext>();
@@ -119,6 +125,17 @@ async function bumpOutside(db: Db, state: EngineState): Promise<void> {
   if (!currentTransaction(db)) await state.pool!.query("select nextval('ilm_data_version')");
 }
 
+/**
+ * Notes that a write was (or may have been) made through this handle: a read scope's memoised
+ * version is read again after it (`dataVersion`). Called by every writing path, on both engines,
+ * before the write and again after it commits, so a version memoised between the two is dropped too.
+ *
+ * @param state - the handle's state
+ */
+export function noteWrite(state: EngineState): void {
+  state.writes = (state.writes ?? 0) + 1;
+}
+
 interface SqliteQuery<R> {
   all(): R[];
   get(): R | undefined;
@@ -171,11 +188,17 @@ export async function get<Q extends { all(...args: never[]): unknown[] }>(db: Db
 export async function run(db: Db, query: { run(...args: never[]): unknown }): Promise<number> {
   const state = engineState(db);
   if (state.engine === "postgres") {
-    const result = (await pgCall(() => query as unknown as PromiseLike<{ rowCount: number | null }>)) as { rowCount: number | null };
-    await bumpOutside(db, state);
-    return result.rowCount ?? 0;
+    noteWrite(state);
+    try {
+      const result = (await pgCall(() => query as unknown as PromiseLike<{ rowCount: number | null }>)) as { rowCount: number | null };
+      await bumpOutside(db, state);
+      return result.rowCount ?? 0;
+    } finally {
+      noteWrite(state);
+    }
   }
   await gate(state);
+  noteWrite(state);
   return (query as unknown as SqliteQuery<unknown>).run().changes;
 }
 
@@ -220,11 +243,17 @@ export async function getPrepared<R>(db: Db, statement: { all(params?: never): R
 export async function runPrepared(db: Db, statement: { run(params?: never): unknown }, params: Record<string, unknown> = {}): Promise<number> {
   const state = engineState(db);
   if (state.engine === "postgres") {
-    const result = (await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<{ rowCount: number | null }> }).execute(params))) as { rowCount: number | null };
-    await bumpOutside(db, state);
-    return result.rowCount ?? 0;
+    noteWrite(state);
+    try {
+      const result = (await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<{ rowCount: number | null }> }).execute(params))) as { rowCount: number | null };
+      await bumpOutside(db, state);
+      return result.rowCount ?? 0;
+    } finally {
+      noteWrite(state);
+    }
   }
   await gate(state);
+  noteWrite(state);
   return (statement as unknown as SqlitePrepared<unknown>).run(params).changes;
 }
 
@@ -241,24 +270,68 @@ export async function rawRows<R>(db: Db, text: string, params: unknown[] = []): 
   const state = engineState(db);
   if (state.engine === "postgres") {
     const context = currentTransaction(db);
-    return (await (context?.client ?? state.pool!).query(text, params)).rows as R[];
+    // Raw text may write: counted as a write (a read scope reads the version again after it).
+    noteWrite(state);
+    try {
+      return (await (context?.client ?? state.pool!).query(text, params)).rows as R[];
+    } finally {
+      noteWrite(state);
+    }
   }
   await gate(state);
   const statement = (db.$client as BetterSqlite3.Database).prepare(text);
+  if (!statement.reader) noteWrite(state);
   return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
+}
+
+/** What a read scope keeps: per handle, the version it read and the handle's write count then. */
+interface ReadScope {
+  versions: WeakMap<EngineState, { writes: number; version: Promise<string> }>;
+}
+
+const readScope = new AsyncLocalStorage<ReadScope>();
+
+/**
+ * Runs `work` as one read scope (one HTTP request, say): within it `dataVersion` asks the database
+ * once per handle and answers the same version again, until this process writes through the handle
+ * (any write, in the scope or elsewhere in the process, makes the next `dataVersion` ask again). A
+ * write committed by another process during the scope is seen by the next scope, not by the rest of
+ * this one: the scope reads as of its first version read, as one page should.
+ *
+ * @param work - the scope's work
+ * @returns what `work` answers
+ */
+export function withReadScope<T>(work: () => T): T {
+  return readScope.run({ versions: new WeakMap() }, work);
 }
 
 /**
  * A number that changes whenever any connection, in this process or another, commits a write: a
  * cache of what was read may be reused while it stays the same. SQLite: `PRAGMA data_version` (other
  * connections) with `total_changes()` (this one). PostgreSQL: the sequence `ilm_data_version`, moved on
- * after every committed write by every process (decision 039).
+ * after every committed write by every process (decision 039). Inside `withReadScope`, read once per
+ * scope and handle while this process writes nothing through it (decision 057).
  *
  * @param db - the connection
  * @returns the version, as text
  */
 export async function dataVersion(db: Db): Promise<string> {
   const state = engineState(db);
+  const scope = readScope.getStore();
+  if (!scope) return readDataVersion(db, state);
+  const writes = state.writes ?? 0;
+  const memo = scope.versions.get(state);
+  if (memo && memo.writes === writes) return memo.version;
+  const version = readDataVersion(db, state);
+  scope.versions.set(state, { writes, version });
+  // A failed read is not kept: the next call asks again.
+  version.catch(() => {
+    if (scope.versions.get(state)?.version === version) scope.versions.delete(state);
+  });
+  return version;
+}
+
+async function readDataVersion(db: Db, state: EngineState): Promise<string> {
   if (state.engine === "postgres") {
     const { rows } = await state.pool!.query<{ v: string }>("select last_value::text as v from ilm_data_version");
     return rows[0]!.v;

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Db } from "../client.ts";
-import { currentTransaction, engineState, transactionContext, type TransactionContext } from "./engine.ts";
+import { currentTransaction, engineState, noteWrite, transactionContext, type EngineState, type TransactionContext } from "./engine.ts";
 
 /**
  * The key of the PostgreSQL advisory lock every write transaction takes first (an arbitrary 64-bit
@@ -28,6 +28,16 @@ export async function writeTransaction<T>(db: Db, write: () => T | Promise<T>): 
   const state = engineState(db);
   const outer = currentTransaction(db);
   if (outer) return savepoint(outer, write);
+  // Before and after: a read scope's version memoised while the transaction runs is read again after it.
+  noteWrite(state);
+  try {
+    return await outermost(db, state, write);
+  } finally {
+    noteWrite(state);
+  }
+}
+
+async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise<T>): Promise<T> {
   if (state.engine === "postgres") {
     const client = await state.pool!.connect();
     let broken: Error | undefined;
