@@ -10,7 +10,8 @@ export interface QueueColumn<K extends string> {
 /**
  * Every list of units on the assessor's and the IQA's home pages (to mark, assessed, ratified, the
  * sample): one table of units with an action link per row ("Mark", "Review", "Open") and pages of 25
- * (links that keep the page's other query parameters, so each list pages on its own).
+ * (links that keep the page's other query parameters, so each list pages on its own). On a phone each
+ * unit is a card with its columns labelled (table--stack), not a table to scroll sideways.
  */
 export function QueueTable<K extends string>({
   caption,
@@ -25,7 +26,7 @@ export function QueueTable<K extends string>({
 }) {
   return (
     <>
-      <table className="queue">
+      <table className="queue table--stack">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -36,8 +37,8 @@ export function QueueTable<K extends string>({
         <tbody>
           {data.rows.map((row) => (
             <tr key={row.id}>
-              {columns.map((c) => <td key={c.key}>{row[c.key]}</td>)}
-              <td><a href={action.href(row.id)}>{action.label}<span className="visually-hidden"> Unit {row.unit} of {row.learner}</span></a></td>
+              {columns.map((c, i) => <td key={c.key} data-label={c.title} className={i === 0 ? "table--stack__lead" : undefined}>{row[c.key]}</td>)}
+              <td className="table--stack__action"><a href={action.href(row.id)}>{action.label}<span className="visually-hidden"> Unit {row.unit} of {row.learner}</span></a></td>
             </tr>
           ))}
         </tbody>
