@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { at, axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
+import { at, checkPage, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -21,19 +21,8 @@ const axeFindings: Record<string, string[]> = {};
 const sideways: string[] = [];
 
 
-/** Axe at 1280 px, and at 390 px the page must not be wider than the screen. */
-async function check(page: Page, name: string): Promise<void> {
-  axeFindings[name] = await axeViolations(page);
-  // ILM_SCREENSHOTS=<folder> keeps a picture of each page at both widths, to look at.
-  const shots = process.env.ILM_SCREENSHOTS;
-  const file = (width: number) => `${shots}/${name.replace(/[^\w]+/g, "-")}-${width}.png`;
-  if (shots) await page.screenshot({ path: file(1280), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  if (shots) await page.screenshot({ path: file(390), fullPage: true });
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (wide > 390) sideways.push(`${name}: ${wide} px`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+/** Axe at 1280 px, and at 390 px the page must not be wider than the screen (see checkPage). */
+const check = (page: Page, name: string) => checkPage(page, name, { axe: axeFindings, sideways });
 
 
 

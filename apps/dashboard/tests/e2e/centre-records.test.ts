@@ -2,7 +2,7 @@ import { connectDatabase, createDocument, listDocuments, signIn as signInDb, typ
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { row } from "../support/database.ts";
-import { at, axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
+import { at, checkPage, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
 import { startServer, type TestServer } from "../support/server.ts";
 
 vi.setConfig({ testTimeout: 240_000 });
@@ -26,18 +26,8 @@ const LEARNER2 = "learner2@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
 const IQA = "iqa@demo.ilm-forms.test";
 
-/** Axe at 1280 px, and at 390 px the page must not be wider than the screen. */
-async function check(page: Page, name: string): Promise<void> {
-  axeFindings[name] = await axeViolations(page);
-  const shots = process.env.ILM_SCREENSHOTS;
-  const file = (width: number) => `${shots}/${name.replace(/[^\w]+/g, "-")}-${width}.png`;
-  if (shots) await page.screenshot({ path: file(1280), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  if (shots) await page.screenshot({ path: file(390), fullPage: true });
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (wide > 390) sideways.push(`${name}: ${wide} px`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+/** Axe at 1280 px, and at 390 px the page must not be wider than the screen (see checkPage). */
+const check = (page: Page, name: string) => checkPage(page, name, { axe: axeFindings, sideways });
 
 async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
   const { context, page } = await watchedPage(browser, consoleErrors);

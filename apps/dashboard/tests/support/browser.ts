@@ -114,3 +114,32 @@ export function demoPerson(server: { signIns: Map<string, { role: string; email:
   if (!person) throw new Error(`No demo sign-in for ${email}: ${server.output()}`);
   return person;
 }
+
+/** What `checkPage` found over a test file's pages: axe violations by page, pages wider than a phone. */
+export interface PageChecks {
+  axe: Record<string, string[]>;
+  sideways: string[];
+}
+
+/**
+ * Axe at 1280 px, and at 390 px the page must not be wider than the screen. With ILM_SCREENSHOTS=<folder>
+ * a picture of the page at both widths is kept, to look at (each after the page has laid itself out anew).
+ *
+ * @param page - the page, at 1280 px
+ * @param name - the page's name in the findings and the pictures' file names
+ * @param found - where the findings go
+ */
+export async function checkPage(page: Page, name: string, found: PageChecks): Promise<void> {
+  found.axe[name] = await axeViolations(page);
+  const shots = process.env.ILM_SCREENSHOTS;
+  const file = (width: number) => `${shots}/${name.replace(/[^\w]+/g, "-")}-${width}.png`;
+  const laidOut = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  if (shots) await page.screenshot({ path: file(1280), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await laidOut();
+  if (shots) await page.screenshot({ path: file(390), fullPage: true });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 390) found.sideways.push(`${name}: ${wide} px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await laidOut();
+}
