@@ -1,18 +1,15 @@
 import {
   addEqaReview,
   getCentre,
-  getLearner,
-  listDecisions,
   listEqaReviews,
   listMembers,
-  listRatifications,
-  listSubmissions,
   type Db,
   type EqaReview,
   type Scope,
 } from "@ilm-forms/db";
 import { externalCheck, submissionMarks } from "./assessment.server.ts";
 import { loadSubmission, type SubmissionView } from "./submission.server.ts";
+import { readCentreUnits, type CentreUnits } from "./queues.server.ts";
 import { SAMPLING_CLEARANCE, samplingPlan, type PastReview } from "./sampling.ts";
 
 /** One unit the IQA ratified, as the external quality assurer's sample lists it. */
@@ -42,26 +39,25 @@ export interface EqaSampleRow {
  *
  * @param db - the connection
  * @param scope - an EQA (or anyone of the centre who reads every learner)
+ * @param read - the centre's units, when the page has read them already (see `readCentreUnits`)
  * @returns the rows, newest ratification first, and the centre's setting
  */
-export async function eqaSample(db: Db, scope: Scope): Promise<{ required: boolean; percent: number; rows: EqaSampleRow[] }> {
+export async function eqaSample(db: Db, scope: Scope, read?: CentreUnits): Promise<{ required: boolean; percent: number; rows: EqaSampleRow[] }> {
   const centre = await getCentre(db, scope);
   const percent = centre?.iqaSamplePercent ?? 25;
-  const names = new Map((await listMembers(db, scope)).map((m) => [m.userId, m.name]));
+  const { names, units } = read ?? (await readCentreUnits(db, scope));
   const history: (PastReview & { submissionId: string })[] = [];
   const ratified: Omit<EqaSampleRow, "reason">[] = [];
   const candidates = new Map<string, { assessorUserId: string; unit: string; outcome: "Pass" | "Referral"; decidedAt: string; ratifiedAt: string }>();
-  for (const s of await listSubmissions(db, scope)) {
-    const decisions = await listDecisions(db, scope, s.id);
+  for (const { submission: s, decisions, reviews, learner } of units) {
     const assessorUserId = decisions[0]?.assessorUserId ?? "";
-    const reviews = await listRatifications(db, scope, s.id);
     for (const r of reviews) history.push({ submissionId: s.id, assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
     const ratification = reviews.filter((r) => r.decision === "ratify").at(-1);
     if (!s.result || !ratification) continue;
     const eqa = await listEqaReviews(db, scope, s.id);
     ratified.push({
       id: s.id,
-      learner: (await getLearner(db, scope, s.learnerId))?.name ?? "",
+      learner,
       unit: s.unit,
       assessor: names.get(assessorUserId) ?? "",
       iqa: names.get(ratification.iqaUserId) ?? "",

@@ -1,4 +1,4 @@
-import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions, type Db, type Scope } from "@ilm-forms/db";
+import { getCentre, getLearner, listDecisions, listMembers, listRatifications, listSubmissions, type AssessorDecision, type Db, type QaRatification, type Scope, type Submission } from "@ilm-forms/db";
 import { assessmentState, submissionMarks } from "./assessment.server.ts";
 import { paginate } from "./paginate.ts";
 import { createReadCache, scopeKey } from "./readCache.server.ts";
@@ -60,6 +60,34 @@ async function readQueueRows(db: Db, scope: Scope, status: "submitted" | "assess
     })));
 }
 
+/** Every unit submitted in a centre, with its decisions, quality assurance's reviews and the learner's name, and the names of the centre's people. */
+export interface CentreUnits {
+  names: Map<string, string>;
+  units: { submission: Submission; decisions: AssessorDecision[]; reviews: QaRatification[]; learner: string }[];
+}
+
+/**
+ * Reads every unit submitted in the caller's centre with what the IQA's and the EQA's lists need of it,
+ * once for a page.
+ *
+ * @param db - the connection
+ * @param scope - the IQA's or EQA's scope (their centre)
+ * @returns the units, in the order the submissions are listed, and the people's names
+ */
+export async function readCentreUnits(db: Db, scope: Scope): Promise<CentreUnits> {
+  const names = new Map((await listMembers(db, scope)).map((m) => [m.userId, m.name]));
+  const units: CentreUnits["units"] = [];
+  for (const submission of await listSubmissions(db, scope)) {
+    units.push({
+      submission,
+      decisions: await listDecisions(db, scope, submission.id),
+      reviews: await listRatifications(db, scope, submission.id),
+      learner: (await getLearner(db, scope, submission.learnerId))?.name ?? "",
+    });
+  }
+  return { names, units };
+}
+
 /**
  * The IQA's home page: the sampling plan over the assessed units waiting for quality assurance (in the
  * sample, not sampled) and the units already ratified, each list 25 a page (`?page=`, `?other=`, `?ratified-page=`).
@@ -69,18 +97,17 @@ async function readQueueRows(db: Db, scope: Scope, status: "submitted" | "assess
  * @param seed - what makes the random part of the plan reproducible (the centre's id)
  * @param url - the request's URL (the pages asked for)
  * @param params - the query parameters of the three lists' pages (the EQA's page shows the plan beside lists of its own)
+ * @param read - the centre's units, when the page has read them already (the EQA's page reads them once for both its lists)
  * @returns the centre's rate and the three lists, paged
  */
-export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL, params = { sample: "page", other: "other", ratified: "ratified-page" }) {
-  const names = new Map((await listMembers(db, scope)).map((m) => [m.userId, m.name]));
+export async function iqaSample(db: Db, scope: Scope, seed: string, url: URL, params = { sample: "page", other: "other", ratified: "ratified-page" }, read?: CentreUnits) {
+  const { names, units } = read ?? (await readCentreUnits(db, scope));
   const history: PastReview[] = [];
   const waiting: (SampleCandidate & { learner: string; attempt: number; submittedAt: string; assessor: string; shown: string })[] = [];
   const ratified: { id: string; learner: string; unit: string; attempt: number; result: string }[] = [];
-  for (const s of await listSubmissions(db, scope)) {
-    const decisions = await listDecisions(db, scope, s.id);
+  for (const { submission: s, decisions, reviews, learner } of units) {
     const assessorUserId = decisions[0]?.assessorUserId ?? "";
-    for (const r of await listRatifications(db, scope, s.id)) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
-    const learner = (await getLearner(db, scope, s.learnerId))?.name ?? "";
+    for (const r of reviews) history.push({ assessorUserId, unit: s.unit, decision: r.decision, decidedAt: r.decidedAt });
     if (s.result) ratified.push({ id: s.id, learner, unit: s.unit, attempt: s.attempt, result: s.result === "Marked" ? (submissionMarks(s, decisions)?.words ?? s.result) : s.result });
     else if (s.status === "assessed") {
       // A marks unit's provisional outcome is its total (decision 052); sampling treats it as no Referral.

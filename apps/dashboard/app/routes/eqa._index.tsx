@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { QueueTable, type QueueColumn } from "../components/QueueTable.tsx";
 import { eqaSample } from "../models/eqa.server.ts";
 import { paginate } from "../models/paginate.ts";
-import { iqaSample } from "../models/queues.server.ts";
+import { iqaSample, readCentreUnits } from "../models/queues.server.ts";
 import { SAMPLING_CLEARANCE } from "../models/sampling.ts";
 import { requireUser } from "../utils/auth.server.ts";
 
@@ -11,10 +11,12 @@ export const meta: MetaFunction = () => [{ title: "External quality assurance â€
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["eqa"]);
-  const { required, percent, rows } = await eqaSample(context.database.db, user.scope);
+  // The centre's units read once for both lists.
+  const read = await readCentreUnits(context.database.db, user.scope);
+  const { required, percent, rows } = await eqaSample(context.database.db, user.scope, read);
   const url = new URL(request.url);
   // The IQA's plan over the units still waiting for them: the same plan the IQA's page shows.
-  const { sample: waiting } = await iqaSample(context.database.db, user.scope, user.centreId, url, { sample: "waiting", other: "waiting-other", ratified: "waiting-ratified" });
+  const { sample: waiting } = await iqaSample(context.database.db, user.scope, user.centreId, url, { sample: "waiting", other: "waiting-other", ratified: "waiting-ratified" }, read);
   const table = rows.map((r) => ({ ...r, verified: r.verifiedOn ? `Verified ${r.verifiedOn}` : "Not yet", ratified: `${r.result}, ${r.ratifiedOn} (${r.iqa})` }));
   return {
     required,
