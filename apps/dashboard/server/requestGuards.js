@@ -1,10 +1,14 @@
 // Requests refused before Remix, with a 4xx and a plain message, where Remix or the form parser
-// would otherwise throw (a 500): a page action posted by another site (Origin is not this host), and
-// a page action whose body is not a form.
+// would otherwise throw (a 500): a method the site does not serve (TRACE cannot even be made into a
+// fetch Request; PROPFIND and the like make Remix throw), a page action posted by another site
+// (Origin is not this host), and a page action whose body is not a form.
 
 /** The bodies a page action takes: forms. `app/utils/form.server.ts` reads the same list. */
 export const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The methods the pages and the API answer; any other gets 405 with this list in `Allow`. */
+export const SERVED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
+const SERVED = new Set(SERVED_METHODS);
 
 /**
  * @param {{ trustProxy: unknown }} config - X-Forwarded-Host is believed only behind a trusted proxy
@@ -12,6 +16,10 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export function requestGuards(config, { apiPrefix = "/api/" } = {}) {
   return (req, res, next) => {
+    if (!SERVED.has(req.method)) {
+      res.set("Allow", SERVED_METHODS.join(", "));
+      return refuse(res, 405, `This site does not answer ${req.method} requests.`);
+    }
     if (!UNSAFE.has(req.method)) return next();
     if (req.path.startsWith(apiPrefix)) {
       // The API authenticates by bearer token, not cookies: the Origin of a portal's browser does not

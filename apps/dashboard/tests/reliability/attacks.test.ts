@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
+import { METHODS, request as httpRequest } from "node:http";
 import { mayWrite, registry } from "@ilm-forms/core";
 import { openDatabase, verifyAuditChain, type OpenDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -253,6 +253,45 @@ describe("class 4: odd content types and broken bodies to every action", () => {
     expect(forged.status).toBe(403);
     const same = await learner.request("/admin", { form: { intent: "none" }, headers: { Origin: new URL(server.url).origin } });
     expect(same.status).toBe(404); // the learner's normal answer there: the Origin check let it through
+  });
+});
+
+describe("class 4b: every HTTP method on every route", () => {
+  /** One request with a method fetch will not send (TRACE, PROPFIND, ...); the status, or 0 when the server closed the socket. */
+  function send(method: string, path: string, cookie?: string): Promise<{ status: number; allow?: string }> {
+    const url = new URL(server.url + path);
+    return new Promise((resolve) => {
+      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: cookie ? { Cookie: cookie } : {} }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow }));
+      });
+      request.on("error", () => resolve({ status: 0 }));
+      request.end();
+    });
+  }
+
+  it("answers a method the site does not serve with 405 and Allow, and none with a 5xx, signed in or not", async () => {
+    // CONNECT asks the server to become a tunnel: Node hands it to a "connect" listener, and with none closes the socket.
+    const methods = METHODS.filter((m) => m !== "CONNECT");
+    expect(methods.length).toBeGreaterThan(30);
+    const learner = await signedIn("learner1");
+    const paths = [...policyPaths().map((p) => p.path), "/healthz", "/attachments/0", "/assets/none.js", "/no-such-page"];
+    const wrong: string[] = [];
+    let sent = 0;
+    for (const cookie of [undefined, [...learner.cookies].map(([k, v]) => `${k}=${v}`).join("; ")]) {
+      for (const path of paths) {
+        for (const method of methods) {
+          const answer = await send(method, path, cookie);
+          sent++;
+          const served = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].includes(method);
+          if (answer.status >= 500 || answer.status === 0 || (!served && (answer.status !== 405 || answer.allow !== "GET, HEAD, POST, PUT, PATCH, DELETE"))) {
+            wrong.push(`${method} ${path}${cookie ? " signed in" : ""}: ${answer.status}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    figure("methods", `${sent} requests with ${methods.length} methods to ${paths.length} paths: the served ones answered, the rest 405, no 5xx`);
   });
 });
 
