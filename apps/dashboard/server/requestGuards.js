@@ -38,6 +38,43 @@ export function requestGuards(config, { apiPrefix = "/api/" } = {}) {
   };
 }
 
+/** A host as a URL's authority may carry it, without user info: a name, IPv4 or a bracketed IPv6 address, and a port. */
+const HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+
+/**
+ * Whether a Host (or X-Forwarded-Host) value can stand in a URL as this site's authority: what
+ * the server builds every request's URL from, so a value that is not one ("a b", "[::1", "me@evil",
+ * a port over 65535) is refused with a 400 here, not a TypeError later.
+ *
+ * @param {string} value
+ */
+export function isValidHost(value) {
+  const match = HOST.exec(value);
+  if (!match || (match[1] !== undefined && Number(match[1]) > 65535)) return false;
+  try {
+    return new URL(`http://${value}`).host !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses a request whose Host header (or, behind a trusted proxy, X-Forwarded-Host) is not a host.
+ * A request with no Host at all (HTTP/1.0) goes on: Node itself refuses an HTTP/1.1 one.
+ *
+ * @param {{ trustProxy: unknown }} config
+ */
+export function hostGuard(config) {
+  return (req, res, next) => {
+    const values = [req.headers.host];
+    if (config.trustProxy) values.push(req.headers["x-forwarded-host"]?.split(",")[0]?.trim());
+    for (const value of values) {
+      if (value !== undefined && !isValidHost(value)) return refuse(res, 400, "The Host header does not name a host.");
+    }
+    next();
+  };
+}
+
 /**
  * Whether an Origin header names this host (X-Forwarded-Host first, behind a trusted proxy only).
  *

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { METHODS, request as httpRequest } from "node:http";
 import { mayWrite, registry } from "@ilm-forms/core";
 import { openDatabase, verifyAuditChain, type OpenDatabase } from "@ilm-forms/db";
@@ -292,6 +293,42 @@ describe("class 4b: every HTTP method on every route", () => {
     }
     expect(wrong).toEqual([]);
     figure("methods", `${sent} requests with ${methods.length} methods to ${paths.length} paths: the served ones answered, the rest 405, no 5xx`);
+  });
+});
+
+describe("class 4c: a Host header that is not a host", () => {
+  /** The status line's code for raw request bytes (a client library would refuse to send most of these). */
+  function raw(bytes: string): Promise<number> {
+    const url = new URL(server.url);
+    return new Promise((resolve) => {
+      let answer = "";
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes));
+      socket.on("data", (chunk: Buffer) => {
+        answer += chunk.toString("latin1");
+        if (answer.includes("\r\n")) {
+          socket.destroy();
+          resolve(Number(answer.split(" ")[1]));
+        }
+      });
+      socket.on("error", () => resolve(0));
+      socket.on("close", () => resolve(Number(answer.split(" ")[1] ?? 0)));
+    });
+  }
+
+  it("answers 400 to every Host the site's URLs cannot be built from, and serves a plain one", async () => {
+    const hosts = ["[::1", "a b", "user@evil.example", "user:pass@localhost", "", "localhost:abc", "localhost:999999", "evil.example/x", "evil.example#", "evil.example?x", "%41", "local\\host", "<script>"];
+    const wrong: string[] = [];
+    for (const host of hosts) {
+      for (const path of ["/sign-in", "/learner", "/api/v1/documents", "/attachments/1"]) {
+        const status = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+        if (status !== 400) wrong.push(`Host ${JSON.stringify(host)} ${path}: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const url = new URL(server.url);
+    for (const host of [url.host, `[::1]:${url.port}`, `127.0.0.1:${url.port}`, "ilm_dashboard:3000", "forms.example.ac.uk"]) {
+      expect(await raw(`GET /sign-in HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`), host).toBe(200);
+    }
   });
 });
 
