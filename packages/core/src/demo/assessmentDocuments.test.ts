@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { criteriaEvidenced, generateDemoPortfolio, registry, unitCriteria, validate } from "../index.ts";
+import { criteriaEvidenced, generateDemoPortfolio, registry, unitCriteria, validate, type PortfolioDocument } from "../index.ts";
 import { generateDemoPortfolio as generateWithoutData } from "./generateDemoPortfolio.ts";
 import { DEMO_PROFILES } from "./profiles.ts";
 import { withAssessment } from "./assessmentDocuments.ts";
@@ -23,13 +23,15 @@ describe("generateDemoPortfolio(seed, profile, { assessment: true })", () => {
     });
   }
 
-  it("gives every registered unit its authenticity declaration and its result sheet, and every unit that has one its evidence matrix", () => {
+  it("gives every registered unit its authenticity declaration, its introduction where a template introduces it, its result sheet, and every unit that has one its evidence matrix", () => {
     const { registration, documents } = generateDemoPortfolio(3, "diploma-complete", { assessment: true });
     for (const { qualification, unit } of registration) {
       const declarationId = `${qualification}/${registry.qualification(qualification)!.authenticityDeclaration!}`;
       expect(documents.filter((d) => d.template === declarationId && d.data.unit === unit), unit).toHaveLength(1);
       const generated = (kind: string) => documents.filter((d) => generatedFrom(d.template)?.unit === unit && generatedFrom(d.template)?.kind === kind);
       expect(generated("result-sheet"), unit).toHaveLength(1);
+      const introduces = registry.list().filter((t) => t.annotations.portfolioPart === "introduction" && t.annotations.criteria?.some((c) => c.startsWith(`${unit}:`)));
+      expect(documents.filter((d) => introduces.some((t) => t.id === d.template) && d.data.unit === unit), unit).toHaveLength(introduces.length);
       const hasMatrix = registry.unit(qualification, unit)!.evidenceMatrix !== undefined;
       expect(generated("evidence-matrix"), unit).toHaveLength(hasMatrix ? 1 : 0);
     }
@@ -87,7 +89,7 @@ describe("generateDemoPortfolio(seed, profile, { assessment: true })", () => {
   it("fills in a marks scheme's result sheet from its data alone: full marks within each maximum, totalled", () => {
     const qualification = registry.qualifications().find((q) => q.scheme === "marks")!;
     const unit = qualification.units.find((u) => u.current)!;
-    const portfolio = withAssessment({ learner: { name: "Priya Shah", registrationNo: "ILM1" }, registration: [{ qualification: qualification.id, unit: unit.id }], documents: [] }, registry, { date: "2026-03-02" });
+    const portfolio = withAssessment({ learner: { name: "Priya Shah", registrationNo: "ILM1" }, registration: [{ qualification: qualification.id, unit: unit.id }], documents: [] as PortfolioDocument[] }, registry, { date: "2026-03-02" });
     const sheet = portfolio.documents.find((d) => generatedFrom(d.template)?.kind === "result-sheet")!;
     expect(validate(sheet.template, sheet.data).valid).toBe(true);
     const total = unitCriteria(unit).reduce((sum, c) => sum + c.maxMarks!, 0);
@@ -97,7 +99,7 @@ describe("generateDemoPortfolio(seed, profile, { assessment: true })", () => {
   });
 
   it("needs a date where the portfolio has no session to date it from, and a registry in the engine's version", () => {
-    const empty = { learner: { name: "Priya Shah", registrationNo: "ILM1" }, registration: [{ qualification: "ilm-8588", unit: "501" }], documents: [] };
+    const empty = { learner: { name: "Priya Shah", registrationNo: "ILM1" }, registration: [{ qualification: "ilm-8588", unit: "501" }], documents: [] as PortfolioDocument[] };
     expect(() => withAssessment(empty, registry)).toThrow(/no session date .* options\.date/);
     expect(() => withAssessment({ ...empty, registration: [{ qualification: "ilm-8588", unit: "599" }] }, registry, { date: "2026-01-01" })).toThrow("There is no unit 599 of ilm-8588 to assess");
     expect(() => generateWithoutData(1, "certificate-complete", { assessment: true })).toThrow(/need a registry/);

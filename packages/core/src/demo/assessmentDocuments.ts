@@ -30,6 +30,7 @@ export interface AssessmentOptions {
 
 /**
  * A demo portfolio with its assessment added: for every registered unit an authenticity declaration,
+ * an introduction to its evidence where the portfolio has none and a template introduces that unit,
  * the unit's own templates the portfolio lacks (an assignment), the unit's evidence matrix (filled
  * with references to the documents that evidence each criterion) and its marked result sheet, and a
  * professional discussion of the last registered unit. Every template is found through the registry
@@ -84,6 +85,9 @@ function assessmentDocuments(portfolio: AssessablePortfolio, registry: Registry,
     if (template) add(template, `${nameOf(template)}-${unit.id}`, fill(template, people.learner, { unit: unit.id }));
   }
   for (const { qualification, unit } of units) {
+    for (const template of introductions(registry, qualification, unit)) {
+      if (!documents.some((d) => d.template === template.id && unitOf(template, d) === unit.id)) add(template, `${nameOf(template)}-${unit.id}`, fill(template, people.learner, { unit: unit.id }));
+    }
     for (const template of ownTemplates(registry, qualification, unit)) {
       if (!documents.some((d) => d.template === template.id)) add(template, nameOf(template), fill(template, people.learner, { unit: unit.id }));
     }
@@ -118,6 +122,14 @@ function ownTemplates(registry: Registry, qualification: Qualification, unit: Un
     return inQualification(t, qualification) && !t.annotations.generatedFrom && t.annotations.writers?.includes("learner") && criteria.length > 0 && criteria.every((c) => c.startsWith(`${unit.id}:`));
   });
 }
+
+/** The templates that introduce a unit's evidence (`x-ilm.portfolioPart` `introduction`) and can speak to this unit. */
+function introductions(registry: Registry, qualification: Qualification, unit: Unit): Template[] {
+  return registry.list().filter((t) => inQualification(t, qualification) && t.annotations.portfolioPart === "introduction" && (t.annotations.criteria ?? []).some((c) => c.startsWith(`${unit.id}:`)));
+}
+
+/** The unit a document says it is for (its `unit-ref` field). */
+const unitOf = (template: Template, document: PortfolioDocument): unknown => valuesByRole(template, document.data, "unit-ref")[0]?.value;
 
 /** The unit version's generated evidence matrix or result sheet, if it has one. */
 function generated(registry: Registry, qualification: Qualification, unit: Unit, kind: "evidence-matrix" | "result-sheet"): Template | undefined {

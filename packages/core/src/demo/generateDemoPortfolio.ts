@@ -22,9 +22,10 @@ export interface DemoPortfolio {
 /** Opt-in additions to a demo portfolio; without them every profile's output is as it always was. */
 export interface DemoOptions {
   /**
-   * Adds the assessment (`withAssessment`): authenticity declarations, the units' own templates the
-   * portfolio lacks (Unit 500's assignment), a professional discussion, the evidence matrices and
-   * marked result sheets, read from `registry`. `true`, or the options of `withAssessment`.
+   * Adds the assessment (`withAssessment`): authenticity declarations, missing introductions, the
+   * units' own templates the portfolio lacks (Unit 500's assignment), a professional discussion, the
+   * evidence matrices and marked result sheets, read from `registry`. `true`, or the options of
+   * `withAssessment`.
    */
   assessment?: boolean | AssessmentOptions;
   /** Where the templates are found (required for `assessment` here; `@ilm-forms/core` defaults it to the built-in registry). */
