@@ -37,7 +37,7 @@ describe("generateDemoPortfolio(seed, profile, { assessment: true })", () => {
     }
   });
 
-  it("evidences every criterion of every registered unit (Unit 500 by its assignment), and each matrix lists, under each criterion, documents of the portfolio that evidence it", () => {
+  it("evidences every criterion of every registered unit (Unit 500 by its assignment), and each matrix lists, under each criterion, the documents of the portfolio that evidence it, as many as the matrix takes", () => {
     for (const profile of ["certificate-complete", "diploma-complete"] as const) {
       const { registration, documents } = generateDemoPortfolio(5, profile, { assessment: true });
       const evidenced = new Set(documents.flatMap((d) => criteriaEvidenced(template(d.template, d.version), d.data)));
@@ -53,8 +53,11 @@ describe("generateDemoPortfolio(seed, profile, { assessment: true })", () => {
         const sections = matrix.data.sections as Record<string, Record<string, Array<{ title: string; reference: string }>>>;
         const criteria = Object.values(sections).flatMap((section) => Object.entries(section));
         expect(criteria.map(([id]) => id).sort()).toEqual(unitCriteria(registry.unit("ilm-8588", unit)!).map((c) => c.id).sort());
+        const limits = Object.values((template(matrix.template).schema.properties as Record<string, { properties: Record<string, { properties: Record<string, { maxItems: number }> }> }>).sections!.properties).flatMap((section) => Object.entries(section.properties));
         for (const [id, rows] of criteria) {
           expect(rows.length, `${unit}:${id}`).toBeGreaterThan(0);
+          const all = documents.filter((d) => criteriaEvidenced(template(d.template, d.version), d.data).includes(`${unit}:${id}`)).map((d) => d.id);
+          expect(rows.map((row) => row.reference), `${unit}:${id}`).toEqual(all.slice(0, limits.find(([c]) => c === id)![1].maxItems));
           for (const row of rows) {
             const document = byId.get(row.reference)!;
             expect(criteriaEvidenced(template(document.template, document.version), document.data), `${row.reference} under ${unit}:${id}`).toContain(`${unit}:${id}`);

@@ -13,9 +13,6 @@ import { fillFromSchema, type DemoPerson } from "./fillFromSchema.ts";
 /** The demo centre and its internal quality assurer (fixed: no draw on the seeded generator). */
 export const DEMO_CENTRE = { name: "Northfield Training Centre", number: "123456", iqa: "Sam Okafor" };
 
-/** At most this many pieces of evidence are listed against one criterion of a demo evidence matrix. */
-const EVIDENCE_PER_CRITERION = 4;
-
 /** What `withAssessment` needs of a portfolio. */
 export interface AssessablePortfolio {
   learner: { name: string; registrationNo: string };
@@ -147,7 +144,7 @@ function marksOf(qualification: Qualification, unit: Unit): Record<string, unkno
   return { totalMarks: total, assessorDecision: words, unitOutcome: words };
 }
 
-/** The matrix's sections: under each criterion (`x-ilm.criterion`), the first documents that evidence it. */
+/** The matrix's sections: under each criterion (`x-ilm.criterion`), the documents that evidence it (as many as the matrix takes). */
 function evidenceSections(schema: JsonSchema, documents: PortfolioDocument[], registry: Registry): Record<string, Record<string, unknown>> {
   const sections: Record<string, Record<string, unknown>> = {};
   const properties = (node: unknown): Record<string, JsonSchema> => ((node as JsonSchema | undefined)?.properties ?? {}) as Record<string, JsonSchema>;
@@ -160,7 +157,7 @@ function evidenceSections(schema: JsonSchema, documents: PortfolioDocument[], re
           const template = registry.get(document.template, document.version);
           return template && key !== undefined && criteriaEvidenced(template, document.data).includes(key) ? [{ title: evidenceTitle(template, document), reference: document.id }] : [];
         })
-        .slice(0, EVIDENCE_PER_CRITERION);
+        .slice(0, typeof criterion.maxItems === "number" ? criterion.maxItems : undefined);
     }
   }
   return sections;
