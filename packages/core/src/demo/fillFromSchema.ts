@@ -43,9 +43,9 @@ export function fillFromSchema(schema: JsonSchema, context: FillContext): Record
     const ref = node.$ref;
     if (typeof ref !== "string" || !ref.startsWith("#/$defs/")) return node;
     const target = (schema.$defs as Record<string, JsonSchema> | undefined)?.[ref.slice("#/$defs/".length)] ?? {};
+    const base = resolve(target);
     const { $ref: _ref, ...rest } = node;
-    const merged = { ...resolve(target), ...rest };
-    return { ...merged, "x-ilm": { ...(resolve(target)["x-ilm"] as object), ...(rest["x-ilm"] as object) } };
+    return { ...base, ...rest, "x-ilm": { ...(base["x-ilm"] as object), ...(rest["x-ilm"] as object) } };
   };
   const fill = (raw: JsonSchema, path: readonly string[], inCriterion: boolean, required = true): unknown => {
     const key = path[path.length - 1] ?? "";
