@@ -49,7 +49,7 @@ const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502"
 export function generateDemoPortfolio(seed: number, profile: DemoProfile, options: DemoOptions = {}): DemoPortfolio {
   const portfolio = learnerPortfolio(seed, profile);
   if (!options.assessment) return portfolio;
-  if (!options.registry) throw new Error("generateDemoPortfolio: the assessment documents need a registry (options.registry)");
+  if (!options.registry) throw new Error("generateDemoPortfolio needs options.registry for the assessment: @ilm-forms/core/engine holds no templates");
   return withAssessment(portfolio, options.registry, options.assessment === true ? {} : options.assessment);
 }
 
