@@ -75,9 +75,8 @@ describe("the demo evidence matrix", () => {
     const testimony = documents.find((d) => d.template === "ilm-8588/witness-testimony" && of501(d))!;
     const observed = (observation.data.observations as Array<{ criteria: string[] }>).flatMap((row) => named(row.criteria));
     const witnessed = named(testimony.data.criteria);
-    expect(observed.length).toBeGreaterThan(0);
-    expect(witnessed.length).toBeGreaterThan(0);
     expect(criteria).toHaveLength(11);
+    for (const list of [observed, witnessed]) expect(list.length > 0 && list.length < criteria.length, list.join()).toBe(true);
     for (const criterion of criteria) {
       expect(under(criterion).includes(observation.id), criterion).toBe(observed.includes(criterion));
       expect(under(criterion).includes(testimony.id), criterion).toBe(witnessed.includes(criterion));
