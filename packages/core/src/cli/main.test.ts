@@ -67,6 +67,7 @@ describe("ilm-forms (built CLI)", () => {
     const faulty = ilmForms("lint", copy);
     expect(faulty.status).toBe(1);
     expect(faulty.stderr).toBe('ilm-8588/qualification.json: / has an unknown key "sesions" (qualification.schema.json)\n');
+    expect(faulty.stdout).toBe(`${copy}: 1 problem (the folder stops loading at it: fix it and lint again)\n`);
     expect(ilmForms("lint", join(dir, "nowhere")).status).toBe(2);
   });
 

@@ -186,7 +186,9 @@ function lint(folder: string, io: CliIo): number {
   }
   const report = lintSchemas(folder);
   for (const problem of report.problems) io.err(`${problem}\n`);
-  const checked = `${report.templates} templates, ${report.qualifications} qualifications, ${report.examples} examples`;
+  // A folder that does not load (a template that does not bundle, a qualification.json the build refuses) stops there.
+  const loaded = report.templates > 0 || report.qualifications > 0;
+  const checked = loaded ? `${report.templates} templates, ${report.qualifications} qualifications, ${report.examples} examples` : "the folder stops loading at it: fix it and lint again";
   if (report.problems.length > 0) {
     io.out(`${folder}: ${report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`} (${checked})\n`);
     return 1;
