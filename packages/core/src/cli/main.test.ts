@@ -93,6 +93,12 @@ describe("ilm-forms (built CLI)", () => {
     const today = ilmForms("check", file, "--unit", "501", "--today", "tomorrow");
     expect(today.status).toBe(2);
     expect(today.stderr).toBe('--today must be a date written as YYYY-MM-DD, not "tomorrow"\n');
+    for (const day of ["2026-02-30", "2026-13-01", "2026-00-10"]) {
+      const impossible = ilmForms("check", file, "--unit", "501", "--today", day);
+      expect(impossible.status, day).toBe(2);
+      expect(impossible.stderr, day).toBe(`--today must be a date written as YYYY-MM-DD, not "${day}"\n`);
+    }
+    expect(ilmForms("check", file, "--unit", "501", "--today", "2028-02-29").status).toBe(1);
   });
 
   it("scaffolds a template and a unit that lint passes at once", () => {

@@ -102,7 +102,7 @@ function check(file: string, options: { unit?: string; version?: string; qualifi
     io.err(`${file}: ${parsed.error.message}\n`);
     return 2;
   }
-  if (options.today !== undefined && !isIsoDate(options.today)) throw new Error(`--today must be a date written as YYYY-MM-DD, not ${JSON.stringify(String(options.today).slice(0, 40))}`);
+  if (options.today !== undefined && !isCalendarDate(options.today)) throw new Error(`--today must be a date written as YYYY-MM-DD, not ${JSON.stringify(String(options.today).slice(0, 40))}`);
   const portfolio = parsed.document as { registration?: UnitRegistration[]; documents?: PortfolioDocument[] } | PortfolioDocument[] | null;
   const documents = Array.isArray(portfolio) ? portfolio : portfolio !== null && typeof portfolio === "object" ? portfolio.documents : undefined;
   if (!Array.isArray(documents)) throw new Error(`${file}: expected an array of documents, or an object with "documents"`);
@@ -128,6 +128,13 @@ function qualificationOf(unit: string): string {
   const known = builtinRegistry.qualifications().map((q) => q.id).join(", ");
   if (having.length === 0) throw new Error(`No qualification has a unit ${unit} (the qualifications are ${known})`);
   throw new Error(`Units ${unit} of ${having.map((q) => q.id).join(" and ")}: name one with --qualification`);
+}
+
+/** A day that exists, written `YYYY-MM-DD` (`isIsoDate` judges the shape only: 2026-02-30 has it). */
+function isCalendarDate(value: string): boolean {
+  if (!isIsoDate(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
 /** A file's text, or one line saying why it cannot be read (no Node error text). */
