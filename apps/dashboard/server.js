@@ -12,7 +12,7 @@ import { attachmentDownload, attachmentUpload } from "./server/attachments.js";
 import { csrfCookie } from "./server/csrf.js";
 import { remixHandler } from "./server/remixHandler.js";
 import { boundedBody } from "./server/requestBody.js";
-import { requestGuards } from "./server/requestGuards.js";
+import { hostGuard, requestGuards } from "./server/requestGuards.js";
 import { securityHeaders } from "./server/securityHeaders.js";
 
 const config = loadConfig(process.env);
@@ -32,6 +32,7 @@ app.use((req, res, next) => {
   next();
 });
 app.use(securityHeaders(config, { dev }));
+app.use(hostGuard(config));
 // For a load balancer: 200 when this process can read the database, 503 when it cannot.
 app.get("/healthz", async (req, res) => {
   try {

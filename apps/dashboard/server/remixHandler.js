@@ -60,7 +60,12 @@ function toRequest(req, res) {
 async function sendResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  for (const [key, value] of response.headers.entries()) {
+    // A route's own policy directives (a download's `sandbox`) join the site's policy as one header.
+    const policy = key === "content-security-policy" ? res.getHeader(key) : undefined;
+    if (typeof policy === "string") res.setHeader(key, `${policy}; ${value}`);
+    else res.append(key, value);
+  }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();

@@ -1,6 +1,8 @@
 // `@ilm-forms/core`'s versions of the functions that read templates, with the built-in registry as
 // their default; `@ilm-forms/core/engine` exports the same functions needing a registry, so an
 // engine-only bundle never reaches the built-in templates.
+import { generateDemoPortfolio as generateDemoPortfolioWith, type DemoOptions, type DemoPortfolio } from "./demo/generateDemoPortfolio.ts";
+import type { DemoProfile } from "./demo/profiles.ts";
 import { findNamedPeople as findNamedPeopleWith, namesUsedIn as namesUsedInWith, type FindNamedPeopleOptions } from "./confidentiality/findNamedPeople.ts";
 import type { NamedPersonWarning } from "./confidentiality/scanNames.ts";
 import type { PortfolioDocument, UnitRegistration } from "./portfolio/types.ts";
@@ -66,4 +68,17 @@ export function namesUsedIn(documents: PortfolioDocument[], registry: Pick<Regis
  */
 export function templatesReadBy(qualificationId: string, unitId: string, version?: string, registry: Registry = builtinRegistry): Set<string> {
   return templatesReadByWith(registry, qualificationId, unitId, version);
+}
+
+/**
+ * `generateDemoPortfolio` of `demo/generateDemoPortfolio.ts`; its `assessment` documents are read from
+ * the built-in registry unless `options.registry` is given.
+ *
+ * @param seed - any integer
+ * @param profile - which learner to generate
+ * @param options - `assessment` to add the assessment documents
+ * @returns the learner, their unit registrations and their documents
+ */
+export function generateDemoPortfolio(seed: number, profile: DemoProfile, options: DemoOptions = {}): DemoPortfolio {
+  return generateDemoPortfolioWith(seed, profile, options.registry ? options : { ...options, registry: builtinRegistry });
 }

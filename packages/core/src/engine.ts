@@ -73,6 +73,8 @@ export type { FindNamedPeopleOptions, NamedPersonWarning } from "./confidentiali
 export { findNamedPeopleIn, namesUsedInKnown } from "./confidentiality/scanNames.ts";
 export type { DocumentWithTemplate } from "./confidentiality/scanNames.ts";
 export { generateDemoPortfolio } from "./demo/generateDemoPortfolio.ts";
-export type { DemoPortfolio } from "./demo/generateDemoPortfolio.ts";
+export type { DemoOptions, DemoPortfolio } from "./demo/generateDemoPortfolio.ts";
+export { DEMO_CENTRE, withAssessment } from "./demo/assessmentDocuments.ts";
+export type { AssessablePortfolio, AssessmentOptions } from "./demo/assessmentDocuments.ts";
 export { DEMO_PROFILES } from "./demo/profiles.ts";
 export type { DemoProfile } from "./demo/profiles.ts";

@@ -4,7 +4,7 @@ import { createValidate } from "./validation/createValidate.ts";
 
 export * from "./engine.ts";
 // The same names as the engine's, with the built-in registry as their default (these take precedence).
-export { checkPortfolio, createPortfolioChecker, findNamedPeople, namesUsedIn, templatesReadBy } from "./builtin.ts";
+export { checkPortfolio, createPortfolioChecker, findNamedPeople, generateDemoPortfolio, namesUsedIn, templatesReadBy } from "./builtin.ts";
 export { countWords } from "./wordCount/countWords.ts";
 export { wordCounts } from "./wordCount/wordCounts.ts";
 export type { WordCount } from "./wordCount/wordCounts.ts";

@@ -43,7 +43,7 @@ export type { Centre } from "./repositories/centres.ts";
 export { addMember, createCentreWithAdmin, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
 export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
-export { changeRegistrationRules, getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations } from "./repositories/learners.ts";
+export { changeRegistrationRules, getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations, listVisibleRegistrations } from "./repositories/learners.ts";
 export type { Learner, NewRegistration, Registration } from "./repositories/learners.ts";
 export { assignAssessor, unassignAssessor, listAssignments } from "./repositories/assignments.ts";
 export type { Assignment } from "./repositories/assignments.ts";

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPdfPrinter, renderDocumentHtml, renderPortfolioHtml, orderPortfolio } from "../dist/index.js";
 import { renderGenericDocumentHtml } from "../dist/render/renderHtml.js";
-import { examplePortfolio, schemasDir } from "../dist/testing/examplePortfolio.js";
+import { demoPortfolio } from "../dist/testing/demoPortfolio.js";
+import { schemasDir } from "../dist/test/examples.js";
 import { registry } from "@ilm-forms/core";
 import { createHandWritten } from "./handWritten.mjs";
 
@@ -67,7 +68,8 @@ console.log(`renderDocumentHtml vs hand-written Handlebars: ${medianOf(specialis
 if (process.argv.includes("--render-only")) process.exit(0);
 
 // 2. A whole Diploma portfolio to PDF: one job against one job per document (same warm browser and page pool).
-const { learner, documents } = examplePortfolio({ route: "diploma", clients: fast ? 2 : 4, sessions: fast ? 2 : 3 });
+// Core's demo Diploma learner with the assessment, its first 4 clients (the Diploma's least; 2 when fast).
+const { learner, documents } = demoPortfolio({ profile: "diploma-complete", clients: fast ? 2 : 4 });
 const ordered = orderPortfolio(registry, documents);
 const printer = createPdfPrinter({ pages: 2 });
 try {

@@ -29,7 +29,9 @@ function sharedPrinter(): PdfPrinter {
  */
 export async function downloadResponse(html: string, format: "html" | "pdf", fileName: string, afterPrint?: (pdf: Uint8Array) => Promise<Uint8Array>): Promise<Response> {
   if (format === "html") {
-    return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${fileName}"` } });
+    // Shown in the browser on the dashboard's origin: in a sandbox (an opaque origin, no scripts, forms
+    // or pop-ups), so a learner's text in it could do nothing even if it escaped the escaping.
+    return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `inline; filename="${fileName}"`, "Content-Security-Policy": "sandbox" } });
   }
   try {
     const printed = await sharedPrinter().print(html);

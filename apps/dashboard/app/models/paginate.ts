@@ -26,3 +26,14 @@ export function paginate<T>(rows: T[], url: URL, param = "page", size = PAGE_SIZ
   const page = Number.isInteger(asked) && asked >= 1 && asked <= pages ? asked : 1;
   return { rows: rows.slice((page - 1) * size, page * size), page, pages, total: rows.length, param };
 }
+
+/**
+ * The same page with each row made into what the page shows.
+ *
+ * @param paged - a page of rows
+ * @param shown - what each row becomes
+ * @returns the page of shown rows
+ */
+export function mapRows<T, U>(paged: Paged<T>, shown: (row: T) => U): Paged<U> {
+  return { ...paged, rows: paged.rows.map(shown) };
+}

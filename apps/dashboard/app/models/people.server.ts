@@ -1,4 +1,5 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
+import { mapRows, paginate } from "./paginate.ts";
 import {
   addMember,
   assignAssessor,
@@ -9,7 +10,7 @@ import {
   listAssignments,
   listLearners,
   listMembers,
-  listRegistrations,
+  listVisibleRegistrations,
   registerLearner,
   ROLES,
   setMemberActive,
@@ -50,14 +51,17 @@ export function registrationChoices(): (UnitChoice & { route: string; value: str
 
 /**
  * What the centre admin's page shows: the people of the centre, who assesses whom, the registrations
- * and the centre's settings. People with the same name are told apart by their e-mail address.
+ * and the centre's settings. People with the same name are told apart by their e-mail address. The
+ * three long lists are 25 a page each (`?people-page=`, `?assignments-page=`, `?registrations-page=`), in
+ * five reads however many learners the centre has; the pickers keep every assessor and learner.
  *
  * @param db - the connection
- * @param scope - the admin's scope (their centre)
- * @param roleNames - the role names the page shows
+ * @param scope - the admin's scope
+ * @param roleNames - each role's name as the page shows it
+ * @param url - the request's URL, for the pages asked for
  * @returns the page's data
  */
-export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, string>) {
+export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, string>, url: URL) {
   const centre = await getCentre(db, scope);
   const members = await listMembers(db, scope);
   const learners = await listLearners(db, scope);
@@ -65,13 +69,17 @@ export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, s
   const shown = (name: string, email: string) => (sameName.has(name.toLowerCase()) ? `${name} (${email})` : name);
   const emails = new Map(members.map((m) => [m.userId, m.email]));
   const names = new Map(members.map((m) => [m.userId, shown(m.name, m.email)]));
+  const learnerById = new Map(learners.map((l) => [l.id, l]));
   const learnerNames = new Map(learners.map((l) => [l.id, shown(l.name, l.email)]));
+  const learnerOrder = new Map(learners.map((l, i) => [l.id, i]));
+  const registrations = (await listVisibleRegistrations(db, scope)).filter((r) => learnerById.has(r.learnerId));
+  registrations.sort((a, b) => learnerOrder.get(a.learnerId)! - learnerOrder.get(b.learnerId)!);
   return {
-    members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: roleNames[m.role], active: m.deactivatedAt === null, self: m.userId === scope.userId, learnerNumber: m.learnerId ? (learners.find((l) => l.id === m.learnerId)?.learnerNumber ?? "") : null })),
+    members: mapRows(paginate(members, url, "people-page"), (m) => ({ userId: m.userId, name: m.name, email: m.email, role: roleNames[m.role], active: m.deactivatedAt === null, self: m.userId === scope.userId, learnerNumber: m.learnerId ? (learnerById.get(m.learnerId)?.learnerNumber ?? "") : null })),
     assessors: members.filter((m) => m.role === "assessor").map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.name, email: emails.get(m.userId) ?? "" })),
     learners: learners.map((l) => ({ id: l.id, name: learnerNames.get(l.id) ?? l.name })),
-    registered: (await Promise.all(learners.map(async (l) => (await listRegistrations(db, scope, l.id)).map((r) => ({ id: r.id, learner: learnerNames.get(l.id) ?? l.name, learnerNumber: l.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "", otherVersions: otherRuleVersions(r.qualification, r.unit, r.ruleSetVersion) }))))).flat(),
-    assignments: (await listAssignments(db, scope)).map((a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
+    registered: mapRows(paginate(registrations, url, "registrations-page"), (r) => ({ id: r.id, learner: learnerNames.get(r.learnerId) ?? "", learnerNumber: learnerById.get(r.learnerId)?.learnerNumber ?? "", qualification: registry.qualification(r.qualification)?.title ?? r.qualification, route: r.route ?? "", unit: r.unit, version: r.ruleSetVersion, registeredOn: r.registeredOn ?? "", otherVersions: otherRuleVersions(r.qualification, r.unit, r.ruleSetVersion) })),
+    assignments: mapRows(paginate(await listAssignments(db, scope), url, "assignments-page"), (a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { Pager } from "../components/Pager.tsx";
 import { requireUser } from "../utils/auth.server.ts";
 import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
@@ -16,7 +17,7 @@ const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assess
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const { db } = context.database;
-  return { ...(await peoplePage(db, user.scope, ROLE_NAMES)), awaitingApproval: await recordsAwaitingApproval(db, user.scope) };
+  return { ...(await peoplePage(db, user.scope, ROLE_NAMES, new URL(request.url))), awaitingApproval: await recordsAwaitingApproval(db, user.scope) };
 }
 
 type Problem = { href: string; message: string };
@@ -128,7 +129,7 @@ export default function Admin() {
         <caption className="visually-hidden">People of the centre, with their actions</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span className="visually-hidden">Edit</span></th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
         <tbody>
-          {data.members.map((m) => (
+          {data.members.rows.map((m) => (
             <tr key={m.userId}>
               <td data-label="Name" className="table--stack__lead">{m.name}</td><td data-label="Email">{m.email}</td><td data-label="Role">{m.role}{m.active ? "" : " (deactivated)"}</td>
               <td className="table--stack__action">
@@ -165,6 +166,7 @@ export default function Admin() {
           ))}
         </tbody>
       </table>
+      <Pager data={data.members} label="People of the centre" noun="people" />
 
       <h3>Add a person</h3>
       <Form method="post" noValidate>
@@ -182,7 +184,7 @@ export default function Admin() {
 
       <h2>Assessors and their learners</h2>
       <ul id="assignments">
-        {data.assignments.map((a) => (
+        {data.assignments.rows.map((a) => (
           <li key={a.id}>
             <Form method="post" className="inline-form">
               {a.assessor} assesses {a.learner}{" "}
@@ -194,6 +196,7 @@ export default function Admin() {
           </li>
         ))}
       </ul>
+      <Pager data={data.assignments} label="Assessors and their learners" noun="assignments" />
       <Form method="post" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="assign" />
@@ -213,12 +216,12 @@ export default function Admin() {
       </Form>
 
       <h2 id="registrations">Registrations</h2>
-      {data.registered.length === 0 ? <p>No learner is registered yet.</p> : (
+      {data.registered.total === 0 ? <p>No learner is registered yet.</p> : (
         <table className="table--stack">
           <caption className="visually-hidden">Registrations of the centre's learners</caption>
           <thead><tr><th scope="col">Learner</th><th scope="col">Registration number</th><th scope="col">Qualification</th><th scope="col">Route</th><th scope="col">Unit</th><th scope="col">Rules</th><th scope="col">Registered</th></tr></thead>
           <tbody>
-            {data.registered.map((r) => (
+            {data.registered.rows.map((r) => (
               <tr key={r.id}><td data-label="Learner" className="table--stack__lead">{r.learner}</td><td data-label="Registration number">{r.learnerNumber}</td><td data-label="Qualification">{r.qualification}</td><td data-label="Route">{r.route}</td><td data-label="Unit">{r.unit}</td><td data-label="Rules">{r.version}{r.otherVersions.length > 0 && (
                 <Form method="post" noValidate className="inline-form">
                   <CsrfField />
@@ -233,6 +236,7 @@ export default function Admin() {
           </tbody>
         </table>
       )}
+      <Pager data={data.registered} label="Registrations" noun="registrations" />
 
       <h2>Centre settings</h2>
       <Form method="post" noValidate>

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
+import { METHODS, request as httpRequest } from "node:http";
 import { mayWrite, registry } from "@ilm-forms/core";
 import { openDatabase, verifyAuditChain, type OpenDatabase } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -253,6 +254,81 @@ describe("class 4: odd content types and broken bodies to every action", () => {
     expect(forged.status).toBe(403);
     const same = await learner.request("/admin", { form: { intent: "none" }, headers: { Origin: new URL(server.url).origin } });
     expect(same.status).toBe(404); // the learner's normal answer there: the Origin check let it through
+  });
+});
+
+describe("class 4b: every HTTP method on every route", () => {
+  /** One request with a method fetch will not send (TRACE, PROPFIND, ...); the status, or 0 when the server closed the socket. */
+  function send(method: string, path: string, cookie?: string): Promise<{ status: number; allow?: string }> {
+    const url = new URL(server.url + path);
+    return new Promise((resolve) => {
+      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: cookie ? { Cookie: cookie } : {} }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow }));
+      });
+      request.on("error", () => resolve({ status: 0 }));
+      request.end();
+    });
+  }
+
+  it("answers a method the site does not serve with 405 and Allow, and none with a 5xx, signed in or not", async () => {
+    // CONNECT asks the server to become a tunnel: Node hands it to a "connect" listener, and with none closes the socket.
+    const methods = METHODS.filter((m) => m !== "CONNECT");
+    expect(methods.length).toBeGreaterThan(30);
+    const learner = await signedIn("learner1");
+    const paths = [...policyPaths().map((p) => p.path), "/healthz", "/attachments/0", "/assets/none.js", "/no-such-page"];
+    const wrong: string[] = [];
+    let sent = 0;
+    for (const cookie of [undefined, [...learner.cookies].map(([k, v]) => `${k}=${v}`).join("; ")]) {
+      for (const path of paths) {
+        for (const method of methods) {
+          const answer = await send(method, path, cookie);
+          sent++;
+          const served = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].includes(method);
+          if (answer.status >= 500 || answer.status === 0 || (!served && (answer.status !== 405 || answer.allow !== "GET, HEAD, POST, PUT, PATCH, DELETE"))) {
+            wrong.push(`${method} ${path}${cookie ? " signed in" : ""}: ${answer.status}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    figure("methods", `${sent} requests with ${methods.length} methods to ${paths.length} paths: the served ones answered, the rest 405, no 5xx`);
+  });
+});
+
+describe("class 4c: a Host header that is not a host", () => {
+  /** The status line's code for raw request bytes (a client library would refuse to send most of these). */
+  function raw(bytes: string): Promise<number> {
+    const url = new URL(server.url);
+    return new Promise((resolve) => {
+      let answer = "";
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes));
+      socket.on("data", (chunk: Buffer) => {
+        answer += chunk.toString("latin1");
+        if (answer.includes("\r\n")) {
+          socket.destroy();
+          resolve(Number(answer.split(" ")[1]));
+        }
+      });
+      socket.on("error", () => resolve(0));
+      socket.on("close", () => resolve(Number(answer.split(" ")[1] ?? 0)));
+    });
+  }
+
+  it("answers 400 to every Host the site's URLs cannot be built from, and serves a plain one", async () => {
+    const hosts = ["[::1", "a b", "user@evil.example", "user:pass@localhost", "", "localhost:abc", "localhost:999999", "evil.example/x", "evil.example#", "evil.example?x", "%41", "local\\host", "<script>"];
+    const wrong: string[] = [];
+    for (const host of hosts) {
+      for (const path of ["/sign-in", "/learner", "/api/v1/documents", "/attachments/1"]) {
+        const status = await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+        if (status !== 400) wrong.push(`Host ${JSON.stringify(host)} ${path}: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const url = new URL(server.url);
+    for (const host of [url.host, `[::1]:${url.port}`, `127.0.0.1:${url.port}`, "ilm_dashboard:3000", "forms.example.ac.uk"]) {
+      expect(await raw(`GET /sign-in HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`), host).toBe(200);
+    }
   });
 });
 

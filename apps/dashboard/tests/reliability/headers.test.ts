@@ -38,6 +38,8 @@ function problems(answer: Answer): string[] {
   const ancestors = directives.get("frame-ancestors") ?? [];
   if ([...ancestors].sort().join(" ") !== ["'self'", ...PORTALS].sort().join(" ")) out.push(`frame-ancestors is ${ancestors.join(" ")}`);
   if (answer.headers.get("x-content-type-options") !== "nosniff") out.push("no X-Content-Type-Options: nosniff");
+  // A download shown in the browser (learner data on the dashboard's origin) is sandboxed.
+  if (/^inline; filename=/.test(answer.headers.get("content-disposition") ?? "") && !directives.has("sandbox")) out.push("an inline download without sandbox");
   if (/text\/html/.test(answer.headers.get("content-type") ?? "")) {
     for (const tag of answer.text.match(/<script\b[^>]*>/gi) ?? []) {
       if (/\bsrc=/.test(tag)) continue;

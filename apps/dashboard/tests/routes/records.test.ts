@@ -133,18 +133,18 @@ describe("the admin's people", () => {
     const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
     const cookie = await h.cookieFor(adminEmail);
     const post = (form: Record<string, string>, as = cookie) => settle(() => admin.action(args(h.request("/admin", { cookie: as, form }))));
-    type Page = { members: { userId: string; name: string; email: string }[]; learners: { id: string; name: string }[]; registered: { learner: string; unit: string }[] };
+    type Page = { members: { rows: { userId: string; name: string; email: string }[] }; learners: { id: string; name: string }[]; registered: { rows: { learner: string; unit: string }[] } };
     const load = async () => (await admin.loader(args(h.request("/admin", { cookie })))) as Page;
     const before = await load();
-    expect(before.registered.length).toBeGreaterThan(0);
-    const learner3 = before.members.find((m) => m.email === "learner3@demo.ilm-forms.test")!;
-    const learner4 = before.members.find((m) => m.email === "learner4@demo.ilm-forms.test")!;
+    expect(before.registered.rows.length).toBeGreaterThan(0);
+    const learner3 = before.members.rows.find((m) => m.email === "learner3@demo.ilm-forms.test")!;
+    const learner4 = before.members.rows.find((m) => m.email === "learner4@demo.ilm-forms.test")!;
 
     // A learner cannot edit anyone; a taken email is refused and nothing changes.
     expect(status(await post({ intent: "edit-member", userId: learner3.userId, name: "X", email: "x@example.org" }, await h.cookieFor("learner3@demo.ilm-forms.test")))).toBe(404);
     expect(await post({ intent: "edit-member", userId: learner3.userId, name: learner3.name, email: learner4.email })).toMatchObject({ errors: [{ message: "Someone of your centre already uses this email address" }] });
     expect(await post({ intent: "edit-member", userId: learner3.userId, name: " ", email: learner3.email })).toMatchObject({ errors: [{ message: "Enter the person’s name" }] });
-    expect((await load()).members.find((m) => m.userId === learner3.userId)?.name).toBe(learner3.name);
+    expect((await load()).members.rows.find((m) => m.userId === learner3.userId)?.name).toBe(learner3.name);
 
     // Renamed to learner4's name: both are then shown with their email addresses.
     expect(await post({ intent: "edit-member", userId: learner3.userId, name: learner4.name, email: learner3.email, learnerNumber: "ILM-0003" })).toEqual({ done: `${learner4.name}’s details are saved.` });
@@ -162,8 +162,8 @@ describe("a password reset by the centre admin", () => {
     const adminEmail = h.demo.signIns.find((p) => p.role === "centre_admin")!.email;
     const cookie = await h.cookieFor(adminEmail);
     const learnerEmail = "learner5@demo.ilm-forms.test";
-    const page = (await admin.loader(args(h.request("/admin", { cookie })))) as { members: { userId: string; email: string }[] };
-    const person = page.members.find((m) => m.email === learnerEmail)!;
+    const page = (await admin.loader(args(h.request("/admin", { cookie })))) as { members: { rows: { userId: string; email: string }[] } };
+    const person = page.members.rows.find((m) => m.email === learnerEmail)!;
     const oldSession = await h.cookieFor(learnerEmail);
 
     // A learner cannot make one.

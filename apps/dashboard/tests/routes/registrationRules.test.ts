@@ -10,7 +10,7 @@ import { rows } from "../support/database.ts";
 let h: RouteHarness;
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, context: h.context, params });
 const status = (result: unknown) => (result instanceof Response ? result.status : undefined);
-type AdminPage = { registered: { id: string; learner: string; unit: string; version: string; otherVersions: { value: string; label: string }[] }[] };
+type AdminPage = { registered: { rows: { id: string; learner: string; unit: string; version: string; otherVersions: { value: string; label: string }[] }[] } };
 type UnitPage = { unit: { version: string; thresholds: Record<string, unknown> }; check: { findings: { criterion: string; reasons: string[] }[] } };
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe("the admin moves a registration to another version of the unit's rules"
     const learnerCookie = await h.cookieFor("learner1@demo.ilm-forms.test");
     const registrationId = (await rows<{ id: string }>(h.database, "select r.id from registrations r join learners l on l.id = r.learner_id join users u on u.id = l.user_id where u.email = ? and r.unit = '501'", "learner1@demo.ilm-forms.test"))[0]!.id;
     const page = (await admin.loader(args(h.request("/admin", { cookie: adminCookie })))) as unknown as AdminPage;
-    const registration = page.registered.find((r) => r.id === registrationId)!;
+    const registration = page.registered.rows.find((r) => r.id === registrationId)!;
     expect(registration.version).toBe("2.0");
     expect(registration.otherVersions.map((v) => v.value)).toEqual(["earlier"]);
     const cookie = learnerCookie;

@@ -1,4 +1,6 @@
 import type { PortfolioDocument, UnitRegistration } from "../portfolio/types.ts";
+import type { Registry } from "../registry/createRegistry.ts";
+import { withAssessment, type AssessmentOptions } from "./assessmentDocuments.ts";
 import { addDays } from "./dates.ts";
 import { clientDocuments, type DemoClient } from "./clientDocuments.ts";
 import { evidenceStatements } from "./evidenceStatements.ts";
@@ -17,6 +19,19 @@ export interface DemoPortfolio {
   documents: PortfolioDocument[];
 }
 
+/** Opt-in additions to a demo portfolio; without them every profile's output is as it always was. */
+export interface DemoOptions {
+  /**
+   * Adds the assessment (`withAssessment`): authenticity declarations, missing introductions, the
+   * units' own templates the portfolio lacks (Unit 500's assignment), a professional discussion, the
+   * evidence matrices and marked result sheets, read from `registry`. `true`, or the options of
+   * `withAssessment`.
+   */
+  assessment?: boolean | AssessmentOptions;
+  /** Where the templates are found (required for `assessment` here; `@ilm-forms/core` defaults it to the built-in registry). */
+  registry?: Registry;
+}
+
 const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502", "503"] } as const;
 
 /**
@@ -27,9 +42,18 @@ const ROUTE_UNITS = { certificate: ["500", "501", "503"], diploma: ["500", "502"
  *
  * @param seed - any integer; different seeds give different names, dates, themes and wording
  * @param profile - which learner to generate
+ * @param options - `assessment` adds the assessment documents after the learner's own (no draw on the
+ *   seeded generator: the learner's documents are the same with or without them)
  * @returns the learner, their unit registrations and their documents
  */
-export function generateDemoPortfolio(seed: number, profile: DemoProfile): DemoPortfolio {
+export function generateDemoPortfolio(seed: number, profile: DemoProfile, options: DemoOptions = {}): DemoPortfolio {
+  const portfolio = learnerPortfolio(seed, profile);
+  if (!options.assessment) return portfolio;
+  if (!options.registry) throw new Error("generateDemoPortfolio needs options.registry for the assessment: @ilm-forms/core/engine holds no templates");
+  return withAssessment(portfolio, options.registry, options.assessment === true ? {} : options.assessment);
+}
+
+function learnerPortfolio(seed: number, profile: DemoProfile): DemoPortfolio {
   const plan = PROFILES[profile];
   if (!plan) throw new Error(`There is no demo profile ${String(profile)}`);
   const random = mulberry32(seed);

@@ -180,6 +180,26 @@ export async function changeRegistrationRules(
 }
 
 /**
+ * The registrations of every learner the caller may see, in one statement (the admin's list of a
+ * centre's registrations, which asked once per learner).
+ *
+ * @param db - the connection
+ * @param scope - the caller
+ * @returns the registrations by learner, qualification and unit
+ */
+export async function listVisibleRegistrations(db: Db, scope: Scope): Promise<Registration[]> {
+  const reach = reachOf(scope.role);
+  const statement = prepared(db, `registrations.visible:${reach}`, () =>
+    db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.centreId, sql.placeholder("centreId")), learnerVisible(reach, registrations.learnerId)))
+      .orderBy(registrations.learnerId, registrations.qualification, registrations.unit),
+  );
+  return (await allPrepared(db, statement, { centreId: scope.centreId, userId: scope.userId }));
+}
+
+/**
  * A learner's registrations, if the caller may see the learner.
  *
  * @param db - the connection

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "./audit.ts";
-import { changeRegistrationRules, listRegistrations } from "./learners.ts";
+import { changeRegistrationRules, listLearners, listRegistrations, listVisibleRegistrations } from "./learners.ts";
 import { submissionContentHash, submitUnit } from "./submissions.ts";
 import { createDraft, createWorld, type World } from "../test/world.ts";
 import { inSequence } from "../test/database.ts";
@@ -41,5 +41,17 @@ describe("moving a registration to another version of the unit's rules", () => {
     const theirs = await of501(learner2);
     expect(await changeRegistrationRules(db(), admin!, { registrationId: theirs.id, ruleSetVersion: "earlier" })).toEqual({ ok: false, reason: "being-assessed" });
     expect((await of501(learner2)).ruleSetVersion).toBe("2.0");
+  });
+
+  it("lists every visible learner's registrations in one read: the centre's for its admin, the assigned ones for an assessor, one's own for a learner, none of another centre", async () => {
+    const { admin, assessor1, learner1 } = world.scopes;
+    for (const scope of [admin!, assessor1!, learner1!, world.otherScopes.admin!]) {
+      const each = (await Promise.all((await listLearners(db(), scope)).map((l) => listRegistrations(db(), scope, l.id)))).flat();
+      const all = await listVisibleRegistrations(db(), scope);
+      expect(all.map((r) => r.id).sort()).toEqual(each.map((r) => r.id).sort());
+      expect(all.every((r) => r.centreId === scope.centreId)).toBe(true);
+    }
+    expect((await listVisibleRegistrations(db(), admin!)).length).toBeGreaterThan((await listVisibleRegistrations(db(), learner1!)).length);
+    expect((await listVisibleRegistrations(db(), learner1!)).every((r) => r.learnerId === learner1!.learnerId)).toBe(true);
   });
 });

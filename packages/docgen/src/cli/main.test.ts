@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { demoPortfolio } from "../testing/demoPortfolio.ts";
 
 // The CLI as installed: the built dist (turbo builds before testing).
 const cli = join(import.meta.dirname, "../../dist/cli/main.js");
@@ -18,11 +18,13 @@ describe("ilm-docgen", () => {
   });
 
   it("writes a whole portfolio and each document into a directory", () => {
-    writeFileSync(join(dir, "portfolio.json"), JSON.stringify(examplePortfolio({ route: "certificate", clients: 1, sessions: 1 })));
+    const portfolio = demoPortfolio({ profile: "certificate-complete", clients: 1 });
+    writeFileSync(join(dir, "portfolio.json"), JSON.stringify(portfolio));
+    const registrationNo = portfolio.learner.registrationNo;
     execFileSync("node", [cli, "portfolio", join(dir, "portfolio.json"), "--format", "html", "--out", join(dir, "out/")], { encoding: "utf8" });
     const files = readdirSync(join(dir, "out"));
-    expect(files).toContain("ILM123456_portfolio.html");
-    expect(files).toContain("ILM123456_501_session-record_client-1_s01.html");
+    expect(files).toContain(`${registrationNo}_portfolio.html`);
+    expect(files).toContain(`${registrationNo}_501_session-record_client-1_s01.html`);
     expect(files.every((file) => /^[A-Za-z0-9_-]+\.html$/.test(file))).toBe(true);
   });
 

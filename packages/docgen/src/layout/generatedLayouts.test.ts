@@ -1,10 +1,10 @@
 import { registry } from "@ilm-forms/core";
 import { describe, expect, it } from "vitest";
 import { renderDocumentHtml } from "../render/renderHtml.ts";
-import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { demoPortfolio } from "../testing/demoPortfolio.ts";
 import { firstOutOfOrder, parseHtml } from "../test/html.ts";
 
-const { documents } = examplePortfolio({ route: "diploma" });
+const { documents } = demoPortfolio({ profile: "diploma-complete" });
 const resultSheets = registry.list().filter((template) => template.annotations.generatedFrom?.kind === "result-sheet");
 const matrices = registry.list().filter((template) => template.annotations.generatedFrom?.kind === "evidence-matrix");
 
@@ -16,11 +16,12 @@ describe("result sheets (Appendices 2, 6, 7, 9)", () => {
     const data = filled?.data ?? {};
     const { text, elements } = parseHtml(renderDocumentHtml({ template: template.id, data }));
     const expected: string[] = ["Centre Number", "Learner Registration No.", ...(unit.resultSheet?.instructions ?? [])];
+    const marked = (filled?.data.learningOutcomes ?? {}) as Record<string, { criteria: Record<string, { feedback: string; decision: string }> }>;
     for (const lo of unit.learningOutcomes) {
       expected.push(`Learning Outcome ${lo.number}`);
       for (const criterion of lo.criteria) {
         expected.push(`AC ${criterion.id}`, ...(criterion.descriptors?.referral ?? []), ...(criterion.descriptors?.pass ?? []));
-        if (filled) expected.push(`AC ${criterion.id}: the evidence is sufficient`);
+        if (filled) expected.push(marked[lo.number]!.criteria[criterion.id]!.feedback);
       }
       expected.push(`Learning Outcome ${lo.number} comments (optional):`, "QA comments (optional):");
     }
@@ -29,9 +30,12 @@ describe("result sheets (Appendices 2, 6, 7, 9)", () => {
     if (filled) {
       // "delete as applicable": the decision not taken is struck through
       const struck = elements.filter((element) => element.tag === "s").map((element) => element.text);
-      expect(struck.filter((label) => label === "Referral")).toHaveLength(unit.learningOutcomes.flatMap((lo) => lo.criteria).length);
+      const passed = Object.values(marked).flatMap((lo) => Object.values(lo.criteria)).filter((criterion) => criterion.decision === "Pass");
+      expect(passed).toHaveLength(unit.learningOutcomes.flatMap((lo) => lo.criteria).length);
+      expect(struck.filter((label) => label === "Referral")).toHaveLength(passed.length);
+      expect([filled.data.assessorDecision, filled.data.unitOutcome]).toEqual(["Pass", "Pass"]);
       expect(struck.filter((label) => label === "REFERRAL")).toHaveLength(2);
-      expect(text).toContain("Alex Morgan");
+      expect(text).toContain((filled.data.assessorSignature as { name: string }).name);
     }
   });
 });

@@ -2,7 +2,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { orderPortfolio } from "../portfolio/orderPortfolio.ts";
 import { renderDocumentHtml, renderPortfolioHtml } from "../render/renderHtml.ts";
-import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { demoPortfolio } from "../testing/demoPortfolio.ts";
 import { registry } from "@ilm-forms/core";
 import { ChromiumNotFoundError } from "./chromium.ts";
 import { createPdfPrinter } from "./createPdfPrinter.ts";
@@ -16,8 +16,8 @@ describe("createPdfPrinter()", () => {
   afterAll(() => printer.close());
 
   it("prints a demo portfolio as one PDF whose pages are the contents plus every document's own pages", async () => {
-    // A certificate portfolio from the schemas' examples (core's demo generator is not exported yet).
-    const { learner, documents } = examplePortfolio({ route: "certificate", clients: 2, sessions: 2 });
+    // Core's demo Certificate portfolio with its assessment, one client's documents kept (each document is printed alone too).
+    const { learner, documents } = demoPortfolio({ profile: "certificate-complete", clients: 1 });
     const pdf = await printer.print(renderPortfolioHtml(documents, { learner }));
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe("%PDF-");
     const ordered = orderPortfolio(registry, documents);

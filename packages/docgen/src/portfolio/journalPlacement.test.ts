@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPdfPrinter } from "../pdf/createPdfPrinter.ts";
 import { renderPortfolioHtml } from "../render/renderHtml.ts";
 import { parseHtml } from "../test/html.ts";
-import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { demoPortfolio } from "../testing/demoPortfolio.ts";
 
 // The handbook (Unit 503): "the learner must complete a reflective journal evidence template and
 // present this at the beginning of their reflective journal after the authentication sheet(s)".
@@ -49,7 +49,7 @@ describe("the portfolio PDF and the Unit 503 journal evidence template", () => {
   afterAll(() => printer.close());
 
   it("prints the Reflective Journal evidence matrix after the authentication sheets and before the journal's evidence", async () => {
-    const { learner, documents } = examplePortfolio({ route: "certificate", clients: 1, sessions: 1 });
+    const { learner, registration, documents } = demoPortfolio({ profile: "certificate-complete", clients: 1 });
     const html = renderPortfolioHtml(documents, { learner });
     const pdf = await PDFDocument.load(await printer.print(html));
     const pages = destinationPages(pdf);
@@ -57,7 +57,7 @@ describe("the portfolio PDF and the Unit 503 journal evidence template", () => {
     const pagesOf = (title: string) => [...titles].filter(([, t]) => t === title).map(([anchor]) => pages.get(anchor)!);
     const [matrix] = pagesOf(MATRIX);
     expect(pagesOf(MATRIX)).toHaveLength(1);
-    expect(pagesOf(AUTHENTICATION)).toHaveLength(3);
+    expect(pagesOf(AUTHENTICATION)).toHaveLength(registration.length);
     for (const page of pagesOf(AUTHENTICATION)) expect(page).toBeLessThan(matrix!);
     for (const title of JOURNAL) {
       expect(pagesOf(title), title).toHaveLength(1);

@@ -3,7 +3,7 @@ import { createRegistry } from "@ilm-forms/core/engine";
 import { describe, expect, it } from "vitest";
 import { renderDocumentHtml, renderGenericDocumentHtml } from "../render/renderHtml.ts";
 import { validExamples } from "../test/examples.ts";
-import { examplePortfolio } from "../testing/examplePortfolio.ts";
+import { demoPortfolio } from "../testing/demoPortfolio.ts";
 import { generateDocument } from "../testing/generateDocument.ts";
 import { seededRandom } from "../testing/random.ts";
 import { specialisedPage } from "./specialisedPage.ts";
@@ -54,7 +54,7 @@ describe("specialised page templates", () => {
   });
 
   it("print the filled-in result sheets and evidence matrices of a demo portfolio as the generic partials do", () => {
-    const { documents } = examplePortfolio({ route: "diploma" });
+    const { documents } = demoPortfolio({ profile: "diploma-complete" });
     const filled = documents.filter((document) => registry.get(document.template)?.annotations.generatedFrom);
     expect(filled.length).toBeGreaterThan(3);
     for (const document of filled) expectSamePage(registry.get(document.template)!, document.data);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { schemasDir } from "../testing/examplePortfolio.ts";
+import { join, resolve } from "node:path";
+
+/** The repository's `schemas/` folder (this module is used from the repository only: tests and benches). */
+export const schemasDir = resolve(import.meta.dirname, "../../../../schemas");
 
 /** Every valid example of every template in `schemas/<scheme>/examples/`, with its template id. */
 export function validExamples(): { template: string; index: number; data: Record<string, unknown> }[] {
