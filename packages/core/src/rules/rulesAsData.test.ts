@@ -116,8 +116,71 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
         pointers: [{ document: "team-a/agreement" }, { document: "team-b/agreement", path: "/sponsor" }],
       },
       { criterion: "701:1.4", status: "for the assessor", reasons: ["No automatic check is declared for this criterion; the assessor judges it from the evidence."], pointers: [] },
+      {
+        criterion: "701:1.5",
+        status: "met",
+        reasons: [
+          "8.5 hours of team coaching are recorded (Team A: 6 hours; Team B: 2.5 hours); Unit 701 needs at least 6 hours.",
+          "2 teams appear in the team coaching logs (Team A, Team B); Unit 701 needs 2 or more.",
+        ],
+        pointers: [
+          { document: "team-a/log", path: "/sessions/0/hours" },
+          { document: "team-a/log", path: "/sessions/1/hours" },
+          { document: "team-b/log", path: "/sessions/0/hours" },
+        ],
+      },
     ]);
     expect(check.summary.coachingHours).toBe(8.5);
+  });
+
+  it("counts hours of a role and distinct clients in the documents of one template only: team coaching beside one-to-one", () => {
+    const loaded = loadTemplates(dir);
+    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const documents: PortfolioDocument[] = [
+      { id: "team-a/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team A", sessions: [{ date: "2027-01-10", hours: 3 }, { date: "2027-02-10", hours: 2.75 }] } },
+      { id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } },
+      { id: "client-2/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 2", sessions: [{ date: "2027-01-12", hours: 1.5 }] } },
+    ];
+    const findings = Object.fromEntries(checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, documents, { registry: acme, today: TODAY }).findings.map((f) => [f.criterion, f]));
+    // Every session counts towards the coaching hours and the clients ...
+    expect(findings["701:1.1"]!.status).toBe("met");
+    expect(findings["701:1.1"]!.reasons[0]).toMatch(/^11\.25 hours of coaching are recorded over 4 sessions/);
+    expect(findings["701:1.2"]!.reasons[0]).toBe("3 clients had coaching sessions (Team A, Client 1, Client 2); Unit 701 needs 2 or more.");
+    // ... the team coaching only the team logs': 5.75 hours with one team.
+    expect(findings["701:1.5"]).toEqual({
+      criterion: "701:1.5",
+      status: "not met",
+      reasons: [
+        "5.75 hours of team coaching are recorded (Team A: 5.75 hours); Unit 701 needs at least 6 hours.",
+        "1 team appears in the team coaching logs (Team A); Unit 701 needs at least 2.",
+      ],
+      pointers: [
+        { document: "team-a/log", path: "/sessions/0/hours" },
+        { document: "team-a/log", path: "/sessions/1/hours" },
+      ],
+    });
+  });
+
+  it("refuses, naming the file and the path, documents without the role for roleHours, an unknown template, and documents without what", () => {
+    const file = join(dir, "acme-team-coaching/qualification.json");
+    const original = readFileSync(file, "utf8");
+    try {
+      const data = JSON.parse(original) as Qualification;
+      const checks = data.units[0]!.learningOutcomes[0]!.criteria[4]!.checks! as unknown as Array<{ documents: string[]; what?: string }>;
+      checks[0]!.documents = ["team-agreement"];
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow('acme-team-coaching/qualification.json: /units/0/learningOutcomes/0/criteria/4/checks/0/role: no field of team-agreement has the role "duration"');
+      checks[0]!.documents = ["team-session-log"];
+      checks[1]!.documents = ["team-agreement-typo"];
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow(/criteria\/4\/checks\/1\/documents\/0/);
+      checks[1]!.documents = ["team-session-log"];
+      delete checks[1]!.what;
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow(/checks\/1 must have property what when property documents is present/);
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   it("fails to load when the unit's data names a check the vocabulary lacks, naming the file and the path", () => {
