@@ -161,6 +161,18 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
     });
   });
 
+  it("says what the scheme's sessions are of where it declares it (sessions.activity)", () => {
+    const loaded = loadTemplates(dir);
+    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const qualification = structuredClone(acme.qualification("acme-team-coaching")!) as Qualification;
+    qualification.sessions = { ...qualification.sessions!, activity: "mentoring" };
+    const documents: PortfolioDocument[] = [{ id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } }];
+    const findings = checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, documents, { registry: acme, qualification, today: TODAY }).findings;
+    expect(findings[0]!.reasons).toEqual(["4 hours of mentoring are recorded over 1 session (Client 1: 4); Unit 701 needs at least 10."]);
+    expect(findings[1]!.reasons).toEqual(["1 client had mentoring sessions (Client 1); Unit 701 needs at least 2."]);
+    expect(checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, [], { registry: acme, qualification, today: TODAY }).findings[0]!.reasons).toEqual(["No mentoring sessions are recorded in the portfolio's session logs or records."]);
+  });
+
   it("refuses, naming the file and the path, documents without the role for roleHours, an unknown template, and documents without what", () => {
     const file = join(dir, "acme-team-coaching/qualification.json");
     const original = readFileSync(file, "utf8");

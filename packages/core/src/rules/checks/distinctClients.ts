@@ -35,7 +35,7 @@ export const distinctClients: CheckKind<DistinctClientsParams> = {
         const names = [...clients.values()];
         const n = names.length;
         const listed = n > 0 ? ` (${names.join(", ")})` : "";
-        const stated = only === undefined ? `${count(n, noun)} had coaching sessions${listed}` : `${count(n, noun)} ${n === 1 ? "appears" : "appear"} in the ${what}${listed}`;
+        const stated = only === undefined ? `${count(n, noun)} had ${unit.sessions.activity} sessions${listed}` : `${count(n, noun)} ${n === 1 ? "appears" : "appear"} in the ${what}${listed}`;
         if (range.min !== undefined && n < range.min) return notMet([`${stated}; ${unitName} needs at least ${range.min}.`]);
         if (range.max === undefined || n <= range.max) {
           const span = range.max === undefined ? (range.min === undefined ? `sets no number of ${noun}s` : `needs ${range.min} or more`) : `needs ${range.min ?? 1} to ${range.max}`;

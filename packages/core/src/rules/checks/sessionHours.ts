@@ -13,12 +13,13 @@ export interface SessionHoursParams {
 
 export const sessionHours: CheckKind<SessionHoursParams> = {
   compile({ atLeast: target }, unit, at) {
+    const { activity } = unit.sessions;
     unit.requireSessions(at);
     return {
       reads: [...unit.sessions.logs, ...unit.sessions.records],
       run(context) {
         const { facts, unitName } = context;
-        if (facts.sessions.length === 0) return notMet(["No coaching sessions are recorded in an hours log or a session record."]);
+        if (facts.sessions.length === 0) return notMet([`No ${activity} sessions are recorded in the portfolio's session logs or records.`]);
         const byClient = hoursByClient(context);
         const total = totalSessionHours(context);
         const perClient = Object.entries(byClient).map(([client, h]) => `${client}: ${hours(h)}`).join("; ");
@@ -33,11 +34,11 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
           }
         }
         const stated = hoursPhrase(total);
-        const reasons = [`${stated} of coaching ${isOrAre(stated)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
+        const reasons = [`${stated} of ${activity} ${isOrAre(stated)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
         if (target === undefined) return forAssessor([`${reasons[0]}; ${unitName} sets no minimum number of hours.`], unique);
         if (total + 1e-9 < target) {
           const shortOf = hoursShortOf(total, target);
-          const short = `${shortOf} of coaching ${isOrAre(shortOf)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`;
+          const short = `${shortOf} of ${activity} ${isOrAre(shortOf)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`;
           return notMet([`${short}; ${unitName} needs at least ${target}.`], unique);
         }
         reasons[0] += `; ${unitName} needs at least ${target}.`;
