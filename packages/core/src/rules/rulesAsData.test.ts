@@ -90,10 +90,13 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
   cpSync(join(schemasDir, "common"), join(dir, "common"), { recursive: true });
   cpSync(join(schemasDir, "qualification.schema.json"), join(dir, "qualification.schema.json"));
   cpSync(join(import.meta.dirname, "fixtures/acme-team-coaching"), join(dir, "acme-team-coaching"), { recursive: true });
+  const acmeRegistry = () => {
+    const loaded = loadTemplates(dir);
+    return createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+  };
 
   it("loads, checks and gives findings with the reasons and pointers of the declared checks", () => {
-    const loaded = loadTemplates(dir);
-    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const acme = acmeRegistry();
     const documents: PortfolioDocument[] = [
       { id: "team-a/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team A", sessions: [{ date: "2027-01-10", hours: 3 }, { date: "2027-02-10", hours: 3 }] } },
       { id: "team-b/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team B", sessions: [{ date: "2027-01-12", hours: 2.5 }] } },
@@ -134,8 +137,7 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
   });
 
   it("counts hours of a role and distinct clients in the documents of one template only: team coaching beside one-to-one", () => {
-    const loaded = loadTemplates(dir);
-    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const acme = acmeRegistry();
     const documents: PortfolioDocument[] = [
       { id: "team-a/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team A", sessions: [{ date: "2027-01-10", hours: 3 }, { date: "2027-02-10", hours: 2.75 }] } },
       { id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } },
@@ -162,8 +164,7 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
   });
 
   it("says what the scheme's sessions are of where it declares it (sessions.activity)", () => {
-    const loaded = loadTemplates(dir);
-    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const acme = acmeRegistry();
     const qualification = structuredClone(acme.qualification("acme-team-coaching")!) as Qualification;
     qualification.sessions = { ...qualification.sessions!, activity: "mentoring" };
     const documents: PortfolioDocument[] = [{ id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } }];
