@@ -16,15 +16,22 @@ export async function apiScope(db: Db, request: Request): Promise<Scope | undefi
   return match ? (await apiTokenScope(db, match[1]!)) : undefined;
 }
 
+/** JSON (`application/json` or a `+json` type), in UTF-8 when a charset is named. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
 /**
  * Reads a JSON request body with a hard limit, whatever the Content-Length says (a chunked body
  * is counted as it arrives), then parses it with core's bounded parser.
  *
  * @param request - the request
  * @param maxBytes - the largest body accepted
- * @returns the parsed body, or a response to send (413 too large, 400 not JSON)
+ * @returns the parsed body, or a response to send (415 not sent as JSON, 413 too large, 400 not JSON)
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!JSON_TYPE.test(type)) {
+    return { ok: false, response: json({ errors: [problem("contentType", `Send the body as JSON in UTF-8, with Content-Type: application/json${type ? ` (not ${JSON.stringify(type.slice(0, 80))})` : ""}`)] }, 415) };
+  }
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -229,8 +229,27 @@ describe("the JSON API", () => {
 
   it("refuses an oversized body while reading it, whatever Content-Length says", async () => {
     const bearer = await token();
-    const response = (await apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: "x".repeat(300 * 1024), headers: { Authorization: `Bearer ${bearer}` } })))) as Response;
+    const response = (await apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body: "x".repeat(300 * 1024), headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" } })))) as Response;
     expect(response.status).toBe(413);
+  });
+
+  it("takes a body only as JSON in UTF-8, and says so with 415 naming the rule", async () => {
+    const bearer = await token();
+    const body = JSON.stringify({ learnerNumber: "ILM-NONE", template: "x/y", data: {} });
+    const send = async (type?: string) => {
+      const headers: Record<string, string> = { Authorization: `Bearer ${bearer}` };
+      if (type !== undefined) headers["Content-Type"] = type;
+      const response = (await apiDocuments.action(args(h.request("/api/v1/documents", { method: "POST", body, headers })))) as Response;
+      return { status: response.status, body: (await response.json()) as { errors: { rule: string; message: string }[] } };
+    };
+    for (const type of [undefined, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "application/jsonp", "text/json"]) {
+      const answer = await send(type);
+      expect(answer.status, String(type)).toBe(415);
+      expect(answer.body.errors[0]).toMatchObject({ rule: "contentType", message: expect.stringContaining("Content-Type: application/json") });
+    }
+    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"", "application/vnd.api+json"]) {
+      expect((await send(type)).status, type).not.toBe(415);
+    }
   });
 });
 
