@@ -81,7 +81,8 @@ function bundleTemplatesIn(code: string, templates: readonly string[]): string |
     result = replaced;
     imports.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
   }
-  return imports.length > 0 ? `${imports.join("\n")}\n${result}` : undefined;
+  // On the first line, so every other line keeps its place (the transform returns no source map of its own).
+  return imports.length > 0 ? `${imports.join("")}${result}` : undefined;
 }
 
 /**
