@@ -176,18 +176,28 @@ async function reactPortal(major, tarballs) {
     return served;
   });
   if (single) {
-    await tally.check(`React ${major}: ilmFormsPreload (@ilm-forms/react/vite) puts the by-id template's chunk in the HTML as a modulepreload, the very file the page imports`, async () => {
+    await tally.check(`React ${major}: ilmFormsPreload (@ilm-forms/react/vite) bundles the by-id template into the page's script: no chunk of it is fetched, and the form renders with no loading line first`, async () => {
       const html = readFileSync(join(dir, "dist-one-form", "one-form.html"), "utf8");
-      const href = /<link rel="modulepreload" crossorigin href="(\/assets\/session-record@[\d.]+-[\w-]+\.js)"/.exec(html)?.[1];
-      assert(href !== undefined, `no modulepreload of the session record in ${html}`);
+      assert(!/rel="modulepreload"[^>]*session-record@/.test(html), `the HTML still preloads a session record chunk: ${html}`);
+      // A page of its own: the init script stays with a page, and the timing page must not carry it.
+      const probe = await browser.newPage();
       const fetched = [];
-      const heard = (request) => fetched.push(new URL(request.url()).pathname);
-      page.on("request", heard);
-      await page.goto(`${single["one-form"].url}/one-form.html`);
-      await page.locator("input#root_clientRef").waitFor();
-      page.off("request", heard);
-      const records = fetched.filter((path) => path.includes("/session-record@"));
-      assert(records.length === 1 && records[0] === href, `the page fetched ${records.join(", ")}; the HTML preloads ${href}`);
+      probe.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      await probe.addInitScript(() => {
+        window.__ilmLoadingLineSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector(".ilm-form-loading")) window.__ilmLoadingLineSeen = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      try {
+        await probe.goto(`${single["one-form"].url}/one-form.html`);
+        await probe.locator("input#root_clientRef").waitFor();
+        const records = fetched.filter((path) => path.includes("/session-record@"));
+        assert(records.length === 0, `the page fetched ${records.join(", ")}`);
+        assert((await probe.evaluate(() => window.__ilmLoadingLineSeen)) === false, "the loading line showed before the form");
+      } finally {
+        await probe.close();
+      }
     });
   }
   figures[`react${major}`] = { twoForms: await javascriptOfPage(page, `${server.url}/`, dist, "form.ilm-form") };

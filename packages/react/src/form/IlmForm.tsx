@@ -32,11 +32,16 @@ function TemplateFormById({ id, version, formRef, ...rest }: IlmFormBaseProps & 
   // `false` on the server and during hydration (React reads the server snapshot then), `true` after.
   const inClientRender = useSyncExternalStore(subscribeToNothing, inBrowser, onServerOrHydrating);
   const [, setArrivals] = useState(0);
-  const found = findTemplate(id, version);
-  const waiting = !found?.module && found?.error === undefined;
+  let found = findTemplate(id, version);
+  let waiting = !found?.module && found?.error === undefined;
   // In the browser the module is asked for as this renders, not after the commit (a frame sooner);
-  // loading is idempotent, and the effect below hears of its arrival.
-  if (waiting && inClientRender) preloadTemplate(id, version).catch(() => undefined);
+  // loading is idempotent, and the effect below hears of its arrival. A template the build bundled
+  // in (`ilmFormsPreload`) is there at once: the form renders now, not after a loading line.
+  if (waiting && inClientRender) {
+    preloadTemplate(id, version).catch(() => undefined);
+    found = findTemplate(id, version);
+    waiting = !found?.module && found?.error === undefined;
+  }
   useEffect(() => {
     if (!waiting) return;
     let mounted = true;

@@ -10,6 +10,7 @@ import { createPendingEdits, PendingEditsContext } from "../drafts/pendingEdits.
 import { useDraft } from "../drafts/useDraft.ts";
 import { pointerSegments } from "../validator/errorSchemaFrom.ts";
 import { createIlmValidator } from "../validator/createIlmValidator.ts";
+import { formSchemaOf } from "./formSchema.ts";
 import { fieldIdOf, type FieldWarning } from "../theme/FormContext.ts";
 import { ilmFields, ilmTheme, ilmWidgets } from "../theme/ilmTheme.ts";
 import type { FormData, IlmFormBaseProps, IlmFormHandle, TemplateModule } from "./types.ts";
@@ -241,7 +242,7 @@ export const IlmFormView = forwardRef<IlmFormHandle, IlmFormBaseProps & { entry:
           key={`${generation}:${idPrefix}`}
           ref={formRef}
           className={`ilm-form${readOnly ? " ilm-form--readonly" : ""}${className ? ` ${className}` : ""}`}
-          schema={template.schema as RJSFSchema}
+          schema={formSchemaOf(template.schema) as RJSFSchema}
           uiSchema={template.ui as UiSchema}
           formData={current.current}
           validator={validator}

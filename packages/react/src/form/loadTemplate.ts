@@ -1,5 +1,5 @@
 import { templateLoaders } from "../generated/templateLoaders.ts";
-import { countsWords, loadWordCounting } from "../wordCount/lazyWordCount.tsx";
+import { countsWords, loadedWordCounting, loadWordCounting } from "../wordCount/lazyWordCount.tsx";
 import type { TemplateModule } from "./types.ts";
 
 const loaded = new Map<string, TemplateModule>();
@@ -38,7 +38,19 @@ export function preloadTemplate(id: string, version?: string): Promise<TemplateM
   let pending = loading.get(found.key);
   if (!pending) {
     const [, chosen] = found.key.split(/@(?=[^@]*$)/) as [string, string];
-    pending = templateLoaders[id]!.versions[chosen]!().then(async (module) => {
+    // A loader gives a promise (a dynamic import, its own chunk), or the module itself when the
+    // page's build names the template (`ilmFormsPreload`, decision 060, turns its import static):
+    // then the template is there as the script starts and its form renders at once, with no
+    // loading line and no second render. (A module namespace has no `then`.)
+    const given: Promise<TemplateModule> | TemplateModule = templateLoaders[id]!.versions[chosen]!();
+    if (isModule(given)) {
+      const entry: TemplateModule = { template: given.template, validate: given.validate };
+      if (!countsWords(entry.template) || loadedWordCounting()) {
+        loaded.set(found.key, entry);
+        return Promise.resolve(entry);
+      }
+    }
+    pending = Promise.resolve(given).then(async (module) => {
       const entry: TemplateModule = { template: module.template, validate: module.validate };
       // A template that counts words brings the counting code too, so its form renders at once.
       if (countsWords(entry.template)) await loadWordCounting();
@@ -55,4 +67,8 @@ export function preloadTemplate(id: string, version?: string): Promise<TemplateM
     loading.set(found.key, pending);
   }
   return pending;
+}
+
+function isModule(value: Promise<TemplateModule> | TemplateModule): value is TemplateModule {
+  return typeof (value as { then?: unknown }).then !== "function";
 }

@@ -16,6 +16,7 @@ import {
 } from "@rjsf/utils";
 import { errorSchemaFrom, propertyOf } from "./errorSchemaFrom.ts";
 import { matchesSubschema } from "./matchesSubschema.ts";
+import { formSchemaOf } from "../form/formSchema.ts";
 
 /** An RJSF validation error that also carries core's field error, so templates can show its words. */
 export interface IlmValidationError extends RJSFValidationError {
@@ -39,6 +40,8 @@ export interface IlmValidationError extends RJSFValidationError {
  */
 export function createIlmValidator(entry: RegistryEntry): ValidatorType<unknown, RJSFSchema> {
   const root = entry.template.schema;
+  // The schema the form renders from (its references resolved once, decision 060): RJSF passes it as the root.
+  const view = formSchemaOf(root);
 
   const run = (formData: unknown): AjvError[] => {
     const valid = entry.validate(formData);
@@ -89,7 +92,7 @@ export function createIlmValidator(entry: RegistryEntry): ValidatorType<unknown,
 
     isValid(schema: RJSFSchema, formData: unknown, _rootSchema: RJSFSchema): boolean {
       if ((schema as { $id?: string }).$id === JUNK_OPTION_ID) return false;
-      if (schema === root) return run(formData).length === 0;
+      if (schema === root || schema === view) return run(formData).length === 0;
       return matchesSubschema(schema, formData, root);
     },
 
