@@ -167,7 +167,8 @@ function validateFile(templateId: string, file: string, options: { version?: str
   const registry = options.schemas ? schemasRegistry(options.schemas) : builtinRegistry;
   const template = registry.get(templateId, options.version);
   if (!template) {
-    io.err(`There is no template ${templateId}${options.version ? ` version ${options.version}` : ""}${options.schemas ? ` in ${options.schemas}` : ""}\n`);
+    const where = options.schemas ? ` in ${options.schemas}` : " built into @ilm-forms/core (a template not built yet: add --schemas <folder>)";
+    io.err(`There is no template ${templateId}${options.version ? ` version ${options.version}` : ""}${where}\n`);
     return 2;
   }
   const result = createValidate(registry)(templateId, parsed.document, { version: template.version });
