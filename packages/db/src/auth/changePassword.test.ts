@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
-import { changePassword, PASSWORD_CHANGE_LIMIT } from "./changePassword.ts";
+import { changePassword } from "./changePassword.ts";
+import { CURRENT_PASSWORD_LIMIT } from "./currentPassword.ts";
 import { getSession } from "./sessions.ts";
 import { signIn } from "./signIn.ts";
 
@@ -59,25 +60,25 @@ describe("changePassword()", () => {
     expect(audit).not.toContain("argon2");
   });
 
-  it(`allows ${PASSWORD_CHANGE_LIMIT.attempts} tries a quarter of an hour, then refuses even the right password unchecked`, async () => {
+  it(`allows ${CURRENT_PASSWORD_LIMIT.attempts} tries a quarter of an hour, then refuses even the right password unchecked`, async () => {
     const here = await signedIn("learner4", "10.3.2.1");
     const now = new Date("2031-01-01T09:00:00Z");
     const attempt = (current: string, at = now) => changePassword(db(), here.scope, { current, next: "another-new-password", sessionToken: here.token, now: at });
-    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.attempts; i++) expect(await attempt(`guess-${i}-wrong`)).toEqual({ ok: false, reason: "wrong-current" });
+    for (let i = 0; i < CURRENT_PASSWORD_LIMIT.attempts; i++) expect(await attempt(`guess-${i}-wrong`)).toEqual({ ok: false, reason: "wrong-current" });
     expect(await attempt(person("learner4").password)).toEqual({ ok: false, reason: "rate-limited" });
     // A weak new password is refused before a try is counted: it says so even now.
     expect(await changePassword(db(), here.scope, { current: "x", next: "short", sessionToken: here.token, now })).toMatchObject({ reason: "weak-password" });
     // Another person is not limited by this one's tries.
     const other = await signedIn("learner5", "10.3.2.2");
     expect(await changePassword(db(), other.scope, { current: "wrong-once", next: "another-new-password", sessionToken: other.token, now })).toEqual({ ok: false, reason: "wrong-current" });
-    const later = new Date(now.getTime() + PASSWORD_CHANGE_LIMIT.windowMs + 1000);
+    const later = new Date(now.getTime() + CURRENT_PASSWORD_LIMIT.windowMs + 1000);
     expect((await attempt(person("learner4").password, later)).ok).toBe(true);
   });
 
   it("checks at most the limit of tries sent at once", async () => {
     const here = await signedIn("assessor2", "10.3.3.1");
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => changePassword(db(), here.scope, { current: `wrong-${i}-guess`, next: "another-new-password", sessionToken: here.token })));
-    expect(results.filter((r) => !r.ok && r.reason === "wrong-current")).toHaveLength(PASSWORD_CHANGE_LIMIT.attempts);
-    expect(results.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(12 - PASSWORD_CHANGE_LIMIT.attempts);
+    expect(results.filter((r) => !r.ok && r.reason === "wrong-current")).toHaveLength(CURRENT_PASSWORD_LIMIT.attempts);
+    expect(results.filter((r) => !r.ok && r.reason === "rate-limited")).toHaveLength(12 - CURRENT_PASSWORD_LIMIT.attempts);
   });
 });

@@ -1,22 +1,15 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Scope } from "../access/scope.ts";
-import { get, run } from "../access/engine.ts";
+import { run } from "../access/engine.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { sessions } from "../schema/auth.ts";
 import { users } from "../schema/people.ts";
 import { sha256Hex } from "../util/ids.ts";
-import { checkPasswordRules, hashPassword, verifyPassword } from "./passwords.ts";
-import { reserveRequest } from "./rateLimit.ts";
+import { storedHash, tryCurrentPassword } from "./currentPassword.ts";
+import { checkPasswordRules, hashPassword } from "./passwords.ts";
 import { createSession, SESSION_TTL_MS } from "./sessions.ts";
-
-/**
- * How often a person may try their current password to change it: 5 tries a quarter of an hour,
- * whatever their outcome. A stolen session therefore cannot be used to guess the password faster
- * than sign-in allows.
- */
-export const PASSWORD_CHANGE_LIMIT = { attempts: 5, windowMs: 15 * 60 * 1000 };
 
 /** What {@link changePassword} answers. */
 export type ChangePasswordResult =
@@ -26,8 +19,8 @@ export type ChangePasswordResult =
 
 /**
  * A signed-in person changes their own password. The new password is checked against the rules
- * first (a weak one costs no try); then one try is counted ({@link PASSWORD_CHANGE_LIMIT}, kept in the
- * database for every process) and the current password verified. In one write transaction the new
+ * first (a weak one costs no try); then the current password is tried (`tryCurrentPassword`: one try
+ * counted against `CURRENT_PASSWORD_LIMIT`, kept in the database for every process). In one write transaction the new
  * hash is stored, every session of the person ends (the others and the one in use) and a new session
  * starts for this browser, and the audit entry `member.password-change` is written (no password or
  * hash in it). The session is rotated rather than kept: whoever else held its token is signed out too.
@@ -45,16 +38,12 @@ export async function changePassword(
   const now = change.now ?? new Date();
   const problem = checkPasswordRules(change.next);
   if (problem) return { ok: false, reason: "weak-password", message: problem };
-  const allowed = await reserveRequest(db, { bucket: "password-change", key: scope.userId, requests: PASSWORD_CHANGE_LIMIT.attempts, windowMs: PASSWORD_CHANGE_LIMIT.windowMs, now });
-  if (!allowed) return { ok: false, reason: "rate-limited" };
-  const account = () => get(db, db.select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, scope.userId), isNull(users.deactivatedAt))));
-  const before = await account();
-  if (!before) return { ok: false, reason: "not-found" };
   // argon2 runs outside the write lock; the transaction below checks that the hash is still the one verified.
-  if (!(await verifyPassword(before.passwordHash, change.current))) return { ok: false, reason: "wrong-current" };
+  const before = await tryCurrentPassword(db, scope, change.current, now);
+  if (!before.ok) return before;
   const passwordHash = await hashPassword(change.next);
   return writeTransaction(db, async () => {
-    const still = await account();
+    const still = await storedHash(db, scope.userId);
     if (!still) return { ok: false as const, reason: "not-found" as const };
     // Changed meanwhile (another tab, a reset link): what was typed is no longer the current password.
     if (still.passwordHash !== before.passwordHash) return { ok: false as const, reason: "wrong-current" as const };

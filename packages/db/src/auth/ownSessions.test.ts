@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scalar } from "../test/database.ts";
+import { rows, scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
-import { createSession, deleteExpiredSessions, endOtherSessions, getSession, LAST_SEEN_RESOLUTION_MS, listOwnSessions, SESSION_IDLE_MS } from "./sessions.ts";
+import { createSession, deleteExpiredSessions, endOwnSessions, getSession, LAST_SEEN_RESOLUTION_MS, listOwnSessions, SESSION_IDLE_MS } from "./sessions.ts";
 
 const MINUTE = 60 * 1000;
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
@@ -48,8 +48,9 @@ describe("idle sessions, own sessions, signing out elsewhere", () => {
     expect(await seen()).toBe(later.toISOString());
   });
 
-  it("lists a person's live sessions without tokens or ids, marks this browser's, and signs out everywhere else", async () => {
+  it("lists a person's live sessions without tokens or ids, marks this browser's, and signs out one or all others after the password again", async () => {
     const { iqa, learner1 } = world.scopes;
+    const password = world.demo.signIns.find((s) => s.email.startsWith("iqa@"))!.password;
     const start = new Date();
     const first = await createSession(db(), iqa!.userId, { now: at(start, -30) });
     const second = await createSession(db(), iqa!.userId, { now: at(start, -10) });
@@ -59,17 +60,27 @@ describe("idle sessions, own sessions, signing out elsewhere", () => {
     const listed = await listOwnSessions(db(), iqa!, { currentToken: second.token });
     expect(listed.map((s) => s.current)).toEqual([false, true, false]);
     expect(listed[2]!.startedAt).toBe(at(start, -30).toISOString());
-    expect(Object.keys(listed[0]!).sort()).toEqual(["current", "expiresAt", "lastUsedAt", "startedAt"]);
-    expect(JSON.stringify(listed)).not.toContain(first.token);
+    expect(Object.keys(listed[0]!).sort()).toEqual(["current", "expiresAt", "handle", "lastUsedAt", "startedAt"]);
+    const stored = await rows<{ id: string }>(db(), "select id from sessions where user_id = ?", iqa!.userId);
+    for (const secret of [first.token, second.token, third.token, ...stored.map((r) => r.id)]) expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const audits = await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end-others'");
-    expect(await endOtherSessions(db(), iqa!, second.token)).toBe(3);
+    const keep = second.token;
+    expect(await endOwnSessions(db(), iqa!, { keepToken: keep, current: "not-the-password" })).toEqual({ ok: false, reason: "wrong-current" });
+    expect(await getSession(db(), first.token)).toBeDefined();
+    // One session, by its handle: the oldest.
+    expect(await endOwnSessions(db(), iqa!, { keepToken: keep, current: password, handle: listed[2]!.handle })).toEqual({ ok: true, ended: 1 });
     expect(await getSession(db(), first.token)).toBeUndefined();
+    expect(await getSession(db(), third.token)).toBeDefined();
+    // The session in use cannot be ended by its own handle here.
+    expect(await endOwnSessions(db(), iqa!, { keepToken: keep, current: password, handle: listed[1]!.handle })).toEqual({ ok: true, ended: 0 });
+
+    const audits = await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end'");
+    expect(await endOwnSessions(db(), iqa!, { keepToken: keep, current: password })).toEqual({ ok: true, ended: 2 });
     expect(await getSession(db(), third.token)).toBeUndefined();
-    expect((await getSession(db(), second.token))?.user.id).toBe(iqa!.userId);
+    expect((await getSession(db(), keep))?.user.id).toBe(iqa!.userId);
     expect((await getSession(db(), bystander.token))?.user.id).toBe(learner1!.userId);
-    expect(await listOwnSessions(db(), iqa!, { currentToken: second.token })).toHaveLength(1);
-    expect(await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end-others'")).toBe(audits + 1);
+    expect(await listOwnSessions(db(), iqa!, { currentToken: keep })).toHaveLength(1);
+    expect(await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end'")).toBe(audits + 1);
   });
 
   it("deletes idle sessions with the expired ones", async () => {

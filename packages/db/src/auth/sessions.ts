@@ -8,6 +8,7 @@ import { nowIso, randomToken, sha256Hex } from "../util/ids.ts";
 import { all, getPrepared, run, runPrepared } from "../access/engine.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
+import { tryCurrentPassword } from "./currentPassword.ts";
 
 /** How long a session lasts unless told otherwise: 12 hours (its absolute lifetime, however much it is used). */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -109,13 +110,20 @@ async function markUsed(db: Db, id: string, now: Date): Promise<void> {
   await runPrepared(db, statement, { id, now: nowIso(now), staleBefore });
 }
 
-/** One of a person's live sessions, as they may see it: never the token, nor its hash. */
+/** One of a person's live sessions, as they may see it: never the token, nor its stored hash. */
 export interface OwnSession {
+  /** Names the session to end it ({@link endOwnSessions}): derived from the stored id, useless as a cookie or a key. */
+  handle: string;
   startedAt: string;
   lastUsedAt: string;
   expiresAt: string;
   /** The session of the token the caller gave: "this browser". */
   current: boolean;
+}
+
+/** A session's handle for its owner's page: a hash of its stored id (itself the hash of the token). */
+function handleOf(id: string): string {
+  return sha256Hex(`session-handle:${id}`).slice(0, 32);
 }
 
 /**
@@ -135,23 +143,37 @@ export async function listOwnSessions(db: Db, scope: Scope, options: { currentTo
     .from(sessions)
     .where(and(eq(sessions.userId, scope.userId), gt(sessions.expiresAt, nowIso(now)), gt(lastUsed, idleSince)))
     .orderBy(asc(sessions.createdAt)));
-  return rows.reverse().map((row) => ({ startedAt: row.createdAt, lastUsedAt: row.lastUsed, expiresAt: row.expiresAt, current: row.id === current }));
+  return rows.reverse().map((row) => ({ handle: handleOf(row.id), startedAt: row.createdAt, lastUsedAt: row.lastUsed, expiresAt: row.expiresAt, current: row.id === current }));
 }
 
+/** What {@link endOwnSessions} answers. */
+export type EndOwnSessionsResult = { ok: true; ended: number } | { ok: false; reason: "wrong-current" | "rate-limited" | "not-found" };
+
 /**
- * Ends every session of a person but the one of `keepToken` ("sign out everywhere else"), with an
- * audit entry saying how many ended, in one transaction.
+ * A person signs out one of their other sessions (`handle`, from {@link listOwnSessions}) or all of
+ * them but the one in use ("sign out everywhere else"), after typing their current password again
+ * (a try counted like a password change's). The sessions end and the audit entry
+ * `member.sessions-end` says how many, in one transaction. The session in use never ends here.
  *
  * @param db - the connection
  * @param scope - the person
- * @param keepToken - the session in use, which goes on
- * @returns how many sessions ended
+ * @param request - `keepToken` (the session in use), `current` (the password as typed), `handle` (one session; all others without it), `now` (tests)
+ * @returns how many sessions ended (0 for a handle that is no session of theirs any more), or why not
  */
-export async function endOtherSessions(db: Db, scope: Scope, keepToken: string): Promise<number> {
+export async function endOwnSessions(db: Db, scope: Scope, request: { keepToken: string; current: string; handle?: string; now?: Date }): Promise<EndOwnSessionsResult> {
+  const check = await tryCurrentPassword(db, scope, request.current, request.now);
+  if (!check.ok) return check;
+  const keep = sha256Hex(request.keepToken);
   return writeTransaction(db, async () => {
-    const ended = await run(db, db.delete(sessions).where(and(eq(sessions.userId, scope.userId), ne(sessions.id, sha256Hex(keepToken)))));
-    await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.sessions-end-others", entityType: "user", entityId: scope.userId, after: { ended } });
-    return ended;
+    const others = and(eq(sessions.userId, scope.userId), ne(sessions.id, keep));
+    let ended = 0;
+    if (request.handle === undefined) ended = await run(db, db.delete(sessions).where(others));
+    else {
+      const chosen = (await all(db, db.select({ id: sessions.id }).from(sessions).where(others))).filter((row) => handleOf(row.id) === request.handle);
+      for (const row of chosen) ended += await run(db, db.delete(sessions).where(eq(sessions.id, row.id)));
+    }
+    await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.sessions-end", entityType: "user", entityId: scope.userId, after: { ended, which: request.handle === undefined ? "all others" : "one" } });
+    return { ok: true as const, ended };
   });
 }
 
