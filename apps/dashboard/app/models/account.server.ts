@@ -1,4 +1,5 @@
-import { changePassword, deleteSession, endOtherSessions, listOwnSessions, openPasswordReset, signIn, usePasswordReset, type Db, type Scope } from "@ilm-forms/db";
+export { SESSION_IDLE_MS } from "@ilm-forms/db";
+import { changePassword, deleteSession, endOwnSessions, listOwnSessions, openPasswordReset, signIn, usePasswordReset, type Db, type Scope } from "@ilm-forms/db";
 
 /**
  * Signs a person in with their e-mail address and password, ending the session they came with.
@@ -72,13 +73,14 @@ export function ownSessions(db: Db, scope: Scope, sessionToken: string, idleMs: 
 }
 
 /**
- * Signs the person out everywhere but this browser.
+ * Signs out one of the person's other sessions, or all of them but this browser's, once they have
+ * typed their password again.
  *
  * @param db - the connection
  * @param scope - the person
- * @param sessionToken - this browser's session, which goes on
- * @returns how many sessions ended
+ * @param request - this browser's session (which goes on), the password as typed, the session's handle (all others without one)
+ * @returns how many sessions ended, or why none did
  */
-export function signOutElsewhere(db: Db, scope: Scope, sessionToken: string): Promise<number> {
-  return endOtherSessions(db, scope, sessionToken);
+export function signOutElsewhere(db: Db, scope: Scope, request: { keepToken: string; current: string; handle?: string }) {
+  return endOwnSessions(db, scope, request);
 }

@@ -1,8 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { changeOwnPassword, ownSessions, signOutElsewhere } from "../models/account.server.ts";
+import { changeOwnPassword, ownSessions, signOutElsewhere, SESSION_IDLE_MS } from "../models/account.server.ts";
 import { requireUser, sessionCookie } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
@@ -22,15 +22,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: user.name,
     email: user.email,
     changed: new URL(request.url).searchParams.get("changed") === "1",
-    sessions: sessions.map((s) => ({ startedAt: when.format(new Date(s.startedAt)), lastUsedAt: when.format(new Date(s.lastUsedAt)), expiresAt: when.format(new Date(s.expiresAt)), current: s.current })),
+    idleMinutes: Math.round((context.config.sessionIdleMs ?? SESSION_IDLE_MS) / 60_000),
+    sessions: sessions.map((s) => ({ handle: s.handle, startedAt: when.format(new Date(s.startedAt)), lastUsedAt: when.format(new Date(s.lastUsedAt)), expiresAt: when.format(new Date(s.expiresAt)), current: s.current })),
   };
 }
 
 type Problem = { href: string; message: string };
-/** An answer with its own status (429 when the tries are used up). */
-type WithStatus = ReturnType<typeof data<{ errors: Problem[] }>>;
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<{ errors: Problem[] } | { done: string } | WithStatus> {
+/** The tries of the current password are used up: a 429 that says so, as the other limited pages answer. */
+function tooMany(): Response {
+  return new Response("Too many tries of your current password. Wait 15 minutes and try again.", { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "900" } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<{ errors: Problem[] } | { done: string }> {
   const user = await requireUser(request, context, ALL_ROLES);
   const form = await readForm(request);
   const { db } = context.database;
@@ -48,13 +52,23 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       if (result.reason === "weak-password") return { errors: [{ href: "#password", message: result.message }] };
       if (result.reason === "wrong-current") return { errors: [{ href: "#current", message: "Your current password is not right" }] };
       if (result.reason === "rate-limited") {
-        return data({ errors: [{ href: "#current", message: "Too many tries of your current password. Wait 15 minutes and try again." }] }, { status: 429, headers: { "Retry-After": "900" } });
+        throw tooMany();
       }
       throw redirect("/sign-in");
     }
-    case "end-other-sessions": {
-      const ended = await signOutElsewhere(db, user.scope, user.sessionToken);
-      return { done: ended === 1 ? "You are signed out everywhere else: 1 other session ended." : `You are signed out everywhere else: ${ended} other sessions ended.` };
+    case "end-sessions": {
+      const current = String(form.get("sessions-password") ?? "");
+      const end = String(form.get("end") ?? "");
+      if (!current) return { errors: [{ href: "#sessions-password", message: "Type your password to sign other sessions out" }] };
+      if (end !== "all" && !/^[0-9a-f]{32}$/.test(end)) return { errors: [{ href: "#sessions", message: "Choose a session to sign out" }] };
+      const result = await signOutElsewhere(db, user.scope, { keepToken: user.sessionToken, current, ...(end === "all" ? {} : { handle: end }) });
+      if (result.ok) {
+        if (end !== "all") return { done: result.ended === 1 ? "The session is signed out." : "That session had ended already." };
+        return { done: result.ended === 1 ? "You are signed out everywhere else: 1 other session ended." : `You are signed out everywhere else: ${result.ended} other sessions ended.` };
+      }
+      if (result.reason === "wrong-current") return { errors: [{ href: "#sessions-password", message: "Your password is not right" }] };
+      if (result.reason === "rate-limited") throw tooMany();
+      throw redirect("/sign-in");
     }
     default:
       return { errors: [{ href: "#main", message: "Unknown action" }] };
@@ -62,7 +76,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 }
 
 export default function Account() {
-  const { name, email, changed, sessions } = useLoaderData<typeof loader>();
+  const { name, email, changed, sessions, idleMinutes } = useLoaderData<typeof loader>();
+  const others = sessions.some((s) => !s.current);
   const result = useActionData<typeof action>();
   const errors = (result && "errors" in result ? result.errors : undefined) ?? [];
   const errorFor = (id: string) => errors.find((e) => e.href === `#${id}`)?.message;
@@ -101,30 +116,38 @@ export default function Account() {
       </Form>
 
       <h2 id="sessions">Where you are signed in</h2>
-      <p>A session ends when you sign out, after a while unused, or 12 hours after signing in.</p>
-      <table className="table--stack">
-        <caption className="visually-hidden">Your sessions</caption>
-        <thead><tr><th scope="col">Session</th><th scope="col">Signed in</th><th scope="col">Last used</th><th scope="col">Ends at the latest</th></tr></thead>
-        <tbody>
-          {sessions.map((s, i) => (
-            <tr key={i}>
-              <td data-label="Session" className="table--stack__lead">{s.current ? "This browser" : `Another session`}</td>
-              <td data-label="Signed in">{s.startedAt}</td>
-              <td data-label="Last used">{s.lastUsedAt}</td>
-              <td data-label="Ends at the latest">{s.expiresAt}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {sessions.some((s) => !s.current) ? (
-        <Form method="post" noValidate>
-          <CsrfField />
-          <input type="hidden" name="intent" value="end-other-sessions" />
-          <button type="submit" className="button button--secondary">Sign out everywhere else</button>
-        </Form>
-      ) : (
-        <p>You are signed in nowhere else.</p>
-      )}
+      <p>A session ends when you sign out, after {idleMinutes} minutes unused, or 12 hours after signing in.</p>
+      <Form method="post" noValidate aria-labelledby="sessions">
+        <CsrfField />
+        <input type="hidden" name="intent" value="end-sessions" />
+        {others ? (
+          <>
+            {field("sessions-password", "Your password", "current-password", "To sign other sessions out, type your password again.")}
+            <button type="submit" name="end" value="all" className="button button--secondary">Sign out everywhere else</button>
+          </>
+        ) : (
+          <p>You are signed in nowhere else.</p>
+        )}
+        <table className="table--stack">
+          <caption className="visually-hidden">Your sessions</caption>
+          <thead><tr><th scope="col">Session</th><th scope="col">Signed in</th><th scope="col">Last used</th><th scope="col">Ends at the latest</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.handle}>
+                <td data-label="Session" className="table--stack__lead">{s.current ? "This browser" : "Another session"}</td>
+                <td data-label="Signed in">{s.startedAt}</td>
+                <td data-label="Last used">{s.lastUsedAt}</td>
+                <td data-label="Ends at the latest">{s.expiresAt}</td>
+                <td className="table--stack__action">
+                  {s.current ? null : (
+                    <button type="submit" name="end" value={s.handle} className="button button--secondary">Sign out<span className="visually-hidden"> the session signed in {s.startedAt}</span></button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Form>
     </>
   );
 }

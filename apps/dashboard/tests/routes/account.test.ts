@@ -1,8 +1,8 @@
-import { createSession, PASSWORD_CHANGE_LIMIT, signIn } from "@ilm-forms/db";
+import { createSession, CURRENT_PASSWORD_LIMIT, signIn } from "@ilm-forms/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as account from "../../app/routes/account.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
-import { scalar } from "../support/database.ts";
+import { rows, scalar } from "../support/database.ts";
 
 let h: RouteHarness;
 const args = (request: Request) => ({ request, context: h.context, params: {} });
@@ -68,22 +68,25 @@ describe("/account: your own password", () => {
     expect(JSON.parse(audit)).toEqual({ otherSessionsEnded: 1 });
   });
 
-  it(`refuses tries of the current password after ${PASSWORD_CHANGE_LIMIT.attempts} in a quarter of an hour with a 429, even the right one`, async () => {
+  it(`refuses tries of the current password after ${CURRENT_PASSWORD_LIMIT.attempts} in a quarter of an hour with a 429, even the right one`, async () => {
     const email = "learner3@demo.ilm-forms.test";
     const cookie = await h.cookieFor(email);
-    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.attempts; i++) {
+    for (let i = 0; i < CURRENT_PASSWORD_LIMIT.attempts; i++) {
       expect(await changePassword(cookie, { current: `guess-${i}-wrong`, password: "a-new-long-password" })).toMatchObject({ errors: [{ href: "#current" }] });
     }
-    const refused = (await changePassword(cookie, { current: passwordOf(email), password: "a-new-long-password" })) as unknown as { data: unknown; init: { status: number; headers: Record<string, string> } };
-    expect(refused.init.status).toBe(429);
-    expect(refused.init.headers["Retry-After"]).toBe("900");
-    expect(refused.data).toEqual({ errors: [{ href: "#current", message: "Too many tries of your current password. Wait 15 minutes and try again." }] });
+    const refused = (await changePassword(cookie, { current: passwordOf(email), password: "a-new-long-password" })) as Response;
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("900");
+    expect(await refused.text()).toBe("Too many tries of your current password. Wait 15 minutes and try again.");
+    // Signing other sessions out asks for the same password: the same tries.
+    const end = await settle(() => account.action(args(h.request("/account", { cookie, form: { intent: "end-sessions", end: "all", "sessions-password": passwordOf(email) } }))));
+    expect(status(end)).toBe(429);
     expect((await signIn(h.database.db, { email, password: passwordOf(email), ip: "10.7.1.1" })).ok).toBe(true);
   });
 });
 
 describe("/account: your sessions", () => {
-  it("lists the person's sessions with this browser marked and no token or id, and signs out everywhere else", async () => {
+  it("lists the person's sessions with this browser marked and no token or id, and signs out one or everywhere else after the password again", async () => {
     const email = "assessor2@demo.ilm-forms.test";
     const first = await h.cookieFor(email);
     const second = await h.cookieFor(email);
@@ -91,14 +94,27 @@ describe("/account: your sessions", () => {
     const loaded = (await page(here)) as Awaited<ReturnType<typeof account.loader>>;
     expect(loaded.sessions.map((s) => s.current).sort()).toEqual([false, false, true]);
     expect(loaded.sessions[0]!.startedAt).toMatch(/^\d{1,2} \w+ \d{4}(,| at) \d{2}:\d{2} UTC$/);
+    expect(loaded.idleMinutes).toBe(120);
     const serialised = JSON.stringify(loaded);
-    for (const cookie of [first, second, here]) expect(serialised).not.toContain(tokenOf(cookie));
+    const stored = await rows<{ id: string }>(h.database, "select id from sessions where user_id = (select id from users where email = ?)", email);
+    for (const secret of [tokenOf(first), tokenOf(second), tokenOf(here), ...stored.map((r) => r.id)]) expect(serialised).not.toContain(secret);
 
-    const done = await settle(() => account.action(args(h.request("/account", { cookie: here, form: { intent: "end-other-sessions" } }))));
-    expect(done).toEqual({ done: "You are signed out everywhere else: 2 other sessions ended." });
-    for (const ended of [first, second]) expect(status(await page(ended))).toBe(302);
-    expect(await page(here)).toMatchObject({ sessions: [{ current: true }] });
-    expect(((await page(here)) as Awaited<ReturnType<typeof account.loader>>).sessions).toHaveLength(1);
+    const end = (form: Record<string, string>) => settle(() => account.action(args(h.request("/account", { cookie: here, form: { intent: "end-sessions", ...form } }))));
+    expect(await end({ end: "all" })).toEqual({ errors: [{ href: "#sessions-password", message: "Type your password to sign other sessions out" }] });
+    expect(await end({ end: "all", "sessions-password": "not-my-password" })).toEqual({ errors: [{ href: "#sessions-password", message: "Your password is not right" }] });
+    expect(await end({ end: "../../etc", "sessions-password": passwordOf(email) })).toEqual({ errors: [{ href: "#sessions", message: "Choose a session to sign out" }] });
+    expect(status(await page(first))).toBeUndefined();
+    // The oldest session, by the handle on its row.
+    const oldest = loaded.sessions.at(-1)!;
+    expect(oldest.current).toBe(false);
+    expect(await end({ end: oldest.handle, "sessions-password": passwordOf(email) })).toEqual({ done: "The session is signed out." });
+    expect(status(await page(first))).toBe(302);
+    expect(status(await page(second))).toBeUndefined();
+    expect(await end({ end: "all", "sessions-password": passwordOf(email) })).toEqual({ done: "You are signed out everywhere else: 1 other session ended." });
+    expect(status(await page(second))).toBe(302);
+    const after = (await page(here)) as Awaited<ReturnType<typeof account.loader>>;
+    expect(after.sessions).toMatchObject([{ current: true }]);
+    expect(await scalar(h.database, "select count(*) from audit_log where action = 'member.sessions-end'")).toBe(2);
   });
 
   it("does not show one person's sessions to another, and sends an anonymous visitor to sign in", async () => {

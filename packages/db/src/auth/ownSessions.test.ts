@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataVersion } from "../access/engine.ts";
 import { rows, scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
 import { createSession, deleteExpiredSessions, endOwnSessions, getSession, LAST_SEEN_RESOLUTION_MS, listOwnSessions, SESSION_IDLE_MS } from "./sessions.ts";
@@ -33,7 +34,7 @@ describe("idle sessions, own sessions, signing out elsewhere", () => {
     expect(await getSession(db(), busy.token, { now: at(start, 12 * 60) })).toBeUndefined();
   });
 
-  it("writes last_seen_at at most once a minute", async () => {
+  it("writes last_seen_at at most once a minute, without moving the data version the read caches go by", async () => {
     const start = new Date("2030-04-01T08:00:00Z");
     const { assessor2 } = world.scopes;
     const { token } = await createSession(db(), assessor2!.userId, { now: start });
@@ -42,8 +43,10 @@ describe("idle sessions, own sessions, signing out elsewhere", () => {
     await getSession(db(), token, { now: new Date(start.getTime() + LAST_SEEN_RESOLUTION_MS - 1000) });
     expect(await seen()).toBe(start.toISOString());
     const later = new Date(start.getTime() + LAST_SEEN_RESOLUTION_MS + 1000);
+    const version = await dataVersion(db());
     await getSession(db(), token, { now: later });
     expect(await seen()).toBe(later.toISOString());
+    expect(await dataVersion(db())).toBe(version);
     await getSession(db(), token, { now: new Date(later.getTime() + 30_000) });
     expect(await seen()).toBe(later.toISOString());
   });

@@ -5,7 +5,7 @@ import type { Scope } from "../access/scope.ts";
 import { sessions } from "../schema/auth.ts";
 import { memberships, users } from "../schema/people.ts";
 import { nowIso, randomToken, sha256Hex } from "../util/ids.ts";
-import { all, getPrepared, run, runPrepared } from "../access/engine.ts";
+import { all, getPrepared, run, runPreparedUnversioned } from "../access/engine.ts";
 import { writeTransaction } from "../access/transaction.ts";
 import { appendAudit } from "../audit/appendAudit.ts";
 import { tryCurrentPassword } from "./currentPassword.ts";
@@ -107,7 +107,8 @@ async function markUsed(db: Db, id: string, now: Date): Promise<void> {
       .set({ lastSeenAt: sql`${sql.placeholder("now")}` })
       .where(and(eq(sessions.id, sql.placeholder("id")), or(isNull(sessions.lastSeenAt), lte(sessions.lastSeenAt, sql.placeholder("staleBefore"))))),
   );
-  await runPrepared(db, statement, { id, now: nowIso(now), staleBefore });
+  // Read by the session look-up alone, never through a read cache: it leaves the data version alone.
+  await runPreparedUnversioned(db, statement, { id, now: nowIso(now), staleBefore });
 }
 
 /** One of a person's live sessions, as they may see it: never the token, nor its stored hash. */
