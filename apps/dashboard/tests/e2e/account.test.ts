@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe("a learner changes the password their centre admin gave them", () => {
-  it("from Your account: refused with the wrong current password, changed with the right one, other browsers signed out", async () => {
+  it("from Your account: refused with the wrong current password, changed with the right one, other browsers signed out, and signed out again from the session list", async () => {
     const learner = demoPerson(server, "learner1@demo.ilm-forms.test");
     const next = "a password only I know";
     const here = await watchedPage(browser, errors);
@@ -72,6 +72,15 @@ describe("a learner changes the password their centre admin gave them", () => {
       expect(await there.page.getByRole("alert").innerText()).toContain("The email address or the password is not right");
       await signIn(there.page, server.url, { email: learner.email, password: next });
       expect(new URL(there.page.url()).pathname).toBe("/learner");
+
+      // From this browser, with the password typed again, the other browser is signed out.
+      await page.goto(`${server.url}/account`);
+      await at(page, /\/account$/);
+      await page.getByLabel("Your password", { exact: true }).fill(next);
+      await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+      await page.getByText("You are signed out everywhere else: 1 other session ended.").waitFor();
+      await there.page.goto(`${server.url}/learner`);
+      expect(new URL(there.page.url()).pathname).toBe("/sign-in");
     } finally {
       await here.context.close();
       await there.context.close();
