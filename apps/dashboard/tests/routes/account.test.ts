@@ -1,4 +1,6 @@
-import { createSession, CURRENT_PASSWORD_LIMIT, signIn } from "@ilm-forms/db";
+import { readFileSync } from "node:fs";
+import { createSession, CURRENT_PASSWORD_LIMIT, LAST_SEEN_RESOLUTION_MS, SESSION_TTL_MS, signIn } from "@ilm-forms/db";
+import { loadConfig } from "../../server/config.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as account from "../../app/routes/account.tsx";
 import { createHarness, settle, type RouteHarness } from "../support/routeContext.ts";
@@ -143,5 +145,22 @@ describe("/account: your sessions", () => {
     } finally {
       h.context.config.sessionIdleMs = before;
     }
+  });
+});
+
+describe("the session limits as documented", () => {
+  it("states the session limits that the code enforces (docs/operations.md, decision 064)", () => {
+    const config = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv);
+    const operations = readFileSync(new URL("../../../../docs/operations.md", import.meta.url), "utf8");
+    const row = (name: string) => operations.split("\n").find((line) => line.startsWith(`| ${name} |`)) ?? "";
+    expect(row("`SESSION_IDLE_MINUTES`")).toContain(`**${config({}).sessionIdleMs / 60_000}** by default`);
+    expect(row("absolute session lifetime")).toContain(`**${SESSION_TTL_MS / 3_600_000} hours**`);
+    expect(row("last use recorded")).toContain(LAST_SEEN_RESOLUTION_MS === 60_000 ? "once a minute" : "(changed)");
+    expect(row("tries of the current password")).toContain(`**${CURRENT_PASSWORD_LIMIT.attempts}** a quarter of an hour`);
+    expect(CURRENT_PASSWORD_LIMIT.windowMs).toBe(15 * 60_000);
+    expect(() => config({ SESSION_IDLE_MINUTES: "721" })).toThrow("SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 720, not 721");
+    expect(config({ SESSION_IDLE_MINUTES: "30" }).sessionIdleMs).toBe(30 * 60_000);
+    const decision = readFileSync(new URL("../../../../docs/decisions/064-session-idle-limit-and-lifetime.md", import.meta.url), "utf8");
+    expect(decision.split("\n")[0]).toBe(`# 064: Sessions end after ${config({}).sessionIdleMs / 3_600_000} hours unused or ${SESSION_TTL_MS / 3_600_000} hours in all; last use written at most once a minute`);
   });
 });
