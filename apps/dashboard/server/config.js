@@ -56,5 +56,22 @@ export function loadConfig(env) {
     demoSeed: Number(env.DEMO_SEED ?? 8588),
     /** A session unused for longer than this (milliseconds) is over; `SESSION_IDLE_MINUTES`, default 120. */
     sessionIdleMs: sessionIdleMinutes * 60 * 1000,
+    /**
+     * PDF and ZIP downloads a person may ask for in ten minutes (each PDF is printed by the server's
+     * Chromium): past it, 429 until the window has room. Web-page (HTML) downloads are not counted.
+     */
+    printedDownloadsPer10Minutes: positiveInteger(env.PRINTED_DOWNLOADS_PER_10_MINUTES, 60, "PRINTED_DOWNLOADS_PER_10_MINUTES"),
   };
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {number} fallback
+ * @param {string} name
+ */
+function positiveInteger(value, fallback, name) {
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, not ${value}`);
+  return number;
 }

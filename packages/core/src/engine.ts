@@ -51,6 +51,8 @@ export { compileUnitRules, RulesError } from "./rules/compileRules.ts";
 export type { CriterionRules, UnitRules } from "./rules/compileRules.ts";
 export { CHECK_KINDS } from "./rules/checkKindNames.ts";
 export type { Check, CheckKind, CompileContext } from "./rules/checks/context.ts";
+// The findings' own wording of hours, for pages that show the same totals beside them.
+export { count, hoursPhrase, hoursShortOf } from "./rules/checks/context.ts";
 export type { CheckKindName } from "./rules/checks/index.ts";
 export { fieldsByRole, valuesByRole } from "./roles/fieldsByRole.ts";
 export { upgradeDocument, UNIT_CONVERSIONS } from "./upgrade/upgradeDocument.ts";

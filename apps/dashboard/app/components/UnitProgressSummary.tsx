@@ -1,7 +1,9 @@
-import type { PortfolioSummary, Thresholds } from "@ilm-forms/core";
+import { count, hoursPhrase, hoursShortOf, type PortfolioSummary, type Thresholds } from "@ilm-forms/core";
 
-function Meter({ label, value, target, unit }: { label: string; value: number; target?: number; unit: string }) {
-  const shown = Math.round(value * 100) / 100;
+function Meter({ label, value, target }: { label: string; value: number; target?: number }) {
+  // In the findings' own words: a total short of its target is never rounded up to it (17 hours 59 minutes).
+  const short = target !== undefined && value + 1e-9 < target;
+  const shown = short ? hoursShortOf(value, target) : hoursPhrase(value);
   const percent = target ? Math.min(100, Math.round((value / target) * 100)) : 0;
   return (
     <>
@@ -9,12 +11,12 @@ function Meter({ label, value, target, unit }: { label: string; value: number; t
       <dd className="meter">
         {target ? (
           <span className="meter__bar" aria-hidden="true">
-            <span className={`meter__fill${value >= target ? " meter__fill--done" : ""}`} style={{ width: `${percent}%`, display: "block" }} />
+            <span className={`meter__fill${short ? "" : " meter__fill--done"}`} style={{ width: `${percent}%`, display: "block" }} />
           </span>
         ) : null}
         <span>
-          {shown} {unit}
-          {target ? ` of at least ${target}` : ""}
+          {shown}
+          {target ? ` of at least ${hoursPhrase(target)}` : ""}
         </span>
       </dd>
     </>
@@ -31,19 +33,19 @@ export function UnitProgressSummary({ summary, thresholds }: { summary: Pick<Por
   return (
     <dl className="summary-list">
       {thresholds.coachingHours !== undefined || summary.coachingHours > 0 ? (
-        <Meter label="Coaching hours" value={summary.coachingHours} target={thresholds.coachingHours} unit="hours" />
+        <Meter label="Coaching hours" value={summary.coachingHours} target={thresholds.coachingHours} />
       ) : null}
       {clients || summary.clients.length > 0 ? (
         <>
           <dt>Clients</dt>
           <dd>
-            {summary.clients.length}
+            {count(summary.clients.length, "client")}
             {range ? ` (the unit asks for ${range})` : ""}
           </dd>
         </>
       ) : null}
       {thresholds.supervisionHours !== undefined ? (
-        <Meter label="Supervision" value={summary.supervisionHours} target={thresholds.supervisionHours} unit="hours" />
+        <Meter label="Supervision" value={summary.supervisionHours} target={thresholds.supervisionHours} />
       ) : null}
     </dl>
   );

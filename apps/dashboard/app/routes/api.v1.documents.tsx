@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!read.ok) return read.response;
   const { body } = read;
   if (body.templateVersion !== undefined && typeof body.templateVersion !== "string") return json({ errors: [problem("type", "templateVersion must be text", "/templateVersion")] }, 400);
-  if (!TEMPLATE_ID.test(body.template as string)) return json({ errors: [problem("template", "template must be a template id such as ilm-8588/session-record (see GET /api/v1/templates in docs/api.md)", "/template")] }, 422);
+  if (!TEMPLATE_ID.test(body.template as string)) return json({ errors: [problem("template", "template must be a template id, <qualification>/<template>, as GET /api/v1/templates lists them (docs/api.md)", "/template")] }, 422);
   if (body.templateVersion !== undefined && !/^[0-9A-Za-z.+-]{1,40}$/.test(body.templateVersion as string)) return json({ errors: [problem("templateVersion", "templateVersion must be a version such as 2.0.0", "/templateVersion")] }, 422);
   const result = (await createApiDocument(db, scope, {
     learnerNumber: body.learnerNumber,

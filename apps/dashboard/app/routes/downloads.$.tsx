@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentFile, resultSheetFile, unitFile } from "../models/downloadRequests.server.ts";
+import { printedDownloadLimited } from "../models/rateLimits.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 
 /**
@@ -16,6 +17,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [, kind, first, last, asked] = match as unknown as [string, string, string | undefined, string, "html" | "pdf" | "zip"];
   // A ZIP (the web page with every evidence file) is made of a portfolio only.
   if (asked === "zip" && kind !== "portfolio") throw notFound();
+  if (asked !== "html" && (await printedDownloadLimited(db, user.id, context.config.printedDownloadsPer10Minutes))) {
+    throw new Response(
+      `You have asked for ${context.config.printedDownloadsPer10Minutes} PDF or ZIP downloads in the last ten minutes, as many as the dashboard prints for one person. Wait a few minutes and ask again, or download the web page (HTML) and print it from your browser.`,
+      { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "600" } },
+    );
+  }
   const format = asked === "zip" ? "html" : asked;
   let response: Response | undefined;
   if (kind === "document" && !first) response = await documentFile(db, user.scope, last, format);

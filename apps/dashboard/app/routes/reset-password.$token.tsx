@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { passwordResetName, setPasswordWithLink } from "../models/account.server.ts";
-import { signingRateLimited } from "../models/signingRateLimit.server.ts";
+import { signingRateLimited } from "../models/rateLimits.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
 // The page a person opens from the one-time link their centre admin made: a new password, once.

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { documentToSign, signThroughLink, type LinkRefused } from "../models/signingLinks.server.ts";
-import { signingRateLimited } from "../models/signingRateLimit.server.ts";
+import { signingRateLimited } from "../models/rateLimits.server.ts";
 import { readForm } from "../utils/form.server.ts";
 
 // The page a signer opens from a signing link, without an account (issue 20): the document read-only,

@@ -67,6 +67,7 @@ describe("ilm-forms (built CLI)", () => {
     const faulty = ilmForms("lint", copy);
     expect(faulty.status).toBe(1);
     expect(faulty.stderr).toBe('ilm-8588/qualification.json: / has an unknown key "sesions" (qualification.schema.json)\n');
+    expect(faulty.stdout).toBe(`${copy}: 1 problem (the folder stops loading at it: fix it and lint again)\n`);
     expect(ilmForms("lint", join(dir, "nowhere")).status).toBe(2);
   });
 
@@ -92,6 +93,12 @@ describe("ilm-forms (built CLI)", () => {
     const today = ilmForms("check", file, "--unit", "501", "--today", "tomorrow");
     expect(today.status).toBe(2);
     expect(today.stderr).toBe('--today must be a date written as YYYY-MM-DD, not "tomorrow"\n');
+    for (const day of ["2026-02-30", "2026-13-01", "2026-00-10"]) {
+      const impossible = ilmForms("check", file, "--unit", "501", "--today", day);
+      expect(impossible.status, day).toBe(2);
+      expect(impossible.stderr, day).toBe(`--today must be a date written as YYYY-MM-DD, not "${day}"\n`);
+    }
+    expect(ilmForms("check", file, "--unit", "501", "--today", "2028-02-29").status).toBe(1);
   });
 
   it("scaffolds a template and a unit that lint passes at once", () => {
@@ -110,8 +117,35 @@ describe("ilm-forms (built CLI)", () => {
   it("explains bad input with exit code 2", () => {
     const bad = ilmForms("check", join(dir, "missing.json"));
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("ENOENT");
+    expect(bad.stderr).toBe(`${join(dir, "missing.json")}: there is no such file\n`);
+    expect(ilmForms("check", dir).stderr).toBe(`${dir}: it is a folder, not a file\n`);
+    expect(ilmForms("validate", "ilm-8588/pdp", join(dir, "missing.json")).stderr).toBe(`${join(dir, "missing.json")}: there is no such file\n`);
     expect(ilmForms("demo", "nobody").stderr).toContain("Unknown profile nobody");
     expect(ilmForms().stderr).toContain("Usage:");
+  });
+
+  it("answers a 50 MB array that holds no documents with the same one line and exit code 2 (issue 16)", () => {
+    const file = join(dir, "big.json");
+    writeFileSync(file, `[${"1,".repeat(25 * 1024 * 1024)}1]`);
+    const result = ilmForms("check", file, "--unit", "501");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`${file}: document 1 is not a document (expected { "id": "...", "template": "...", "data": { ... } })\n`);
+    expect(result.stdout).toBe("");
+  });
+
+  it("finds the qualification of --unit in the data, assuming none, and prints the figures in the findings' words", () => {
+    const file = join(dir, "one-hour.json");
+    writeFileSync(file, JSON.stringify([{ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-03-01", duration: 20 }, { sessionNo: 2, sessionDate: "2026-03-02", duration: 40 }] } }]));
+    const result = ilmForms("check", file, "--unit", "501", "--today", "2027-01-01");
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["Unit 501 (ilm-8588, version 2.0)", "  1 hour of coaching, 1 client, 0 hours of supervision, 2 sessions"]);
+    const almost = join(dir, "almost.json");
+    writeFileSync(almost, JSON.stringify([{ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: [{ sessionNo: 1, sessionDate: "2026-03-01", duration: 1079 }] } }]));
+    expect(ilmForms("check", almost, "--unit", "501", "--today", "2027-01-01").stdout).toContain("  17 hours 59 minutes of coaching, 1 client,");
+    const diary = ilmForms("check", file, "--unit", "extended-diary", "--json");
+    expect((JSON.parse(diary.stdout) as { qualification: string }).qualification).toBe("ilm-l7-extended-diary");
+    const nowhere = ilmForms("check", file, "--unit", "999");
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr).toMatch(/^No qualification has a unit 999 \(the qualifications are .*ilm-8588.*\)\n$/);
   });
 });

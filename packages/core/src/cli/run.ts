@@ -22,9 +22,9 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage:
-  ilm-forms check <portfolio.json> [--unit 501] [--version earlier] [--qualification ilm-8588] [--today YYYY-MM-DD] [--json]
+  ilm-forms check <portfolio.json> [--unit 501] [--version earlier] [--qualification <id>] [--today YYYY-MM-DD] [--json]
       Prints what the records show for each assessment criterion. Without --unit, checks every unit
-      the file's "registration" lists. The file is { "registration": [...], "documents": [...] } or
+      the file's "registration" lists; --qualification is needed only where two qualifications have the unit. The file is { "registration": [...], "documents": [...] } or
       an array of documents ({ "id", "template", "data" }).
   ilm-forms demo <profile> [--seed N] [--out file.json]
       Writes a demo portfolio. Profiles: ${DEMO_PROFILES.join(", ")}
@@ -97,27 +97,55 @@ export function run(argv: string[], io: CliIo): number {
 }
 
 function check(file: string, options: { unit?: string; version?: string; qualification?: string; today?: string; json?: boolean }, io: CliIo): number {
-  const parsed = parseDocument(readFileSync(file, "utf8"), { maxBytes: 200 * 1024 * 1024, maxDepth: 64 });
+  const parsed = parseDocument(readText(file), { maxBytes: 200 * 1024 * 1024, maxDepth: 64 });
   if (!parsed.ok) {
     io.err(`${file}: ${parsed.error.message}\n`);
     return 2;
   }
-  if (options.today !== undefined && !isIsoDate(options.today)) throw new Error(`--today must be a date written as YYYY-MM-DD, not ${JSON.stringify(String(options.today).slice(0, 40))}`);
+  if (options.today !== undefined && !isCalendarDate(options.today)) throw new Error(`--today must be a date written as YYYY-MM-DD, not ${JSON.stringify(String(options.today).slice(0, 40))}`);
   const portfolio = parsed.document as { registration?: UnitRegistration[]; documents?: PortfolioDocument[] } | PortfolioDocument[] | null;
   const documents = Array.isArray(portfolio) ? portfolio : portfolio !== null && typeof portfolio === "object" ? portfolio.documents : undefined;
   if (!Array.isArray(documents)) throw new Error(`${file}: expected an array of documents, or an object with "documents"`);
   const odd = documents.findIndex((d: unknown) => d === null || typeof d !== "object" || Array.isArray(d) || typeof (d as PortfolioDocument).template !== "string" || typeof (d as PortfolioDocument).id !== "string");
   if (odd !== -1) throw new Error(`${file}: document ${odd + 1} is not a document (expected { "id": "...", "template": "...", "data": { ... } })`);
   const registrations: UnitRegistration[] = options.unit
-    ? [{ qualification: options.qualification ?? "ilm-8588", unit: options.unit, version: options.version }]
+    ? [{ qualification: options.qualification ?? qualificationOf(options.unit), unit: options.unit, version: options.version }]
     : ((Array.isArray(portfolio) || portfolio === null ? undefined : portfolio.registration) ?? []);
   if (!Array.isArray(registrations) || registrations.some((r: unknown) => r === null || typeof r !== "object" || typeof (r as UnitRegistration).unit !== "string")) {
     throw new Error(`${file}: "registration" must be a list of { "qualification", "unit", "version" }`);
   }
   if (registrations.length === 0) throw new Error(`${file} lists no registration: name the unit with --unit`);
   const checks = registrations.map((registration) => checkPortfolio(registration, documents, { today: options.today }));
-  io.out(options.json ? `${JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2)}\n` : checks.map(formatFindings).join("\n"));
+  const thresholdsOf = (check: (typeof checks)[number]) => builtinRegistry.unit(check.qualification, check.unit, check.version)?.thresholds;
+  io.out(options.json ? `${JSON.stringify(checks.length === 1 ? checks[0] : checks, null, 2)}\n` : checks.map((c) => formatFindings(c, thresholdsOf(c))).join("\n"));
   return checks.some((c) => c.findings.some((f) => f.status === "not met")) ? 1 : 0;
+}
+
+/** The qualification of the built-in registry that has the unit: none is assumed, and two are a question. */
+function qualificationOf(unit: string): string {
+  const having = builtinRegistry.qualifications().filter((q) => q.units.some((u) => u.id === unit));
+  if (having.length === 1) return having[0]!.id;
+  const known = builtinRegistry.qualifications().map((q) => q.id).join(", ");
+  if (having.length === 0) throw new Error(`No qualification has a unit ${unit} (the qualifications are ${known})`);
+  throw new Error(`Units ${unit} of ${having.map((q) => q.id).join(" and ")}: name one with --qualification`);
+}
+
+/** A day that exists, written `YYYY-MM-DD` (`isIsoDate` judges the shape only: 2026-02-30 has it). */
+function isCalendarDate(value: string): boolean {
+  if (!isIsoDate(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** A file's text, or one line saying why it cannot be read (no Node error text). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "it may not be read" : "it cannot be read";
+    throw new Error(`${file}: ${why}`);
+  }
 }
 
 function demo(profile: string, options: { seed?: string; out?: string }, io: CliIo): number {
@@ -131,7 +159,7 @@ function demo(profile: string, options: { seed?: string; out?: string }, io: Cli
 }
 
 function validateFile(templateId: string, file: string, options: { version?: string; schemas?: string }, io: CliIo): number {
-  const parsed = parseDocument(readFileSync(file, "utf8"));
+  const parsed = parseDocument(readText(file));
   if (!parsed.ok) {
     io.err(`${file}: ${parsed.error.message}\n`);
     return 2;
@@ -165,7 +193,9 @@ function lint(folder: string, io: CliIo): number {
   }
   const report = lintSchemas(folder);
   for (const problem of report.problems) io.err(`${problem}\n`);
-  const checked = `${report.templates} templates, ${report.qualifications} qualifications, ${report.examples} examples`;
+  // A folder that does not load (a template that does not bundle, a qualification.json the build refuses) stops there.
+  const loaded = report.templates > 0 || report.qualifications > 0;
+  const checked = loaded ? `${report.templates} templates, ${report.qualifications} qualifications, ${report.examples} examples` : "the folder stops loading at it: fix it and lint again";
   if (report.problems.length > 0) {
     io.out(`${folder}: ${report.problems.length === 1 ? "1 problem" : `${report.problems.length} problems`} (${checked})\n`);
     return 1;

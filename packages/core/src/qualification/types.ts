@@ -39,6 +39,8 @@ export interface SessionSources {
   logs: string[];
   /** Templates filled in once per session, matched to a logged session by client and number or date. */
   records?: string[];
+  /** What the sessions are of, as the reasons say it ("hours of mentoring are recorded"); `coaching` when left out. */
+  activity?: string;
 }
 
 export interface LearningOutcome {

@@ -160,7 +160,7 @@ describe("checkPortfolio()", () => {
 
   it("finds nothing to check in an empty portfolio and says why", () => {
     const result = checkPortfolio("501", [], { today: TODAY });
-    expect(result.findings.find((f) => f.criterion === "501:2.1")!.reasons[0]).toBe("No coaching sessions are recorded in an hours log or a session record.");
+    expect(result.findings.find((f) => f.criterion === "501:2.1")!.reasons[0]).toBe("No coaching sessions are recorded in the portfolio's session logs or records.");
     expect(result.summary).toMatchObject({ coachingHours: 0, clients: [], sessions: 0 });
   });
 

@@ -257,7 +257,7 @@ function checkWith(registration: UnitRegistration | string, documents: Portfolio
       if (part !== undefined) parts.push(part);
     }
     if (parts.length === 0 && plan.judgement) {
-      return withInvalid({ criterion: id, status: "for the assessor", reasons: [`Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it.`], pointers: [] }, plan.reads);
+      return withInvalid({ criterion: id, status: "for the assessor", reasons: [`The unit's data declares this criterion for the assessor's judgement: no automatic check applies to it.`], pointers: [] }, plan.reads);
     }
     if (parts.length === 0) {
       return withInvalid({ criterion: id, status: "for the assessor", reasons: ["None of the documents this criterion's checks read is there; the assessor judges it from the evidence."], pointers: [] }, plan.reads);

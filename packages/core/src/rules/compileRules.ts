@@ -66,6 +66,7 @@ export function compileUnitRules(qualification: Qualification, unit: Unit, templ
   const sessions = {
     logs: (qualification.sessions?.logs ?? []).map((name, i) => template(name, `/sessions/logs/${i}`)),
     records: (qualification.sessions?.records ?? []).map((name, i) => template(name, `/sessions/records/${i}`)),
+    activity: qualification.sessions?.activity ?? "coaching",
   };
   const context: CompileContext = {
     template,

@@ -75,7 +75,7 @@ describe("the rules of the evidence templates (issue 21)", () => {
     expect(findingOf("501", "3.4", [])).toEqual({
       criterion: "501:3.4",
       status: "for the assessor",
-      reasons: ["Only the assessor can judge this criterion from the evidence; there is nothing to count or match for it."],
+      reasons: ["The unit's data declares this criterion for the assessor's judgement: no automatic check applies to it."],
       pointers: [],
     });
   });

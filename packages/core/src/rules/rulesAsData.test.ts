@@ -90,10 +90,13 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
   cpSync(join(schemasDir, "common"), join(dir, "common"), { recursive: true });
   cpSync(join(schemasDir, "qualification.schema.json"), join(dir, "qualification.schema.json"));
   cpSync(join(import.meta.dirname, "fixtures/acme-team-coaching"), join(dir, "acme-team-coaching"), { recursive: true });
+  const acmeRegistry = () => {
+    const loaded = loadTemplates(dir);
+    return createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+  };
 
   it("loads, checks and gives findings with the reasons and pointers of the declared checks", () => {
-    const loaded = loadTemplates(dir);
-    const acme = createRegistry(loaded.templates.map(compileTemplate), loaded.qualifications);
+    const acme = acmeRegistry();
     const documents: PortfolioDocument[] = [
       { id: "team-a/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team A", sessions: [{ date: "2027-01-10", hours: 3 }, { date: "2027-02-10", hours: 3 }] } },
       { id: "team-b/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team B", sessions: [{ date: "2027-01-12", hours: 2.5 }] } },
@@ -116,8 +119,81 @@ describe("a new unit with rules, JSON only (as docs/schema-authoring.md describe
         pointers: [{ document: "team-a/agreement" }, { document: "team-b/agreement", path: "/sponsor" }],
       },
       { criterion: "701:1.4", status: "for the assessor", reasons: ["No automatic check is declared for this criterion; the assessor judges it from the evidence."], pointers: [] },
+      {
+        criterion: "701:1.5",
+        status: "met",
+        reasons: [
+          "8.5 hours of team coaching are recorded (Team A: 6 hours; Team B: 2.5 hours); Unit 701 needs at least 6 hours.",
+          "2 teams appear in the team coaching logs (Team A, Team B); Unit 701 needs 2 or more.",
+        ],
+        pointers: [
+          { document: "team-a/log", path: "/sessions/0/hours" },
+          { document: "team-a/log", path: "/sessions/1/hours" },
+          { document: "team-b/log", path: "/sessions/0/hours" },
+        ],
+      },
     ]);
     expect(check.summary.coachingHours).toBe(8.5);
+  });
+
+  it("counts hours of a role and distinct clients in the documents of one template only: team coaching beside one-to-one", () => {
+    const acme = acmeRegistry();
+    const documents: PortfolioDocument[] = [
+      { id: "team-a/log", template: "acme-team-coaching/team-session-log", data: { teamRef: "Team A", sessions: [{ date: "2027-01-10", hours: 3 }, { date: "2027-02-10", hours: 2.75 }] } },
+      { id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } },
+      { id: "client-2/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 2", sessions: [{ date: "2027-01-12", hours: 1.5 }] } },
+    ];
+    const findings = Object.fromEntries(checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, documents, { registry: acme, today: TODAY }).findings.map((f) => [f.criterion, f]));
+    // Every session counts towards the coaching hours and the clients ...
+    expect(findings["701:1.1"]!.status).toBe("met");
+    expect(findings["701:1.1"]!.reasons[0]).toMatch(/^11\.25 hours of coaching are recorded over 4 sessions/);
+    expect(findings["701:1.2"]!.reasons[0]).toBe("3 clients had coaching sessions (Team A, Client 1, Client 2); Unit 701 needs 2 or more.");
+    // ... the team coaching only the team logs': 5.75 hours with one team.
+    expect(findings["701:1.5"]).toEqual({
+      criterion: "701:1.5",
+      status: "not met",
+      reasons: [
+        "5.75 hours of team coaching are recorded (Team A: 5.75 hours); Unit 701 needs at least 6 hours.",
+        "1 team appears in the team coaching logs (Team A); Unit 701 needs at least 2.",
+      ],
+      pointers: [
+        { document: "team-a/log", path: "/sessions/0/hours" },
+        { document: "team-a/log", path: "/sessions/1/hours" },
+      ],
+    });
+  });
+
+  it("says what the scheme's sessions are of where it declares it (sessions.activity)", () => {
+    const acme = acmeRegistry();
+    const qualification = structuredClone(acme.qualification("acme-team-coaching")!) as Qualification;
+    qualification.sessions = { ...qualification.sessions!, activity: "mentoring" };
+    const documents: PortfolioDocument[] = [{ id: "client-1/log", template: "acme-team-coaching/coaching-log", data: { clientRef: "Client 1", sessions: [{ date: "2027-01-11", hours: 4 }] } }];
+    const findings = checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, documents, { registry: acme, qualification, today: TODAY }).findings;
+    expect(findings[0]!.reasons).toEqual(["4 hours of mentoring are recorded over 1 session (Client 1: 4); Unit 701 needs at least 10."]);
+    expect(findings[1]!.reasons).toEqual(["1 client had mentoring sessions (Client 1); Unit 701 needs at least 2."]);
+    expect(checkPortfolio({ qualification: "acme-team-coaching", unit: "701" }, [], { registry: acme, qualification, today: TODAY }).findings[0]!.reasons).toEqual(["No mentoring sessions are recorded in the portfolio's session logs or records."]);
+  });
+
+  it("refuses, naming the file and the path, documents without the role for roleHours, an unknown template, and documents without what", () => {
+    const file = join(dir, "acme-team-coaching/qualification.json");
+    const original = readFileSync(file, "utf8");
+    try {
+      const data = JSON.parse(original) as Qualification;
+      const checks = data.units[0]!.learningOutcomes[0]!.criteria[4]!.checks! as unknown as Array<{ documents: string[]; what?: string }>;
+      checks[0]!.documents = ["team-agreement"];
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow('acme-team-coaching/qualification.json: /units/0/learningOutcomes/0/criteria/4/checks/0/role: no field of team-agreement has the role "duration"');
+      checks[0]!.documents = ["team-session-log"];
+      checks[1]!.documents = ["team-agreement-typo"];
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow(/criteria\/4\/checks\/1\/documents\/0/);
+      checks[1]!.documents = ["team-session-log"];
+      delete checks[1]!.what;
+      writeFileSync(file, JSON.stringify(data));
+      expect(() => loadTemplates(dir)).toThrow(/checks\/1 must have property what when property documents is present/);
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   it("fails to load when the unit's data names a check the vocabulary lacks, naming the file and the path", () => {

@@ -65,7 +65,7 @@ export interface CompileContext {
   /** Every template id of the qualification with a field of the role. */
   templatesWithRole(role: FieldRole): string[];
   /** The templates that hold the portfolio's sessions (`sessions` of the qualification data). */
-  sessions: { logs: string[]; records: string[] };
+  sessions: { logs: string[]; records: string[]; activity: string };
   /** Throws when the qualification declares no sessions (for kinds that read them). */
   requireSessions(at: string): void;
 }

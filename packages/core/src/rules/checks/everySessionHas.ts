@@ -33,6 +33,7 @@ interface RowsCovered {
 
 export const everySessionHas: CheckKind<EverySessionHasParams> = {
   compile({ documents, what, counted, rows }, unit, at) {
+    const { activity } = unit.sessions;
     const ids = templateIds(unit, documents, `${at}/documents`);
     unit.requireRole("session-date", ids, `${at}/documents`);
     unit.requireSessions(at);
@@ -46,7 +47,7 @@ export const everySessionHas: CheckKind<EverySessionHasParams> = {
       reads: [...ids, ...rowIds, ...unit.sessions.logs, ...unit.sessions.records],
       run(context) {
         const { facts } = context;
-        if (facts.sessions.length === 0) return notMet([`No coaching sessions are recorded, so there are no ${what}s to look at.`]);
+        if (facts.sessions.length === 0) return notMet([`No ${activity} sessions are recorded, so there are no ${what}s to look at.`]);
         const rowDocuments = rowIds.length === 0 ? [] : documentsOf(context, rowIds);
         const memo = rowDocuments.length === 0 ? (context.memo.everySessionHas ??= new Map()) : undefined;
         const answered = memo?.get(plain);

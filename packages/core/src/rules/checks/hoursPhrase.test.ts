@@ -50,4 +50,15 @@ describe("rounding never contradicts the status (issue 16)", () => {
     expect(finding.status).toBe("not met");
     expect(finding.reasons[0]).toBe("59 minutes of supervision are recorded; Unit 501 needs at least 1 hour.");
   });
+
+  it("says 1 hour of coaching is recorded, never are, in the total and for a session with no log row", () => {
+    const session = (no: number, minutes: number) => ({ sessionNo: no, sessionDate: `2026-03-${String(no).padStart(2, "0")}`, duration: minutes });
+    const log = (rows: number[]) => ({ id: "log", template: "ilm-8588/hours-log", data: { clientRef: "Client 1", sessions: rows.map((minutes, i) => session(i + 1, minutes)) } });
+    const twoSessions = checkPortfolio("501", [log([30, 30])], { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(twoSessions.reasons[0]).toBe("1 hour of coaching is recorded over 2 sessions (Client 1: 1); Unit 501 needs at least 18.");
+    const record = { id: "record", template: "ilm-8588/session-record", data: { clientRef: "Client 1", ...session(13, 60) } };
+    const earlier = checkPortfolio({ qualification: "ilm-8588", unit: "501", version: "earlier" }, [log(Array(12).fill(60)), record], { today: TODAY }).findings.find((f) => f.criterion === "501:2.1")!;
+    expect(earlier.status).toBe("met");
+    expect(earlier.reasons).toContain("Client 1 session 13 (2026-03-13) has a session record but no row in an hours log; its 1 hour is counted.");
+  });
 });

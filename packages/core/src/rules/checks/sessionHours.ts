@@ -13,12 +13,13 @@ export interface SessionHoursParams {
 
 export const sessionHours: CheckKind<SessionHoursParams> = {
   compile({ atLeast: target }, unit, at) {
+    const { activity } = unit.sessions;
     unit.requireSessions(at);
     return {
       reads: [...unit.sessions.logs, ...unit.sessions.records],
       run(context) {
         const { facts, unitName } = context;
-        if (facts.sessions.length === 0) return notMet(["No coaching sessions are recorded in an hours log or a session record."]);
+        if (facts.sessions.length === 0) return notMet([`No ${activity} sessions are recorded in the portfolio's session logs or records.`]);
         const byClient = hoursByClient(context);
         const total = totalSessionHours(context);
         const perClient = Object.entries(byClient).map(([client, h]) => `${client}: ${hours(h)}`).join("; ");
@@ -32,10 +33,12 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
             unique.push({ document });
           }
         }
-        const reasons = [`${hoursPhrase(total)} of coaching are recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
+        const stated = hoursPhrase(total);
+        const reasons = [`${stated} of ${activity} ${isOrAre(stated)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`];
         if (target === undefined) return forAssessor([`${reasons[0]}; ${unitName} sets no minimum number of hours.`], unique);
         if (total + 1e-9 < target) {
-          const short = `${hoursShortOf(total, target)} of coaching are recorded over ${count(facts.sessions.length, "session")} (${perClient})`;
+          const shortOf = hoursShortOf(total, target);
+          const short = `${shortOf} of ${activity} ${isOrAre(shortOf)} recorded over ${count(facts.sessions.length, "session")} (${perClient})`;
           return notMet([`${short}; ${unitName} needs at least ${target}.`], unique);
         }
         reasons[0] += `; ${unitName} needs at least ${target}.`;
@@ -45,7 +48,8 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
           extra.push(...d.pointers);
         }
         for (const s of facts.sessions.filter((s) => !s.log)) {
-          reasons.push(`${sessionLabel(s)} has a session record but no row in an hours log; its ${hoursPhrase(s.minutes / 60)} are counted.`);
+          const own = hoursPhrase(s.minutes / 60);
+          reasons.push(`${sessionLabel(s)} has a session record but no row in an hours log; its ${own} ${isOrAre(own)} counted.`);
         }
         const future = facts.sessions.filter((s) => s.date !== undefined && s.date > context.today);
         for (const s of future) reasons.push(`${sessionLabel(s)} is dated after today (${context.today}).`);
@@ -55,6 +59,9 @@ export const sessionHours: CheckKind<SessionHoursParams> = {
     };
   },
 };
+
+/** "1 hour of coaching is recorded", "1.5 hours … are": the verb agrees with the phrase as printed. */
+const isOrAre = (phrase: string): string => (phrase === "1 hour" || phrase === "1 minute" ? "is" : "are");
 
 /**
  * Hours per client, keyed by the client reference as first written. Worked out once per portfolio (the

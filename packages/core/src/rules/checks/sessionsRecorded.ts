@@ -5,12 +5,13 @@ export type SessionsRecordedParams = Record<string, never>;
 
 export const sessionsRecorded: CheckKind<SessionsRecordedParams> = {
   compile(_params, unit, at) {
+    const { activity } = unit.sessions;
     unit.requireSessions(at);
     return {
       reads: [...unit.sessions.logs, ...unit.sessions.records],
       run({ facts }) {
         const logged = facts.sessions.filter((s) => s.log);
-        if (facts.sessions.length === 0) return notMet(["No coaching sessions are recorded, so there are no session records to look at."]);
+        if (facts.sessions.length === 0) return notMet([`No ${activity} sessions are recorded, so there are no session records to look at.`]);
         const missing = logged.filter((s) => !s.record);
         const records = facts.sessions.filter((s) => s.record).length;
         if (missing.length > 0) {

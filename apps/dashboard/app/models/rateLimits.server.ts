@@ -17,3 +17,21 @@ export const SIGNING_LIMIT = { requests: 30, windowMs: 15 * 60 * 1000 };
 export async function signingRateLimited(db: Db, address: string, now = new Date()): Promise<boolean> {
   return !(await reserveRequest(db, { bucket: "signing-page", key: address, requests: SIGNING_LIMIT.requests, windowMs: SIGNING_LIMIT.windowMs, now }));
 }
+
+/** The window of the printed-download limit. */
+export const PRINTED_DOWNLOAD_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Counts a PDF or ZIP download asked for by a person, and says whether it is over their limit: each
+ * PDF takes the server's Chromium for a while, so one person asking for hundreds would make everyone
+ * wait. Kept in the database like the signing pages' limit, so every process counts the same requests.
+ *
+ * @param db - the connection
+ * @param userId - who asks
+ * @param limit - downloads in ten minutes (the `PRINTED_DOWNLOADS_PER_10_MINUTES` setting)
+ * @param now - the time (tests)
+ * @returns true when the person has asked for as many as the limit in the window already
+ */
+export async function printedDownloadLimited(db: Db, userId: string, limit: number, now = new Date()): Promise<boolean> {
+  return !(await reserveRequest(db, { bucket: "printed-download", key: userId, requests: limit, windowMs: PRINTED_DOWNLOAD_WINDOW_MS, now }));
+}
