@@ -47,7 +47,7 @@ app.use(csrfCookie(config));
 app.use(requestGuards(config));
 // Evidence files: uploads stream past the page limit up to the file limit (decision 032).
 app.post("/attachments", attachmentUpload(config, database));
-app.get("/attachments/:id", attachmentDownload(database));
+app.get("/attachments/:id", attachmentDownload(database, config));
 apiAttachmentRoutes(config, database)(app);
 app.use(boundedBody(config));
 

@@ -30,10 +30,11 @@ const REFUSALS = {
 /**
  * @param {import("express").Request} req
  * @param {import("@ilm-forms/db").OpenDatabase} database
+ * @param {number | undefined} idleMs - the configured idle limit (SESSION_IDLE_MINUTES)
  */
-async function sessionOf(req, database) {
+async function sessionOf(req, database, idleMs) {
   const token = readCookie(req.headers.cookie ?? "", SESSION_COOKIE);
-  return token ? (await getSession(database.db, token)) : undefined;
+  return token ? (await getSession(database.db, token, { idleMs })) : undefined;
 }
 
 /** Only a path of this site: the page to go back to after an upload. */
@@ -58,13 +59,13 @@ function megabytes(bytes) {
  * and one `file`, in that order (a browser sends the fields in the order of the form). A file past
  * the limit is answered 413 as soon as the limit is passed; the rest of the body is never read.
  *
- * @param {{ maxAttachmentBytes: number, maxLearnerAttachmentBytes: number }} config
+ * @param {{ maxAttachmentBytes: number, maxLearnerAttachmentBytes: number, sessionIdleMs?: number }} config
  * @param {import("@ilm-forms/db").OpenDatabase} database
  */
 export function attachmentUpload(config, database) {
   const limits = { maxFileBytes: config.maxAttachmentBytes, maxLearnerBytes: config.maxLearnerAttachmentBytes };
   return (req, res, next) => {
-    sessionOf(req, database).then((session) => upload(req, res, session), next);
+    sessionOf(req, database, config.sessionIdleMs).then((session) => upload(req, res, session), next);
   };
   function upload(req, res, session) {
     if (!session) {
@@ -193,10 +194,11 @@ function contentDisposition(name) {
  * download, never sniffed, and in a sandbox with nothing allowed if a browser shows it anyway.
  *
  * @param {import("@ilm-forms/db").OpenDatabase} database
+ * @param {{ sessionIdleMs?: number }} config
  */
-export function attachmentDownload(database) {
+export function attachmentDownload(database, config) {
   return async (req, res, next) => {
-    const session = await sessionOf(req, database);
+    const session = await sessionOf(req, database, config.sessionIdleMs);
     if (!session) return res.redirect(302, `/sign-in?redirectTo=${encodeURIComponent(req.originalUrl.slice(0, 500))}`);
     const found = ATTACHMENT_ID.test(req.params.id ?? "") ? (await readAttachment(database.db, session.scope, req.params.id)) : undefined;
     if (!found) return res.status(404).type("text/plain").send("Not found");

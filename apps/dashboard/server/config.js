@@ -18,6 +18,11 @@ export function loadConfig(env) {
   const port = Number(env.PORT ?? 3000);
   // 0 asks the system for any free port; the server prints the one it got.
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 for any free port), not ${env.PORT}`);
+  // How long a session may go unused (decision 064): at most the 12-hour absolute lifetime.
+  const sessionIdleMinutes = Number(env.SESSION_IDLE_MINUTES || 120);
+  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 720) {
+    throw new Error(`SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 720, not ${env.SESSION_IDLE_MINUTES}`);
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -49,6 +54,8 @@ export function loadConfig(env) {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
     demoSeed: Number(env.DEMO_SEED ?? 8588),
+    /** A session unused for longer than this (milliseconds) is over; `SESSION_IDLE_MINUTES`, default 120. */
+    sessionIdleMs: sessionIdleMinutes * 60 * 1000,
     /**
      * PDF and ZIP downloads a person may ask for in ten minutes (each PDF is printed by the server's
      * Chromium): past it, 429 until the window has room. Web-page (HTML) downloads are not counted.

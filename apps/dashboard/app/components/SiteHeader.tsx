@@ -24,6 +24,7 @@ export function SiteHeader({ user }: { user: { name: string; role: Role; centreN
                 <li key={link.href}><a href={link.href}>{link.label}</a></li>
               ))}
               <li className="site-header__who">{user.name}, {user.centreName}</li>
+              <li><a href="/account">Your account</a></li>
               <li>
                 <Form method="post" action="/sign-out">
                   <CsrfField />

@@ -1,4 +1,5 @@
-import { deleteSession, openPasswordReset, signIn, usePasswordReset, type Db } from "@ilm-forms/db";
+export { SESSION_IDLE_MS } from "@ilm-forms/db";
+import { changePassword, deleteSession, endOwnSessions, listOwnSessions, openPasswordReset, signIn, usePasswordReset, type Db, type Scope } from "@ilm-forms/db";
 
 /**
  * Signs a person in with their e-mail address and password, ending the session they came with.
@@ -42,4 +43,44 @@ export async function passwordResetName(db: Db, token: string): Promise<string |
  */
 export function setPasswordWithLink(db: Db, token: string, password: string) {
   return usePasswordReset(db, token, password);
+}
+
+/**
+ * A signed-in person changes their own password: checked, rate-limited, every other session ended and
+ * this one replaced by a new one (see db's `changePassword`).
+ *
+ * @param db - the connection
+ * @param scope - the person
+ * @param change - the current and new passwords as typed, and the session in use
+ * @returns the new session (token, expiry) and how many other sessions ended, or why nothing changed
+ */
+export function changeOwnPassword(db: Db, scope: Scope, change: { current: string; next: string; sessionToken: string }) {
+  return changePassword(db, scope, change);
+}
+
+/**
+ * The person's live sessions for the account page: when each started, was last used and ends, and
+ * which is this browser's. No token or id leaves the server.
+ *
+ * @param db - the connection
+ * @param scope - the person
+ * @param sessionToken - this browser's session
+ * @param idleMs - the configured idle limit
+ * @returns the sessions, newest first
+ */
+export function ownSessions(db: Db, scope: Scope, sessionToken: string, idleMs: number | undefined) {
+  return listOwnSessions(db, scope, { currentToken: sessionToken, ...(idleMs ? { idleMs } : {}) });
+}
+
+/**
+ * Signs out one of the person's other sessions, or all of them but this browser's, once they have
+ * typed their password again.
+ *
+ * @param db - the connection
+ * @param scope - the person
+ * @param request - this browser's session (which goes on), the password as typed, the session's handle (all others without one)
+ * @returns how many sessions ended, or why none did
+ */
+export function signOutElsewhere(db: Db, scope: Scope, request: { keepToken: string; current: string; handle?: string }) {
+  return endOwnSessions(db, scope, request);
 }

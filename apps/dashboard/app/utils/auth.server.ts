@@ -58,7 +58,7 @@ async function lookUpUser(token: string, context: AppLoadContext): Promise<Curre
   const { db } = context.database;
   // The session (and its expiry) is checked on every request; the centre's name and the learner
   // record are read again only when the database has changed since they were last read.
-  const session = (await getSession(db, token));
+  const session = (await getSession(db, token, { idleMs: context.config.sessionIdleMs }));
   if (!session) return null;
   const { scope } = session;
   const { centreName, learnerId } = await peopleCache.get(db, scopeKey(scope), async () => ({

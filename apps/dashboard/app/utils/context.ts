@@ -10,6 +10,8 @@ export interface DashboardContext {
     maxBodyBytes: number;
     maxAttachmentBytes: number;
     portalOrigins: string[];
+    /** How long a session may go unused (`SESSION_IDLE_MINUTES`); db's default (2 hours) when absent. */
+    sessionIdleMs?: number;
     /** PDF and ZIP downloads a person may ask for in ten minutes. */
     printedDownloadsPer10Minutes: number;
     /** The optional SMTP setting: a signing link can be e-mailed when both are set. */

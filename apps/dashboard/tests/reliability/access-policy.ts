@@ -85,6 +85,13 @@ export const POLICY: Endpoint[] = [
   { file: "_index.tsx", path: "/", GET: { expect: { ...all("302 home"), anonymous: "302 /sign-in", portal: "302 /sign-in" } }, POST: { form: {}, expect: all("405") } },
   { file: "sign-in.tsx", path: "/sign-in", GET: { expect: { ...all("302 home"), anonymous: "200", portal: "200" } }, POST: { form: { email: "", password: "" }, expect: { ...all("302 home"), anonymous: "200", portal: "200" } } },
   { file: "sign-out.tsx", path: "/sign-out", GET: { expect: all("302 /") }, POST: { form: {}, consumesSession: true, expect: all("302 /sign-in") } },
+  // Every role's own account; the POST's unknown intent changes nothing (a wrong current password would count a try).
+  {
+    file: "account.tsx",
+    path: "/account",
+    GET: { expect: page({ learner: "200", assessor: "200", iqa: "200", centre_admin: "200", eqa: "200" }) },
+    POST: { form: { intent: "none" }, expect: page({ learner: "200", assessor: "200", iqa: "200", centre_admin: "200", eqa: "200" }) },
+  },
 
   { file: "learner._index.tsx", path: "/learner", GET: { expect: page({ learner: "200", assessor: "404", iqa: "404", centre_admin: "404" }) }, POST: { form: {}, expect: all("405") } },
   {

@@ -53,6 +53,11 @@ export interface EngineState {
    * it is unchanged (`dataVersion`).
    */
   writes?: number;
+  /**
+   * SQLite: rows this connection changed by writes no read cache depends on (`runPreparedUnversioned`),
+   * left out of the data version's `total_changes()`.
+   */
+  unversionedChanges?: number;
 }
 
 export const transactionContext = new AsyncLocalStorage<TransactionContext>();
@@ -258,6 +263,30 @@ export async function runPrepared(db: Db, statement: { run(params?: never): unkn
 }
 
 /**
+ * Runs a prepared write that no read cache depends on (a session's last use, which only the session
+ * look-up reads, and that uncached): it neither moves the data version on nor counts as a write for
+ * read scopes, so it does not empty every read cache of every process once a minute per person
+ * (decision 064). Never use it for a write any cached read could see. On SQLite another process's such
+ * write still moves `PRAGMA data_version` (SQLite cannot tell which rows changed).
+ *
+ * @param db - the connection
+ * @param statement - the prepared statement
+ * @param params - its placeholders' values
+ * @returns the number of rows changed
+ */
+export async function runPreparedUnversioned(db: Db, statement: { run(params?: never): unknown }, params: Record<string, unknown> = {}): Promise<number> {
+  const state = engineState(db);
+  if (state.engine === "postgres") {
+    const result = (await pgCall(() => (statement as unknown as { execute(p: unknown): Promise<{ rowCount: number | null }> }).execute(params))) as { rowCount: number | null };
+    return result.rowCount ?? 0;
+  }
+  await gate(state);
+  const { changes } = (statement as unknown as SqlitePrepared<unknown>).run(params);
+  state.unversionedChanges = (state.unversionedChanges ?? 0) + changes;
+  return changes;
+}
+
+/**
  * Runs raw SQL text with positional parameters (`?` on SQLite, `$1` on PostgreSQL: write the SQL
  * for the engine) and answers its rows. For the few statements drizzle cannot build.
  *
@@ -338,5 +367,6 @@ async function readDataVersion(db: Db, state: EngineState): Promise<string> {
   }
   await gate(state);
   const sqlite = db.$client as BetterSqlite3.Database;
-  return `${sqlite.pragma("data_version", { simple: true }) as number}:${sqlite.prepare("select total_changes()").pluck().get() as number}`;
+  const changes = (sqlite.prepare("select total_changes()").pluck().get() as number) - (state.unversionedChanges ?? 0);
+  return `${sqlite.pragma("data_version", { simple: true }) as number}:${changes}`;
 }

@@ -11,6 +11,12 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     createdAt: text("created_at").notNull(),
     expiresAt: text("expires_at").notNull(),
+    /**
+     * When the session was last used, kept to the minute (written at most once a minute): a session
+     * unused for longer than the idle limit is over. Empty for sessions started before the column
+     * existed, which then count from `created_at`.
+     */
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
