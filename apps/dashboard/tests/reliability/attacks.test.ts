@@ -292,6 +292,12 @@ describe("class 4b: every HTTP method on every route", () => {
       }
     }
     expect(wrong).toEqual([]);
+    // Nothing of the repository or the build is reachable, and no folder is listed.
+    for (const path of ["/.git/config", "/.git/HEAD", "/.env", "/assets/", "/assets", "/build/", "/build/server/index.js", "/node_modules/", "/package.json", "/server.js", "/data/ilm-forms.sqlite"]) {
+      const answer = await send("GET", path);
+      expect(answer.status, path).toBeGreaterThanOrEqual(300);
+      expect(answer.status, path).toBeLessThan(500);
+    }
     figure("methods", `${sent} requests with ${methods.length} methods to ${paths.length} paths: the served ones answered, the rest 405, no 5xx`);
   });
 });
