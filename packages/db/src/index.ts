@@ -43,7 +43,7 @@ export { listAuditEntries } from "./repositories/audit.ts";
 /** Repositories, by model. */
 export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
-export { addMember, createCentreWithAdmin, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
+export { addMember, createCentreWithAdmin, endMemberSessions, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
 export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";
 export type { AddMemberResult, Member, NewMember } from "./repositories/people.ts";
 export { changeRegistrationRules, getLearner, getOwnLearner, listLearners, registerLearner, listRegistrations, listVisibleRegistrations } from "./repositories/learners.ts";

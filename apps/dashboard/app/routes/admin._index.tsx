@@ -94,6 +94,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (result.ok) return { done: form.get("intent") === "reactivate" ? "The person can sign in again." : "The person is deactivated: they cannot sign in, and everything they did is kept." };
       return { errors: [{ href: "#people", message: result.reason === "self" ? "You cannot deactivate yourself" : "Choose a person of your centre" }] };
     }
+    case "end-sessions": {
+      const result = await peopleChanges.endSessions(db, user.scope, { userId: field("userId") });
+      if (result.ok) return { done: `${result.ended === 1 ? "1 session" : `${result.ended} sessions`} ended: the person signs in again with their password.` };
+      return { errors: [{ href: "#people", message: result.reason === "self" ? "End your own other sessions under Your account" : "Choose a person of your centre" }] };
+    }
     case "unassign": {
       const result = (await peopleChanges.unassign(db, user.scope, { assessorUserId: field("assessor"), learnerId: field("learner") }));
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
@@ -149,6 +154,13 @@ export default function Admin() {
                     <input type="hidden" name="userId" value={m.userId} />
                     <button type="submit" name="intent" value="reset-password" className="button button--secondary">Make a link to set a new password<span className="visually-hidden"> for {m.name} ({m.email})</span></button>
                   </Form>
+                  {m.self ? null : (
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="userId" value={m.userId} />
+                      <button type="submit" name="intent" value="end-sessions" className="button button--secondary">Sign out everywhere<span className="visually-hidden"> {m.name} ({m.email})</span></button>
+                    </Form>
+                  )}
                 </details>
               </td>
               <td className="table--stack__action">

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../auth/signIn.ts";
 import { createWorld, type World } from "../test/world.ts";
-import { addMember, listMembers, setMemberActive } from "./people.ts";
+import { addMember, endMemberSessions, listMembers, setMemberActive } from "./people.ts";
 import { getSession } from "../auth/sessions.ts";
 import { scalar } from "../test/database.ts";
 
@@ -52,5 +52,35 @@ describe("deactivating a person", () => {
     expect((await listMembers(db(), world.scopes.admin!)).find((m) => m.userId === signedIn.user.id)?.deactivatedAt).toEqual(expect.any(String));
     expect((await setMemberActive(db(), world.scopes.admin!, { userId: signedIn.user.id, active: true }))).toEqual({ ok: true });
     expect((await signIn(db(), { email: person.email, password: person.password, ip: "10.2.2.1" })).ok).toBe(true);
+  });
+});
+
+describe("a centre admin signs a person out everywhere", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  });
+  afterAll(() => world.cleanup());
+  const db = () => world.database.db;
+
+  it("ends every session of the person, audited, leaves other people's, and the person signs in again", async () => {
+    const person = world.demo.signIns.find((s) => s.email.startsWith("learner4@"))!;
+    const other = world.demo.signIns.find((s) => s.email.startsWith("learner3@"))!;
+    const first = await signIn(db(), { email: person.email, password: person.password, ip: "10.3.3.1" });
+    const second = await signIn(db(), { email: person.email, password: person.password, ip: "10.3.3.2" });
+    const theirs = await signIn(db(), { email: other.email, password: other.password, ip: "10.3.3.3" });
+    if (!first.ok || !second.ok || !theirs.ok) throw new Error("no sign-in");
+    const userId = first.user.id;
+    expect(await endMemberSessions(db(), world.scopes.learner4!, { userId })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await endMemberSessions(db(), world.scopes.assessor1!, { userId })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await endMemberSessions(db(), world.otherScopes.admin!, { userId })).toEqual({ ok: false, reason: "not-found" });
+    expect(await endMemberSessions(db(), world.scopes.admin!, { userId: world.scopes.admin!.userId })).toEqual({ ok: false, reason: "self" });
+    expect(await getSession(db(), first.token)).toBeDefined();
+    expect(await endMemberSessions(db(), world.scopes.admin!, { userId })).toEqual({ ok: true, ended: 2 });
+    expect(await getSession(db(), first.token)).toBeUndefined();
+    expect(await getSession(db(), second.token)).toBeUndefined();
+    expect(await getSession(db(), theirs.token)).toBeDefined();
+    expect(await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end' and entity_id = ? and actor_user_id = ?", userId, world.scopes.admin!.userId)).toBe(1);
+    expect((await signIn(db(), { email: person.email, password: person.password, ip: "10.3.3.1" })).ok).toBe(true);
   });
 });

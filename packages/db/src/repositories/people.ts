@@ -191,6 +191,32 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: str
 }
 
 /**
+ * A centre admin signs a person of the centre out everywhere (a lost laptop, a shared computer left
+ * signed in): every session of theirs ends, audited; they can sign in again with their password. An
+ * admin ends their own other sessions under "Your account" instead.
+ *
+ * @param db - the connection
+ * @param scope - a centre admin
+ * @param input - the person
+ * @returns how many sessions ended, or why not
+ */
+export async function endMemberSessions(db: Db, scope: Scope, input: { userId: string }): Promise<{ ok: true; ended: number } | Forbidden | NotFound | { ok: false; reason: "self" }> {
+  if (scope.role !== "centre_admin") return FORBIDDEN;
+  if (input.userId === scope.userId) return { ok: false, reason: "self" };
+  return writeTransaction(db, async () => {
+    const member = (await get(db, db
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
+    if (!member) return NOT_FOUND;
+    const ended = await run(db, db.delete(sessions).where(eq(sessions.userId, member.id)));
+    (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.sessions-end", entityType: "user", entityId: member.id, after: { ended, which: "all, by the centre admin" } }));
+    return { ok: true as const, ended };
+  });
+}
+
+/**
  * A centre admin corrects a person's name, email address or (a learner's) registration number; the
  * audit entry keeps what they were.
  *
