@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataVersion } from "../access/engine.ts";
 import { rows, scalar } from "../test/database.ts";
 import { createWorld, type World } from "../test/world.ts";
-import { createSession, deleteExpiredSessions, endOwnSessions, getSession, LAST_SEEN_RESOLUTION_MS, listOwnSessions, SESSION_IDLE_MS } from "./sessions.ts";
+import { createSession, deleteExpiredSessions, endOwnSessions, getSession, LAST_SEEN_RESOLUTION_MS, listOwnSessions, MAX_SESSIONS_PER_PERSON, SESSION_IDLE_MS } from "./sessions.ts";
 
 const MINUTE = 60 * 1000;
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
@@ -84,6 +84,29 @@ describe("idle sessions, own sessions, signing out elsewhere", () => {
     expect((await getSession(db(), bystander.token))?.user.id).toBe(learner1!.userId);
     expect(await listOwnSessions(db(), iqa!, { currentToken: keep })).toHaveLength(1);
     expect(await scalar(db(), "select count(*) from audit_log where action = 'member.sessions-end'")).toBe(audits + 1);
+  });
+
+  it("keeps at most MAX_SESSIONS_PER_PERSON sessions of one person: a sign-in past it ends the one used least recently", async () => {
+    const { learner2, learner3 } = world.scopes;
+    const start = new Date();
+    const other = await createSession(db(), learner3!.userId, { now: at(start, -50) });
+    const made = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_PERSON; i++) made.push(await createSession(db(), learner2!.userId, { now: at(start, -40 + i) }));
+    expect(await scalar(db(), "select count(*) from sessions where user_id = ?", learner2!.userId)).toBe(MAX_SESSIONS_PER_PERSON);
+    // The first session is used again: now the second is the one used least recently.
+    expect(await getSession(db(), made[0]!.token, { now: at(start, -25) })).toBeDefined();
+    const next = await createSession(db(), learner2!.userId, { now: at(start, -24) });
+    const another = await createSession(db(), learner2!.userId, { now: at(start, -23) });
+    expect(await scalar(db(), "select count(*) from sessions where user_id = ?", learner2!.userId)).toBe(MAX_SESSIONS_PER_PERSON);
+    const alive = async (token: string) => (await getSession(db(), token, { now: at(start, -20) })) !== undefined;
+    expect(await alive(made[1]!.token)).toBe(false);
+    expect(await alive(made[2]!.token)).toBe(false);
+    expect(await alive(made[0]!.token)).toBe(true);
+    expect(await alive(made[3]!.token)).toBe(true);
+    expect(await alive(next.token)).toBe(true);
+    expect(await alive(another.token)).toBe(true);
+    // Another person's sessions are theirs.
+    expect(await alive(other.token)).toBe(true);
   });
 
   it("deletes idle sessions with the expired ones", async () => {

@@ -21,6 +21,12 @@ export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
  */
 export const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 
+/**
+ * How many sessions one person may have at once (browsers and devices): at a sign-in past it, the
+ * session used least recently ends (decision 064).
+ */
+export const MAX_SESSIONS_PER_PERSON = 10;
+
 /** When a session was last used: `last_seen_at`, or its start for a session from before that column. */
 const lastUsed = sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`;
 
@@ -45,7 +51,11 @@ export async function createSession(db: Db, userId: string, options: { ttlMs?: n
   const now = options.now ?? new Date();
   const token = randomToken();
   const expiresAt = nowIso(new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS)));
-  (await run(db, db.insert(sessions).values({ id: sha256Hex(token), userId, createdAt: nowIso(now), expiresAt, lastSeenAt: nowIso(now) })));
+  const id = sha256Hex(token);
+  (await run(db, db.insert(sessions).values({ id, userId, createdAt: nowIso(now), expiresAt, lastSeenAt: nowIso(now) })));
+  // Past the most one person may have, the sessions used least recently end (never the new one).
+  const kept = db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, id))).orderBy(sql`${lastUsed} desc`, sql`${sessions.createdAt} desc`).limit(MAX_SESSIONS_PER_PERSON - 1);
+  (await run(db, db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, id), sql`${sessions.id} not in (select "id" from (${kept}) as "kept")`))));
   return { token, expiresAt };
 }
 
