@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Sign in – ilm-forms" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user) throw redirect(ROLE_HOME[user.role]);
-  return { reset: new URL(request.url).searchParams.get("reset") === "1" };
+  // A session cookie the server no longer knows: the session ended (unused too long, its 12 hours, or
+  // signed out from elsewhere). Sign-out clears the cookie, so this is never said after one.
+  const ended = Boolean(readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE));
+  return { reset: new URL(request.url).searchParams.get("reset") === "1", ended };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -55,6 +58,7 @@ export default function SignIn() {
       <ErrorSummary errors={errors.map((e) => ({ href: `#${e.path}`, message: e.message }))} />
       <h1>Sign in</h1>
       {loaded?.reset ? <div className="notice notice--success" role="status"><p>Your new password is set. Sign in with it.</p></div> : null}
+      {loaded?.ended && !loaded.reset ? <div className="notice" role="status"><p>You have been signed out: a session ends after a while unused, 12 hours after signing in, or when it is ended from elsewhere (another browser, a password change, your centre). Sign in again to go on; what you saved is kept.</p></div> : null}
       <p className="lead">Learners, assessors and quality assurers of your centre sign in here.</p>
       <Form method="post" action={`/sign-in${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`} noValidate>
         <CsrfField />

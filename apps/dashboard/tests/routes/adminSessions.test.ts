@@ -39,3 +39,18 @@ describe("signing a person out everywhere", () => {
     await expect(h.cookieFor("learner4@demo.ilm-forms.test")).resolves.toContain("ilm_session=");
   });
 });
+
+describe("the sign-in page after a session ended", () => {
+  it("says the person was signed out when their browser still holds an ended session's cookie, and not otherwise", async () => {
+    const signInRoute = await import("../../app/routes/sign-in.tsx");
+    const cookie = await h.cookieFor("learner5@demo.ilm-forms.test");
+    const adminCookie = await h.cookieFor("admin@demo.ilm-forms.test");
+    const page = (await admin.loader(args(h.request("/admin", { cookie: adminCookie })))) as unknown as { members: { rows: { userId: string; email: string }[] } };
+    const learner = page.members.rows.find((m) => m.email === "learner5@demo.ilm-forms.test")!;
+    // Signed in: the page sends the person home; without a cookie: no notice.
+    expect(status(await settle(() => signInRoute.loader(args(h.request("/sign-in", { cookie })))))).toBe(302);
+    expect(await signInRoute.loader(args(h.request("/sign-in")))).toEqual({ reset: false, ended: false });
+    await admin.action(args(h.request("/admin", { cookie: adminCookie, form: { intent: "end-sessions", userId: learner.userId } })));
+    expect(await signInRoute.loader(args(h.request("/sign-in?redirectTo=%2Flearner", { cookie })))).toEqual({ reset: false, ended: true });
+  });
+});
