@@ -61,6 +61,8 @@ export function loadConfig(env) {
      * Chromium): past it, 429 until the window has room. Web-page (HTML) downloads are not counted.
      */
     printedDownloadsPer10Minutes: positiveInteger(env.PRINTED_DOWNLOADS_PER_10_MINUTES, 60, "PRINTED_DOWNLOADS_PER_10_MINUTES"),
+    /** Sessions one person may have at once; a sign-in past it ends the one used least recently (decision 064). */
+    sessionsPerPerson: positiveInteger(env.SESSIONS_PER_PERSON, 10, "SESSIONS_PER_PERSON"),
   };
 }
 

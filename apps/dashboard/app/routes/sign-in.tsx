@@ -35,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password,
     ip: context.clientIp,
     previousToken: readCookie(request.headers.get("Cookie") ?? "", SESSION_COOKIE),
+    maxSessions: context.config.sessionsPerPerson,
   });
   if (!result.ok) {
     const message =

@@ -12,6 +12,8 @@ export interface DashboardContext {
     portalOrigins: string[];
     /** How long a session may go unused (`SESSION_IDLE_MINUTES`); db's default (2 hours) when absent. */
     sessionIdleMs?: number;
+    /** How many sessions one person may have (`SESSIONS_PER_PERSON`); db's default (10) when absent. */
+    sessionsPerPerson?: number;
     /** PDF and ZIP downloads a person may ask for in ten minutes. */
     printedDownloadsPer10Minutes: number;
     /** The optional SMTP setting: a signing link can be e-mailed when both are set. */

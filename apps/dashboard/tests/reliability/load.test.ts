@@ -52,9 +52,12 @@ async function load(url: string, durationMs: number, users: unknown[], mix: unkn
   return JSON.parse(stdout) as LoadResult;
 }
 
+/** The 50 simulated people are 50 sessions of a few demo learners: the cap of sessions a person (10 by default) is raised for them. */
+const MANY_SESSIONS = { SESSIONS_PER_PERSON: "1000" };
+
 beforeAll(async () => {
   world = await createWorld();
-  server = await startOn(world);
+  server = await startOn(world, MANY_SESSIONS);
   database = await connectDatabase(world.databasePath, { migrate: false });
 }, 120_000);
 afterAll(async () => {
@@ -225,7 +228,7 @@ describe.runIf(TEST_ENGINE === "postgres")("load on PostgreSQL", () => {
   it(`serves the unit page to ${USERS} users on PostgreSQL at a rate compared with SQLite`, async () => {
     const sqliteWorld = await createWorld("sqlite");
     cleanups.push(() => sqliteWorld.remove());
-    const sqliteServer = await startOn(sqliteWorld);
+    const sqliteServer = await startOn(sqliteWorld, MANY_SESSIONS);
     cleanups.push(() => sqliteServer.stop());
     const pgUsers = await signInPageUsers(world, server);
     const sqliteUsers = await signInPageUsers(sqliteWorld, sqliteServer);
@@ -267,7 +270,7 @@ describe.runIf(TEST_ENGINE === "postgres")("load on PostgreSQL", () => {
   });
 
   it(`serves the mixed load of ${USERS} users faster with two dashboard processes on one PostgreSQL than with one`, async () => {
-    const serverB = await startOn(world);
+    const serverB = await startOn(world, MANY_SESSIONS);
     cleanups.push(() => serverB.stop());
     const users = await signInMixedUsers(world, server, database);
     // The load generator counts each user's document version; between runs it is read again.

@@ -48,5 +48,7 @@ describe("the printed-download limit", () => {
     expect(() => loadConfig({ PRINTED_DOWNLOADS_PER_10_MINUTES: "0" })).toThrow("PRINTED_DOWNLOADS_PER_10_MINUTES must be a whole number of at least 1, not 0");
     expect(() => loadConfig({ PRINTED_DOWNLOADS_PER_10_MINUTES: "ten" })).toThrow(/whole number/);
     expect((loadConfig({}) as { printedDownloadsPer10Minutes: number }).printedDownloadsPer10Minutes).toBe(60);
+    expect(() => loadConfig({ SESSIONS_PER_PERSON: "-2" })).toThrow("SESSIONS_PER_PERSON must be a whole number of at least 1, not -2");
+    expect((loadConfig({}) as { sessionsPerPerson: number }).sessionsPerPerson).toBe(10);
   });
 });

@@ -44,17 +44,17 @@ export interface SessionInfo {
  *
  * @param db - the connection
  * @param userId - who signed in
- * @param options - `ttlMs` (default 12 h) and `now` (for tests)
+ * @param options - `ttlMs` (default 12 h), `maxSessions` (default {@link MAX_SESSIONS_PER_PERSON}) and `now` (for tests)
  * @returns the token (give it to the browser, keep it nowhere else) and its expiry
  */
-export async function createSession(db: Db, userId: string, options: { ttlMs?: number; now?: Date } = {}): Promise<{ token: string; expiresAt: string }> {
+export async function createSession(db: Db, userId: string, options: { ttlMs?: number; maxSessions?: number; now?: Date } = {}): Promise<{ token: string; expiresAt: string }> {
   const now = options.now ?? new Date();
   const token = randomToken();
   const expiresAt = nowIso(new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS)));
   const id = sha256Hex(token);
   (await run(db, db.insert(sessions).values({ id, userId, createdAt: nowIso(now), expiresAt, lastSeenAt: nowIso(now) })));
   // Past the most one person may have, the sessions used least recently end (never the new one).
-  const kept = db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, id))).orderBy(sql`${lastUsed} desc`, sql`${sessions.createdAt} desc`).limit(MAX_SESSIONS_PER_PERSON - 1);
+  const kept = db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, id))).orderBy(sql`${lastUsed} desc`, sql`${sessions.createdAt} desc`).limit((options.maxSessions ?? MAX_SESSIONS_PER_PERSON) - 1);
   (await run(db, db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, id), sql`${sessions.id} not in (select "id" from (${kept}) as "kept")`))));
   return { token, expiresAt };
 }

@@ -22,12 +22,12 @@ let decoyHash: Promise<string> | undefined;
  * session id fixed before sign-in is worthless after it.
  *
  * @param db - the connection
- * @param attempt - `email`, `password`, `ip`, optional `previousToken`, `ttlMs`, `now`
+ * @param attempt - `email`, `password`, `ip`, optional `previousToken`, `ttlMs`, `maxSessions` (see `createSession`), `now`
  * @returns the new session's token and the user's scope, or why not (never which part was wrong)
  */
 export async function signIn(
   db: Db,
-  attempt: { email: string; password: string; ip: string; previousToken?: string; ttlMs?: number; now?: Date },
+  attempt: { email: string; password: string; ip: string; previousToken?: string; ttlMs?: number; maxSessions?: number; now?: Date },
 ): Promise<SignInResult> {
   const email = normaliseEmail(attempt.email);
   const who = { email, ip: attempt.ip, ...(attempt.now ? { now: attempt.now } : {}) };
@@ -56,7 +56,7 @@ export async function signIn(
   (await settleSignInAttempt(db, attemptId, Boolean(row && matches)));
   if (!row || !matches) return { ok: false, reason: "invalid" };
   if (attempt.previousToken) (await deleteSession(db, attempt.previousToken));
-  const session = (await createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.now ? { now: attempt.now } : {}) }));
+  const session = (await createSession(db, row.id, { ttlMs: attempt.ttlMs ?? SESSION_TTL_MS, ...(attempt.maxSessions ? { maxSessions: attempt.maxSessions } : {}), ...(attempt.now ? { now: attempt.now } : {}) }));
   return {
     ok: true,
     ...session,
