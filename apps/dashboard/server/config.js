@@ -19,10 +19,7 @@ export function loadConfig(env) {
   // 0 asks the system for any free port; the server prints the one it got.
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0 for any free port), not ${env.PORT}`);
   // How long a session may go unused (decision 064): at most the 12-hour absolute lifetime.
-  const sessionIdleMinutes = Number(env.SESSION_IDLE_MINUTES || 120);
-  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 720) {
-    throw new Error(`SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 720, not ${env.SESSION_IDLE_MINUTES}`);
-  }
+  const sessionIdleMinutes = positiveInteger(env.SESSION_IDLE_MINUTES, 120, "SESSION_IDLE_MINUTES", { max: 720, unit: "minutes" });
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -67,13 +64,17 @@ export function loadConfig(env) {
 }
 
 /**
+ * A setting that is a whole number of at least 1 (and at most `max`), the fallback when unset or empty.
+ *
  * @param {string | undefined} value
  * @param {number} fallback
  * @param {string} name
+ * @param {{ max?: number, unit?: string }} [bounds] - the largest value, and what the number counts (for the message)
  */
-function positiveInteger(value, fallback, name) {
+function positiveInteger(value, fallback, name, { max, unit } = {}) {
   if (value === undefined || value === "") return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of at least 1, not ${value}`);
-  return number;
+  if (Number.isInteger(number) && number >= 1 && (max === undefined || number <= max)) return number;
+  const range = max === undefined ? "at least 1" : `${unit ? `${unit} ` : ""}from 1 to ${max}`;
+  throw new Error(`${name} must be a whole number of ${range}, not ${value}`);
 }

@@ -118,6 +118,15 @@ async function insertMemberTx(db: Db, centreId: string, actorUserId: string | nu
   return { ok: true, userId, ...(learnerId ? { learnerId } : {}) };
 }
 
+/** A person of the caller's centre, by user id (whether deactivated or not), or undefined. */
+async function memberOfCentre(db: Db, scope: Scope, userId: string): Promise<{ id: string; deactivatedAt: string | null } | undefined> {
+  return get(db, db
+    .select({ id: users.id, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.id, userId), eq(memberships.centreId, scope.centreId))));
+}
+
 /** Whether someone of this centre already has the email. Other centres are never asked: an admin learns nothing about them. */
 async function emailTakenInCentre(db: Db, centreId: string, email: string): Promise<boolean> {
   const row = (await get(db, db
@@ -168,11 +177,7 @@ export async function setMemberActive(db: Db, scope: Scope, input: { userId: str
   if (scope.role !== "centre_admin") return FORBIDDEN;
   if (input.userId === scope.userId && !input.active) return { ok: false, reason: "self" };
   return writeTransaction(db, async () => {
-    const member = (await get(db, db
-      .select({ id: users.id, deactivatedAt: users.deactivatedAt })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
+    const member = await memberOfCentre(db, scope, input.userId);
     if (!member) return NOT_FOUND;
     const deactivatedAt = input.active ? null : (member.deactivatedAt ?? nowIso());
     (await run(db, db.update(users).set({ deactivatedAt }).where(eq(users.id, member.id))));
@@ -204,11 +209,7 @@ export async function endMemberSessions(db: Db, scope: Scope, input: { userId: s
   if (scope.role !== "centre_admin") return FORBIDDEN;
   if (input.userId === scope.userId) return { ok: false, reason: "self" };
   return writeTransaction(db, async () => {
-    const member = (await get(db, db
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(eq(users.id, input.userId), eq(memberships.centreId, scope.centreId)))));
+    const member = await memberOfCentre(db, scope, input.userId);
     if (!member) return NOT_FOUND;
     const ended = await run(db, db.delete(sessions).where(eq(sessions.userId, member.id)));
     (await appendAudit(db, { centreId: scope.centreId, actorUserId: scope.userId, action: "member.sessions-end", entityType: "user", entityId: member.id, after: { ended, which: "all, by the centre admin" } }));
