@@ -34,6 +34,10 @@ export function sharedConfig(
       ...(projects ? { projects } : { include }),
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // expect.poll waits 1 s by default. A browser test's page under CI's load (two cores, several
+      // Chromiums and servers at once) can take longer than that to reload and restore a draft,
+      // which failed a run once (leanBundle.browser.test.ts › keeps a draft across a reload).
+      expect: { poll: { timeout: 10_000 } },
       reporters: ["default", "json"],
       outputFile: { json: `${packageDir}/../../.test-results/${basename(packageDir)}.json` },
     },

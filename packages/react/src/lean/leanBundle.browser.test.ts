@@ -139,7 +139,11 @@ describe("@ilm-forms/react/form (the prebuilt bundle) in Chromium, under a stric
     await page.getByLabel("Client Ref/ID").fill("Client 7");
     await page.reload();
     await page.waitForSelector("form.ilm-form");
-    await expect.poll(() => page.getByLabel("Client Ref/ID").inputValue()).toBe("Client 7");
+    // What the page hid left in storage, read before the form restores it: if the field stays empty,
+    // the message says whether the draft was lost on hiding or never restored.
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((key) => localStorage.getItem(key)));
+    await expect.poll(() => page.getByLabel("Client Ref/ID").inputValue(), { message: `the field after the reload (stored: ${JSON.stringify(stored)})` }).toBe("Client 7");
+    expect(stored).toHaveLength(1);
     expect(await page.getByRole("region", { name: "Unsaved changes restored" }).count()).toBe(1);
   });
 
