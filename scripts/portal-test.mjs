@@ -214,14 +214,17 @@ async function baseline(dir, page, single) {
   const bin = (path) => join(dir, "node_modules", path);
   const built = await tally.check("React 19: the baseline page (plain RJSF + @rjsf/validator-ajv8) builds", async () => {
     await run("npm", ["install", "--no-save", "@rjsf/validator-ajv8@~6.11.1", "@rjsf/core@~6.11.1", "@rjsf/utils@~6.11.1"], { cwd: dir, env: NPM_ENV, timeoutMs: 300_000 });
-    await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: "baseline" } });
+    for (const page of ["baseline", "floor"]) await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: page } });
   });
   if (built === undefined) return;
   const dist = join(dir, "dist-baseline");
   const plain = await serveStatic(dist, null); // ajv compiles with new Function: no strict CSP for the baseline
   closers.push(plain.close);
   figures.baseline = { oneForm: await javascriptOfPage(page, `${plain.url}/baseline.html`, dist, "form") };
-  figures.interactive = await timeToInteractive(page, { ours: `${single["one-form"].url}/one-form.html`, lean: `${single.lean.url}/lean.html`, baseline: `${plain.url}/baseline.html` }, "input#root_clientRef", runs);
+  const floor = await serveStatic(join(dir, "dist-floor"));
+  closers.push(floor.close);
+  figures.floor = { oneForm: await javascriptOfPage(page, `${floor.url}/floor.html`, join(dir, "dist-floor"), "form") };
+  figures.interactive = await timeToInteractive(page, { ours: `${single["one-form"].url}/one-form.html`, lean: `${single.lean.url}/lean.html`, baseline: `${plain.url}/baseline.html`, floor: `${floor.url}/floor.html` }, "input#root_clientRef", runs);
 }
 
 /** The plain HTML portal with <ilm-form>, a native form and a tiny server that checks with core. */
@@ -314,11 +317,13 @@ function printFigures() {
   console.log(`  React 18, one form by id:          ${kB(react18?.oneForm)}   lean (./form + module): ${kB(react18?.lean)}   two forms: ${kB(react18?.twoForms)}`);
   console.log(`  React 19, one form by id:          ${kB(react19?.oneForm)}   lean (./form + module): ${kB(react19?.lean)}   two forms: ${kB(react19?.twoForms)}`);
   console.log(`  plain RJSF + validator-ajv8 (19):  ${kB(plain?.oneForm)}`);
+  console.log(`  React 19 alone, one text box:      ${kB(figures.floor?.oneForm)} (no form library: the floor)`);
   console.log(`  <ilm-form>, two forms:             ${kB(element?.twoForms)}`);
   console.log(`  one form by id / baseline: ${ratio(react19?.oneForm.kB, plain?.oneForm.kB)}, lean / baseline: ${ratio(react19?.lean.kB, plain?.oneForm.kB)} (goal <= 0.6x)`);
   console.log(`  <ilm-form> / React 19 page, two forms: ${ratio(element?.twoForms.kB, react19?.twoForms.kB)} (goal <= 1.2x)`);
   if (interactive) {
     console.log(`  first form interactive after navigation (React 19; timed in the page from navigation start to the first control usable), median of ${runs}: by id ${interactive.ours.toFixed(0)} ms, lean ${interactive.lean.toFixed(0)} ms, baseline ${interactive.baseline.toFixed(0)} ms`);
     console.log(`  by id / baseline: ${ratio(interactive.ours, interactive.baseline)}, lean / baseline: ${ratio(interactive.lean, interactive.baseline)} (goal <= 0.8x)`);
+    console.log(`  React alone with one text box (no form library) / baseline: ${ratio(interactive.floor, interactive.baseline)} (${interactive.floor.toFixed(0)} ms): what any React form page pays before its form library`);
   }
 }
