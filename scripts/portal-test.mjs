@@ -214,7 +214,7 @@ async function baseline(dir, page, single) {
   const bin = (path) => join(dir, "node_modules", path);
   const built = await tally.check("React 19: the baseline page (plain RJSF + @rjsf/validator-ajv8) builds", async () => {
     await run("npm", ["install", "--no-save", "@rjsf/validator-ajv8@~6.11.1", "@rjsf/core@~6.11.1", "@rjsf/utils@~6.11.1"], { cwd: dir, env: NPM_ENV, timeoutMs: 300_000 });
-    for (const page of ["baseline", "floor"]) await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: page } });
+    for (const page of ["baseline", "rjsf-alone", "floor"]) await run("node", [bin("vite/bin/vite.js"), "build", "--config", "vite.page.config.ts"], { cwd: dir, timeoutMs: 240_000, env: { PORTAL_PAGE: page } });
   });
   if (built === undefined) return;
   const dist = join(dir, "dist-baseline");
@@ -223,8 +223,10 @@ async function baseline(dir, page, single) {
   figures.baseline = { oneForm: await javascriptOfPage(page, `${plain.url}/baseline.html`, dist, "form") };
   const floor = await serveStatic(join(dir, "dist-floor"));
   closers.push(floor.close);
+  const rjsfAlone = await serveStatic(join(dir, "dist-rjsf-alone"), null);
+  closers.push(rjsfAlone.close);
   figures.floor = { oneForm: await javascriptOfPage(page, `${floor.url}/floor.html`, join(dir, "dist-floor"), "form") };
-  figures.interactive = await timeToInteractive(page, { ours: `${single["one-form"].url}/one-form.html`, lean: `${single.lean.url}/lean.html`, baseline: `${plain.url}/baseline.html`, floor: `${floor.url}/floor.html` }, "input#root_clientRef", runs);
+  figures.interactive = await timeToInteractive(page, { ours: `${single["one-form"].url}/one-form.html`, lean: `${single.lean.url}/lean.html`, baseline: `${plain.url}/baseline.html`, rjsfAlone: `${rjsfAlone.url}/rjsf-alone.html`, floor: `${floor.url}/floor.html` }, "input#root_clientRef", runs);
 }
 
 /** The plain HTML portal with <ilm-form>, a native form and a tiny server that checks with core. */
@@ -324,6 +326,7 @@ function printFigures() {
   if (interactive) {
     console.log(`  first form interactive after navigation (React 19; timed in the page from navigation start to the first control usable), median of ${runs}: by id ${interactive.ours.toFixed(0)} ms, lean ${interactive.lean.toFixed(0)} ms, baseline ${interactive.baseline.toFixed(0)} ms`);
     console.log(`  by id / baseline: ${ratio(interactive.ours, interactive.baseline)}, lean / baseline: ${ratio(interactive.lean, interactive.baseline)} (goal <= 0.8x)`);
+    console.log(`  plain RJSF with a validator that checks nothing (no ajv) / baseline: ${ratio(interactive.rjsfAlone, interactive.baseline)} (${interactive.rjsfAlone.toFixed(0)} ms): the form library alone`);
     console.log(`  React alone with one text box (no form library) / baseline: ${ratio(interactive.floor, interactive.baseline)} (${interactive.floor.toFixed(0)} ms): what any React form page pays before its form library`);
   }
 }
