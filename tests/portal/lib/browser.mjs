@@ -114,17 +114,30 @@ export async function timeToInteractive(page, pages, selector, runs) {
     const observer = new MutationObserver(seen);
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
   }, selector);
-  const times = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+  const names = Object.keys(pages);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
-    for (const [name, url] of Object.entries(pages)) {
+    // Each round loads every page once, starting from a different page each round, so a page is not
+    // always the one loaded first (or right after the same other page).
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(run + k) % names.length];
       await page.goto("about:blank");
       const interactive = page.waitForEvent("console", { predicate: (message) => message.text().startsWith("ilm-interactive "), timeout: 30_000 });
-      await page.goto(url, { waitUntil: "commit" });
+      await page.goto(pages[name], { waitUntil: "commit" });
       times[name].push(Number((await interactive).text().split(" ")[1]));
       // What the figure claims, checked after the clock stopped: the control is there and usable.
       await page.locator(selector).first().waitFor({ state: "visible" });
       if (!(await page.locator(selector).first().isEnabled())) throw new Error(`${name}: ${selector} is disabled`);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]]));
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return {
+    /** Each page's median time (ms). */
+    ms: Object.fromEntries(names.map((name) => [name, median(times[name])])),
+    /**
+     * The median over rounds of one page's time over another's in the same round: the two loads of a
+     * round are seconds apart, so a machine whose load drifts moves both.
+     */
+    ratio: (name, base) => median(times[name].map((time, run) => time / times[base][run])),
+  };
 }
