@@ -3,6 +3,7 @@
 // file limit; it lists, downloads and removes files of its own centre's learners.
 import { addAttachment, apiTokenScope, getAttachment, listAttachments, listLearners, listRegistrations, readAttachment, removeAttachment } from "@ilm-forms/db";
 import { ATTACHMENT_ID, sendAttachment } from "./attachments.js";
+import { logError } from "./log.js";
 
 /** A JSON answer in the API's error shape (see app/models/api.server.ts). */
 function problem(rule, message, path = "") {
@@ -92,7 +93,7 @@ export function apiAttachmentRoutes(config, database) {
         result = await addAttachment(database.db, scope, { target, name: text(query.name) ?? "file", content: req.iterator({ destroyOnReturn: false }) }, limits);
       } catch (error) {
         if (req.destroyed) return;
-        console.error(error);
+        logError(error, { where: "API attachment upload", request: req });
         return send(res, 500, problem("stored", "The file could not be stored. Try again."));
       }
       if (result.ok) return send(res, 201, toJson(result.attachment));
