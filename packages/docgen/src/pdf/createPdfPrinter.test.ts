@@ -57,7 +57,7 @@ describe("createPdfPrinter()", () => {
     const dir = mkdtempSync(join(tmpdir(), "ilm-chromium-"));
     const open = join(dir, "chromium");
     const extra = "LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults";
-    // (Chromium takes the last --disable-features it is given: this one, after playwright's.)
+    // (Given after playwright's own --disable-features, this list is the one that Chromium uses.)
     writeFileSync(open, `#!/bin/sh\nexec ${findChromium()} "$@" --disable-features=${extra}\n`, { mode: 0o755 });
     const html = (marker: string) => `<!doctype html><html><head>
         <link rel="stylesheet" href="${origin}/${marker}-link">
