@@ -20,6 +20,7 @@ export function logError(error, context = {}) {
     }
   }
   entry.message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof Error && error.cause !== undefined) entry.cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : String(error.cause);
   if (error instanceof Error && error.stack) entry.stack = error.stack;
   process.stderr.write(`${JSON.stringify(entry)}\n`);
 }
