@@ -191,6 +191,10 @@ describe("SQL injection (ASVS 1.2.4)", () => {
       await send("admin paging", admin, `/admin?people-page=${e}&registrations-page=${e}`);
       await send("admin deactivate", admin, "/admin", { form: { intent: "deactivate", userId: text } });
       await send("admin unassign", admin, "/admin", { form: { intent: "unassign", id: text } });
+      await send("iqa decision", iqa, `/iqa/submissions/${world.records.demoL3Submission}`, { form: { decision: text, comments: text } });
+      await send("eqa comment", eqa, `/eqa/submissions/${world.records.demoL3Submission}`, { form: { intent: text, comment: text } });
+      await send("submit declaration", learner, "/learner/units/501/submit", { form: { name: text, contentHash: text } });
+      await send("signing link form", fresh(), `/sign/${e}`, { form: { name: text, confirm: "yes", contentHash: text } });
       await send("account password", learner2, "/account", { form: { intent: "change-password", current: text, password: text, again: text } });
       await send("api learnerNumber", portal, `/api/v1/documents?learnerNumber=${e}`);
       await send("api document id", portal, `/api/v1/documents/${e}`);
