@@ -10,6 +10,6 @@ import { sharedConfig } from "../../vitest.shared.ts";
 const reliability = process.env.ILM_RELIABILITY ? ["crash", "concurrent", "chain", "load", "scale"].map((name) => `tests/reliability/${name}.test.ts`) : [];
 
 export default sharedConfig(import.meta.dirname, ["app/**/*.test.ts", "tests/**/*.test.ts"], {
-  include: ["tests/routes/**/*.test.ts", "tests/models/**/*.test.ts", "tests/reliability/access.test.ts", "tests/server/multiProcess.test.ts", "tests/server/roundTrips.test.ts", ...reliability],
+  include: ["tests/routes/**/*.test.ts", "tests/models/**/*.test.ts", "tests/reliability/access.test.ts", "tests/reliability/injection.test.ts", "tests/reliability/logging.test.ts", "tests/server/multiProcess.test.ts", "tests/server/roundTrips.test.ts", ...reliability],
   globalSetup: "tests/support/pgGlobalSetup.ts",
 });

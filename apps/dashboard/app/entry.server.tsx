@@ -3,6 +3,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { preloadWordCounting } from "@ilm-forms/react";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { logError } from "../server/log.js";
 import { NonceContext } from "./utils/nonce.ts";
 
 const ABORT_DELAY = 5_000;
@@ -22,7 +23,7 @@ const RENDER_GIVE_UP = 30_000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status === 404) return;
-  console.error(error);
+  logError(error, { where: "page", request });
 };
 
 /**
@@ -86,7 +87,7 @@ export default async function handleRequest(request: Request, responseStatusCode
             return;
           }
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(error, { where: "render", request });
         },
       },
     );

@@ -3,6 +3,7 @@
 // file limit; it lists, downloads and removes files of its own centre's learners.
 import { addAttachment, apiTokenScope, getAttachment, listAttachments, listLearners, listRegistrations, readAttachment, removeAttachment } from "@ilm-forms/db";
 import { ATTACHMENT_ID, sendAttachment } from "./attachments.js";
+import { logError } from "./log.js";
 
 /** A JSON answer in the API's error shape (see app/models/api.server.ts). */
 function problem(rule, message, path = "") {
@@ -45,7 +46,9 @@ function toJson(a) {
   return { id: a.id, name: a.name, mediaType: a.mediaType, size: a.size, sha256: a.sha256, documentId: a.documentId, qualification: a.qualification, unit: a.unit, criteria: a.criteria, createdAt: a.createdAt, href: `/api/v1/attachments/${a.id}` };
 }
 
-const text = (value) => (typeof value === "string" ? value : undefined);
+// A parameter sent twice (`?learnerNumber=a&learnerNumber=b`) counts once, by its first value, as
+// `form.get()` and `searchParams.get()` read pages' parameters (ASVS 15.3.7); a nested one (`?a[b]=c`) not at all.
+const text = (value) => (typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : undefined);
 const many = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : typeof value === "string" ? value.split(",").filter(Boolean) : []);
 
 async function learnerByNumber(database, scope, learnerNumber) {
@@ -81,7 +84,7 @@ export function apiAttachmentRoutes(config, database) {
       else {
         const learner = await learnerByNumber(database, scope, text(query.learnerNumber));
         const unit = text(query.unit);
-        const registration = learner && unit ? (await listRegistrations(database.db, scope, learner.id)).find((r) => r.unit === unit && (!query.qualification || r.qualification === query.qualification)) : undefined;
+        const registration = learner && unit ? (await listRegistrations(database.db, scope, learner.id)).find((r) => r.unit === unit && (!text(query.qualification) || r.qualification === text(query.qualification))) : undefined;
         if (!learner || !registration) {
           return refuseWith(req, res, 404, problem("learner", "There is no learner with this learnerNumber registered on this unit in your centre", "/learnerNumber"));
         }
@@ -92,7 +95,7 @@ export function apiAttachmentRoutes(config, database) {
         result = await addAttachment(database.db, scope, { target, name: text(query.name) ?? "file", content: req.iterator({ destroyOnReturn: false }) }, limits);
       } catch (error) {
         if (req.destroyed) return;
-        console.error(error);
+        logError(error, { where: "API attachment upload", request: req });
         return send(res, 500, problem("stored", "The file could not be stored. Try again."));
       }
       if (result.ok) return send(res, 201, toJson(result.attachment));

@@ -10,6 +10,7 @@ import Busboy from "busboy";
 import { addAttachment, getSession, readAttachment } from "@ilm-forms/db";
 import { expectedCsrfToken, readCookie, SESSION_COOKIE } from "./csrf.js";
 import { refuse } from "./requestBody.js";
+import { logError } from "./log.js";
 
 const WRITERS = new Set(["learner", "centre_admin"]);
 export const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -128,7 +129,7 @@ export function attachmentUpload(config, database) {
         },
         (error) => {
           if (answered) return;
-          console.error(error);
+          logError(error, { where: "attachment upload", request: req });
           answer(500, "The file could not be stored. Try again.");
         },
       );

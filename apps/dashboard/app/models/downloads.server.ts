@@ -6,6 +6,7 @@ import { documentLabel, toPortfolioDocument } from "./portfolio.server.ts";
 import { mergeEvidenceFiles, withEvidenceAnnex, type PortfolioFile } from "./portfolioFiles.server.ts";
 import { portfolioSignaturesHtml, type PortfolioSignature } from "./signatures.server.ts";
 import { portfolioZipResponse } from "./portfolioZip.server.ts";
+import { logError } from "../../server/log.js";
 
 let printer: PdfPrinter | undefined;
 
@@ -41,7 +42,13 @@ export async function downloadResponse(html: string, format: "html" | "pdf", fil
     if (error instanceof ChromiumNotFoundError) {
       return new Response(`PDF output needs Chromium on the server, and it is not installed: ${error.message}. Download the web page instead and print it from your browser.`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
-    throw error;
+    // Chromium is there but failed (would not start, crashed, ran out of memory): the same way out as
+    // without it, and the error in the log for whoever runs the server (ASVS 16.5.2, 16.3.4).
+    logError(error, { where: "PDF printing" });
+    return new Response("The PDF could not be made on the server just now. Download the web page instead and print it from your browser, or try again later.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
+    });
   }
 }
 

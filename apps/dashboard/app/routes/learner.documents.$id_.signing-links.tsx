@@ -6,6 +6,7 @@ import { makeSigningLink, withdrawSigningLink } from "../models/signingLinks.ser
 import { canSendMail, isEmailAddress, sendSigningLink } from "../models/mail.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { logError } from "../../server/log.js";
 
 // A learner makes or withdraws a signing link for a signature field of their document (issue 20).
 // The link is shown once, on the page this action answers with; only its hash is kept.
@@ -52,7 +53,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     mailed = await sendSigningLink(context.config, { to: email, link, signature: title, document: documentTitle, expiresAt: made.link.expiresAt }).then(
       () => "sent" as const,
       (error: unknown) => {
-        console.error("signing link e-mail:", error instanceof Error ? error.message : error);
+        logError(error instanceof Error ? error.message : error, { where: "signing link e-mail", request });
         return "failed" as const;
       },
     );

@@ -73,3 +73,18 @@ describe("findNamedPeople()", () => {
     expect(findNamedPeople(supervision, { registry }).map((w) => [w.path, w.name])).toEqual([["/clientsDiscussed/1", "Tom"]]);
   });
 });
+
+describe("names the learner typed reach a regular expression only as plain words (ASVS 1.2.9)", () => {
+  // The matcher compiles the learner's known names into one regular expression. A name with a
+  // metacharacter in it must never reach it: "(" would throw, ".*" or "a|" would match any text.
+  const HOSTILE = [".*", "A.*", "Ann|.", "(", "Zed)", "[a-z]+", "Bob\\", "Ann$", "^", "Sam?", "Tim{0}", "Kay+", "(?=)", "Lee|", "\\w+", "Ann\u2028", "Ann\u0000"];
+
+  it("finds no name in ordinary text and does not throw when the known names are full of metacharacters", () => {
+    const text = "Client 1 used GROW; the plan (step 2) costs £5.* [draft] a|b ok? ^$ \\w+";
+    expect(namesIn(text, new Set(HOSTILE))).toEqual([]);
+    // Through the public path: names from the learner's person-name fields, split into words.
+    expect(findNamedPeople(record(text), { registry, knownNames: HOSTILE.map((h) => `Priya ${h}`) })).toEqual([]);
+    // The metacharacters are text: a plain known word next to them is still found, once.
+    expect(namesIn("We met Zorba (Zed) at 10.", new Set([...HOSTILE, "Zorba"]))).toEqual(["Zorba"]);
+  });
+});
