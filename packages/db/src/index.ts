@@ -41,7 +41,7 @@ export type { AuditVerification, VerifyOptions } from "./audit/verifyAuditChain.
 export { listAuditEntries } from "./repositories/audit.ts";
 
 /** Repositories, by model. */
-export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
+export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, revokeCentreApiToken, recordApiTokenUse, findCentreByApiToken, updateCentreSettings, API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
 export { addMember, createCentreWithAdmin, endMemberSessions, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
 export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";
