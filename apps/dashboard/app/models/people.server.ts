@@ -8,6 +8,9 @@ import {
   endMemberSessions,
   getCentre,
   issueCentreApiToken,
+  revokeCentreApiToken,
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
   listAssignments,
   listLearners,
   listMembers,
@@ -83,6 +86,8 @@ export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, s
     assignments: mapRows(paginate(await listAssignments(db, scope), url, "assignments-page"), (a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
+    apiToken: centre?.apiToken ?? null,
+    apiTokenLifetimes: { choices: API_TOKEN_LIFETIME_DAYS, default: API_TOKEN_DEFAULT_DAYS },
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },
   };
 }
@@ -118,17 +123,23 @@ export async function registerOnUnit(db: Db, scope: Scope, learnerId: string, ch
   return registerLearner(db, scope, { learnerId, qualification: chosen.qualification, route: chosen.route, unit: chosen.unit, ruleSetVersion: chosen.version, registeredOn: new Date().toISOString().slice(0, 10) });
 }
 
+/** The lifetimes, in days, the admin chooses from when issuing a token (decision 071). */
+export const API_TOKEN_LIFETIME_DAYS = [30, API_TOKEN_DEFAULT_DAYS, 180, API_TOKEN_MAX_DAYS];
+
 /**
  * Issues the centre's API token for its portal; replacing a live one needs the admin's confirmation.
  *
  * @param db - the connection
  * @param scope - the admin's scope
  * @param confirmed - whether the admin confirmed that the current token stops working
- * @returns the token (shown once), or why not (`unconfirmed`, or refused)
+ * @param days - the lifetime chosen, as posted: one of {@link API_TOKEN_LIFETIME_DAYS}
+ * @returns the token (shown once) and its expiry, or why not (`unconfirmed`, `invalid-days`, or refused)
  */
-export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean) {
+export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean, days: string) {
+  const chosen = API_TOKEN_LIFETIME_DAYS.find((d) => String(d) === days);
+  if (chosen === undefined) return { ok: false as const, reason: "invalid-days" as const };
   if ((await getCentre(db, scope))?.hasApiToken && !confirmed) return { ok: false as const, reason: "unconfirmed" as const };
-  return issueCentreApiToken(db, scope);
+  return issueCentreApiToken(db, scope, { days: chosen });
 }
 
 /** The changes the admin's page makes, one repository call each (every one checks the admin's centre). */
@@ -137,6 +148,7 @@ export const peopleChanges = {
   editPerson: updateMember,
   setActive: setMemberActive,
   endSessions: endMemberSessions,
+  revokeApiToken: revokeCentreApiToken,
   assign: assignAssessor,
   unassign: unassignAssessor,
   saveSettings: updateCentreSettings,

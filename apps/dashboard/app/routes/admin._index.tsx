@@ -22,6 +22,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Problem = { href: string; message: string };
 
+/** A stored time as the page shows it: `2026-03-01 09:00 UTC`. */
+function utc(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
   const form = await readForm(request);
@@ -104,9 +109,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
     }
     case "api-token": {
-      const result = await issueApiToken(db, user.scope, form.get("confirm") === "yes");
+      const result = await issueApiToken(db, user.scope, form.get("confirm") === "yes", field("days"));
+      if (!result.ok && result.reason === "invalid-days") return { errors: [{ href: "#api-token-days", message: "Choose how long the token works from the list" }] };
       if (!result.ok && result.reason === "unconfirmed") return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
-      return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
+      return result.ok ? { token: result.token, tokenExpiresAt: result.expiresAt } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
+    }
+    case "revoke-api-token": {
+      if (form.get("confirm") !== "yes") return { errors: [{ href: "#api-token-revoke-confirm", message: "Confirm that the portal's token stops working now" }] };
+      const result = await peopleChanges.revokeApiToken(db, user.scope);
+      if (!result.ok) return { errors: [{ href: "#api-token", message: "You cannot revoke tokens" }] };
+      return { done: result.revoked ? "The API token is revoked: the portal's requests are refused until you issue a new one." : "Your centre has no API token to revoke." };
     }
     default:
       return { errors: [{ href: "#main", message: "Unknown action" }] };
@@ -264,11 +276,34 @@ export default function Admin() {
       </Form>
 
       <h2 id="api-token">API token for your portal</h2>
-      <p>Your portal sends documents to <code>/api/v1/documents</code> with <code>Authorization: Bearer &lt;token&gt;</code>. Issuing a new token replaces the old one.</p>
-      {result && "token" in result ? <div className="notice notice--warning"><p>Copy it now; it is not shown again:</p><p><code>{result.token}</code></p></div> : null}
+      <p>Your portal sends documents to <code>/api/v1/documents</code> with <code>Authorization: Bearer &lt;token&gt;</code>. A token works until the expiry you choose when you issue it, or until you revoke it. Issuing a new token replaces the old one.</p>
+      {result && "token" in result ? (
+        <div className="notice notice--warning" id="api-token-issued">
+          <p>Copy it now; it is not shown again.{result.tokenExpiresAt ? ` It works until ${utc(result.tokenExpiresAt)}.` : ""}</p>
+          <p><code>{result.token}</code></p>
+        </div>
+      ) : null}
+      {data.apiToken ? (
+        <dl className="summary" id="api-token-state">
+          <dt>Issued</dt>
+          <dd>{data.apiToken.issuedAt ? utc(data.apiToken.issuedAt) : "Before tokens recorded it"}</dd>
+          <dt>Expires</dt>
+          <dd>{data.apiToken.expiresAt ? utc(data.apiToken.expiresAt) : "Never: it was issued before tokens expired. Issue a new one, then give it to the portal"}</dd>
+          <dt>Last used</dt>
+          <dd>{data.apiToken.lastUsedAt ? utc(data.apiToken.lastUsedAt) : "Not yet"}</dd>
+        </dl>
+      ) : (
+        <p id="api-token-state">Your centre has no API token.</p>
+      )}
       <Form method="post">
         <CsrfField />
         <input type="hidden" name="intent" value="api-token" />
+        <div className="field">
+          <label htmlFor="api-token-days">The token works for</label>
+          <select id="api-token-days" name="days" defaultValue={String(data.apiTokenLifetimes.default)}>
+            {data.apiTokenLifetimes.choices.map((days) => <option key={days} value={String(days)}>{days} days</option>)}
+          </select>
+        </div>
         {data.hasApiToken ? (
           <div className="field">
             <label><input id="api-token-confirm" type="checkbox" name="confirm" value="yes" /> The current token stops working: the portal needs the new one</label>
@@ -276,6 +311,16 @@ export default function Admin() {
         ) : null}
         <button type="submit" className="button button--secondary">Issue a new token</button>
       </Form>
+      {data.hasApiToken ? (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="revoke-api-token" />
+          <div className="field">
+            <label><input id="api-token-revoke-confirm" type="checkbox" name="confirm" value="yes" /> The portal&apos;s requests are refused from now on, until you issue a new token</label>
+          </div>
+          <button type="submit" className="button button--warning">Revoke the token</button>
+        </Form>
+      ) : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { readPostedDocument } from "../models/documentForm.server.ts";
 import { createDocumentFor, namesInOtherDocuments } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { documentSaveRefusal } from "../models/rateLimits.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New document"} – ilm-forms` }];
 
@@ -30,6 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
+  const limited = await documentSaveRefusal(context.database.db, user.id, context.config.documentSavesPer10Minutes);
+  if (limited) return limited;
   const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };
