@@ -132,11 +132,11 @@ export const API_TOKEN_LIFETIME_DAYS = [30, API_TOKEN_DEFAULT_DAYS, 180, API_TOK
  * @param db - the connection
  * @param scope - the admin's scope
  * @param confirmed - whether the admin confirmed that the current token stops working
- * @param days - the lifetime chosen, as posted: one of {@link API_TOKEN_LIFETIME_DAYS}
+ * @param days - the lifetime chosen, as posted: one of {@link API_TOKEN_LIFETIME_DAYS} (empty: the default)
  * @returns the token (shown once) and its expiry, or why not (`unconfirmed`, `invalid-days`, or refused)
  */
 export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean, days: string) {
-  const chosen = API_TOKEN_LIFETIME_DAYS.find((d) => String(d) === days);
+  const chosen = days === "" ? API_TOKEN_DEFAULT_DAYS : API_TOKEN_LIFETIME_DAYS.find((d) => String(d) === days);
   if (chosen === undefined) return { ok: false as const, reason: "invalid-days" as const };
   if ((await getCentre(db, scope))?.hasApiToken && !confirmed) return { ok: false as const, reason: "unconfirmed" as const };
   return issueCentreApiToken(db, scope, { days: chosen });

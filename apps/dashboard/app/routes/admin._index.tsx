@@ -198,7 +198,7 @@ export default function Admin() {
         <input type="hidden" name="intent" value="add-member" />
         <div className="field"><label htmlFor="member-name">Name</label><input id="member-name" name="name" type="text" /></div>
         <div className="field"><label htmlFor="member-email">Email address</label><input id="member-email" name="email" type="email" /></div>
-        <div className="field"><label htmlFor="member-password">First password</label><p className="hint" id="member-password-hint">At least 8 characters. Tell the person to change it under “Your account”, at the top of every page once they are signed in.</p><input id="member-password" name="password" type="password" autoComplete="new-password" aria-describedby="member-password-hint" /></div>
+        <div className="field"><label htmlFor="member-password">First password</label><p className="hint" id="member-password-hint">At least 8 characters, and not a common password. Tell the person to change it under “Your account”, at the top of every page once they are signed in.</p><input id="member-password" name="password" type="password" autoComplete="new-password" aria-describedby="member-password-hint" /></div>
         <div className="field"><label htmlFor="member-role">Role</label>
           <select id="member-role" name="role">{Object.entries(ROLE_NAMES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}</select>
         </div>

@@ -9,8 +9,12 @@ import { learnerRecords } from "../models/records.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New record"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 /** The template asked for, if the assessor keeps such records, and the learner, if assigned to them. */
 async function recordFor(request: Request, context: LoaderFunctionArgs["context"], learnerId: string) {

@@ -7,8 +7,12 @@ import { documentToEdit, saveDocumentChange } from "../models/learnerDocuments.s
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Record"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 /** A record the assessor keeps (its template names the assessor as a writer) about an assigned learner. */
 async function recordOf(request: Request, context: LoaderFunctionArgs["context"], id: string) {

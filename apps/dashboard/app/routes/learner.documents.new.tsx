@@ -8,8 +8,12 @@ import { createDocumentFor, namesInOtherDocuments } from "../models/learnerDocum
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New document"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 function templateFrom(request: Request) {
   const id = new URL(request.url).searchParams.get("template") ?? "";
