@@ -107,7 +107,7 @@ describe("the API limits of a token", () => {
 describe("the settings", () => {
   it("default to limits a person at work never reaches, and refuse a value that is not a whole number of at least 1 at start", async () => {
     const { loadConfig: load } = await import("../../server/config.js");
-    const loadConfig = (env: Record<string, string>) => load(env as unknown);
+    const loadConfig = (env: Record<string, string>) => load(env as unknown as NodeJS.ProcessEnv);
     expect(loadConfig({})).toMatchObject({ documentSavesPer10Minutes: 200, apiRequestsPer10Minutes: 6000, apiWritesPer10Minutes: 3000 });
     expect(() => loadConfig({ DOCUMENT_SAVES_PER_10_MINUTES: "0" })).toThrow("DOCUMENT_SAVES_PER_10_MINUTES must be a whole number of at least 1, not 0");
     expect(() => loadConfig({ API_REQUESTS_PER_10_MINUTES: "lots" })).toThrow("API_REQUESTS_PER_10_MINUTES must be a whole number of at least 1, not lots");
