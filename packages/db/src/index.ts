@@ -26,6 +26,8 @@ export { createSession, getSession, deleteSession, deleteExpiredSessions, endOwn
 export type { EndOwnSessionsResult, OwnSession, SessionInfo } from "./auth/sessions.ts";
 export { CURRENT_PASSWORD_LIMIT } from "./auth/currentPassword.ts";
 export { changePassword } from "./auth/changePassword.ts";
+export { reauthenticateAdmin, REAUTH_FRESH_SIGN_IN_MS } from "./auth/adminReauth.ts";
+export type { AdminReauthPurpose, AdminReauthResult } from "./auth/adminReauth.ts";
 export type { ChangePasswordResult } from "./auth/changePassword.ts";
 export { signIn } from "./auth/signIn.ts";
 export type { SignInResult } from "./auth/signIn.ts";
