@@ -21,6 +21,9 @@ import {
   unassignAssessor,
   updateCentreSettings,
   updateMember,
+  normaliseEmail,
+  reauthenticateAdmin,
+  type AdminReauthPurpose,
   type Db,
   type Role,
   type Scope,
@@ -140,6 +143,35 @@ export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean, da
   if (chosen === undefined) return { ok: false as const, reason: "invalid-days" as const };
   if ((await getCentre(db, scope))?.hasApiToken && !confirmed) return { ok: false as const, reason: "unconfirmed" as const };
   return issueCentreApiToken(db, scope, { days: chosen });
+}
+
+/**
+ * Re-authenticates the admin before a change to how another person signs in (decision 073): their own
+ * password from the form's `adminPassword`, or a sign-in within the last 5 minutes. For an e-mail
+ * address, only when it changes.
+ *
+ * @param db - the connection
+ * @param user - the admin
+ * @param input - the person, the purpose, the password as typed, and for an e-mail change the new address
+ * @returns undefined to go on, or the problem to show (with `tooMany` when the tries are used up: answer 429)
+ */
+export async function adminReauthProblem(
+  db: Db,
+  user: { scope: Scope; signedInAt: string },
+  input: { targetUserId: string; purpose: AdminReauthPurpose; password: string; newEmail?: string; fieldId: string },
+): Promise<{ href: string; message: string; tooMany?: true } | undefined> {
+  if (input.purpose === "email-change") {
+    const member = (await listMembers(db, user.scope)).find((m) => m.userId === input.targetUserId);
+    if (!member || normaliseEmail(input.newEmail ?? "") === member.email) return undefined;
+  }
+  const result = await reauthenticateAdmin(db, user.scope, { password: input.password || undefined, signedInAt: user.signedInAt, purpose: input.purpose, targetUserId: input.targetUserId });
+  if (result.ok) return undefined;
+  const what = input.purpose === "email-change" ? "change someone’s e-mail address" : "make a link to set someone’s password";
+  const href = `#${input.fieldId}`;
+  if (result.reason === "password-needed") return { href, message: `Type your own password to ${what}: you signed in more than 5 minutes ago` };
+  if (result.reason === "wrong-current") return { href, message: "Your password is not right" };
+  if (result.reason === "rate-limited") return { href, message: "Too many tries of your password: wait 15 minutes and try again. Nothing was changed.", tooMany: true };
+  return { href: "#people", message: "Choose a person of your centre" };
 }
 
 /** The changes the admin's page makes, one repository call each (every one checks the admin's centre). */

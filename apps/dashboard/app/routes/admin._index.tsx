@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -7,10 +7,14 @@ import { requireUser } from "../utils/auth.server.ts";
 import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 import { TEXT_LIMITS } from "../models/limits.server.ts";
-import { isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, registerOnUnit, type Role } from "../models/people.server.ts";
+import { adminReauthProblem, isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, registerOnUnit, type Role } from "../models/people.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
+
+/** Used-up tries of the admin's password (429) say when to try again. */
+export const headers = retryAfterHeaders;
 
 const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assessor", iqa: "Internal quality assurer", centre_admin: "Centre admin", eqa: "External quality assurer" };
 
@@ -21,6 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Problem = { href: string; message: string };
+
+/** The admin was not re-authenticated: the problem on the page, as 429 with Retry-After when the tries are used up. */
+function reauthRefusal({ href, message, tooMany }: Problem & { tooMany?: true }) {
+  return tooMany ? json({ errors: [{ href, message }] }, { status: 429, headers: { "Retry-After": "900" } }) : { errors: [{ href, message }] };
+}
 
 /** A stored time as the page shows it: `2026-03-01 09:00 UTC`. */
 function utc(iso: string): string {
@@ -51,6 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "edit-member": {
+      const reauth = await adminReauthProblem(db, user, { targetUserId: field("userId"), purpose: "email-change", password: String(form.get("adminPassword") ?? ""), newEmail: field("email"), fieldId: `edit-password-${field("userId")}` });
+      if (reauth) return reauthRefusal(reauth);
       const result = (await peopleChanges.editPerson(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
       const at = `#edit-${field("userId")}`;
       if (result.ok) return { done: `${field("name")}’s details are saved.` };
@@ -61,6 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
     }
     case "reset-password": {
+      const reauth = await adminReauthProblem(db, user, { targetUserId: field("userId"), purpose: "reset-link", password: String(form.get("adminPassword") ?? ""), fieldId: `reset-password-${field("userId")}` });
+      if (reauth) return reauthRefusal(reauth);
       const resetLink = await passwordResetLink(db, user.scope, field("userId"), new URL(request.url).origin);
       if (!resetLink) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
       return { resetLink };
@@ -159,11 +172,13 @@ export default function Admin() {
                     <div className="field"><label htmlFor={`edit-name-${m.userId}`}>Name</label><input id={`edit-name-${m.userId}`} name="name" type="text" defaultValue={m.name} /></div>
                     <div className="field"><label htmlFor={`edit-email-${m.userId}`}>Email address</label><input id={`edit-email-${m.userId}`} name="email" type="email" defaultValue={m.email} /></div>
                     {m.learnerNumber !== null ? <div className="field"><label htmlFor={`edit-number-${m.userId}`}>Learner registration number</label><input id={`edit-number-${m.userId}`} name="learnerNumber" type="text" defaultValue={m.learnerNumber} /></div> : null}
+                    <div className="field"><label htmlFor={`edit-password-${m.userId}`}>Your own password</label><p className="hint" id={`edit-password-hint-${m.userId}`}>Needed to change the e-mail address, unless you signed in within the last 5 minutes.</p><input id={`edit-password-${m.userId}`} name="adminPassword" type="password" autoComplete="current-password" aria-describedby={`edit-password-hint-${m.userId}`} /></div>
                     <button type="submit" className="button button--secondary">Save<span className="visually-hidden"> {m.name}’s details</span></button>
                   </Form>
                   <Form method="post">
                     <CsrfField />
                     <input type="hidden" name="userId" value={m.userId} />
+                    <div className="field"><label htmlFor={`reset-password-${m.userId}`}>Your own password</label><p className="hint" id={`reset-password-hint-${m.userId}`}>Needed unless you signed in within the last 5 minutes.</p><input id={`reset-password-${m.userId}`} name="adminPassword" type="password" autoComplete="current-password" aria-describedby={`reset-password-hint-${m.userId}`} /></div>
                     <button type="submit" name="intent" value="reset-password" className="button button--secondary">Make a link to set a new password<span className="visually-hidden"> for {m.name} ({m.email})</span></button>
                   </Form>
                   {m.self ? null : (
