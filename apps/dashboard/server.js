@@ -8,6 +8,7 @@ import { dataVersion } from "@ilm-forms/db";
 import { loadConfig } from "./server/config.js";
 import { openAppDatabase } from "./server/database.js";
 import { apiAttachmentRoutes } from "./server/apiAttachments.js";
+import { apiTokenLimits } from "./server/apiLimits.js";
 import { attachmentDownload, attachmentUpload } from "./server/attachments.js";
 import { csrfCookie } from "./server/csrf.js";
 import { remixHandler } from "./server/remixHandler.js";
@@ -48,6 +49,8 @@ app.use(requestGuards(config));
 // Evidence files: uploads stream past the page limit up to the file limit (decision 032).
 app.post("/attachments", attachmentUpload(config, database));
 app.get("/attachments/:id", attachmentDownload(database, config));
+// The portal API's limits per token, before its routes (decision 072).
+app.use("/api/v1", apiTokenLimits(config, database));
 apiAttachmentRoutes(config, database)(app);
 app.use(boundedBody(config));
 

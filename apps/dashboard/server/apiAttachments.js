@@ -38,7 +38,7 @@ async function scopeOf(req, database) {
 
 function unauthorised(res) {
   res.setHeader("WWW-Authenticate", 'Bearer realm="ilm-forms"');
-  send(res, 401, problem("token", "Send your centre's API token as Authorization: Bearer <token>"));
+  send(res, 401, problem("token", "Send your centre's API token as Authorization: Bearer <token>. A token works until the expiry its admin chose, or until it is revoked or replaced: ask your centre admin for a new one"));
 }
 
 /** The API's view of an attachment. */
@@ -71,7 +71,7 @@ export function apiAttachmentRoutes(config, database) {
       const scope = await scopeOf(req, database);
       if (!scope) {
         res.setHeader("WWW-Authenticate", 'Bearer realm="ilm-forms"');
-        return refuseWith(req, res, 401, problem("token", "Send your centre's API token as Authorization: Bearer <token>"));
+        return refuseWith(req, res, 401, problem("token", "Send your centre's API token as Authorization: Bearer <token>. A token works until the expiry its admin chose, or until it is revoked or replaced: ask your centre admin for a new one"));
       }
       const declared = req.headers["content-length"];
       if (declared !== undefined && (!/^\d{1,15}$/.test(declared) || Number(declared) > limits.maxFileBytes)) {

@@ -58,6 +58,17 @@ export function loadConfig(env) {
      * Chromium): past it, 429 until the window has room. Web-page (HTML) downloads are not counted.
      */
     printedDownloadsPer10Minutes: positiveInteger(env.PRINTED_DOWNLOADS_PER_10_MINUTES, 60, "PRINTED_DOWNLOADS_PER_10_MINUTES"),
+    /**
+     * Documents one person may save from the dashboard's pages in ten minutes (a new document or a
+     * change; decision 072). Drafts are kept in the browser as people type and reach the server only
+     * when they press Save, so 200 (one save every three seconds for ten minutes) is never reached by
+     * a person at work. Past it, 429 until the window has room; the draft stays in the browser.
+     */
+    documentSavesPer10Minutes: positiveInteger(env.DOCUMENT_SAVES_PER_10_MINUTES, 200, "DOCUMENT_SAVES_PER_10_MINUTES"),
+    /** Requests of any kind a portal may make with its API token in ten minutes (decision 072). */
+    apiRequestsPer10Minutes: positiveInteger(env.API_REQUESTS_PER_10_MINUTES, 6000, "API_REQUESTS_PER_10_MINUTES"),
+    /** Writes (POST, PUT, DELETE) a portal may make with its API token in ten minutes: creating, changing and removing documents and files. */
+    apiWritesPer10Minutes: positiveInteger(env.API_WRITES_PER_10_MINUTES, 3000, "API_WRITES_PER_10_MINUTES"),
     /** Sessions one person may have at once; a sign-in past it ends the one used least recently (decision 064). */
     sessionsPerPerson: positiveInteger(env.SESSIONS_PER_PERSON, 10, "SESSIONS_PER_PERSON"),
   };

@@ -26,6 +26,8 @@ export { createSession, getSession, deleteSession, deleteExpiredSessions, endOwn
 export type { EndOwnSessionsResult, OwnSession, SessionInfo } from "./auth/sessions.ts";
 export { CURRENT_PASSWORD_LIMIT } from "./auth/currentPassword.ts";
 export { changePassword } from "./auth/changePassword.ts";
+export { reauthenticateAdmin, REAUTH_FRESH_SIGN_IN_MS } from "./auth/adminReauth.ts";
+export type { AdminReauthPurpose, AdminReauthResult } from "./auth/adminReauth.ts";
 export type { ChangePasswordResult } from "./auth/changePassword.ts";
 export { signIn } from "./auth/signIn.ts";
 export type { SignInResult } from "./auth/signIn.ts";
@@ -41,7 +43,7 @@ export type { AuditVerification, VerifyOptions } from "./audit/verifyAuditChain.
 export { listAuditEntries } from "./repositories/audit.ts";
 
 /** Repositories, by model. */
-export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, findCentreByApiToken, updateCentreSettings } from "./repositories/centres.ts";
+export { apiTokenScope, createCentre, getCentre, issueCentreApiToken, revokeCentreApiToken, recordApiTokenUse, findCentreByApiToken, updateCentreSettings, API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from "./repositories/centres.ts";
 export type { Centre } from "./repositories/centres.ts";
 export { addMember, createCentreWithAdmin, endMemberSessions, listMembers, setMemberActive, updateMember } from "./repositories/people.ts";
 export { createPasswordReset, openPasswordReset, usePasswordReset, PASSWORD_RESET_TTL_MS } from "./repositories/passwordResets.ts";

@@ -114,7 +114,7 @@ export function forbiddenTemplate(): Response {
 
 /** 401 for a missing or unknown token. */
 export function unauthorised(): Response {
-  return new Response(JSON.stringify({ errors: [problem("token", "Send your centre's API token as Authorization: Bearer <token>")] }), {
+  return new Response(JSON.stringify({ errors: [problem("token", "Send your centre's API token as Authorization: Bearer <token>. A token works until the expiry its admin chose, or until it is revoked or replaced: ask your centre admin for a new one")] }), {
     status: 401,
     headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="ilm-forms"' },
   });

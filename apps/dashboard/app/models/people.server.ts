@@ -8,6 +8,9 @@ import {
   endMemberSessions,
   getCentre,
   issueCentreApiToken,
+  revokeCentreApiToken,
+  API_TOKEN_DEFAULT_DAYS,
+  API_TOKEN_MAX_DAYS,
   listAssignments,
   listLearners,
   listMembers,
@@ -18,6 +21,9 @@ import {
   unassignAssessor,
   updateCentreSettings,
   updateMember,
+  normaliseEmail,
+  reauthenticateAdmin,
+  type AdminReauthPurpose,
   type Db,
   type Role,
   type Scope,
@@ -83,6 +89,8 @@ export async function peoplePage(db: Db, scope: Scope, roleNames: Record<Role, s
     assignments: mapRows(paginate(await listAssignments(db, scope), url, "assignments-page"), (a) => ({ id: a.id, assessorUserId: a.assessorUserId, learnerId: a.learnerId, assessor: names.get(a.assessorUserId) ?? "", learner: learnerNames.get(a.learnerId) ?? "" })),
     registrations: registrationChoices().map(({ value, label }) => ({ value, label })),
     hasApiToken: centre?.hasApiToken ?? false,
+    apiToken: centre?.apiToken ?? null,
+    apiTokenLifetimes: { choices: API_TOKEN_LIFETIME_DAYS, default: API_TOKEN_DEFAULT_DAYS },
     settings: { centreNumber: centre?.centreNumber ?? "", iqaSamplePercent: centre?.iqaSamplePercent ?? 25, eqaVerificationRequired: centre?.eqaVerificationRequired ?? false },
   };
 }
@@ -118,17 +126,53 @@ export async function registerOnUnit(db: Db, scope: Scope, learnerId: string, ch
   return registerLearner(db, scope, { learnerId, qualification: chosen.qualification, route: chosen.route, unit: chosen.unit, ruleSetVersion: chosen.version, registeredOn: new Date().toISOString().slice(0, 10) });
 }
 
+/** The lifetimes, in days, the admin chooses from when issuing a token (decision 071). */
+export const API_TOKEN_LIFETIME_DAYS = [30, API_TOKEN_DEFAULT_DAYS, 180, API_TOKEN_MAX_DAYS];
+
 /**
  * Issues the centre's API token for its portal; replacing a live one needs the admin's confirmation.
  *
  * @param db - the connection
  * @param scope - the admin's scope
  * @param confirmed - whether the admin confirmed that the current token stops working
- * @returns the token (shown once), or why not (`unconfirmed`, or refused)
+ * @param days - the lifetime chosen, as posted: one of {@link API_TOKEN_LIFETIME_DAYS} (empty: the default)
+ * @returns the token (shown once) and its expiry, or why not (`unconfirmed`, `invalid-days`, or refused)
  */
-export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean) {
+export async function issueApiToken(db: Db, scope: Scope, confirmed: boolean, days: string) {
+  const chosen = days === "" ? API_TOKEN_DEFAULT_DAYS : API_TOKEN_LIFETIME_DAYS.find((d) => String(d) === days);
+  if (chosen === undefined) return { ok: false as const, reason: "invalid-days" as const };
   if ((await getCentre(db, scope))?.hasApiToken && !confirmed) return { ok: false as const, reason: "unconfirmed" as const };
-  return issueCentreApiToken(db, scope);
+  return issueCentreApiToken(db, scope, { days: chosen });
+}
+
+/**
+ * Re-authenticates the admin before a change to how another person signs in (decision 073): their own
+ * password from the form's `adminPassword`, or a sign-in within the last 5 minutes. For an e-mail
+ * address, only when it changes.
+ *
+ * @param db - the connection
+ * @param user - the admin
+ * @param input - the person, the purpose, the password as typed, and for an e-mail change the new address
+ * @returns undefined to go on, or the problem to show (with `tooMany` when the tries are used up: answer 429)
+ */
+export async function adminReauthProblem(
+  db: Db,
+  user: { scope: Scope; signedInAt: string },
+  input: { targetUserId: string; purpose: AdminReauthPurpose; password: string; newEmail?: string; fieldId: string },
+): Promise<{ href: string; message: string; tooMany?: true } | undefined> {
+  // Someone not of the centre: nothing to re-authenticate for (the change itself answers that), and
+  // nothing typed into the form reaches the audit log.
+  const member = (await listMembers(db, user.scope)).find((m) => m.userId === input.targetUserId);
+  if (!member) return undefined;
+  if (input.purpose === "email-change" && normaliseEmail(input.newEmail ?? "") === member.email) return undefined;
+  const result = await reauthenticateAdmin(db, user.scope, { password: input.password || undefined, signedInAt: user.signedInAt, purpose: input.purpose, targetUserId: input.targetUserId });
+  if (result.ok) return undefined;
+  const what = input.purpose === "email-change" ? "change someone’s e-mail address" : "make a link to set someone’s password";
+  const href = `#${input.fieldId}`;
+  if (result.reason === "password-needed") return { href, message: `Type your own password to ${what}: you signed in more than 5 minutes ago` };
+  if (result.reason === "wrong-current") return { href, message: "Your password is not right" };
+  if (result.reason === "rate-limited") return { href, message: "Too many tries of your password: wait 15 minutes and try again. Nothing was changed.", tooMany: true };
+  return { href: "#people", message: "Choose a person of your centre" };
 }
 
 /** The changes the admin's page makes, one repository call each (every one checks the admin's centre). */
@@ -137,6 +181,7 @@ export const peopleChanges = {
   editPerson: updateMember,
   setActive: setMemberActive,
   endSessions: endMemberSessions,
+  revokeApiToken: revokeCentreApiToken,
   assign: assignAssessor,
   unassign: unassignAssessor,
   saveSettings: updateCentreSettings,

@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import { reserveRequest, type Db } from "@ilm-forms/db";
 
 /** How many requests an address may make to signing pages in a window. */
@@ -34,4 +35,29 @@ export const PRINTED_DOWNLOAD_WINDOW_MS = 10 * 60 * 1000;
  */
 export async function printedDownloadLimited(db: Db, userId: string, limit: number, now = new Date()): Promise<boolean> {
   return !(await reserveRequest(db, { bucket: "printed-download", key: userId, requests: limit, windowMs: PRINTED_DOWNLOAD_WINDOW_MS, now }));
+}
+
+/** The window of the document-save and API limits: ten minutes. */
+export const SAVE_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Counts a document save from a page (a new document or a change) by a person, and, past their limit,
+ * gives the answer to send instead of saving: 429 with Retry-After and a message that names the rule.
+ * Checked before anything is stored, so a refused save stores nothing; the page keeps the draft in the
+ * browser (`DocumentEditor`), so the person saves again once the window has room. Kept in the database
+ * like the other limits, so every process counts the same saves (decision 072).
+ *
+ * @param db - the connection
+ * @param userId - who saves
+ * @param limit - saves in ten minutes (the `DOCUMENT_SAVES_PER_10_MINUTES` setting)
+ * @param now - the time (tests)
+ * @returns undefined to go on and save, or the refusal to return from the action
+ */
+export async function documentSaveRefusal(db: Db, userId: string, limit: number, now = new Date()) {
+  if (await reserveRequest(db, { bucket: "document-save", key: userId, requests: limit, windowMs: SAVE_WINDOW_MS, now })) return undefined;
+  const message = `You have saved documents ${limit === 1 ? "once" : `${limit} times`} in the last ten minutes, as many as the dashboard takes from one person. Nothing was saved this time; your changes are kept in this browser. Wait a few minutes and press Save again.`;
+  return json(
+    { errors: [{ path: "", field: "The document", location: "The document", rule: "rate-limit", message }] },
+    { status: 429, headers: { "Retry-After": String(SAVE_WINDOW_MS / 1000) } },
+  );
 }

@@ -110,7 +110,7 @@ export default function Account() {
         <CsrfField />
         <input type="hidden" name="intent" value="change-password" />
         {field("current", "Current password", "current-password")}
-        {field("password", "New password", "new-password", "At least 8 characters.")}
+        {field("password", "New password", "new-password", "At least 8 characters, and not a common password: three or four unrelated words are easy to remember and hard to guess.")}
         {field("again", "The new password again", "new-password")}
         <button type="submit" className="button">Change the password</button>
       </Form>

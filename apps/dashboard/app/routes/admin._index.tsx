@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -7,10 +7,14 @@ import { requireUser } from "../utils/auth.server.ts";
 import { ApprovalQueue } from "../components/ApprovalQueue.tsx";
 import { recordsAwaitingApproval } from "../models/approvals.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 import { TEXT_LIMITS } from "../models/limits.server.ts";
-import { isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, registerOnUnit, type Role } from "../models/people.server.ts";
+import { adminReauthProblem, isRole, issueApiToken, passwordResetLink, peoplePage, peopleChanges, registerOnUnit, type Role } from "../models/people.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "People and assignments – ilm-forms" }];
+
+/** Used-up tries of the admin's password (429) say when to try again. */
+export const headers = retryAfterHeaders;
 
 const ROLE_NAMES: Record<Role, string> = { learner: "Learner", assessor: "Assessor", iqa: "Internal quality assurer", centre_admin: "Centre admin", eqa: "External quality assurer" };
 
@@ -21,6 +25,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Problem = { href: string; message: string };
+
+/** The admin was not re-authenticated: the problem on the page, as 429 with Retry-After when the tries are used up. */
+function reauthRefusal({ href, message, tooMany }: Problem & { tooMany?: true }) {
+  return tooMany ? json({ errors: [{ href, message }] }, { status: 429, headers: { "Retry-After": "900" } }) : { errors: [{ href, message }] };
+}
+
+/** A stored time as the page shows it: `2026-03-01 09:00 UTC`. */
+function utc(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ["centre_admin"]);
@@ -46,6 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#member-name", message: "You cannot add people" }] };
     }
     case "edit-member": {
+      const reauth = await adminReauthProblem(db, user, { targetUserId: field("userId"), purpose: "email-change", password: String(form.get("adminPassword") ?? ""), newEmail: field("email"), fieldId: `edit-password-${field("userId")}` });
+      if (reauth) return reauthRefusal(reauth);
       const result = (await peopleChanges.editPerson(db, user.scope, { userId: field("userId"), name: field("name"), email: field("email"), ...(form.has("learnerNumber") ? { learnerNumber: field("learnerNumber") } : {}) }));
       const at = `#edit-${field("userId")}`;
       if (result.ok) return { done: `${field("name")}’s details are saved.` };
@@ -56,6 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
     }
     case "reset-password": {
+      const reauth = await adminReauthProblem(db, user, { targetUserId: field("userId"), purpose: "reset-link", password: String(form.get("adminPassword") ?? ""), fieldId: `reset-password-${field("userId")}` });
+      if (reauth) return reauthRefusal(reauth);
       const resetLink = await passwordResetLink(db, user.scope, field("userId"), new URL(request.url).origin);
       if (!resetLink) return { errors: [{ href: "#people", message: "Choose a person of your centre" }] };
       return { resetLink };
@@ -104,9 +122,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return result.ok ? { done: "The assessor is no longer assigned to the learner." } : { errors: [{ href: "#assignments", message: "Choose an assignment of your centre" }] };
     }
     case "api-token": {
-      const result = await issueApiToken(db, user.scope, form.get("confirm") === "yes");
+      const result = await issueApiToken(db, user.scope, form.get("confirm") === "yes", field("days"));
+      if (!result.ok && result.reason === "invalid-days") return { errors: [{ href: "#api-token-days", message: "Choose how long the token works from the list" }] };
       if (!result.ok && result.reason === "unconfirmed") return { errors: [{ href: "#api-token-confirm", message: "Confirm that the current token will stop working" }] };
-      return result.ok ? { token: result.token } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
+      return result.ok ? { token: result.token, tokenExpiresAt: result.expiresAt } : { errors: [{ href: "#api-token", message: "You cannot issue tokens" }] };
+    }
+    case "revoke-api-token": {
+      if (form.get("confirm") !== "yes") return { errors: [{ href: "#api-token-revoke-confirm", message: "Confirm that the portal's token stops working now" }] };
+      const result = await peopleChanges.revokeApiToken(db, user.scope);
+      if (!result.ok) return { errors: [{ href: "#api-token", message: "You cannot revoke tokens" }] };
+      return { done: result.revoked ? "The API token is revoked: the portal's requests are refused until you issue a new one." : "Your centre has no API token to revoke." };
     }
     default:
       return { errors: [{ href: "#main", message: "Unknown action" }] };
@@ -147,11 +172,13 @@ export default function Admin() {
                     <div className="field"><label htmlFor={`edit-name-${m.userId}`}>Name</label><input id={`edit-name-${m.userId}`} name="name" type="text" defaultValue={m.name} /></div>
                     <div className="field"><label htmlFor={`edit-email-${m.userId}`}>Email address</label><input id={`edit-email-${m.userId}`} name="email" type="email" defaultValue={m.email} /></div>
                     {m.learnerNumber !== null ? <div className="field"><label htmlFor={`edit-number-${m.userId}`}>Learner registration number</label><input id={`edit-number-${m.userId}`} name="learnerNumber" type="text" defaultValue={m.learnerNumber} /></div> : null}
+                    <div className="field"><label htmlFor={`edit-password-${m.userId}`}>Your own password</label><p className="hint" id={`edit-password-hint-${m.userId}`}>Needed to change the e-mail address, unless you signed in within the last 5 minutes.</p><input id={`edit-password-${m.userId}`} name="adminPassword" type="password" autoComplete="current-password" aria-describedby={`edit-password-hint-${m.userId}`} /></div>
                     <button type="submit" className="button button--secondary">Save<span className="visually-hidden"> {m.name}’s details</span></button>
                   </Form>
                   <Form method="post">
                     <CsrfField />
                     <input type="hidden" name="userId" value={m.userId} />
+                    <div className="field"><label htmlFor={`reset-password-${m.userId}`}>Your own password</label><p className="hint" id={`reset-password-hint-${m.userId}`}>Needed unless you signed in within the last 5 minutes.</p><input id={`reset-password-${m.userId}`} name="adminPassword" type="password" autoComplete="current-password" aria-describedby={`reset-password-hint-${m.userId}`} /></div>
                     <button type="submit" name="intent" value="reset-password" className="button button--secondary">Make a link to set a new password<span className="visually-hidden"> for {m.name} ({m.email})</span></button>
                   </Form>
                   {m.self ? null : (
@@ -186,7 +213,7 @@ export default function Admin() {
         <input type="hidden" name="intent" value="add-member" />
         <div className="field"><label htmlFor="member-name">Name</label><input id="member-name" name="name" type="text" /></div>
         <div className="field"><label htmlFor="member-email">Email address</label><input id="member-email" name="email" type="email" /></div>
-        <div className="field"><label htmlFor="member-password">First password</label><p className="hint" id="member-password-hint">At least 8 characters. Tell the person to change it under “Your account”, at the top of every page once they are signed in.</p><input id="member-password" name="password" type="password" autoComplete="new-password" aria-describedby="member-password-hint" /></div>
+        <div className="field"><label htmlFor="member-password">First password</label><p className="hint" id="member-password-hint">At least 8 characters, and not a common password. Tell the person to change it under “Your account”, at the top of every page once they are signed in.</p><input id="member-password" name="password" type="password" autoComplete="new-password" aria-describedby="member-password-hint" /></div>
         <div className="field"><label htmlFor="member-role">Role</label>
           <select id="member-role" name="role">{Object.entries(ROLE_NAMES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}</select>
         </div>
@@ -264,11 +291,34 @@ export default function Admin() {
       </Form>
 
       <h2 id="api-token">API token for your portal</h2>
-      <p>Your portal sends documents to <code>/api/v1/documents</code> with <code>Authorization: Bearer &lt;token&gt;</code>. Issuing a new token replaces the old one.</p>
-      {result && "token" in result ? <div className="notice notice--warning"><p>Copy it now; it is not shown again:</p><p><code>{result.token}</code></p></div> : null}
+      <p>Your portal sends documents to <code>/api/v1/documents</code> with <code>Authorization: Bearer &lt;token&gt;</code>. A token works until the expiry you choose when you issue it, or until you revoke it. Issuing a new token replaces the old one.</p>
+      {result && "token" in result ? (
+        <div className="notice notice--warning" id="api-token-issued">
+          <p>Copy it now; it is not shown again.{result.tokenExpiresAt ? ` It works until ${utc(result.tokenExpiresAt)}.` : ""}</p>
+          <p><code>{result.token}</code></p>
+        </div>
+      ) : null}
+      {data.apiToken ? (
+        <dl className="summary" id="api-token-state">
+          <dt>Issued</dt>
+          <dd>{data.apiToken.issuedAt ? utc(data.apiToken.issuedAt) : "Before tokens recorded it"}</dd>
+          <dt>Expires</dt>
+          <dd>{data.apiToken.expiresAt ? utc(data.apiToken.expiresAt) : "Never: it was issued before tokens expired. Issue a new one, then give it to the portal"}</dd>
+          <dt>Last used</dt>
+          <dd>{data.apiToken.lastUsedAt ? utc(data.apiToken.lastUsedAt) : "Not yet"}</dd>
+        </dl>
+      ) : (
+        <p id="api-token-state">Your centre has no API token.</p>
+      )}
       <Form method="post">
         <CsrfField />
         <input type="hidden" name="intent" value="api-token" />
+        <div className="field">
+          <label htmlFor="api-token-days">The token works for</label>
+          <select id="api-token-days" name="days" defaultValue={String(data.apiTokenLifetimes.default)}>
+            {data.apiTokenLifetimes.choices.map((days) => <option key={days} value={String(days)}>{days} days</option>)}
+          </select>
+        </div>
         {data.hasApiToken ? (
           <div className="field">
             <label><input id="api-token-confirm" type="checkbox" name="confirm" value="yes" /> The current token stops working: the portal needs the new one</label>
@@ -276,6 +326,16 @@ export default function Admin() {
         ) : null}
         <button type="submit" className="button button--secondary">Issue a new token</button>
       </Form>
+      {data.hasApiToken ? (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="revoke-api-token" />
+          <div className="field">
+            <label><input id="api-token-revoke-confirm" type="checkbox" name="confirm" value="yes" /> The portal&apos;s requests are refused from now on, until you issue a new token</label>
+          </div>
+          <button type="submit" className="button button--warning">Revoke the token</button>
+        </Form>
+      ) : null}
     </>
   );
 }

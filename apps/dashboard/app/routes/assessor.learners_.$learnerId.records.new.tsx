@@ -8,8 +8,13 @@ import { createDocumentFor } from "../models/learnerDocuments.server.ts";
 import { learnerRecords } from "../models/records.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New record"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 /** The template asked for, if the assessor keeps such records, and the learner, if assigned to them. */
 async function recordFor(request: Request, context: LoaderFunctionArgs["context"], learnerId: string) {
@@ -31,6 +36,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
+  const limited = await documentSaveRefusal(context.database.db, user.id, context.config.documentSavesPer10Minutes);
+  if (limited) return limited;
   const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: learner.id, templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };

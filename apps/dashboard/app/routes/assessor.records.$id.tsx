@@ -6,8 +6,13 @@ import { readPostedDocument } from "../models/documentForm.server.ts";
 import { documentToEdit, saveDocumentChange } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Record"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 /** A record the assessor keeps (its template names the assessor as a writer) about an assigned learner. */
 async function recordOf(request: Request, context: LoaderFunctionArgs["context"], id: string) {
@@ -33,6 +38,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the record it changes. Reload the page." }] };
+  const limited = await documentSaveRefusal(context.database.db, user.id, context.config.documentSavesPer10Minutes);
+  if (limited) return limited;
   const result = (await saveDocumentChange(context.database.db, user.scope, { id: document.id, expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };

@@ -13,8 +13,13 @@ import { endorseRecord, learnerConfirmation } from "../models/documentView.serve
 import { documentLock, documentToEdit, namesInOtherDocuments, saveDocumentChange, type HoldingSubmission } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Document"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ["learner"]);
@@ -63,6 +68,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
   if (read.posted.expectedVersion === undefined) return { errors: [{ path: "", field: "The document", location: "The document", rule: "version", message: "The form did not say which version of the document it changes. Reload the page." }] };
+  const limited = await documentSaveRefusal(context.database.db, user.id, context.config.documentSavesPer10Minutes);
+  if (limited) return limited;
   const result = (await saveDocumentChange(context.database.db, user.scope, { id: params.id ?? "", expectedVersion: read.posted.expectedVersion, data: read.posted.data }));
   if (result.ok) return { saved: true, version: result.version };
   if (result.reason === "invalid") return { errors: result.errors };

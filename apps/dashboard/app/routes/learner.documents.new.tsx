@@ -7,8 +7,13 @@ import { readPostedDocument } from "../models/documentForm.server.ts";
 import { createDocumentFor, namesInOtherDocuments } from "../models/learnerDocuments.server.ts";
 import { notFound, requireUser } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { documentSaveRefusal } from "../models/rateLimits.server.ts";
+import { retryAfterHeaders } from "../utils/retryAfter.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New document"} – ilm-forms` }];
+
+/** A refused save (429) says when to try again. */
+export const headers = retryAfterHeaders;
 
 function templateFrom(request: Request) {
   const id = new URL(request.url).searchParams.get("template") ?? "";
@@ -30,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const template = templateFrom(request);
   const read = readPostedDocument(form, context.config.maxBodyBytes);
   if (!read.ok) return { errors: read.errors };
+  const limited = await documentSaveRefusal(context.database.db, user.id, context.config.documentSavesPer10Minutes);
+  if (limited) return limited;
   const result = (await createDocumentFor(context.database.db, user.scope, { learnerId: user.learnerId ?? "", templateId: template.id, data: read.posted.data }));
   if (!result.ok) {
     if (result.reason === "invalid") return { errors: result.errors };

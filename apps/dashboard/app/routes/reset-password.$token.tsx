@@ -49,7 +49,7 @@ export default function ResetPassword() {
       <p>{name}, choose a new password. The link works once; after this you sign in with the new password.</p>
       <Form method="post" noValidate>
         <CsrfField />
-        <div className="field"><label htmlFor="password">New password</label><p className="hint" id="password-hint">At least 8 characters.</p><input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-hint" /></div>
+        <div className="field"><label htmlFor="password">New password</label><p className="hint" id="password-hint">At least 8 characters, and not a common password: three or four unrelated words are easy to remember and hard to guess.</p><input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-hint" /></div>
         <div className="field"><label htmlFor="again">The new password again</label><input id="again" name="again" type="password" autoComplete="new-password" /></div>
         <button type="submit" className="button">Set the password</button>
       </Form>

@@ -18,6 +18,8 @@ export interface CurrentUser {
   /** The learner record, for a learner. */
   learnerId?: string;
   sessionToken: string;
+  /** When this session signed in: a recent sign-in counts as re-authentication (decision 073). */
+  signedInAt: string;
 }
 
 /** The home page of each role. */
@@ -75,6 +77,7 @@ async function lookUpUser(token: string, context: AppLoadContext): Promise<Curre
     scope,
     learnerId,
     sessionToken: token,
+    signedInAt: session.startedAt,
   };
 }
 

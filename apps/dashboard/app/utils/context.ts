@@ -16,6 +16,8 @@ export interface DashboardContext {
     sessionsPerPerson?: number;
     /** PDF and ZIP downloads a person may ask for in ten minutes. */
     printedDownloadsPer10Minutes: number;
+    /** Documents a person may save from the pages in ten minutes (`DOCUMENT_SAVES_PER_10_MINUTES`). */
+    documentSavesPer10Minutes: number;
     /** The optional SMTP setting: a signing link can be e-mailed when both are set. */
     smtpUrl?: string;
     smtpFrom?: string;

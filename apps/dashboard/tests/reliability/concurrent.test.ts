@@ -81,7 +81,10 @@ describe("concurrent edits", () => {
     const world = await createWorld();
     cleanups.push(world.remove);
     // Two dashboard processes on the one database: each race sends one save to each.
-    const [server, serverB] = await Promise.all([startOn(world), startOn(world)]);
+    // One learner saves 2 × PAGE_RACES times and one token writes 2 × RACES times in a few minutes: the
+    // limits a person and a token (decision 072) are raised for them.
+    const raised = { DOCUMENT_SAVES_PER_10_MINUTES: "1000000", API_REQUESTS_PER_10_MINUTES: "1000000", API_WRITES_PER_10_MINUTES: "1000000" };
+    const [server, serverB] = await Promise.all([startOn(world, raised), startOn(world, raised)]);
     cleanups.push(() => server.stop(), () => serverB.stop());
     const portal = new Client(server.url, { Authorization: `Bearer ${world.apiToken}` });
     const portalB = new Client(serverB.url, { Authorization: `Bearer ${world.apiToken}` });

@@ -36,7 +36,7 @@ export async function createHarness(): Promise<RouteHarness> {
     cspNonce: "test-nonce",
     csrfToken: CSRF,
     database,
-    config: { cookieSecure: false, maxBodyBytes: 256 * 1024, maxAttachmentBytes: 20 * 1024 * 1024, portalOrigins: [], printedDownloadsPer10Minutes: 60 },
+    config: { cookieSecure: false, maxBodyBytes: 256 * 1024, maxAttachmentBytes: 20 * 1024 * 1024, portalOrigins: [], printedDownloadsPer10Minutes: 60, documentSavesPer10Minutes: 200 },
     secureCookies: false,
     clientIp: "127.0.0.1",
   };

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { COMMON_PASSWORD_COUNT, isCommonPassword } from "./commonPasswords.ts";
 
 /** The fewest characters a password may have. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -7,7 +8,10 @@ export const PASSWORD_MAX_LENGTH = 1024;
 
 /**
  * Checks a new password against the rules: at least 8 characters, at most 1024 (counted as
- * Unicode code points). argon2 itself takes any length; the cap only bounds hashing work.
+ * Unicode code points), and not one of the common passwords guessers try first (`isCommonPassword`,
+ * decision 070). argon2 itself takes any length; the cap only bounds hashing work. Every new password
+ * goes through here: the first admin's, a member's first one, one set by a reset link, one changed
+ * under "Your account" (and `hashPassword`).
  *
  * @param password - the candidate
  * @returns a message to show, or undefined when the password is acceptable
@@ -16,6 +20,9 @@ export function checkPasswordRules(password: string): string | undefined {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `Password must be at most ${PASSWORD_MAX_LENGTH} characters`;
+  if (isCommonPassword(password)) {
+    return `Password must not be a common password: this one is in a list of ${COMMON_PASSWORD_COUNT.toLocaleString("en-GB")} that guessers try first. Choose another, for example three or four unrelated words`;
+  }
   return undefined;
 }
 

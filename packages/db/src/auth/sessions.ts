@@ -34,6 +34,8 @@ const lastUsed = sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.created
 export interface SessionInfo {
   /** The stored id (the SHA-256 of the token), for logs; the token itself is never stored. */
   sessionId: string;
+  /** When the person signed in (the session's start): a sign-in minutes ago counts as re-authentication (decision 073). */
+  startedAt: string;
   expiresAt: string;
   user: { id: string; email: string; name: string };
   scope: Scope;
@@ -75,6 +77,7 @@ export async function getSession(db: Db, token: string, options: { now?: Date; i
     db
       .select({
         sessionId: sessions.id,
+        startedAt: sessions.createdAt,
         expiresAt: sessions.expiresAt,
         lastUsed,
         userId: users.id,
@@ -102,6 +105,7 @@ export async function getSession(db: Db, token: string, options: { now?: Date; i
   if (row.lastUsed <= nowIso(new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS))) await markUsed(db, id, now);
   return {
     sessionId: row.sessionId,
+    startedAt: row.startedAt,
     expiresAt: row.expiresAt,
     user: { id: row.userId, email: row.email, name: row.name },
     scope: { userId: row.userId, centreId: row.centreId, role: row.role },

@@ -15,6 +15,12 @@ export const centres = sqliteTable("centres", {
    * tables already refer to centres; the membership is checked on every use.)
    */
   apiTokenIssuedBy: text("api_token_issued_by"),
+  /** When the token was issued (decision 071). */
+  apiTokenIssuedAt: text("api_token_issued_at"),
+  /** When the token stops working, chosen by the admin at issue (decision 071); none for a token issued before tokens expired. */
+  apiTokenExpiresAt: text("api_token_expires_at"),
+  /** When a portal last used the token (written at most once a minute). */
+  apiTokenLastUsedAt: text("api_token_last_used_at"),
   /** The centre's number with ILM, printed on result sheets (set by an admin). */
   centreNumber: text("centre_number"),
   /** Of the assessed units not sampled by rule, the share quality assurance draws at random (0 to 100). */
