@@ -148,7 +148,8 @@ export function screenshotPath(page: Page, name: string): string {
   const folder = join(process.env.ILM_SCREENSHOTS ?? join(appDir, ".test-results/screenshots"), testFile);
   mkdirSync(folder, { recursive: true });
   const who = signedInAs.get(page.context()) ?? "signed-out";
-  return join(folder, `${who}--${name}`.replace(/[^\w.-]+/g, "-") + ".png");
+  const slug = (text: string) => text.replace(/[^\w.]+/g, "-").replace(/^-|-$/g, "");
+  return join(folder, `${slug(who)}--${slug(name)}.png`);
 }
 
 /**
