@@ -59,6 +59,20 @@ export function isValidHost(value) {
 }
 
 /**
+ * The host the nearest proxy names: the first X-Forwarded-Host value, trimmed (a chain of proxies
+ * appends theirs after it), behind a trusted proxy only; undefined otherwise or without the header.
+ * An empty value stays "" (not a host: hostGuard refuses it, sameHost falls back to Host).
+ *
+ * @param {import("express").Request} req
+ * @param {boolean} behindProxy
+ * @returns {string | undefined}
+ */
+function forwardedHost(req, behindProxy) {
+  const forwarded = behindProxy ? req.headers["x-forwarded-host"] : undefined;
+  return typeof forwarded === "string" ? forwarded.split(",")[0].trim() : undefined;
+}
+
+/**
  * Refuses a request whose Host header (or, behind a trusted proxy, X-Forwarded-Host) is not a host.
  * A request with no Host at all (HTTP/1.0) goes on: Node itself refuses an HTTP/1.1 one.
  *
@@ -66,9 +80,7 @@ export function isValidHost(value) {
  */
 export function hostGuard(config) {
   return (req, res, next) => {
-    const values = [req.headers.host];
-    if (config.trustProxy) values.push(req.headers["x-forwarded-host"]?.split(",")[0]?.trim());
-    for (const value of values) {
+    for (const value of [req.headers.host, forwardedHost(req, Boolean(config.trustProxy))]) {
       if (value !== undefined && !isValidHost(value)) return refuse(res, 400, "The Host header does not name a host.");
     }
     next();
@@ -90,8 +102,7 @@ function sameHost(origin, req, behindProxy) {
   } catch {
     return false;
   }
-  const forwarded = behindProxy ? req.headers["x-forwarded-host"] : undefined;
-  const expected = (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || req.headers.host;
+  const expected = forwardedHost(req, behindProxy) || req.headers.host;
   return Boolean(expected) && host === expected;
 }
 

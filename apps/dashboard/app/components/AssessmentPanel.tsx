@@ -27,15 +27,15 @@ export function AssessmentPanel({ assessment, unitId, criterionText }: { assessm
       ) : null}
       {decisions.length ? (
         <>
-          <table>
+          <table className="table--stack">
             <caption>{caption}</caption>
             <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
             <tbody>
               {decisions.map((d) => (
                 <tr key={d.criterion}>
                   <td>AC {d.criterion.split(":")[1]} {criterionText(d.criterion)}</td>
-                  <td><span className={`tag tag--${d.decision.toLowerCase()}`}>{d.decision}</span>{state.final ? null : <> <span className="tag tag--provisional">provisional</span></>}</td>
-                  <td>{d.feedback || "—"}</td>
+                  <td data-label="Decision"><span className={`tag tag--${d.decision.toLowerCase()}`}>{d.decision}</span>{state.final ? null : <> <span className="tag tag--provisional">provisional</span></>}</td>
+                  <td data-label="Assessor feedback">{d.feedback || "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -41,14 +41,14 @@ export function UnitDocuments({ unitId, documents, client }: { unitId: string; d
       {shown.map((name, i) => (
         <section key={name} aria-labelledby={`client-${i}`}>
           <h3 id={`client-${i}`}>{name} <span className="hint">({groups.get(name)!.length === 1 ? "1 document" : `${groups.get(name)!.length} documents`})</span></h3>
-          <table>
+          <table className="table--stack">
             <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Last saved</th></tr></thead>
             <tbody>
               {groups.get(name)!.map((d) => (
                 <tr key={d.id}>
-                  <td><a href={`/learner/documents/${d.id}?unit=${unitId}`}>{d.label}</a></td>
-                  <td><span className={`tag tag--${d.status}`}>{d.status}</span>{d.locked ? <p className="hint">{d.locked}</p> : null}</td>
-                  <td>{d.updatedAt.slice(0, 16).replace("T", " ")}</td>
+                  <td className="table--stack__lead"><a href={`/learner/documents/${d.id}?unit=${unitId}`}>{d.label}</a></td>
+                  <td data-label="Status"><span className={`tag tag--${d.status}`}>{d.status}</span>{d.locked ? <p className="hint">{d.locked}</p> : null}</td>
+                  <td data-label="Last saved">{d.updatedAt.slice(0, 16).replace("T", " ")}</td>
                 </tr>
               ))}
             </tbody>

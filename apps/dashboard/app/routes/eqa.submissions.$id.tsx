@@ -82,15 +82,15 @@ export default function EqaReviewUnit() {
         <a href={`/downloads/portfolio/${data.learner.id}/${data.unit.id}.pdf`}>portfolio (PDF)</a>,{" "}
         <a href={`/downloads/evidence-matrix/${data.learner.id}/${data.unit.id}.pdf`}>evidence matrix (PDF)</a>
       </p>
-        <table>
+        <table className="table--stack">
           <caption>The assessor’s decisions{data.assessor ? ` (${data.assessor})` : ""}</caption>
           <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
           <tbody>
             {data.rows.map((r) => (
               <tr key={r.id}>
                 <td><strong>AC {r.id}</strong> {r.text}</td>
-                <td>{r.decision ? <span className={`tag tag--${r.decision.toLowerCase().replace(/\s+/g, "-")}`}>{r.decision}</span> : "—"}</td>
-                <td>{r.feedback || "—"}</td>
+                <td data-label="Decision">{r.decision ? <span className={`tag tag--${r.decision.toLowerCase().replace(/\s+/g, "-")}`}>{r.decision}</span> : "—"}</td>
+                <td data-label="Assessor feedback">{r.feedback || "—"}</td>
               </tr>
             ))}
           </tbody>

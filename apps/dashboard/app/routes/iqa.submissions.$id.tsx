@@ -75,14 +75,14 @@ export default function ReviewSubmission() {
       <p><a href="/iqa">Quality assurance sample</a></p>
       <h1>Unit {data.unit.id}: review the assessment</h1>
       <SubmissionHeader learner={data.learner} submission={data.submission} unitTitle={data.unit.title} outcome={data.outcome} marks={data.marks} documents={data.documents} />
-      <table>
+      <table className="table--stack">
         <thead><tr><th scope="col">Criterion</th><th scope="col">Decision</th><th scope="col">Assessor feedback</th></tr></thead>
         <tbody>
           {data.rows.map((r) => (
             <tr key={r.id}>
               <td><strong>AC {r.id}</strong> {r.text}</td>
-              <td>{r.decision ? <span className={`tag tag--${r.decision.toLowerCase()}`}>{r.decision}</span> : "—"}{r.state ? <> <span className={`tag tag--${r.state}`}>{r.state}</span></> : null}</td>
-              <td>{r.feedback}</td>
+              <td data-label="Decision">{r.decision ? <span className={`tag tag--${r.decision.toLowerCase()}`}>{r.decision}</span> : "—"}{r.state ? <> <span className={`tag tag--${r.state}`}>{r.state}</span></> : null}</td>
+              <td data-label="Assessor feedback">{r.feedback}</td>
             </tr>
           ))}
         </tbody>

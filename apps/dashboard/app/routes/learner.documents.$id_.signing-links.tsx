@@ -77,7 +77,7 @@ export default function SigningLinkMade() {
           </div>
           {"mailed" in data && data.mailed === "failed" ? <div className="notice notice--warning" role="alert"><p>{`The e-mail to ${data.email} could not be sent: pass the link on yourself.`}</p></div> : null}
           <label htmlFor="signing-link">Signing link</label>
-          <input id="signing-link" className="ilm-input" readOnly value={data.link} />
+          <input id="signing-link" type="text" readOnly value={data.link} />
         </>
       ) : (
         <div className="notice notice--warning" role="alert"><p>{"error" in data ? data.error : ""}</p></div>

@@ -65,7 +65,7 @@ export default function SignDocument() {
         <input type="hidden" name="contentHash" value={loaded.contentHash} />
         <div className="field">
           <label htmlFor="signer-name">Your name</label>
-          <input id="signer-name" name="name" className="ilm-input" autoComplete="name" maxLength={200} required />
+          <input id="signer-name" name="name" type="text" autoComplete="name" maxLength={200} required />
         </div>
         <div className="checkbox">
           <input type="checkbox" id="signer-confirm" name="confirm" value="yes" required />

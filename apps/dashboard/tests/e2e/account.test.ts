@@ -1,7 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { at, checkPage, demoPerson, launchChromium, signIn, watchedPage, type PageChecks } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { at, demoPerson, signIn, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -9,27 +7,16 @@ vi.setConfig({ testTimeout: 180_000 });
 // in the header: a wrong current password is refused, the right one changes it, this browser stays
 // signed in, another browser of theirs is signed out, and only the new password signs in afterwards.
 
-let server: TestServer;
-let browser: Browser;
-const errors: string[] = [];
-const found: PageChecks = { axe: {}, sideways: [] };
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
+const { errors, found } = e2e;
 
 describe("a learner changes the password their centre admin gave them", () => {
   it("from Your account: refused with the wrong current password, changed with the right one, other browsers signed out, and signed out again from the session list", async () => {
+    const { server } = e2e;
     const learner = demoPerson(server, "learner1@demo.ilm-forms.test");
     const next = "a password only I know";
-    const here = await watchedPage(browser, errors);
-    const there = await watchedPage(browser, errors);
+    const here = await e2e.page();
+    const there = await e2e.page();
     try {
       await signIn(there.page, server.url, learner);
       await signIn(here.page, server.url, learner);
@@ -40,7 +27,7 @@ describe("a learner changes the password their centre admin gave them", () => {
       const sessions = page.getByRole("table", { name: "Your sessions" });
       expect(await sessions.locator("tbody tr").count()).toBe(2);
       expect(await sessions.innerText()).toContain("This browser");
-      await checkPage(page, "account", found);
+      await e2e.check(page, "account");
 
       await page.getByLabel("Current password").fill("not my password");
       await page.getByLabel("New password", { exact: true }).fill(next);
@@ -48,7 +35,7 @@ describe("a learner changes the password their centre admin gave them", () => {
       await page.getByRole("button", { name: "Change the password" }).click();
       await page.getByRole("alert").waitFor();
       expect(await page.getByRole("alert").innerText()).toContain("Your current password is not right");
-      await checkPage(page, "account, wrong current password", found);
+      await e2e.check(page, "account, wrong current password");
 
       await page.getByLabel("Current password").fill(learner.password);
       await page.getByLabel("New password", { exact: true }).fill(next);
@@ -91,14 +78,12 @@ describe("a learner changes the password their centre admin gave them", () => {
   });
 
   it("tells the centre admin where the person changes their first password", async () => {
-    const admin = [...server.signIns.values()].find((p) => p.role === "centre_admin")!;
-    const { context, page } = await watchedPage(browser, errors);
-    try {
-      await signIn(page, server.url, admin);
-      await page.goto(`${server.url}/admin`);
+    const admin = [...e2e.server.signIns.values()].find((p) => p.role === "centre_admin")!;
+    await e2e.as(admin.email, async (page) => {
+      await page.goto(`${e2e.server.url}/admin`);
       expect(await page.locator("#member-password-hint").innerText()).toContain("change it under “Your account”");
-    } finally {
-      await context.close();
-    }
+      await e2e.check(page, "admin");
+    });
+    e2e.expectClean();
   });
 });

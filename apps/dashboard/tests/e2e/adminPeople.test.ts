@@ -1,31 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, launchChromium, signIn } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { axeViolations, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
 // The admin's people table (issue 15, layout): a table at 1280 px; at 390 px each person is a card with
 // their details and actions, every action inside the screen, nothing scrolling sideways, not even inside
-// the table. Screenshots go to ILM_SCREENSHOTS when it is set.
+// the table. The table's screenshots go with the others (screenshotPath).
 
-let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function shoot(page: Page, name: string): Promise<void> {
-  const shots = process.env.ILM_SCREENSHOTS;
-  if (shots) await page.locator("table.table--stack").first().screenshot({ path: `${shots}/${name}.png` });
+  await page.locator("table.table--stack").first().screenshot({ path: screenshotPath(page, name) });
 }
 
 /** Where each person's row and its buttons sit, and whether the table scrolls inside itself. */
@@ -48,13 +34,9 @@ function layout(page: Page) {
 
 describe("the admin's people table", () => {
   it("is a table at 1280 px and a card per person at 390 px, each person's actions on screen", async () => {
-    const admin = [...server.signIns.values()].find((p) => p.role === "centre_admin")!;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-    try {
-      await signIn(page, server.url, admin);
-      await page.goto(`${server.url}/admin`);
+    const admin = [...e2e.server.signIns.values()].find((p) => p.role === "centre_admin")!;
+    await e2e.as(admin.email, async (page) => {
+      await page.goto(`${e2e.server.url}/admin`);
       await page.waitForLoadState("networkidle");
       expect(await axeViolations(page)).toEqual([]);
       const wide = await layout(page);
@@ -84,9 +66,7 @@ describe("the admin's people table", () => {
       expect(box && box.x + box.width).toBeLessThanOrEqual(390);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shoot(page, "admin-people-390-edit");
-    } finally {
-      await context.close();
-    }
-    expect(pageErrors).toEqual([]);
+    });
+    expect(e2e.errors).toEqual([]);
   });
 });

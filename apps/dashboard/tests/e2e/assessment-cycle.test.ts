@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { at, checkPage, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { at, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -14,17 +13,8 @@ vi.setConfig({ testTimeout: 180_000 });
 // quality assurer reads the sample (and why the unit is in it), comments and verifies; the learner then
 // sees the Pass as final. Axe on every page; no page may scroll sideways at 390 px.
 
-let server: TestServer;
-let browser: Browser;
-const consoleErrors: string[] = [];
-const axeFindings: Record<string, string[]> = {};
-const sideways: string[] = [];
-
-
-/** Axe at 1280 px, and at 390 px the page must not be wider than the screen (see checkPage). */
-const check = (page: Page, name: string) => checkPage(page, name, { axe: axeFindings, sideways });
-
-
+const e2e = useServerAndBrowser();
+const { as, check } = e2e;
 
 const LEARNER = "learner1@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
@@ -32,20 +22,11 @@ const IQA = "iqa@demo.ilm-forms.test";
 const EQA = "eqa@demo.ilm-forms.test";
 const ADMIN = "admin@demo.ilm-forms.test";
 
-async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await watchedPage(browser, consoleErrors);
-  try {
-    await signIn(page, server.url, demoPerson(server, email));
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
-
 async function submitUnit(page: Page): Promise<void> {
-  await page.goto(`${server.url}/learner`);
+  await page.goto(`${e2e.server.url}/learner`);
   const learnerName = (await page.locator(".lead").first().innerText()).split(",")[0]!.trim();
-  await page.goto(`${server.url}/learner/units/501/submit`);
+  await page.goto(`${e2e.server.url}/learner/units/501/submit`);
+  await check(page, "learner submit");
   await page.locator("#confirm").check();
   await page.getByLabel("Type your full name to sign").fill(learnerName);
   await page.getByRole("button", { name: "Submit for assessment" }).click();
@@ -53,13 +34,13 @@ async function submitUnit(page: Page): Promise<void> {
 }
 
 async function openMarking(page: Page): Promise<void> {
-  await page.goto(`${server.url}/assessor`);
+  await page.goto(`${e2e.server.url}/assessor`);
   await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
   await at(page, /\/assessor\/submissions\//);
 }
 
 async function review(page: Page, decision: "Ratify" | "Return to the assessor with comments", comments = ""): Promise<void> {
-  await page.goto(`${server.url}/iqa`);
+  await page.goto(`${e2e.server.url}/iqa`);
   await page.getByRole("link", { name: /^Review Unit 501/ }).first().click();
   await at(page, /\/iqa\/submissions\//);
   await check(page, `iqa review (${decision})`);
@@ -68,16 +49,6 @@ async function review(page: Page, decision: "Ratify" | "Return to the assessor w
   await page.getByRole("button", { name: "Record the review" }).click();
   await at(page, /\/iqa\?(ratified|returned)=1$/);
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("the assessment cycle, referral to a ratified Pass at the second attempt", () => {
   it("runs every step for every role, with the decision reaching the learner", async () => {
@@ -108,7 +79,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
 
     // The learner sees the provisional Referral, said as provisional.
     await as(LEARNER, async (page) => {
-      await page.goto(`${server.url}/learner/units/501`);
+      await page.goto(`${e2e.server.url}/learner/units/501`);
       const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
       expect(panel).toMatch(/Provisional Referral \(attempt 1\)/);
       expect(panel).toContain("quality assurance may still change it");
@@ -118,8 +89,9 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
     // 3. Quality assurance returns it with a comment; the assessor sees the comment and records again.
     await as(IQA, (page) => review(page, "Return to the assessor with comments", "Please say which document AC 1.2 refers to."));
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor`);
+      await page.goto(`${e2e.server.url}/assessor`);
       expect(await page.locator("table").first().innerText()).toContain("Returned by quality assurance");
+      await check(page, "assessor queue, returned");
       await openMarking(page);
       expect(await page.locator("#qa-return").innerText()).toContain("Please say which document AC 1.2 refers to.");
       await page.locator("textarea[id^=feedback-]").nth(1).fill("The contract (Client 1) needs the stakeholder's signature and date.");
@@ -130,7 +102,8 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
     // 4. Quality assurance ratifies; the page then says ratified and offers no second form.
     await as(IQA, async (page) => {
       await review(page, "Ratify");
-      await page.goto(`${server.url}/iqa`);
+      await page.goto(`${e2e.server.url}/iqa`);
+      await check(page, "iqa home");
       await page.getByRole("link", { name: /Unit 501/ }).last().click();
       await at(page, /\/iqa\/submissions\//);
       expect(await page.getByRole("status").innerText()).toContain("Ratified Referral (attempt 1)");
@@ -141,7 +114,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
     await as(LEARNER, async (page) => {
       await check(page, "learner home after referral");
       expect(await page.locator("#news").locator("..").innerText()).toContain("Unit 501 is ratified as a Referral: attempt 2 is open.");
-      await page.goto(`${server.url}/learner/units/501`);
+      await page.goto(`${e2e.server.url}/learner/units/501`);
       await check(page, "learner unit after referral");
       const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
       expect(panel).toMatch(/Ratified Referral \(attempt 1\)/);
@@ -149,6 +122,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       expect(panel).toContain("The contract (Client 1) needs the stakeholder's signature and date.");
       await page.getByRole("table").filter({ hasText: "Last saved" }).getByRole("link", { name: /Coaching\/ Mentoring Record/ }).first().click();
       await at(page, /\/learner\/documents\//);
+      await check(page, "learner document");
       const goal = page.getByLabel("Goal", { exact: false }).first();
       await goal.fill("Agree the handover of the weekly rota, signed off by the sponsor.");
       await page.getByRole("button", { name: /save/i }).first().click();
@@ -172,7 +146,8 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
     });
     // The centre decides that decisions are final only after external verification.
     await as(ADMIN, async (page) => {
-      await page.goto(`${server.url}/admin`);
+      await page.goto(`${e2e.server.url}/admin`);
+      await check(page, "admin");
       await page.getByLabel("Decisions are final only after external verification").check();
       await page.getByRole("button", { name: "Save the settings" }).click();
       await expect.poll(() => page.getByRole("status").filter({ hasText: "settings are saved" }).count()).toBe(1);
@@ -182,7 +157,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
 
     // 7. The learner sees the ratified Pass, still provisional until the EQA verifies it, and cannot submit again.
     await as(LEARNER, async (page) => {
-      await page.goto(`${server.url}/learner/units/501`);
+      await page.goto(`${e2e.server.url}/learner/units/501`);
       const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
       expect(panel).toMatch(/Provisional Pass \(attempt 2\): internal quality assurance ratified it on .*; it is final once the external quality assurer verifies it\./);
       expect(panel).toContain("provisional until the external quality assurer verifies it");
@@ -210,7 +185,7 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       expect(await page.locator("main").innerText()).toContain("ratified by Indira Quality");
       // The EQA reads the documents and the result sheet, but the page offers no decision to change.
       expect(await page.getByRole("radio").count()).toBe(0);
-      const sheet = await page.request.get(`${server.url}${await page.getByRole("link", { name: "result sheet (PDF)" }).getAttribute("href")}`.replace(/\.pdf$/, ".html"));
+      const sheet = await page.request.get(`${e2e.server.url}${await page.getByRole("link", { name: "result sheet (PDF)" }).getAttribute("href")}`.replace(/\.pdf$/, ".html"));
       expect(sheet.status()).toBe(200);
       expect(await sheet.text()).toContain("Provisional: ratified by internal quality assurance");
       await page.getByRole("button", { name: "Add the comment" }).click();
@@ -226,22 +201,20 @@ describe("the assessment cycle, referral to a ratified Pass at the second attemp
       expect(await page.locator("main").innerText()).toMatch(/Externally verified\s+on \d{4}-\d\d-\d\d by Esther External/);
       expect(await page.getByRole("button", { name: "Mark as externally verified" }).count()).toBe(0);
       await check(page, "eqa unit verified");
-      await page.goto(`${server.url}/eqa`);
+      await page.goto(`${e2e.server.url}/eqa`);
       expect(await page.locator("main").innerText()).toMatch(/Verified \d{4}-\d\d-\d\d/);
     });
 
     // 9. The learner now reads the Pass as final.
     await as(LEARNER, async (page) => {
       expect(await page.locator("#news").locator("..").innerText()).toContain("Unit 501 is verified by the external quality assurer: Pass is final.");
-      await page.goto(`${server.url}/learner/units/501`);
+      await page.goto(`${e2e.server.url}/learner/units/501`);
       const panel = await page.locator("section[aria-labelledby=assessment]").innerText();
       expect(panel).toMatch(/Ratified Pass \(attempt 2\): quality assurance agreed the assessor's decision on .* and the external quality assurer verified it on/);
       expect(panel).not.toContain("provisional");
       await check(page, "learner unit after pass, final");
     });
 
-    expect(consoleErrors).toEqual([]);
-    expect(Object.fromEntries(Object.entries(axeFindings).filter(([, v]) => v.length))).toEqual({});
-    expect(sideways).toEqual([]);
+    e2e.expectClean();
   });
 });

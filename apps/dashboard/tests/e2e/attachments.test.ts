@@ -1,8 +1,6 @@
-import type { Browser } from "playwright-core";
 import { listDocuments, openDatabase, submitUnit, type Role } from "@ilm-forms/db";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -10,54 +8,40 @@ vi.setConfig({ testTimeout: 120_000 });
 // to a criterion, and a scanned contract to a document, downloads one back; after the unit is
 // submitted the assessor sees the files beside the criterion. axe-core on every page, no console error.
 
-let server: TestServer;
-let browser: Browser;
-const consoleErrors: string[] = [];
-const axeFindings: Record<string, string[]> = {};
-
-
+const e2e = useServerAndBrowser();
 
 const scan = Buffer.concat([Buffer.from("%PDF-1.4\n% a scanned contract\n"), Buffer.alloc(40_000, 0x20)]);
 const notes = Buffer.from("Supervision notes, 14 April: discussed Client 2's goals and my questioning.\n");
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("evidence files in a browser", () => {
   it("lets a learner attach general evidence to a unit, mapped to a criterion, and a scanned contract to a document", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
-    await page.goto(`${server.url}/learner/units/503`);
-    const general = page.getByRole("region", { name: "General evidence for this unit" });
-    await general.getByRole("checkbox", { name: /^503:1\.1/ }).check();
-    await general.getByLabel("Attach a file").setInputFiles({ name: "supervision-notes.txt", mimeType: "text/plain", buffer: notes });
-    await general.getByRole("button", { name: "Attach file" }).click();
-    await page.waitForURL(/\/learner\/units\/503$/);
-    expect(await general.getByRole("listitem").first().innerText()).toMatch(new RegExp(`supervision-notes\\.txt \\(text/plain, ${notes.length} bytes; for 503:1\\.1\\)`));
-    axeFindings["unit with a file"] = await axeViolations(page);
+    const { server } = e2e;
+    await e2e.as("learner1@demo.ilm-forms.test", async (page) => {
+      await page.goto(`${server.url}/learner/units/503`);
+      const general = page.getByRole("region", { name: "General evidence for this unit" });
+      await general.getByRole("checkbox", { name: /^503:1\.1/ }).check();
+      await general.getByLabel("Attach a file").setInputFiles({ name: "supervision-notes.txt", mimeType: "text/plain", buffer: notes });
+      await general.getByRole("button", { name: "Attach file" }).click();
+      await page.waitForURL(/\/learner\/units\/503$/);
+      expect(await general.getByRole("listitem").first().innerText()).toMatch(new RegExp(`supervision-notes\\.txt \\(text/plain, ${notes.length} bytes; for 503:1\\.1\\)`));
+      await e2e.check(page, "unit with a file");
 
-    // The first of the unit's documents, from the table of "Your documents".
-    await page.locator('td a[href^="/learner/documents/"]').first().click();
-    await page.waitForURL(/\/learner\/documents\//);
-    const files = page.getByRole("region", { name: "Files attached to this document" });
-    await files.getByLabel("Attach a file").setInputFiles({ name: "signed contract.pdf", mimeType: "application/pdf", buffer: scan });
-    await files.getByRole("button", { name: "Attach file" }).click();
-    await page.waitForLoadState("networkidle");
-    await expect.poll(() => files.getByRole("link", { name: "signed contract.pdf" }).count()).toBe(1);
-    axeFindings["document with a file"] = await axeViolations(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), files.getByRole("link", { name: "signed contract.pdf" }).click()]);
-    expect(download.suggestedFilename()).toBe("signed contract.pdf");
-    await context.close();
+      // The first of the unit's documents, from the table of "Your documents".
+      await page.locator('td a[href^="/learner/documents/"]').first().click();
+      await page.waitForURL(/\/learner\/documents\//);
+      const files = page.getByRole("region", { name: "Files attached to this document" });
+      await files.getByLabel("Attach a file").setInputFiles({ name: "signed contract.pdf", mimeType: "application/pdf", buffer: scan });
+      await files.getByRole("button", { name: "Attach file" }).click();
+      await page.waitForLoadState("networkidle");
+      await expect.poll(() => files.getByRole("link", { name: "signed contract.pdf" }).count()).toBe(1);
+      await e2e.check(page, "document with a file");
+      const [download] = await Promise.all([page.waitForEvent("download"), files.getByRole("link", { name: "signed contract.pdf" }).click()]);
+      expect(download.suggestedFilename()).toBe("signed contract.pdf");
+    });
   });
 
   it("shows the assessor the files beside the criterion once the unit is submitted", async () => {
+    const { server } = e2e;
     const { db, sqlite, close } = openDatabase(server.databasePath);
     let submissionId = "";
     try {
@@ -70,14 +54,12 @@ describe("evidence files in a browser", () => {
     } finally {
       close();
     }
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "assessor1@demo.ilm-forms.test"));
-    await page.goto(`${server.url}/assessor/submissions/${submissionId}`);
-    const criterion = page.locator(".criterion").filter({ has: page.getByRole("heading", { name: /^AC 1\.1/ }) });
-    expect(await criterion.locator(".attachment-links").innerText()).toContain("supervision-notes.txt");
-    axeFindings["marking with files"] = await axeViolations(page);
-    await context.close();
-    expect(consoleErrors).toEqual([]);
-    expect(Object.entries(axeFindings).filter(([, v]) => v.length)).toEqual([]);
+    await e2e.as("assessor1@demo.ilm-forms.test", async (page) => {
+      await page.goto(`${server.url}/assessor/submissions/${submissionId}`);
+      const criterion = page.locator(".criterion").filter({ has: page.getByRole("heading", { name: /^AC 1\.1/ }) });
+      expect(await criterion.locator(".attachment-links").innerText()).toContain("supervision-notes.txt");
+      await e2e.check(page, "marking with files");
+    });
+    e2e.expectClean();
   });
 });

@@ -1,9 +1,8 @@
 import { connectDatabase, createDocument, listDocuments, signIn as signInDb, type OpenDatabase } from "@ilm-forms/db";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { row } from "../support/database.ts";
-import { at, checkPage, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { at, demoPerson, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -14,30 +13,14 @@ vi.setConfig({ testTimeout: 240_000 });
 //   count it only once the IQA approves it, and the learner's findings change then.
 // Axe on every page; no page may scroll sideways at 390 px.
 
-let server: TestServer;
-let browser: Browser;
+const e2e = useServerAndBrowser();
+const { as, check, expectClean } = e2e;
 let database: OpenDatabase;
-const consoleErrors: string[] = [];
-const axeFindings: Record<string, string[]> = {};
-const sideways: string[] = [];
 
 const LEARNER1 = "learner1@demo.ilm-forms.test";
 const LEARNER2 = "learner2@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
 const IQA = "iqa@demo.ilm-forms.test";
-
-/** Axe at 1280 px, and at 390 px the page must not be wider than the screen (see checkPage). */
-const check = (page: Page, name: string) => checkPage(page, name, { axe: axeFindings, sideways });
-
-async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await watchedPage(browser, consoleErrors);
-  try {
-    await signIn(page, server.url, demoPerson(server, email));
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
 
 /** A learner's name and learner id, read from the server's database. */
 async function learnerOf(email: string): Promise<{ id: string; name: string }> {
@@ -45,15 +28,11 @@ async function learnerOf(email: string): Promise<{ id: string; name: string }> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  database = await connectDatabase(server.databasePath, { migrate: false });
-}, 120_000);
+  database = await connectDatabase(e2e.server.databasePath, { migrate: false });
+});
 
 afterAll(async () => {
   await database?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe("records the centre keeps, in Chromium", () => {
@@ -61,7 +40,8 @@ describe("records the centre keeps, in Chromium", () => {
     const learner = await learnerOf(LEARNER1);
     let recordId = "";
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor/learners`);
+      await page.goto(`${e2e.server.url}/assessor/learners`);
+      await check(page, "assessor learners");
       await page.getByRole("link", { name: `Add: Professional discussion record for ${learner.name}` }).click();
       await at(page, /\/records\/new\?template=ilm-8588%2Fprofessional-discussion$/);
       await check(page, "professional discussion, new");
@@ -90,14 +70,14 @@ describe("records the centre keeps, in Chromium", () => {
 
     // The learner reads it, cannot change it, and confirms the notes.
     await as(LEARNER1, async (page) => {
-      await page.goto(`${server.url}/learner/documents/${recordId}`);
+      await page.goto(`${e2e.server.url}/learner/documents/${recordId}`);
       await check(page, "professional discussion, learner");
       expect(await page.locator("#confirm-notes").locator("..").innerText()).toContain("Your confirmation of the notes");
       await page.getByRole("button", { name: "I confirm these notes" }).click();
       await at(page, /\?confirmed=1$/);
       await expect.poll(() => page.getByRole("status").filter({ hasText: "You confirmed these notes on" }).count()).toBe(1);
       // Then the learner submits Unit 501, the discussion with it.
-      await page.goto(`${server.url}/learner/units/501/submit`);
+      await page.goto(`${e2e.server.url}/learner/units/501/submit`);
       await page.locator("#confirm").check();
       await page.getByLabel("Type your full name to sign").fill(learner.name);
       await page.getByRole("button", { name: "Submit for assessment" }).click();
@@ -106,7 +86,8 @@ describe("records the centre keeps, in Chromium", () => {
 
     // The marking page shows it under AC 2.1 (both time stamps) and AC 3.1 (one), confirmed; not under AC 1.1.
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor`);
+      await page.goto(`${e2e.server.url}/assessor`);
+      await check(page, "assessor queue");
       await page.getByRole("link", { name: `Mark Unit 501 of ${learner.name}` }).click();
       await at(page, /\/assessor\/submissions\//);
       await check(page, "marking with a professional discussion");
@@ -123,7 +104,7 @@ describe("records the centre keeps, in Chromium", () => {
   it("an exceptional-circumstances record for a 4th client counts only once the IQA approves it, and the learner's findings change", async () => {
     const learner = await learnerOf(LEARNER2);
     // Setup: the learner records sessions with a fourth client (as the portal or the learner's own pages would).
-    const person = demoPerson(server, LEARNER2);
+    const person = demoPerson(e2e.server, LEARNER2);
     const signedIn = await signInDb(database.db, { email: person.email, password: person.password, ip: "10.9.9.9" });
     if (!signedIn.ok) throw new Error("learner2 cannot sign in");
     const session = (await listDocuments(database.db, signedIn.scope, learner.id)).find((d) => d.templateId === "ilm-8588/session-record" && d.status === "submitted")!;
@@ -131,7 +112,7 @@ describe("records the centre keeps, in Chromium", () => {
     if (!fourth.ok) throw new Error(fourth.reason);
 
     const finding21 = async (page: Page) => {
-      await page.goto(`${server.url}/learner/units/501`);
+      await page.goto(`${e2e.server.url}/learner/units/501`);
       return page.getByRole("row").filter({ hasText: /^\s*AC 2\.1/ }).first().innerText();
     };
     await as(LEARNER2, async (page) => {
@@ -141,7 +122,7 @@ describe("records the centre keeps, in Chromium", () => {
     // The assessor records the centre's record of the exceptional circumstances.
     let recordId = "";
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor/learners`);
+      await page.goto(`${e2e.server.url}/assessor/learners`);
       await page.getByRole("link", { name: `Add: Exceptional circumstances for ${learner.name}` }).click();
       await at(page, /\/records\/new\?template=ilm-8588%2Fexceptional-circumstances$/);
       await check(page, "exceptional circumstances, new");
@@ -162,14 +143,15 @@ describe("records the centre keeps, in Chromium", () => {
     // Recorded, not yet approved: the rules say so, and the learner cannot approve it.
     await as(LEARNER2, async (page) => {
       expect(await finding21(page)).toContain("the record for Client 4 is not yet approved by the centre");
-      await page.goto(`${server.url}/documents/${recordId}`);
+      await page.goto(`${e2e.server.url}/documents/${recordId}`);
       expect(await page.locator("#approval").innerText()).toContain("Not approved yet.");
       expect(await page.getByRole("button", { name: "Approve this record" }).count()).toBe(0);
     });
 
     // The IQA finds it waiting and approves it.
     await as(IQA, async (page) => {
-      await page.goto(`${server.url}/iqa`);
+      await page.goto(`${e2e.server.url}/iqa`);
+      await check(page, "iqa home, a record awaiting approval");
       const waiting = page.locator("section[aria-labelledby=awaiting-approval]");
       await waiting.getByRole("link").filter({ hasText: /Exceptional circumstances/ }).first().click();
       await at(page, new RegExp(`/documents/${recordId}$`));
@@ -190,10 +172,3 @@ describe("records the centre keeps, in Chromium", () => {
     expectClean();
   });
 });
-
-/** No console error, no axe violation and no sideways scroll on any page so far. */
-function expectClean(): void {
-  expect(consoleErrors).toEqual([]);
-  expect(Object.fromEntries(Object.entries(axeFindings).filter(([, v]) => v.length))).toEqual({});
-  expect(sideways).toEqual([]);
-}

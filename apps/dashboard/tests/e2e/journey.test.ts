@@ -1,43 +1,21 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { at, demoPerson, signIn, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
-import { at, axeViolations, demoPerson, launchChromium, signIn, watchedPage } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
 
 // One person after another, as at a centre: a learner records a session and submits Unit 501, the
 // assessor marks it, the IQA ratifies it, and the result sheet downloads as a PDF. Every page is
-// checked with axe-core, and no page may log an error (a CSP violation logs one).
+// checked with axe-core (and must fit a phone), and no page may log an error (a CSP violation logs one).
 
-let server: TestServer;
-let browser: Browser;
-const consoleErrors: string[] = [];
-const axeFindings: Record<string, string[]> = {};
-
-
-async function checkAccessibility(page: Page, name: string): Promise<void> {
-  axeFindings[name] = await axeViolations(page);
-}
-
-/** Waits until the address matches: Remix navigates in the page, without a load event to wait for. */
-
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
+const { check: checkAccessibility } = e2e;
 
 describe("a unit from the learner's session record to the IQA's ratification", () => {
   it("lets a learner sign in, record a session, see an error, fix it and submit the unit", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await page.goto(`${server.url}/sign-in`);
+    const { context, page } = await e2e.page();
+    await page.goto(`${e2e.server.url}/sign-in`);
     await checkAccessibility(page, "sign-in");
-    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
+    await signIn(page, e2e.server.url, demoPerson(e2e.server, "learner1@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/learner");
     await checkAccessibility(page, "learner home");
 
@@ -65,7 +43,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     await at(page, /\/learner\/documents\/[\w-]+\?saved=1&unit=501$/);
     expect(await page.getByRole("status").first().innerText()).toContain("Saved");
 
-    await page.goto(`${server.url}/learner/units/501`);
+    await page.goto(`${e2e.server.url}/learner/units/501`);
     // The unit's documents are grouped by client, one table a client.
     expect((await page.locator("section[aria-labelledby^=client-]").allInnerTexts()).join("\n")).toContain("Session 7");
     await page.getByRole("link", { name: "Submit this unit for assessment" }).click();
@@ -81,9 +59,9 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("locks the submitted session record, and tells the second of two tabs saving another document that it changed, keeping that tab's changes as a draft", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "learner1@demo.ilm-forms.test"));
-    await page.goto(`${server.url}/learner/units/501`);
+    const { context, page } = await e2e.page();
+    await signIn(page, e2e.server.url, demoPerson(e2e.server, "learner1@demo.ilm-forms.test"));
+    await page.goto(`${e2e.server.url}/learner/units/501`);
     // Session 7 went with Unit 501 to the assessor: it reads, but cannot be saved.
     await page.getByRole("link", { name: /Session 7/ }).first().click();
     await at(page, /\/learner\/documents\/[\w-]+/);
@@ -91,7 +69,7 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     expect(await page.getByRole("button", { name: /save/i }).count()).toBe(0);
 
     // A new session record is in no submission: two tabs edit it.
-    await page.goto(`${server.url}/learner/units/501`);
+    await page.goto(`${e2e.server.url}/learner/units/501`);
     await page.getByRole("list", { name: "Add a document" }).getByRole("link", { name: "Coaching/ Mentoring Record" }).click();
     await at(page, /\/learner\/documents\/new/);
     await page.getByLabel("Client Ref/ID").fill("Client 1");
@@ -103,8 +81,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     const href = new URL(page.url()).pathname;
     const first = page;
     const second = await context.newPage();
-    await first.goto(`${server.url}${href}`);
-    await second.goto(`${server.url}${href}`);
+    await first.goto(`${e2e.server.url}${href}`);
+    await second.goto(`${e2e.server.url}${href}`);
     await first.getByLabel("Reality/current situation").fill("Written in the first tab.");
     await first.getByRole("button", { name: /save/i }).first().click();
     await expect.poll(() => first.getByRole("status").first().innerText()).toContain("Saved");
@@ -116,14 +94,14 @@ describe("a unit from the learner's session record to the IQA's ratification", (
     expect(await second.getByRole("region", { name: "Unsaved changes restored" }).count()).toBe(1);
     expect(await second.getByLabel("Reality/current situation").inputValue()).toBe("Written in the second tab.");
     // Drafts belong to the browser (both tabs share them); what the server stored is the first tab's text.
-    await first.goto(`${server.url}/documents/${href!.split("/").pop()!.split("?")[0]}`);
+    await first.goto(`${e2e.server.url}/documents/${href!.split("/").pop()!.split("?")[0]}`);
     expect(await first.getByLabel("Reality/current situation").inputValue()).toBe("Written in the first tab.");
     await context.close();
   });
 
   it("lets the assessor mark every criterion and record the decision as provisional", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "assessor1@demo.ilm-forms.test"));
+    const { context, page } = await e2e.page();
+    await signIn(page, e2e.server.url, demoPerson(e2e.server, "assessor1@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/assessor");
     await checkAccessibility(page, "assessor queue");
     await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
@@ -144,8 +122,8 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("lets the IQA ratify the decision, and the result sheet download as a PDF", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "iqa@demo.ilm-forms.test"));
+    const { context, page } = await e2e.page();
+    await signIn(page, e2e.server.url, demoPerson(e2e.server, "iqa@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/iqa");
     await checkAccessibility(page, "iqa sample");
     await page.getByRole("link", { name: /^Review Unit 501/ }).first().click();
@@ -169,13 +147,12 @@ describe("a unit from the learner's session record to the IQA's ratification", (
   });
 
   it("shows the admin page, and no page logged an error or an accessibility violation", async () => {
-    const { context, page } = await watchedPage(browser, consoleErrors);
-    await signIn(page, server.url, demoPerson(server, "admin@demo.ilm-forms.test"));
+    const { context, page } = await e2e.page();
+    await signIn(page, e2e.server.url, demoPerson(e2e.server, "admin@demo.ilm-forms.test"));
     expect(new URL(page.url()).pathname).toBe("/admin");
     await checkAccessibility(page, "admin");
     await context.close();
-    expect(consoleErrors).toEqual([]);
-    expect(Object.entries(axeFindings).filter(([, v]) => v.length)).toEqual([]);
-    expect(Object.keys(axeFindings).sort()).toEqual(["admin", "assessor queue", "document with errors", "iqa review", "iqa sample", "learner home", "learner unit", "marking", "sign-in", "submit"]);
+    e2e.expectClean();
+    expect(Object.keys(e2e.found.axe).sort()).toEqual(["admin", "assessor queue", "document with errors", "iqa review", "iqa sample", "learner home", "learner unit", "marking", "sign-in", "submit"]);
   });
 });

@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { axeViolations, demoPerson, launchChromium, signIn } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { axeViolations, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -9,44 +8,20 @@ vi.setConfig({ testTimeout: 180_000 });
 // how each signature stands, the page does not change, and the marks typed so far stay. Axe with the
 // panel open at 1280 px; at 390 px the panel covers the form and nothing scrolls sideways.
 
-let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
+const e2e = useServerAndBrowser();
+const { as: withPage, errors: pageErrors } = e2e;
 
-
-async function withPage(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  try {
-    await signIn(page, server.url, demoPerson(server, email));
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
-
+/** The screen as it is (the panel over the form at 390 px), with the other screenshots (screenshotPath). */
 async function shoot(page: Page, name: string): Promise<void> {
-  const shots = process.env.ILM_SCREENSHOTS;
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
+  await page.screenshot({ path: screenshotPath(page, name), fullPage: false });
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("the marking page's evidence panel", () => {
   it("opens a document beside the criterion, with its signatures' states, keeping the marks", async () => {
     await withPage("learner1@demo.ilm-forms.test", async (page) => {
-      await page.goto(`${server.url}/learner`);
+      await page.goto(`${e2e.server.url}/learner`);
       const learnerName = (await page.locator(".lead").first().innerText()).split(",")[0]!.trim();
-      await page.goto(`${server.url}/learner/units/501/submit`);
+      await page.goto(`${e2e.server.url}/learner/units/501/submit`);
       await page.locator("#confirm").check();
       await page.getByLabel("Type your full name to sign").fill(learnerName);
       await page.getByRole("button", { name: "Submit for assessment" }).click();
@@ -68,7 +43,7 @@ describe("the marking page's evidence panel", () => {
     });
 
     await withPage("assessor1@demo.ilm-forms.test", async (page) => {
-      await page.goto(`${server.url}/assessor`);
+      await page.goto(`${e2e.server.url}/assessor`);
       await page.getByRole("link", { name: /^Mark Unit 501/ }).first().click();
       await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\/assessor\/submissions\//);
       await page.waitForLoadState("networkidle");
@@ -121,9 +96,9 @@ describe("the marking page's evidence panel", () => {
       await page.setViewportSize({ width: 1280, height: 800 });
     };
     let link = "";
-    const admin = [...server.signIns.values()].find((p) => p.role === "centre_admin")!;
+    const admin = [...e2e.server.signIns.values()].find((p) => p.role === "centre_admin")!;
     await withPage(admin.email, async (page) => {
-      await page.goto(`${server.url}/admin`);
+      await page.goto(`${e2e.server.url}/admin`);
       await page.waitForLoadState("networkidle");
       expect(await page.locator("#registrations").count()).toBe(1);
       await fits(page, "admin");
@@ -137,9 +112,8 @@ describe("the marking page's evidence panel", () => {
       await page.reload();
       expect(await page.locator("#reset-link").count()).toBe(0);
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    // Only uncaught errors on this page: the link opened again is answered 404, which Chromium logs.
+    const { context, page } = await e2e.page({ console: false });
     await page.goto(link);
     await page.waitForLoadState("networkidle");
     await fits(page, "reset-password");
@@ -151,7 +125,7 @@ describe("the marking page's evidence panel", () => {
     expect((await page.goto(link))?.status()).toBe(404);
     await context.close();
     await withPage("iqa@demo.ilm-forms.test", async (iqa) => {
-      await iqa.goto(`${server.url}/iqa`);
+      await iqa.goto(`${e2e.server.url}/iqa`);
       await iqa.waitForLoadState("networkidle");
       expect(await iqa.locator("#awaiting-approval").count()).toBe(1);
       await fits(iqa, "iqa-home");

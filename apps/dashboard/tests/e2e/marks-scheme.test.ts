@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { registry, unitCriteria } from "@ilm-forms/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { at, launchChromium, signIn } from "../support/browser.ts";
-import { startServer, type TestServer } from "../support/server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { at, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -12,11 +10,11 @@ vi.setConfig({ testTimeout: 180_000 });
 // admin registers a learner on the qualification whose data says "marks"; the learner fills in its
 // document (a draft restored into the real form, then saved) and submits; the assessor gives a mark per
 // criterion, is refused a mark above a criterion's maximum (named), records marks totalling out of 100;
-// quality assurance ratifies; the result sheet carries the marks and the total.
+// quality assurance ratifies; the result sheet carries the marks and the total. Axe on every page
+// checked; none may scroll sideways at 390 px.
 
-let server: TestServer;
-let browser: Browser;
-const consoleErrors: string[] = [];
+const e2e = useServerAndBrowser();
+const { as, check } = e2e;
 const QUALIFICATION = registry.qualifications().find((q) => q.scheme === "marks")!;
 const UNIT = QUALIFICATION.units.find((u) => u.current)!;
 const TEMPLATE = registry.list().find((t) => t.id.startsWith(`${QUALIFICATION.id}/`) && !t.annotations.generatedFrom)!;
@@ -25,50 +23,22 @@ const ADMIN = "admin@demo.ilm-forms.test";
 const ASSESSOR = "assessor1@demo.ilm-forms.test";
 const IQA = "iqa@demo.ilm-forms.test";
 
-async function as(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  try {
-    const person = server.signIns.get(email);
-    if (!person) throw new Error(`No demo sign-in for ${email}`);
-    await signIn(page, server.url, person);
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
-
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("a marks scheme, registered, submitted, marked out of 100, ratified and printed", () => {
   it("runs every step in Chromium", async () => {
     let learnerName = "";
     let ASSESSOR_NAME = "";
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor`);
+      await page.goto(`${e2e.server.url}/assessor`);
       ASSESSOR_NAME = (await page.locator("header").innerText()).match(/([A-Z][a-z]+ [A-Z][a-z]+), ilm-forms/)?.[1] ?? "";
     });
     await as(LEARNER, async (page) => {
-      await page.goto(`${server.url}/learner`);
+      await page.goto(`${e2e.server.url}/learner`);
       learnerName = (await page.locator(".lead").first().innerText()).split(",")[0]!.trim();
     });
 
     // 1. The centre admin registers the learner on the marks-scheme unit the registry lists.
     await as(ADMIN, async (page) => {
-      await page.goto(`${server.url}/admin`);
+      await page.goto(`${e2e.server.url}/admin`);
       // Demo names can repeat: the learner chosen here must be the only one of that name.
       expect(await page.locator("#register-learner option").filter({ hasText: learnerName }).count()).toBe(1);
       await page.locator("#assign-assessor").selectOption({ label: ASSESSOR_NAME });
@@ -86,16 +56,17 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
     await as(LEARNER, async (page) => {
       const [scheme, name] = TEMPLATE.id.split("/") as [string, string];
       const example = (JSON.parse(readFileSync(join(import.meta.dirname, "../../../../schemas", scheme, "examples", `${name}.json`), "utf8")) as { valid: Array<Record<string, unknown>> }).valid[0]!;
-      await page.goto(`${server.url}/learner/documents/new?template=${encodeURIComponent(TEMPLATE.id)}`);
+      await page.goto(`${e2e.server.url}/learner/documents/new?template=${encodeURIComponent(TEMPLATE.id)}`);
       await page.evaluate(
         ([key, data]) => localStorage.setItem(key, JSON.stringify({ data, savedAt: new Date().toISOString() })),
         [`ilm-forms:draft:${TEMPLATE.id}@${TEMPLATE.version}:new-${TEMPLATE.id}`, example] as const,
       );
       await page.reload();
       await expect.poll(() => page.getByText("Unsaved changes restored").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await check(page, "marks document, draft restored");
       await page.getByRole("button", { name: /save/i }).first().click();
       await at(page, /\/learner\/documents\/[^/?]+\?saved=1/);
-      await page.goto(`${server.url}/learner/units/${UNIT.id}/submit`);
+      await page.goto(`${e2e.server.url}/learner/units/${UNIT.id}/submit`);
       await page.locator("#confirm").check();
       await page.getByLabel("Type your full name to sign").fill(learnerName);
       await page.getByRole("button", { name: "Submit for assessment" }).click();
@@ -107,10 +78,11 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
     const marks = criteria.map((c) => Math.max(0, c.maxMarks! - 1));
     let submissionId = "";
     await as(ASSESSOR, async (page) => {
-      await page.goto(`${server.url}/assessor`);
+      await page.goto(`${e2e.server.url}/assessor`);
       await page.getByRole("link", { name: new RegExp(`^Mark Unit ${UNIT.id} `) }).first().click();
       await at(page, /\/assessor\/submissions\//);
       submissionId = new URL(page.url()).pathname.split("/").pop()!;
+      await check(page, "marking by marks");
       expect(await page.getByRole("radio").count()).toBe(0);
       const first = criteria[0]!;
       await page.getByLabel(`Marks for AC ${first.id} (out of ${first.maxMarks})`).fill(String(first.maxMarks! + 1));
@@ -124,17 +96,18 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
 
     // 4. Quality assurance ratifies.
     await as(IQA, async (page) => {
-      await page.goto(`${server.url}/iqa`);
+      await page.goto(`${e2e.server.url}/iqa`);
       // The queue shows the provisional total as the outcome, not Pass.
       const row = page.locator("tr", { has: page.getByRole("link", { name: new RegExp(`^Review Unit ${UNIT.id} `) }) }).first();
       expect(await row.innerText()).toContain(`${marks.reduce((a, b) => a + b, 0)} out of ${UNIT.totalMarks}`);
       expect(await row.innerText()).not.toMatch(/\bPass\b/);
+      await check(page, "iqa home, marks");
       await page.getByRole("link", { name: new RegExp(`^Review Unit ${UNIT.id} `) }).first().click();
       await at(page, /\/iqa\/submissions\//);
       await page.getByLabel("Ratify", { exact: true }).check();
       await page.getByRole("button", { name: "Record the review" }).click();
       await at(page, /\/iqa\?(ratified|returned)=1$/);
-      await page.goto(`${server.url}/iqa/submissions/${submissionId}`);
+      await page.goto(`${e2e.server.url}/iqa/submissions/${submissionId}`);
       expect(await page.getByRole("status").filter({ hasText: "Ratified" }).innerText()).toContain(`Ratified ${marks.reduce((a, b) => a + b, 0)} out of ${UNIT.totalMarks} (attempt 1)`);
     });
 
@@ -145,7 +118,7 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
     expect(UNIT.passMark).toBeUndefined();
     // Quality assurance downloads it: the sheet then carries the QA signature and the unit's outcome.
     await as(IQA, async (page) => {
-      const response = await page.request.get(`${server.url}/downloads/result-sheet/${submissionId}.html`);
+      const response = await page.request.get(`${e2e.server.url}/downloads/result-sheet/${submissionId}.html`);
       expect(response.status()).toBe(200);
       const html = await response.text();
       expect(html).toContain(`Total marks (out of ${UNIT.totalMarks})`);
@@ -159,12 +132,13 @@ describe("a marks scheme, registered, submitted, marked out of 100, ratified and
 
     // 6. The learner sees the total as the unit's outcome, and no Pass or Referral.
     await as(LEARNER, async (page) => {
-      await page.goto(`${server.url}/learner/units/${UNIT.id}`);
+      await page.goto(`${e2e.server.url}/learner/units/${UNIT.id}`);
       const panel = await page.locator("#assessment").locator("xpath=..").innerText();
       expect(panel).toContain(`Ratified (attempt 1): ${words}.`);
       expect(panel).not.toMatch(/\b(Pass|Referral)\b/);
+      await check(page, "learner unit, marks ratified");
     });
 
-    expect(consoleErrors).toEqual([]);
+    e2e.expectClean();
   });
 });

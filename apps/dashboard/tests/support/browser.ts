@@ -1,6 +1,10 @@
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startServer, type TestServer } from "./server.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -39,7 +43,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * @param url - the server's URL
  * @param who - email and password
  */
-export async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
+export async function signIn(page: Page, url: string, who: { email: string; password: string; role?: string }): Promise<void> {
   await page.goto(`${url}/sign-in`);
   await page.getByLabel("Email address").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -49,22 +53,30 @@ export async function signIn(page: Page, url: string, who: { email: string; pass
     await page.waitForTimeout(100);
   }
   await page.waitForLoadState("networkidle");
+  signedInAs.set(page.context(), who.role ?? who.email.split("@")[0]!);
 }
 
+/** Who each browser context is signed in as (its pages share the session cookie), to name its screenshots. */
+const signedInAs = new WeakMap<BrowserContext, string>();
+
 /**
- * A page in a new browser context (downloads accepted) whose console errors and uncaught page errors
- * are added to `errors`, so a test can assert none happened.
+ * A page in a new browser context (downloads accepted, 1280 × 800) whose console errors and uncaught
+ * page errors are added to `errors`, so a test can assert none happened.
  *
  * @param browser - the browser
  * @param errors - where each error goes, as `url: message`
+ * @param options - `console: false` to keep only uncaught page errors (for a test that opens a page
+ *   answered 404 on purpose, which Chromium logs as a console error)
  * @returns the context (close it when done) and its page
  */
-export async function watchedPage(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+export async function watchedPage(browser: Browser, errors: string[], { console = true } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
-  });
+  if (console) {
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+    });
+  }
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   return { context, page };
 }
@@ -121,9 +133,28 @@ export interface PageChecks {
   sideways: string[];
 }
 
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
 /**
- * Axe at 1280 px, and at 390 px the page must not be wider than the screen. With ILM_SCREENSHOTS=<folder>
- * a picture of the page at both widths is kept, to look at (each after the page has laid itself out anew).
+ * Where a screenshot goes: ILM_SCREENSHOTS or `apps/dashboard/.test-results/screenshots` (git-ignored),
+ * a folder a test file, the file named after who is signed in on the page and the page's name.
+ *
+ * @param page - the page (its context tells who is signed in)
+ * @param name - the page's name
+ * @returns the file's path (its folder made)
+ */
+export function screenshotPath(page: Page, name: string): string {
+  const testFile = basename(expect.getState().testPath ?? "e2e", ".test.ts");
+  const folder = join(process.env.ILM_SCREENSHOTS ?? join(appDir, ".test-results/screenshots"), testFile);
+  mkdirSync(folder, { recursive: true });
+  const who = signedInAs.get(page.context()) ?? "signed-out";
+  const slug = (text: string) => text.replace(/[^\w.]+/g, "-").replace(/^-|-$/g, "");
+  return join(folder, `${slug(who)}--${slug(name)}.png`);
+}
+
+/**
+ * Axe at 1280 px, and at 390 px the page must not be wider than the screen. A picture of the whole
+ * page at both widths is kept (screenshotPath), to look at, each after the page has laid itself out anew.
  *
  * @param page - the page, at 1280 px
  * @param name - the page's name in the findings and the pictures' file names
@@ -131,15 +162,86 @@ export interface PageChecks {
  */
 export async function checkPage(page: Page, name: string, found: PageChecks): Promise<void> {
   found.axe[name] = await axeViolations(page);
-  const shots = process.env.ILM_SCREENSHOTS;
-  const file = (width: number) => `${shots}/${name.replace(/[^\w]+/g, "-")}-${width}.png`;
   const laidOut = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  if (shots) await page.screenshot({ path: file(1280), fullPage: true });
+  await page.screenshot({ path: screenshotPath(page, `${name}-1280`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await laidOut();
-  if (shots) await page.screenshot({ path: file(390), fullPage: true });
+  await page.screenshot({ path: screenshotPath(page, `${name}-390`), fullPage: true });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 390) found.sideways.push(`${name}: ${wide} px`);
   await page.setViewportSize({ width: 1280, height: 800 });
   await laidOut();
+}
+
+/** A test file's dashboard and Chromium, and what its pages did (see useServerAndBrowser). */
+export interface ServerAndBrowser {
+  /** The built dashboard, started for this file with the demo centre (after beforeAll). */
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** Console and uncaught errors of every page opened through `page` or `as`. */
+  readonly errors: string[];
+  /** What `check` found: axe violations by page name, pages wider than a phone. */
+  readonly found: PageChecks;
+  /** A new watched page in its own context (see watchedPage); close its context when done. */
+  page(options?: { console?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** Signs a demo person in, in a new watched context, runs `run` on the page, and closes the context. */
+  as(email: string, run: (page: Page) => Promise<void>): Promise<void>;
+  /** checkPage into `found`: axe at 1280 px, no sideways scroll at 390 px, screenshots at both. */
+  check(page: Page, name: string): Promise<void>;
+  /** No error, no axe violation and no sideways scroll on any page so far. */
+  expectClean(): void;
+}
+
+/**
+ * The lifecycle every browser test shares: before the file's tests, the built dashboard on a new
+ * database with the demo centre and Debian's Chromium; after them, both closed (the server's
+ * database removed). Call it at the top of the test file.
+ *
+ * @param env - extra environment for the server
+ * @returns the file's server, browser and findings, read inside tests and hooks
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): ServerAndBrowser {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const errors: string[] = [];
+  const found: PageChecks = { axe: {}, sideways: [] };
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} is not started: use it inside a test or a hook after useServerAndBrowser's`);
+    return value;
+  };
+  const it: ServerAndBrowser = {
+    get server() {
+      return started(server, "server");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+    errors,
+    found,
+    page: (options) => watchedPage(it.browser, errors, options),
+    async as(email, run) {
+      const { context, page } = await it.page();
+      try {
+        await signIn(page, it.server.url, demoPerson(it.server, email));
+        await run(page);
+      } finally {
+        await context.close();
+      }
+    },
+    check: (page, name) => checkPage(page, name, found),
+    expectClean() {
+      expect(errors).toEqual([]);
+      expect(Object.fromEntries(Object.entries(found.axe).filter(([, v]) => v.length))).toEqual({});
+      expect(found.sideways).toEqual([]);
+    },
+  };
+  return it;
 }

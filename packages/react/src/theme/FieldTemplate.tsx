@@ -29,7 +29,9 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const errors = rawErrors?.filter(Boolean) ?? [];
   const warnings = (registry.formContext as IlmFormContext | undefined)?.warningsById.get(id) ?? [];
   const inCell = placement === "row" || placement === "cell";
-  const labelClass = inCell ? "ilm-visually-hidden" : "ilm-label";
+  // In a table's cell the column header names the field: its label is hidden, shown again on a phone,
+  // where each row is a card (styles.css, .ilm-cell-label).
+  const labelClass = inCell ? "ilm-cell-label" : "ilm-label";
   const showLabel = displayLabel && !SELF_LABELLED.has(widget) && !isContainer;
   const grouped = GROUPED.has(widget);
   const labelText = (
@@ -70,7 +72,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const group =
     showLabel && grouped ? (
       <fieldset className={className}>
-        <legend className={inCell ? "ilm-visually-hidden" : "ilm-fieldset__legend ilm-label"}>{labelText}</legend>
+        <legend className={inCell ? "ilm-cell-label" : "ilm-fieldset__legend ilm-label"}>{labelText}</legend>
         {hintAndMessages}
         {body}
       </fieldset>
