@@ -33,8 +33,13 @@ function write(entry) {
   process.stderr.write(`${line}\n`);
 }
 
-/** The request a security event is about: kept per request so the place that decides need not pass it. */
-const requests = new AsyncLocalStorage();
+/**
+ * The request a security event is about: kept per request so the place that decides need not pass it.
+ * One store for the process: the server build bundles its own copy of this module beside the one
+ * server.js imports, and both must see the same requests.
+ */
+const STORE = Symbol.for("ilm-forms.securityLog.requests");
+const requests = (globalThis[STORE] ??= new AsyncLocalStorage());
 
 /** The longest path and typed e-mail address an entry quotes. */
 const MAX_PATH = 512;
