@@ -16,7 +16,7 @@ export function logError(error, context = {}) {
   if (context.request) {
     entry.method = context.request.method;
     try {
-      entry.path = new URL(context.request.url ?? "", "http://localhost").pathname;
+      entry.path = withoutTokens(new URL(context.request.url ?? "", "http://localhost").pathname);
     } catch {
       entry.path = String(context.request.url);
     }
@@ -59,7 +59,21 @@ export function describeRequest(req) {
   } catch {
     path = String(req.originalUrl ?? req.url).split("?")[0];
   }
-  return { method: req.method, path: path.slice(0, MAX_PATH), ip: req.ip ?? "unknown" };
+  return { method: req.method, path: withoutTokens(path).slice(0, MAX_PATH), ip: req.ip ?? "unknown" };
+}
+
+/** A path segment that is a secret: a token of a one-time link (`/sign/…`, `/reset-password/…`), 20 or more base64url characters that are not a record's UUID. */
+const TOKEN_SEGMENT = /^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)[A-Za-z0-9_-]{20,}$/;
+
+/**
+ * The path with every segment that may be a link's token written `:token`: a signing or reset link
+ * is a password for as long as it works, and is never logged.
+ *
+ * @param {string} path
+ * @returns {string}
+ */
+export function withoutTokens(path) {
+  return path.split("/").map((segment) => (TOKEN_SEGMENT.test(segment) ? ":token" : segment)).join("/");
 }
 
 /**
