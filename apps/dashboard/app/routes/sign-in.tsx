@@ -39,8 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     maxSessions: context.config.sessionsPerPerson,
   });
   if (!result.ok) {
-    const reason = result.reason === "rate-limited" ? "rate-limited" : await signInRefusal(context.database.db, email);
-    securityEvent(result.reason === "rate-limited" ? "rate-limit.refused" : "sign-in.refused", result.reason === "rate-limited" ? { limiter: "sign-in", email } : { reason, email });
+    if (result.reason === "rate-limited") securityEvent("rate-limit.refused", { limiter: "sign-in", email });
+    else securityEvent("sign-in.refused", { reason: await signInRefusal(context.database.db, email), email });
     const message =
       result.reason === "rate-limited"
         ? "Too many attempts to sign in. Wait 15 minutes and try again."
