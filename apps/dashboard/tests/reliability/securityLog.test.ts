@@ -21,7 +21,7 @@ let write: OpenDatabase;
 
 beforeAll(async () => {
   world = await createWorld();
-  server = await startOn(world, { TZ: "Pacific/Kiritimati", TRUST_PROXY: "loopback", CHROMIUM_PATH: "/nonexistent/chromium" });
+  server = await startOn(world, { TZ: "Pacific/Kiritimati", TRUST_PROXY: "loopback", CHROMIUM_PATH: "/nonexistent/chromium", PRINTED_DOWNLOADS_PER_10_MINUTES: "2" });
   write = await connectDatabase(world.databasePath, { migrate: false });
 }, 120_000);
 
@@ -206,7 +206,7 @@ describe("security log", () => {
     await once(start, ip, "origin.refused", "POST", "/sign-out");
   });
 
-  it("logs a refusal of each rate limit it reaches: the signing pages' and the current password's (ASVS 16.3.3)", async () => {
+  it("logs a refusal of the signing pages', the current password's and the printed downloads' rate limits, once each (ASVS 16.3.3)", async () => {
     const d = world.demo;
     const start = mark();
     const { client, ip } = from();
@@ -221,6 +221,12 @@ describe("security log", () => {
     for (let i = 0; i < CURRENT_PASSWORD_LIMIT.attempts; i++) await account.client.request("/account", { form: { intent: "change-password", current: `wrong-${i}-current`, password: "A long new passphrase 1", again: "A long new passphrase 1" } });
     expect((await account.client.request("/account", { form: { intent: "change-password", current: "wrong-again", password: "A long new passphrase 1", again: "A long new passphrase 1" } })).status).toBe(429);
     expect(await once(start, account.ip, "rate-limit.refused", "POST", "/account")).toMatchObject({ limiter: "current-password", userId: d.eqa!.userId });
+
+    const reader = from();
+    await reader.client.signIn(d.learner1!.email, d.learner1!.password);
+    for (let i = 0; i < 2; i++) expect((await reader.client.request("/downloads/portfolio/501.zip")).status).not.toBe(429);
+    expect((await reader.client.request("/downloads/portfolio/501.zip")).status).toBe(429);
+    expect(await once(start, reader.ip, "rate-limit.refused", "GET", "/downloads/portfolio/501.zip")).toMatchObject({ limiter: "printed-download", userId: d.learner1!.userId, centreId: d.learner1!.centreId });
   });
 
   it("logs an API token refused (missing, malformed, unknown) on the document and the evidence file routes (ASVS 16.3.2)", async () => {
