@@ -3,7 +3,7 @@
 // file limit; it lists, downloads and removes files of its own centre's learners.
 import { addAttachment, apiTokenScope, getAttachment, listAttachments, listLearners, listRegistrations, readAttachment, removeAttachment } from "@ilm-forms/db";
 import { ATTACHMENT_ID, sendAttachment } from "./attachments.js";
-import { logError } from "./log.js";
+import { logError, securityEvent } from "./log.js";
 
 /** A JSON answer in the API's error shape (see app/models/api.server.ts). */
 function problem(rule, message, path = "") {
@@ -32,8 +32,12 @@ function refuseWith(req, res, status, body) {
 }
 
 async function scopeOf(req, database) {
-  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(req.headers.authorization ?? "");
-  return match ? (await apiTokenScope(database.db, match[1])) : undefined;
+  const header = req.headers.authorization ?? "";
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
+  const scope = match ? (await apiTokenScope(database.db, match[1])) : undefined;
+  // As app/models/api.server.ts's apiScope logs it for the document routes.
+  if (!scope) securityEvent("api-token.refused", { reason: header === "" ? "missing" : match ? "unknown" : "malformed" }, req);
+  return scope;
 }
 
 function unauthorised(res) {

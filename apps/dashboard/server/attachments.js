@@ -7,10 +7,10 @@ import { timingSafeEqual } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Busboy from "busboy";
-import { addAttachment, getSession, readAttachment } from "@ilm-forms/db";
+import { addAttachment, getSession, readAttachment, sessionEndReason } from "@ilm-forms/db";
 import { expectedCsrfToken, readCookie, SESSION_COOKIE } from "./csrf.js";
 import { refuse } from "./requestBody.js";
-import { logError } from "./log.js";
+import { logError, securityEvent } from "./log.js";
 
 const WRITERS = new Set(["learner", "centre_admin"]);
 export const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,7 +35,21 @@ const REFUSALS = {
  */
 async function sessionOf(req, database, idleMs) {
   const token = readCookie(req.headers.cookie ?? "", SESSION_COOKIE);
-  return token ? (await getSession(database.db, token, { idleMs })) : undefined;
+  if (!token) return undefined;
+  const session = await getSession(database.db, token, { idleMs });
+  // As app/utils/auth.server.ts logs it for the pages: these routes come before Remix.
+  if (!session) securityEvent("session.ended", { reason: await sessionEndReason(database.db, token, { idleMs }) }, req);
+  return session;
+}
+
+/** Who a security event of these routes is about. */
+const who = (session) => ({ userId: session.scope.userId, centreId: session.scope.centreId });
+
+/** What an upload answers for a refusal of the data layer; a 404 (not in the person's scope) is logged as one. */
+function refusal(req, session, reason) {
+  const answer = REFUSALS[reason] ?? [422, "The file was not attached."];
+  if (answer[0] === 404) securityEvent("access.refused", { rule: "scope", ...who(session) }, req);
+  return answer;
 }
 
 /** Only a path of this site: the page to go back to after an upload. */
@@ -45,9 +59,11 @@ function safePath(value) {
   return value;
 }
 
-function csrfMatches(req, given) {
+function csrfMatches(req, given, session) {
   const expected = expectedCsrfToken(req.headers.cookie ?? "");
-  return typeof given === "string" && expected !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  const matches = typeof given === "string" && expected !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (!matches) securityEvent("csrf.refused", { reason: typeof given !== "string" || given === "" ? "missing" : "mismatch", ...who(session) }, req);
+  return matches;
 }
 
 function megabytes(bytes) {
@@ -73,7 +89,10 @@ export function attachmentUpload(config, database) {
       res.setHeader("Connection", "close");
       return refuseRedirect(req, res, `/sign-in?redirectTo=${encodeURIComponent(safePath(req.query.returnTo))}`);
     }
-    if (!WRITERS.has(session.scope.role)) return refuse(req, res, 404, "Not found");
+    if (!WRITERS.has(session.scope.role)) {
+      securityEvent("access.refused", { rule: "role", role: session.scope.role, ...who(session) }, req);
+      return refuse(req, res, 404, "Not found");
+    }
     const declared = req.headers["content-length"];
     if (declared !== undefined && !/^\d{1,15}$/.test(declared)) return refuse(req, res, 400, "The Content-Length header is not a number of bytes.");
     if (declared !== undefined && Number(declared) > limits.maxFileBytes + FORM_OVERHEAD_BYTES) return refuse(req, res, 413, tooLarge(limits.maxFileBytes));
@@ -105,7 +124,7 @@ export function attachmentUpload(config, database) {
       if (fileSeen || name !== "file") return stream.resume();
       fileSeen = true;
       fileStream = stream;
-      if (!csrfMatches(req, req.headers["x-csrf-token"] ?? fields.csrf)) {
+      if (!csrfMatches(req, req.headers["x-csrf-token"] ?? fields.csrf, session)) {
         stream.resume();
         return answer(403, "The form has expired or did not come from this site. Go back, reload the page and try again.");
       }
@@ -124,7 +143,7 @@ export function attachmentUpload(config, database) {
           }
           // The document's template allows other kinds or smaller files: its list is named, with the rule.
           if (result.reason === "template-rule") return answer(result.rule === "size" ? 413 : 415, result.message);
-          const [status, message] = REFUSALS[result.reason] ?? [422, "The file was not attached."];
+          const [status, message] = refusal(req, session, result.reason);
           answer(status, message);
         },
         (error) => {
@@ -136,11 +155,11 @@ export function attachmentUpload(config, database) {
     });
     parser.on("close", () => {
       if (fileSeen || answered) return;
-      if (!csrfMatches(req, req.headers["x-csrf-token"] ?? fields.csrf)) return answer(403, "The form has expired or did not come from this site. Go back, reload the page and try again.");
+      if (!csrfMatches(req, req.headers["x-csrf-token"] ?? fields.csrf, session)) return answer(403, "The form has expired or did not come from this site. Go back, reload the page and try again.");
       // No file: the target is still checked (404 for what the caller cannot see, 409 when locked) before "choose a file".
       addAttachment(database.db, session.scope, { target: targetOf(fields), name: "", content: nothing() }, limits).then(
         (result) => {
-          const [status, message] = result.ok ? [500, "A file with no content was stored."] : (REFUSALS[result.reason] ?? [422, "The file was not attached."]);
+          const [status, message] = result.ok ? [500, "A file with no content was stored."] : refusal(req, session, result.reason);
           answer(status, result.ok || result.reason === "empty" ? "Choose a file to attach." : message);
         },
         () => answer(500, "The file could not be stored. Try again."),
@@ -202,7 +221,10 @@ export function attachmentDownload(database, config) {
     const session = await sessionOf(req, database, config.sessionIdleMs);
     if (!session) return res.redirect(302, `/sign-in?redirectTo=${encodeURIComponent(req.originalUrl.slice(0, 500))}`);
     const found = ATTACHMENT_ID.test(req.params.id ?? "") ? (await readAttachment(database.db, session.scope, req.params.id)) : undefined;
-    if (!found) return res.status(404).type("text/plain").send("Not found");
+    if (!found) {
+      securityEvent("access.refused", { rule: "scope", ...who(session) }, req);
+      return res.status(404).type("text/plain").send("Not found");
+    }
     await sendAttachment(req, res, next, found);
   };
 }

@@ -3,6 +3,7 @@
 // server/requestBody.js has already read within the limit, never the socket.
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { withReadScope } from "@ilm-forms/db";
+import { withRequestLog } from "./log.js";
 
 /**
  * @param {{ build: any, getLoadContext: (req: any, res: any) => any, mode?: string }} options
@@ -14,7 +15,8 @@ export function remixHandler({ build, getLoadContext, mode = process.env.NODE_EN
       const request = toRequest(req, res);
       // One read scope per request: the read caches ask the database's version once, not once per
       // cached read, until the request writes (decision 057).
-      const response = await withReadScope(async () => handleRequest(request, await getLoadContext(req, res)));
+      // The security events its loaders and actions write name this request (server/log.js).
+      const response = await withRequestLog(req, () => withReadScope(async () => handleRequest(request, await getLoadContext(req, res))));
       await sendResponse(res, response);
     } catch (error) {
       next(error);

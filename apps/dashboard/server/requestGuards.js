@@ -2,6 +2,7 @@
 // would otherwise throw (a 500): a method the site does not serve (TRACE cannot even be made into a
 // fetch Request; PROPFIND and the like make Remix throw), a page action posted by another site
 // (Origin is not this host), and a page action whose body is not a form.
+import { securityEvent } from "./log.js";
 
 /** The bodies a page action takes: forms. `app/utils/form.server.ts` reads the same list. */
 export const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
@@ -28,6 +29,7 @@ export function requestGuards(config, { apiPrefix = "/api/" } = {}) {
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !sameHost(origin, req, Boolean(config.trustProxy))) {
+      securityEvent("origin.refused", {}, req);
       return refuse(res, 403, "This form was posted from another site. Open the page on this site and send it again.");
     }
     const type = req.headers["content-type"] ?? "";

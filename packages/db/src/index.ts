@@ -22,15 +22,15 @@ export { writeTransaction } from "./access/transaction.ts";
 
 /** Passwords, sessions, sign-in and its rate limit. */
 export { checkPasswordRules, hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "./auth/passwords.ts";
-export { createSession, getSession, deleteSession, deleteExpiredSessions, endOwnSessions, listOwnSessions, LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS, SESSION_TTL_MS } from "./auth/sessions.ts";
-export type { EndOwnSessionsResult, OwnSession, SessionInfo } from "./auth/sessions.ts";
+export { createSession, getSession, deleteSession, deleteExpiredSessions, endOwnSessions, listOwnSessions, sessionEndReason, LAST_SEEN_RESOLUTION_MS, SESSION_IDLE_MS, SESSION_TTL_MS } from "./auth/sessions.ts";
+export type { EndOwnSessionsResult, OwnSession, SessionEnd, SessionInfo } from "./auth/sessions.ts";
 export { CURRENT_PASSWORD_LIMIT } from "./auth/currentPassword.ts";
 export { changePassword } from "./auth/changePassword.ts";
 export { reauthenticateAdmin, REAUTH_FRESH_SIGN_IN_MS } from "./auth/adminReauth.ts";
 export type { AdminReauthPurpose, AdminReauthResult } from "./auth/adminReauth.ts";
 export type { ChangePasswordResult } from "./auth/changePassword.ts";
-export { signIn } from "./auth/signIn.ts";
-export type { SignInResult } from "./auth/signIn.ts";
+export { signIn, signInRefusalCause } from "./auth/signIn.ts";
+export type { SignInRefusalCause, SignInResult } from "./auth/signIn.ts";
 export { isSignInRateLimited, reserveRequest, reserveSignInAttempt, settleSignInAttempt, normaliseEmail, SIGN_IN_LIMIT } from "./auth/rateLimit.ts";
 export { TEXT_LIMITS } from "./util/textLimits.ts";
 export type { TooLong } from "./util/textLimits.ts";

@@ -1,5 +1,5 @@
 export { SESSION_IDLE_MS } from "@ilm-forms/db";
-import { changePassword, deleteSession, endOwnSessions, listOwnSessions, openPasswordReset, signIn, usePasswordReset, type Db, type Scope } from "@ilm-forms/db";
+import { changePassword, deleteSession, endOwnSessions, listOwnSessions, openPasswordReset, signIn, signInRefusalCause, usePasswordReset, type Db, type Scope } from "@ilm-forms/db";
 
 /**
  * Signs a person in with their e-mail address and password, ending the session they came with.
@@ -10,6 +10,17 @@ import { changePassword, deleteSession, endOwnSessions, listOwnSessions, openPas
  */
 export function signInWithPassword(db: Db, input: Parameters<typeof signIn>[1]) {
   return signIn(db, input);
+}
+
+/**
+ * Why a sign-in was refused as invalid (unknown e-mail, deactivated, wrong password), for the security log only.
+ *
+ * @param db - the connection
+ * @param email - the address as typed
+ * @returns the cause
+ */
+export function signInRefusal(db: Db, email: string) {
+  return signInRefusalCause(db, email);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseDocument, type FieldError } from "@ilm-forms/core";
+import { securityEvent } from "../../server/log.js";
 import { apiTokenScope, createDocument, getDocument, listDocuments, listLearners, saveDocument, type Db, type Scope, type StoredDocument } from "@ilm-forms/db";
 
 /**
@@ -13,7 +14,9 @@ import { apiTokenScope, createDocument, getDocument, listDocuments, listLearners
 export async function apiScope(db: Db, request: Request): Promise<Scope | undefined> {
   const header = request.headers.get("Authorization") ?? "";
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
-  return match ? (await apiTokenScope(db, match[1]!)) : undefined;
+  const scope = match ? (await apiTokenScope(db, match[1]!)) : undefined;
+  if (!scope) securityEvent("api-token.refused", { reason: header === "" ? "missing" : match ? "unknown" : "malformed" });
+  return scope;
 }
 
 /** JSON (`application/json` or a `+json` type), in UTF-8 when a charset is named. */
@@ -109,6 +112,7 @@ export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{0,60}\/[a-z0-9][a-z0-9-]{0,60}$/;
 
 /** 403 for a template the portal's role may not write (generated result sheets, records kept by the assessor). */
 export function forbiddenTemplate(): Response {
+  securityEvent("access.refused", { rule: "writers" });
   return json({ errors: [problem("writers", "Your centre's portal may not write documents of this template: see x-ilm.writers in the template, and docs/api.md", "/template")] }, 403);
 }
 

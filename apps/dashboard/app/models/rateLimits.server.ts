@@ -1,5 +1,12 @@
 import { json } from "@remix-run/node";
 import { reserveRequest, type Db } from "@ilm-forms/db";
+import { securityEvent } from "../../server/log.js";
+
+/** Logs a refusal of one of these limits (the security log names the limiter) and passes the answer on. */
+function logged(limiter: string, refused: boolean): boolean {
+  if (refused) securityEvent("rate-limit.refused", { limiter });
+  return refused;
+}
 
 /** How many requests an address may make to signing pages in a window. */
 export const SIGNING_LIMIT = { requests: 30, windowMs: 15 * 60 * 1000 };
@@ -16,7 +23,7 @@ export const SIGNING_LIMIT = { requests: 30, windowMs: 15 * 60 * 1000 };
  * @returns true when the address has made as many requests as the limit in the window already
  */
 export async function signingRateLimited(db: Db, address: string, now = new Date()): Promise<boolean> {
-  return !(await reserveRequest(db, { bucket: "signing-page", key: address, requests: SIGNING_LIMIT.requests, windowMs: SIGNING_LIMIT.windowMs, now }));
+  return logged("signing-page", !(await reserveRequest(db, { bucket: "signing-page", key: address, requests: SIGNING_LIMIT.requests, windowMs: SIGNING_LIMIT.windowMs, now })));
 }
 
 /** The window of the printed-download limit. */
@@ -34,7 +41,7 @@ export const PRINTED_DOWNLOAD_WINDOW_MS = 10 * 60 * 1000;
  * @returns true when the person has asked for as many as the limit in the window already
  */
 export async function printedDownloadLimited(db: Db, userId: string, limit: number, now = new Date()): Promise<boolean> {
-  return !(await reserveRequest(db, { bucket: "printed-download", key: userId, requests: limit, windowMs: PRINTED_DOWNLOAD_WINDOW_MS, now }));
+  return logged("printed-download", !(await reserveRequest(db, { bucket: "printed-download", key: userId, requests: limit, windowMs: PRINTED_DOWNLOAD_WINDOW_MS, now })));
 }
 
 /** The window of the document-save and API limits: ten minutes. */

@@ -5,6 +5,7 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { changeOwnPassword, ownSessions, signOutElsewhere, SESSION_IDLE_MS } from "../models/account.server.ts";
 import { requireUser, sessionCookie } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { securityEvent } from "../../server/log.js";
 
 // Every signed-in person's own account: change the password (the current one first), see the sessions
 // that are signed in and end the others. Decisions 064 (idle limit) and 065 (password change).
@@ -31,6 +32,7 @@ type Problem = { href: string; message: string };
 
 /** The tries of the current password are used up: a 429 that says so, as the other limited pages answer. */
 function tooMany(): Response {
+  securityEvent("rate-limit.refused", { limiter: "current-password" });
   return new Response("Too many tries of your current password. Wait 15 minutes and try again.", { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "900" } });
 }
 
@@ -48,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       else if (next !== String(form.get("again") ?? "")) errors.push({ href: "#again", message: "Type the same new password twice" });
       if (errors.length) return { errors };
       const result = await changeOwnPassword(db, user.scope, { current, next, sessionToken: user.sessionToken });
+      if (result.ok) securityEvent("password.changed", { userId: user.id, centreId: user.centreId });
       if (result.ok) throw redirect("/account?changed=1", { headers: { "Set-Cookie": sessionCookie(result.token, context, result.expiresAt) } });
       if (result.reason === "weak-password") return { errors: [{ href: "#password", message: result.message }] };
       if (result.reason === "wrong-current") return { errors: [{ href: "#current", message: "Your current password is not right" }] };

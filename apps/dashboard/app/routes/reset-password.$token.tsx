@@ -5,6 +5,7 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { passwordResetName, setPasswordWithLink } from "../models/account.server.ts";
 import { signingRateLimited } from "../models/rateLimits.server.ts";
 import { readForm } from "../utils/form.server.ts";
+import { securityEvent } from "../../server/log.js";
 
 // The page a person opens from the one-time link their centre admin made: a new password, once.
 // The token is the only key; it is never echoed, and an unknown, used or expired link reads alike.
@@ -34,6 +35,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const password = String(form.get("password") ?? "");
   if (password !== String(form.get("again") ?? "")) return { errors: [{ href: "#again", message: "Type the same new password twice" }] };
   const result = await setPasswordWithLink(context.database.db, params.token ?? "", password);
+  if (result.ok) securityEvent("password.reset", { userId: result.userId, centreId: result.centreId });
   if (result.ok) throw redirect("/sign-in?reset=1");
   if (result.reason === "weak-password") return { errors: [{ href: "#password", message: result.message }] };
   throw refused();

@@ -2,11 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/CsrfField.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { signInWithPassword } from "../models/account.server.ts";
+import { signInRefusal, signInWithPassword } from "../models/account.server.ts";
 import { TEXT_LIMITS } from "../models/limits.server.ts";
 import { getOptionalUser, ROLE_HOME, safeRedirect, sessionCookie, SESSION_COOKIE } from "../utils/auth.server.ts";
 import { readForm } from "../utils/form.server.ts";
 import { readCookie } from "../../server/csrf.js";
+import { securityEvent } from "../../server/log.js";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – ilm-forms" }];
 
@@ -38,12 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     maxSessions: context.config.sessionsPerPerson,
   });
   if (!result.ok) {
+    if (result.reason === "rate-limited") securityEvent("rate-limit.refused", { limiter: "sign-in", email });
+    else securityEvent("sign-in.refused", { reason: await signInRefusal(context.database.db, email), email });
     const message =
       result.reason === "rate-limited"
         ? "Too many attempts to sign in. Wait 15 minutes and try again."
         : "The email address or the password is not right";
     return { errors: [{ path: "email", message }], email };
   }
+  securityEvent("sign-in.succeeded", { userId: result.scope.userId, centreId: result.scope.centreId });
   const to = safeRedirect(requested, ROLE_HOME[result.scope.role]);
   throw redirect(to, { headers: { "Set-Cookie": sessionCookie(result.token, context, result.expiresAt) } });
 }

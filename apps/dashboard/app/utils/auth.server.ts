@@ -1,6 +1,7 @@
-import { dataVersion, getSession, getCentre, getOwnLearner, type Role, type Scope } from "@ilm-forms/db";
+import { dataVersion, getSession, getCentre, getOwnLearner, sessionEndReason, type Role, type Scope } from "@ilm-forms/db";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie } from "../../server/csrf.js";
+import { noteRequestUser, securityEvent } from "../../server/log.js";
 import { createReadCache, scopeKey } from "../models/readCache.server.ts";
 import "./context.ts";
 
@@ -61,8 +62,13 @@ async function lookUpUser(token: string, context: AppLoadContext): Promise<Curre
   // The session (and its expiry) is checked on every request; the centre's name and the learner
   // record are read again only when the database has changed since they were last read.
   const session = (await getSession(db, token, { idleMs: context.config.sessionIdleMs }));
-  if (!session) return null;
+  if (!session) {
+    // A cookie the server no longer honours: said once per request (this lookup is memoised per request).
+    securityEvent("session.ended", { reason: await sessionEndReason(db, token, { idleMs: context.config.sessionIdleMs }) });
+    return null;
+  }
   const { scope } = session;
+  noteRequestUser(scope.userId, scope.centreId);
   const { centreName, learnerId } = await peopleCache.get(db, scopeKey(scope), async () => ({
     centreName: (await getCentre(db, scope))?.name ?? "",
     learnerId: scope.role === "learner" ? (await getOwnLearner(db, scope))?.id : undefined,
@@ -98,16 +104,27 @@ export async function requireUser(request: Request, context: AppLoadContext, rol
     const url = new URL(request.url);
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  if (!roles.includes(user.role)) throw notFound();
+  if (!roles.includes(user.role)) {
+    securityEvent("access.refused", { rule: "role", role: user.role });
+    throw notFoundResponse();
+  }
   return user;
 }
 
 /**
- * A 404 response to throw: for records that do not exist and for records of another centre alike.
+ * A 404 response to throw: for records that do not exist and for records of another centre alike
+ * (centre scoping: the data layer finds nothing outside the person's scope). Logged as a refusal
+ * (`access.refused`, rule `scope`): from here a record of another centre and one that does not
+ * exist look the same.
  *
  * @returns the response
  */
 export function notFound(): Response {
+  securityEvent("access.refused", { rule: "scope" });
+  return notFoundResponse();
+}
+
+function notFoundResponse(): Response {
   return new Response("Not found", { status: 404, statusText: "Not Found" });
 }
 

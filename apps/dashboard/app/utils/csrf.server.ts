@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { expectedCsrfToken } from "../../server/csrf.js";
+import { securityEvent } from "../../server/log.js";
 
 /**
  * Refuses a form post whose hidden `csrf` field does not match the token of this request (403): the
@@ -13,6 +14,7 @@ export function requireCsrf(request: Request, form: FormData): void {
   const expected = expectedCsrfToken(request.headers.get("Cookie") ?? "");
   const field = form.get("csrf");
   if (typeof field !== "string" || !expected || field.length !== expected.length || !timingSafeEqual(Buffer.from(field), Buffer.from(expected))) {
+    securityEvent("csrf.refused", { reason: typeof field !== "string" || field === "" ? "missing" : "mismatch" });
     throw new Response("The form has expired or did not come from this site. Go back, reload the page and try again.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

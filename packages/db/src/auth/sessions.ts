@@ -214,3 +214,32 @@ export async function deleteExpiredSessions(db: Db, now: Date = new Date(), idle
   const idleSince = nowIso(new Date(now.getTime() - idleMs));
   return (await run(db, db.delete(sessions).where(or(lte(sessions.expiresAt, nowIso(now)), lte(lastUsed, idleSince)))));
 }
+
+/** Why a session cookie no longer stands for a session (see {@link sessionEndReason}). */
+export type SessionEnd = "idle" | "expired" | "deactivated" | "ended";
+
+/**
+ * Why {@link getSession} answered undefined for a cookie's token, for the dashboard's security log:
+ * unused longer than the idle limit, past its absolute lifetime, its person deactivated, or no
+ * longer stored ("ended": signed out from another browser, a password change or reset, the
+ * per-person limit, expired sessions cleared, or a token that was never issued).
+ *
+ * @param db - the connection
+ * @param token - the cookie's value
+ * @param options - `idleMs` (default {@link SESSION_IDLE_MS}), `now` (for tests)
+ * @returns the reason
+ */
+export async function sessionEndReason(db: Db, token: string, options: { now?: Date; idleMs?: number } = {}): Promise<SessionEnd> {
+  const now = options.now ?? new Date();
+  const [row] = (await all(db, db
+    .select({ expiresAt: sessions.expiresAt, lastUsed, deactivatedAt: users.deactivatedAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sha256Hex(token)))
+    .limit(1)));
+  if (!row) return "ended";
+  if (row.deactivatedAt !== null) return "deactivated";
+  if (row.expiresAt <= nowIso(now)) return "expired";
+  if (row.lastUsed <= nowIso(new Date(now.getTime() - (options.idleMs ?? SESSION_IDLE_MS)))) return "idle";
+  return "ended";
+}

@@ -64,3 +64,21 @@ export async function signIn(
     scope: { userId: row.id, centreId: row.centreId, role: row.role },
   };
 }
+
+/** Why a sign-in was refused as "invalid", for the security log only (the person is never told). */
+export type SignInRefusalCause = "unknown-email" | "deactivated" | "wrong-password";
+
+/**
+ * Why a sign-in {@link signIn} refused as "invalid" was refused, for the dashboard's security log:
+ * no account has the e-mail address, every account with it is deactivated, or the password did not
+ * match an active one. Asked only after a refusal, so a sign-in that succeeds costs nothing more.
+ *
+ * @param db - the connection
+ * @param email - the address as typed
+ * @returns the cause
+ */
+export async function signInRefusalCause(db: Db, email: string): Promise<SignInRefusalCause> {
+  const accounts = (await all(db, db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.email, normaliseEmail(email)))));
+  if (accounts.length === 0) return "unknown-email";
+  return accounts.every((account) => account.deactivatedAt !== null) ? "deactivated" : "wrong-password";
+}

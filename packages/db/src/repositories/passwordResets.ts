@@ -74,9 +74,9 @@ export async function openPasswordReset(db: Db, token: string, now: Date = new D
  * @param db - the connection
  * @param token - from the link
  * @param password - the new password
- * @returns ok, or why not
+ * @returns ok with whose password it set (for the security log), or why not
  */
-export async function usePasswordReset(db: Db, token: string, password: string, now: Date = new Date()): Promise<{ ok: true } | { ok: false; reason: "invalid-link" } | { ok: false; reason: "weak-password"; message: string }> {
+export async function usePasswordReset(db: Db, token: string, password: string, now: Date = new Date()): Promise<{ ok: true; userId: string; centreId: string } | { ok: false; reason: "invalid-link" } | { ok: false; reason: "weak-password"; message: string }> {
   if (!(await openRow(db, token, now))) return { ok: false, reason: "invalid-link" };
   const problem = checkPasswordRules(password);
   if (problem) return { ok: false, reason: "weak-password", message: problem };
@@ -88,6 +88,6 @@ export async function usePasswordReset(db: Db, token: string, password: string, 
     (await run(db, db.update(users).set({ passwordHash }).where(eq(users.id, row.userId))));
     (await run(db, db.delete(sessions).where(eq(sessions.userId, row.userId))));
     (await appendAudit(db, { centreId: row.centreId, actorUserId: row.userId, action: "member.password-reset", entityType: "user", entityId: row.userId }));
-    return { ok: true as const };
+    return { ok: true as const, userId: row.userId, centreId: row.centreId };
   });
 }
