@@ -1,5 +1,6 @@
 import { registry, unitChoices, type UnitChoice } from "@ilm-forms/core";
 import { mapRows, paginate } from "./paginate.ts";
+import { securityEvent } from "../../server/log.js";
 import {
   addMember,
   assignAssessor,
@@ -171,7 +172,10 @@ export async function adminReauthProblem(
   const href = `#${input.fieldId}`;
   if (result.reason === "password-needed") return { href, message: `Type your own password to ${what}: you signed in more than 5 minutes ago` };
   if (result.reason === "wrong-current") return { href, message: "Your password is not right" };
-  if (result.reason === "rate-limited") return { href, message: "Too many tries of your password: wait 15 minutes and try again. Nothing was changed.", tooMany: true };
+  if (result.reason === "rate-limited") {
+    securityEvent("rate-limit.refused", { limiter: "current-password" });
+    return { href, message: "Too many tries of your password: wait 15 minutes and try again. Nothing was changed.", tooMany: true };
+  }
   return { href: "#people", message: "Choose a person of your centre" };
 }
 

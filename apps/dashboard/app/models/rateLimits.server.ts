@@ -61,7 +61,7 @@ export const SAVE_WINDOW_MS = 10 * 60 * 1000;
  * @returns undefined to go on and save, or the refusal to return from the action
  */
 export async function documentSaveRefusal(db: Db, userId: string, limit: number, now = new Date()) {
-  if (await reserveRequest(db, { bucket: "document-save", key: userId, requests: limit, windowMs: SAVE_WINDOW_MS, now })) return undefined;
+  if (!logged("document-save", !(await reserveRequest(db, { bucket: "document-save", key: userId, requests: limit, windowMs: SAVE_WINDOW_MS, now })))) return undefined;
   const message = `You have saved documents ${limit === 1 ? "once" : `${limit} times`} in the last ten minutes, as many as the dashboard takes from one person. Nothing was saved this time; your changes are kept in this browser. Wait a few minutes and press Save again.`;
   return json(
     { errors: [{ path: "", field: "The document", location: "The document", rule: "rate-limit", message }] },

@@ -104,5 +104,10 @@ describe("re-authentication of a centre admin", () => {
     expect(refused.text).toContain("Too many tries of your password: wait 15 minutes and try again. Nothing was changed.");
     expect(await emailOf(learner.userId)).toBe(learner.email);
     expect((await outcomes(adminPerson.userId)).at(-1)).toEqual({ purpose: "email-change", outcome: "rate-limited" });
+    // The security log names the refusal once (decision 067), and never the password typed.
+    await new Promise((r) => setTimeout(r, 200));
+    const logged = server.output().split("\n").filter((line) => line.includes('"rate-limit.refused"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toEqual([expect.objectContaining({ limiter: "current-password", userId: adminPerson.userId, method: "POST", path: "/admin" })]);
+    expect(server.output()).not.toContain(adminPerson.password);
   });
 });

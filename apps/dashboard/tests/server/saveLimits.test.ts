@@ -27,6 +27,17 @@ afterAll(async () => {
 });
 
 const SESSION = { clientRef: "Client 1", sessionNo: 91, sessionDate: "2026-05-03", duration: 1, goal: "Agree the next step." };
+/** The security log's refusals of a rate limit the server has written so far (JSON lines, decision 067). */
+async function limitRefusals(limiter: string): Promise<{ limiter: string; userId?: string; centreId?: string; method: string; path: string }[]> {
+  await new Promise((r) => setTimeout(r, 200)); // the server's stderr reaches this process a moment after the answer
+  return server
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { event: string; limiter: string; method: string; path: string })
+    .filter((entry) => entry.event === "rate-limit.refused" && entry.limiter === limiter);
+}
+
 const stored = (id: string) => row<{ version: number; data: string }>(database, "select version, data from documents where id = ?", id);
 
 describe("the document-save limit of a person", () => {
@@ -47,6 +58,7 @@ describe("the document-save limit of a person", () => {
     expect(refused.text).toContain("The document was not saved");
     expect(await stored(id)).toEqual(before);
     expect(before.data).toContain("Saved 3");
+    expect(await limitRefusals("document-save")).toEqual([expect.objectContaining({ userId: world.demo.learner1!.userId, method: "POST", path: `/learner/documents/${id}` })]);
 
     // A new document counts too, and is not created.
     const documents = await scalar(database, "select count(*) from documents where learner_id = ?", world.demo.learner1!.learnerId);
@@ -80,6 +92,7 @@ describe("the API limits of a token", () => {
     });
     expect(refused.text).toContain("API_WRITES_PER_10_MINUTES");
     expect((await stored(id))!.version).toBe(doc.version + 2);
+    expect(await limitRefusals("api-write")).toEqual([expect.objectContaining({ centreId: world.demo.learner1!.centreId, method: "PUT", path: `/api/v1/documents/${id}` })]);
     // An evidence file is a write too (the route outside Remix): refused before its body is stored.
     const files = await scalar(database, "select count(*) from attachments");
     const upload = await portal.request(`/api/v1/attachments?documentId=${id}&name=note.txt`, { method: "POST", body: "evidence", headers: { "Content-Type": "text/plain" } }); // 5
@@ -92,6 +105,7 @@ describe("the API limits of a token", () => {
     expect(tooMany.headers.get("Retry-After")).toBe("600");
     expect(tooMany.text).toContain("Your centre's API token has made 6 requests in the last ten minutes");
     expect(tooMany.text).toContain("API_REQUESTS_PER_10_MINUTES");
+    expect(await limitRefusals("api-request")).toEqual([expect.objectContaining({ centreId: world.demo.learner1!.centreId, method: "GET", path: `/api/v1/documents/${id}` })]);
 
     // Another centre's token has its own count.
     const other = new Client(server.url, { Authorization: `Bearer ${world.otherApiToken}` });
