@@ -1,38 +1,23 @@
-import { connectDatabase, type OpenDatabase } from "@ilm-forms/db";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { scalar } from "../support/database.ts";
 import { Client } from "../reliability/support/http.ts";
-import { createWorld, startOn, type World } from "../reliability/support/world.ts";
-import type { TestServer } from "../support/server.ts";
+import { useWorldServer } from "../reliability/support/world.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
 // ASVS 6.2.4 over HTTP: a new password in the list of common passwords (decision 070) is refused on
 // every page that sets one, with a message naming the field and the rule, and nothing changes.
 
-let world: World;
-let server: TestServer;
-let database: OpenDatabase;
-
-beforeAll(async () => {
-  world = await createWorld();
-  server = await startOn(world);
-  database = await connectDatabase(world.databasePath, { migrate: false });
-}, 180_000);
-afterAll(async () => {
-  await database?.close();
-  await server?.stop();
-  await world?.remove();
-});
+const t = useWorldServer();
 
 const RULE = "Password must not be a common password: this one is in a list of 49,233 that guessers try first. Choose another, for example three or four unrelated words";
-const hashOf = (userId: string) => scalar<string>(database, "select password_hash from users where id = ?", userId);
+const hashOf = (userId: string) => scalar<string>(t.database, "select password_hash from users where id = ?", userId);
 
 describe("common passwords on the pages", () => {
   it("refuses a common new password under Your account, through a reset link and as a new member's first password, naming the field and the rule", async () => {
     // Your account.
-    const l1 = world.demo.learner1!;
-    const learner = await new Client(server.url).signIn(l1.email, l1.password);
+    const l1 = t.world.demo.learner1!;
+    const learner = await new Client(t.server.url).signIn(l1.email, l1.password);
     const hash = await hashOf(l1.userId);
     const changed = await learner.request("/account", { form: { intent: "change-password", current: l1.password, password: "Password1", again: "Password1" } });
     expect(changed.text).toContain(RULE);
@@ -40,12 +25,12 @@ describe("common passwords on the pages", () => {
     expect(await hashOf(l1.userId)).toBe(hash);
 
     // A reset link the admin made: refused, the link still works with an uncommon password.
-    const admin = await new Client(server.url).signIn(world.demo.admin!.email, world.demo.admin!.password);
-    const l2 = world.demo.learner2!;
+    const admin = await new Client(t.server.url).signIn(t.world.demo.admin!.email, t.world.demo.admin!.password);
+    const l2 = t.world.demo.learner2!;
     const made = await admin.request("/admin", { form: { intent: "reset-password", userId: l2.userId } });
     const link = /\/reset-password\/([A-Za-z0-9_-]{40,})/.exec(made.text)?.[1];
     expect(link).toBeDefined();
-    const visitor = new Client(server.url);
+    const visitor = new Client(t.server.url);
     const l2Hash = await hashOf(l2.userId);
     const refused = await visitor.request(`/reset-password/${link}`, { form: { password: "letmein1", again: "letmein1" } });
     expect(refused.text).toContain(RULE);
@@ -56,10 +41,10 @@ describe("common passwords on the pages", () => {
     expect(await hashOf(l2.userId)).not.toBe(l2Hash);
 
     // A member the admin adds with a first password: not added.
-    const users = await scalar(database, "select count(*) from users");
+    const users = await scalar(t.database, "select count(*) from users");
     const added = await admin.request("/admin", { form: { intent: "add-member", name: "Common Person", email: "common@demo.test", password: "football", role: "assessor" } });
     expect(added.text).toContain(RULE);
     expect(added.text).toContain('href="#member-password"');
-    expect(await scalar(database, "select count(*) from users")).toBe(users);
+    expect(await scalar(t.database, "select count(*) from users")).toBe(users);
   });
 });

@@ -1,4 +1,5 @@
 import { dirname } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { addAttachment, connectDatabase, isPostgresUrl, createDocument, issueCentreApiToken, listDocuments, seedDemoCentre, submitUnit, type Db, type DemoSignIn, type OpenDatabase, type Role, type Scope } from "@ilm-forms/db";
 import { freshTarget, row, TEST_ENGINE } from "../../support/database.ts";
 import { startServer, type TestServer } from "../../support/server.ts";
@@ -154,4 +155,69 @@ export async function createWorld(engine: "sqlite" | "postgres" = TEST_ENGINE): 
  */
 export function startOn(world: World, env: Record<string, string> = {}): Promise<TestServer> {
   return startServer({ ...(isPostgresUrl(world.databasePath) ? { DATABASE_URL: world.databasePath } : { DATABASE_PATH: world.databasePath }), ...env });
+}
+
+/** A test file's world, its server and a connection of its own to the world's database (see useWorldServer). */
+export interface WorldServer {
+  readonly world: World;
+  readonly server: TestServer;
+  readonly database: OpenDatabase;
+  /** The security log's entries (JSON lines, decision 067) the server has written so far, after a moment for its stderr to arrive. */
+  securityLog(): Promise<SecurityLogEntry[]>;
+}
+
+/** One line of the dashboard's security log. */
+export interface SecurityLogEntry {
+  event: string;
+  limiter?: string;
+  reason?: string;
+  userId?: string;
+  centreId?: string;
+  method: string;
+  path: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The lifecycle most HTTP test files share: before their tests a new world (the demo centre and
+ * another, on the test engine), the built dashboard on it and a connection to its database; after
+ * them, all three closed and the world removed. Call it at the top of the test file.
+ *
+ * @param env - more environment for the server (limits, settings)
+ * @returns getters for the world, the server and the connection, read inside tests and hooks
+ */
+export function useWorldServer(env: Record<string, string> = {}): WorldServer {
+  let world: World | undefined;
+  let server: TestServer | undefined;
+  let database: OpenDatabase | undefined;
+  beforeAll(async () => {
+    world = await createWorld();
+    server = await startOn(world, env);
+    database = await connectDatabase(world.databasePath, { migrate: false });
+  }, 180_000);
+  afterAll(async () => {
+    await database?.close();
+    await server?.stop();
+    await world?.remove();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} is not started: use it inside a test or a hook after useWorldServer's`);
+    return value;
+  };
+  return {
+    get world() {
+      return started(world, "world");
+    },
+    get server() {
+      return started(server, "server");
+    },
+    get database() {
+      return started(database, "database");
+    },
+    async securityLog() {
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = started(server, "server").output().split("\n").filter((line) => line.startsWith("{"));
+      return lines.map((line) => JSON.parse(line) as SecurityLogEntry & { level?: string }).filter((entry) => entry.level === "security");
+    },
+  };
 }
