@@ -204,7 +204,6 @@ function refuseRedirect(req, res, location) {
 
 /** `filename=` for old clients (ASCII, quotes and backslashes replaced) and `filename*=` (RFC 6266/8187) with the real name. */
 function contentDisposition(name) {
-  // eslint-disable-next-line no-control-regex
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
