@@ -31,13 +31,32 @@ export async function writeTransaction<T>(db: Db, write: () => T | Promise<T>): 
   // Before and after: a read scope's version memoised while the transaction runs is read again after it.
   noteWrite(state);
   try {
-    return await outermost(db, state, write);
+    return await outermost(db, state, write, true);
   } finally {
     noteWrite(state);
   }
 }
 
-async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise<T>): Promise<T> {
+/**
+ * A write transaction, under the same write lock, whose rows no read cache depends on (a rate
+ * limit's counts, which only the limit itself reads, and uncached): it neither moves the data
+ * version on nor counts as a write for read scopes, so counting requests does not empty every read
+ * cache of every process on each request (decision 072). Never use it for a write any cached read
+ * could see. Inside another write transaction it is a savepoint of that one (which moves the version
+ * on as usual). On SQLite another process's such write still moves `PRAGMA data_version`.
+ *
+ * @param db - the connection
+ * @param write - the work; its (awaited) return value is returned
+ * @returns what `write` returned
+ */
+export async function unversionedWriteTransaction<T>(db: Db, write: () => T | Promise<T>): Promise<T> {
+  const state = engineState(db);
+  const outer = currentTransaction(db);
+  if (outer) return savepoint(outer, write);
+  return outermost(db, state, write, false);
+}
+
+async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise<T>, versioned: boolean): Promise<T> {
   if (state.engine === "postgres") {
     const client = await state.pool!.connect();
     let broken: Error | undefined;
@@ -48,7 +67,7 @@ async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise
       const result = await transactionContext.run(context, write);
       await client.query("commit");
       // After the commit, never before: a reader that sees the new version also sees the new rows.
-      await client.query("select nextval('ilm_data_version')");
+      if (versioned) await client.query("select nextval('ilm_data_version')");
       return result;
     } catch (error) {
       try {
@@ -67,6 +86,10 @@ async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise
   const context: TransactionContext = { state, depth: 0 };
   lock.active = { context, done: new Promise<void>((resolve) => (end = resolve)) };
   const sqlite = db.$client as BetterSqlite3.Database;
+  // Unversioned: the rows this transaction changes (committed or not) are left out of the version's
+  // total_changes(); the write lock keeps every other statement of this connection out meanwhile.
+  const totalChanges = () => sqlite.prepare("select total_changes()").pluck().get() as number;
+  const changesBefore = versioned ? 0 : totalChanges();
   try {
     return await transactionContext.run(context, async () => {
       sqlite.exec("begin immediate");
@@ -80,6 +103,7 @@ async function outermost<T>(db: Db, state: EngineState, write: () => T | Promise
       }
     });
   } finally {
+    if (!versioned) state.unversionedChanges = (state.unversionedChanges ?? 0) + totalChanges() - changesBefore;
     lock.active = undefined;
     end();
   }

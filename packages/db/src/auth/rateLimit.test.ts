@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "../test/world.ts";
 import { connectDatabase } from "../client.ts";
+import { dataVersion, engineOf, rawRows } from "../access/engine.ts";
+import { writeTransaction } from "../access/transaction.ts";
 import { reserveRequest, reserveSignInAttempt, SIGN_IN_LIMIT } from "./rateLimit.ts";
 import { signIn } from "./signIn.ts";
 import { inSequence, rows, scalar } from "../test/database.ts";
@@ -82,6 +84,17 @@ describe("a request limit kept in the database (the signing page's)", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("counts a request without moving the data version the read caches go by, while a write of data moves it", async () => {
+    const limit = { bucket: "api-request", key: "centre-x", requests: 3, windowMs: 10 * 60 * 1000 };
+    const before = await dataVersion(world.database.db);
+    expect(await reserveRequest(world.database.db, limit)).toBe(true);
+    expect(await reserveRequest(world.database.db, limit)).toBe(true);
+    expect(await dataVersion(world.database.db)).toBe(before);
+    // The control: a write the caches depend on, through the same lock, moves it on.
+    await writeTransaction(world.database.db, () => rawRows(world.database.db, engineOf(world.database.db) === "postgres" ? "update centres set name = name where id = $1" : "update centres set name = name where id = ?", [world.demo.centreId]));
+    expect(await dataVersion(world.database.db)).not.toBe(before);
   });
 
   it("gives no more than the limit to concurrent requests", async () => {

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lte, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { writeTransaction } from "../access/transaction.ts";
+import { unversionedWriteTransaction, writeTransaction } from "../access/transaction.ts";
 import { rateLimitHits, signInAttempts } from "../schema/auth.ts";
 import { newId, nowIso } from "../util/ids.ts";
 import { boundText, TEXT_LIMITS } from "../util/textLimits.ts";
@@ -114,7 +114,8 @@ export async function reserveRequest(db: Db, input: { bucket: string; key: strin
   const key = boundText(input.key, TEXT_LIMITS.ip);
   const now = input.now ?? new Date();
   const since = nowIso(new Date(now.getTime() - input.windowMs));
-  return writeTransaction(db, async () => {
+  // Only the limit reads its counts: counting a request leaves the read caches' version alone.
+  return unversionedWriteTransaction(db, async () => {
     const ofKey = and(eq(rateLimitHits.bucket, input.bucket), eq(rateLimitHits.key, key));
     // Requests older than the window count for nobody any more: the bucket keeps only the window's.
     await run(db, db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, input.bucket), lte(rateLimitHits.at, since))));
