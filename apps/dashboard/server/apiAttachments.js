@@ -1,9 +1,10 @@
 // Evidence files in the JSON API (docs/api.md), before Remix and the page body limit like the pages'
 // upload: a portal sends the file's bytes as the request body, streamed into the data layer up to the
 // file limit; it lists, downloads and removes files of its own centre's learners.
-import { addAttachment, apiTokenScope, getAttachment, listAttachments, listLearners, listRegistrations, readAttachment, removeAttachment } from "@ilm-forms/db";
+import { addAttachment, getAttachment, listAttachments, listLearners, listRegistrations, readAttachment, removeAttachment } from "@ilm-forms/db";
 import { ATTACHMENT_ID, sendAttachment } from "./attachments.js";
-import { logError, securityEvent } from "./log.js";
+import { apiScopeOf } from "./apiToken.js";
+import { logError } from "./log.js";
 
 /** A JSON answer in the API's error shape (see app/models/api.server.ts). */
 function problem(rule, message, path = "") {
@@ -31,13 +32,8 @@ function refuseWith(req, res, status, body) {
   send(res, status, body);
 }
 
-async function scopeOf(req, database) {
-  const header = req.headers.authorization ?? "";
-  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
-  const scope = match ? (await apiTokenScope(database.db, match[1])) : undefined;
-  // As app/models/api.server.ts's apiScope logs it for the document routes.
-  if (!scope) securityEvent("api-token.refused", { reason: header === "" ? "missing" : match ? "unknown" : "malformed" }, req);
-  return scope;
+function scopeOf(req, database) {
+  return apiScopeOf(database.db, req.headers.authorization ?? "", req);
 }
 
 function unauthorised(res) {

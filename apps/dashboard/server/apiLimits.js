@@ -4,7 +4,8 @@
 // use is recorded. Past a limit: 429 with Retry-After and a message naming the rule, before the route
 // reads the body or stores anything. A missing, unknown, revoked or expired token is left to the route,
 // which answers 401: nothing is counted for it, so made-up tokens cannot fill the table.
-import { apiTokenScope, recordApiTokenUse, reserveRequest } from "@ilm-forms/db";
+import { recordApiTokenUse, reserveRequest } from "@ilm-forms/db";
+import { apiTokenOf } from "./apiToken.js";
 import { securityEvent } from "./log.js";
 
 /** The window of both limits: ten minutes. */
@@ -20,8 +21,7 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function apiTokenLimits(config, database) {
   return async (req, res, next) => {
     try {
-      const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(req.headers.authorization ?? "");
-      const scope = match ? await apiTokenScope(database.db, match[1]) : undefined;
+      const { scope } = await apiTokenOf(database.db, req.headers.authorization ?? "");
       if (!scope) return next();
       await recordApiTokenUse(database.db, scope.centreId);
       // Node reads and discards the body the route would have read.
