@@ -12,7 +12,10 @@ const reliability = process.env.ILM_RELIABILITY ? ["crash", "concurrent", "chain
 // The rate limits, the API token's lifetime, the common-password check and the admin's re-authentication over HTTP (decisions 070 to 073) count and store in the database.
 const securityControls = ["saveLimits", "apiTokenAdmin", "commonPasswords", "adminReauth"].map((name) => `tests/server/${name}.test.ts`);
 
-export default sharedConfig(import.meta.dirname, ["app/**/*.test.ts", "tests/**/*.test.ts"], {
+const config = sharedConfig(import.meta.dirname, ["app/**/*.test.ts", "tests/**/*.test.ts"], {
   include: ["tests/routes/**/*.test.ts", "tests/models/**/*.test.ts", "tests/reliability/access.test.ts", "tests/reliability/injection.test.ts", "tests/reliability/logging.test.ts", "tests/reliability/securityLog.test.ts", "tests/server/multiProcess.test.ts", "tests/server/roundTrips.test.ts", ...securityControls, ...reliability],
   globalSetup: "tests/support/pgGlobalSetup.ts",
 });
+config.test = { ...config.test, setupFiles: ["tests/support/quietSecurityLog.ts"] };
+
+export default config;
