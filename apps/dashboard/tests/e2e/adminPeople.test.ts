@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { axeViolations, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
+import { axeViolations, KEEP_SCREENSHOTS, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -11,7 +11,7 @@ vi.setConfig({ testTimeout: 180_000 });
 const e2e = useServerAndBrowser();
 
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.locator("table.table--stack").first().screenshot({ path: screenshotPath(page, name) });
+  if (KEEP_SCREENSHOTS) await page.locator("table.table--stack").first().screenshot({ path: screenshotPath(page, name) });
 }
 
 /** Where each person's row and its buttons sit, and whether the table scrolls inside itself. */

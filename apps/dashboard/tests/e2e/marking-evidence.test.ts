@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { axeViolations, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
+import { axeViolations, KEEP_SCREENSHOTS, screenshotPath, useServerAndBrowser } from "../support/browser.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -13,7 +13,7 @@ const { as: withPage, errors: pageErrors } = e2e;
 
 /** The screen as it is (the panel over the form at 390 px), with the other screenshots (screenshotPath). */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: screenshotPath(page, name), fullPage: false });
+  if (KEEP_SCREENSHOTS) await page.screenshot({ path: screenshotPath(page, name), fullPage: false });
 }
 
 describe("the marking page's evidence panel", () => {

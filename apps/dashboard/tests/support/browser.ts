@@ -136,8 +136,16 @@ export interface PageChecks {
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
- * Where a screenshot goes: ILM_SCREENSHOTS or `apps/dashboard/.test-results/screenshots` (git-ignored),
- * a folder a test file, the file named after who is signed in on the page and the page's name.
+ * Whether screenshots are kept: only when `ILM_SCREENSHOTS` is set, to a folder or to `1` for
+ * `apps/dashboard/.test-results/screenshots` (git-ignored), for a person to look at the pages. The
+ * checks of every page (axe, no sideways scroll) run either way; a CI run takes no pictures (140
+ * full-page PNGs at two widths cost minutes and nobody looks at them there).
+ */
+export const KEEP_SCREENSHOTS = Boolean(process.env.ILM_SCREENSHOTS);
+
+/**
+ * Where a screenshot goes: the `ILM_SCREENSHOTS` folder (or `.test-results/screenshots` for `1`), a
+ * folder a test file, the file named after who is signed in on the page and the page's name.
  *
  * @param page - the page (its context tells who is signed in)
  * @param name - the page's name
@@ -145,7 +153,8 @@ const appDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  */
 export function screenshotPath(page: Page, name: string): string {
   const testFile = basename(expect.getState().testPath ?? "e2e", ".test.ts");
-  const folder = join(process.env.ILM_SCREENSHOTS ?? join(appDir, ".test-results/screenshots"), testFile);
+  const chosen = process.env.ILM_SCREENSHOTS;
+  const folder = join(chosen && chosen !== "1" ? chosen : join(appDir, ".test-results/screenshots"), testFile);
   mkdirSync(folder, { recursive: true });
   const who = signedInAs.get(page.context()) ?? "signed-out";
   const slug = (text: string) => text.replace(/[^\w.]+/g, "-").replace(/^-|-$/g, "");
@@ -153,8 +162,9 @@ export function screenshotPath(page: Page, name: string): string {
 }
 
 /**
- * Axe at 1280 px, and at 390 px the page must not be wider than the screen. A picture of the whole
- * page at both widths is kept (screenshotPath), to look at, each after the page has laid itself out anew.
+ * Axe at 1280 px, and at 390 px the page must not be wider than the screen. With ILM_SCREENSHOTS, a
+ * picture of the whole page at both widths is kept (screenshotPath), to look at, each after the page
+ * has laid itself out anew.
  *
  * @param page - the page, at 1280 px
  * @param name - the page's name in the findings and the pictures' file names
@@ -163,10 +173,10 @@ export function screenshotPath(page: Page, name: string): string {
 export async function checkPage(page: Page, name: string, found: PageChecks): Promise<void> {
   found.axe[name] = await axeViolations(page);
   const laidOut = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  await page.screenshot({ path: screenshotPath(page, `${name}-1280`), fullPage: true });
+  if (KEEP_SCREENSHOTS) await page.screenshot({ path: screenshotPath(page, `${name}-1280`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await laidOut();
-  await page.screenshot({ path: screenshotPath(page, `${name}-390`), fullPage: true });
+  if (KEEP_SCREENSHOTS) await page.screenshot({ path: screenshotPath(page, `${name}-390`), fullPage: true });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 390) found.sideways.push(`${name}: ${wide} px`);
   await page.setViewportSize({ width: 1280, height: 800 });
